@@ -1,0 +1,77 @@
+/**
+ * The sidebar trees: one provider class serves People, Organisations, Places and Topics.
+ * entity → articles (newest first) → mentions as keyword-in-context lines.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { EntitiesRequest, EntityArticlesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine } from '../../server/src/protocol';
+
+export type TreeNode =
+  | { kind: 'entity'; entity: EntityItem }
+  | { kind: 'article'; entity: EntityItem; article: EntityArticle }
+  | { kind: 'mention'; mention: MentionLine };
+
+const ICONS: Record<EntityKind, string> = { person: 'person', organisation: 'organization', place: 'globe', topic: 'tag' };
+
+export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  sort: EntitySort = 'mentions';
+  filter = '';
+  private roots: TreeNode[] = [];
+
+  constructor(readonly type: EntityKind, private readonly client: LanguageClient) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      const items = await this.client.sendRequest(EntitiesRequest, { type: this.type, sort: this.sort, filter: this.filter || undefined });
+      // Keep node identity stable by id so that expansion survives a refresh.
+      this.roots = items.map((entity) => ({ kind: 'entity', entity }));
+      return this.roots;
+    }
+    if (node.kind === 'entity') {
+      const arts = await this.client.sendRequest(EntityArticlesRequest, { id: node.entity.id });
+      return arts.map((article) => ({ kind: 'article', entity: node.entity, article }));
+    }
+    if (node.kind === 'article') return node.article.mentions.map((mention) => ({ kind: 'mention', mention }));
+    return [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'article') return this.roots.find((r) => r.kind === 'entity' && r.entity.id === node.entity.id);
+    return undefined;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'entity') {
+      const e = node.entity;
+      const t = new vscode.TreeItem(e.ar, vscode.TreeItemCollapsibleState.Collapsed);
+      t.id = `${this.type}/${e.id}`;
+      t.description = `${e.en ? `${e.en} · ` : ''}${e.mentions} mentions · ${e.articles} article${e.articles === 1 ? '' : 's'}${e.discovered ? ' · discovered' : ''}`;
+      // A plain-text tooltip: corpus text is never rendered as Markdown here.
+      t.tooltip = [e.ar, e.en, e.role, e.discovered ? 'Discovered from the text (not in the catalog)' : undefined].filter(Boolean).join('\n');
+      t.iconPath = new vscode.ThemeIcon(e.discovered ? 'question' : ICONS[e.type]);
+      t.contextValue = 'entity';
+      return t;
+    }
+    if (node.kind === 'article') {
+      const a = node.article;
+      const t = new vscode.TreeItem(a.headline || vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri)), vscode.TreeItemCollapsibleState.Collapsed);
+      t.id = `${this.type}/${node.entity.id}/${a.uri}`;
+      t.description = `${a.date ?? 'undated'} · ${a.mentions.length}`;
+      t.tooltip = `${a.headline}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))}`;
+      t.iconPath = new vscode.ThemeIcon('file-text');
+      t.resourceUri = vscode.Uri.parse(a.uri);
+      return t;
+    }
+    const m = node.mention;
+    const t = new vscode.TreeItem({ label: m.line, highlights: [[m.matchStart, m.matchEnd]] }, vscode.TreeItemCollapsibleState.None);
+    t.tooltip = m.line;
+    t.command = { command: 'corpusLens.openMention', title: 'Open Mention', arguments: [m.location] };
+    return t;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The extension: starts the language server and registers the UI. Every feature is a small
+ * registration pushed to `context.subscriptions`.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { MentionsRequest, StatusNotification, type EntityKind, type EntitySort, type StatusParams } from '../../server/src/protocol';
+import { EntityTreeProvider, type TreeNode } from './entityTree';
+import { createClient, settings } from './languageClient';
+import { runSearch } from './search';
+
+const VIEWS: ReadonlyArray<readonly [string, EntityKind]> = [
+  ['corpusLens.people', 'person'],
+  ['corpusLens.organisations', 'organisation'],
+  ['corpusLens.places', 'place'],
+  ['corpusLens.topics', 'topic'],
+];
+
+/** What the extension exports: used by its integration tests and by other extensions. */
+export interface CorpusLensApi {
+  /** Resolves with the status once the first full indexing has finished. */
+  indexed(): Promise<StatusParams>;
+  status(): StatusParams | undefined;
+  /** The children of a tree node as the view shows them (roots when `node` is omitted). */
+  treeChildren(type: EntityKind, node?: TreeNode): Promise<{ node: TreeNode; item: vscode.TreeItem }[]>;
+  client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
+  const output = vscode.window.createOutputChannel('Corpus Lens');
+  context.subscriptions.push(output);
+  const client = createClient(context, output);
+  const trees = new Map<EntityKind, EntityTreeProvider>();
+  const views: vscode.TreeView<TreeNode>[] = [];
+  let status: StatusParams | undefined;
+  let indexedResolve: (s: StatusParams) => void = () => undefined;
+  const indexedPromise = new Promise<StatusParams>((r) => (indexedResolve = r));
+
+  const statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
+  statusItem.command = 'workbench.view.extension.corpusLens';
+  statusItem.text = '$(library) Corpus Lens';
+  statusItem.show();
+  context.subscriptions.push(statusItem);
+
+  for (const [id, type] of VIEWS) {
+    const provider = new EntityTreeProvider(type, client);
+    trees.set(type, provider);
+    const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
+    views.push(view);
+    context.subscriptions.push(view);
+  }
+
+  const openLocation = async (loc: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => {
+    const r = loc.range;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(loc.uri), { selection: range });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('corpusLens.search', (query?: string) => runSearch(client, typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand('corpusLens.refresh', () => trees.forEach((t) => t.refresh())),
+    vscode.commands.registerCommand('corpusLens.openMention', openLocation),
+    vscode.commands.registerCommand('corpusLens.showMentions', async (arg: string | TreeNode) => {
+      const id = typeof arg === 'string' ? arg : arg?.kind === 'entity' ? arg.entity.id : undefined;
+      if (!id) return;
+      const locs = await client.sendRequest(MentionsRequest, { id });
+      if (locs.length === 0) return;
+      const toVs = (l: (typeof locs)[number]) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character));
+      const first = toVs(locs[0]);
+      await vscode.commands.executeCommand('editor.action.showReferences', first.uri, first.range.start, locs.map(toVs));
+    }),
+    vscode.commands.registerCommand('corpusLens.reveal', async (id: string) => {
+      for (const [viewId, type] of VIEWS) {
+        const roots = await trees.get(type)!.getChildren();
+        const node = roots.find((n) => n.kind === 'entity' && n.entity.id === id);
+        if (node) {
+          await vscode.commands.executeCommand(`${viewId}.focus`);
+          await views[VIEWS.findIndex((v) => v[0] === viewId)].reveal(node, { select: true, focus: true, expand: true });
+          return;
+        }
+      }
+    }),
+    vscode.commands.registerCommand('corpusLens.sort', async () => {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'By mentions', sort: 'mentions' as EntitySort },
+          { label: 'By name', sort: 'name' as EntitySort },
+          { label: 'By latest article', sort: 'latest' as EntitySort },
+        ],
+        { placeHolder: 'Sort entities' },
+      );
+      if (!pick) return;
+      trees.forEach((t) => ((t.sort = pick.sort), t.refresh()));
+    }),
+    vscode.commands.registerCommand('corpusLens.filter', async () => {
+      const value = await vscode.window.showInputBox({ prompt: 'Filter entities (fuzzy, Arabic or Latin); empty clears', value: trees.get('person')!.filter });
+      if (value === undefined) return;
+      trees.forEach((t) => ((t.filter = value), t.refresh()));
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('corpusLens')) void client.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: settings() } });
+    }),
+  );
+
+  let refreshTimer: NodeJS.Timeout | undefined;
+  context.subscriptions.push(
+    client.onNotification(StatusNotification, (s) => {
+      status = s;
+      statusItem.text = s.indexing ? `$(sync~spin) Corpus Lens ${s.done}/${s.total}` : `$(library) ${s.articles} articles · ${s.entities} entities`;
+      statusItem.tooltip = s.skipped.length
+        ? `Skipped:\n${s.skipped.map((k) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(k.uri))}: ${k.reason}`).join('\n')}`
+        : 'Corpus Lens: open the sidebar';
+      if (!s.indexing) indexedResolve(s);
+      if (refreshTimer) clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => trees.forEach((t) => t.refresh()), 200);
+    }),
+  );
+
+  await client.start();
+  context.subscriptions.push(client);
+
+  return {
+    indexed: () => indexedPromise,
+    status: () => status,
+    treeChildren: async (type, node) => {
+      const t = trees.get(type)!;
+      const children = await t.getChildren(node);
+      return children.map((n) => ({ node: n, item: t.getTreeItem(n) }));
+    },
+    client,
+  };
+}
+
+export function deactivate(): void {
+  // The client is disposed through context.subscriptions.
+}

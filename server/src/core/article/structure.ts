@@ -1,0 +1,238 @@
+/**
+ * The structure of an article saved from a web page: headline (not the masthead or nav), date,
+ * dateline, source, lead, paragraphs, quotations, and boilerplate zones (mastheads, "see also",
+ * teasers, repeated lines) that are set apart from the article's own text.
+ */
+import { findDates } from '../text/dates';
+import { normalizeKey } from '../text/normalize';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export type BoilerplateKind = 'masthead' | 'navigation' | 'section-marker' | 'related' | 'repeated' | 'date-line' | 'source-line';
+
+export interface BoilerplateZone extends Span {
+  readonly kind: BoilerplateKind;
+}
+
+export interface Dateline extends Span {
+  readonly place?: string;
+  readonly agency?: string;
+}
+
+export interface ArticleStructure {
+  /** The headline; `synthetic` when the text has none and it was taken from the lead. */
+  readonly headline: Span & { readonly synthetic: boolean };
+  readonly date?: { readonly iso: string; readonly start: number; readonly end: number };
+  readonly dateline?: Dateline;
+  readonly source?: string;
+  readonly lead?: Span;
+  /** Body paragraphs in order; the lead is the first. */
+  readonly paragraphs: readonly Span[];
+  readonly quotations: readonly Span[];
+  readonly boilerplate: readonly BoilerplateZone[];
+}
+
+interface Line extends Span {
+  readonly key: string;
+  readonly words: number;
+}
+
+/** Lines that open a zone running to the end of the page (normalised keys). */
+const TRAILING_MARKERS = ['شاهد ايضا', 'اقرا ايضا', 'صور ساخنه', 'مناقشه', 'اخبار ذات صله', 'اخبار متعلقه', 'مواضيع ذات صله', 'المزيد من الاخبار', 'الاكثر قراءه', 'التعليقات'].map(normalizeKey);
+/** Single boilerplate lines. */
+const LINE_MARKERS = ['اخر الاخبار', 'تابع احدث الاخبار', 'تابعونا', 'شارك', 'الصفحه الرئيسيه', 'اقرا المزيد', 'عاجل'].map(normalizeKey);
+const MASTHEAD = /^(رييس (مجلس|مجلسي) الاداره|رييس التحرير|مدير التحرير|رييس مجلس الاداره)/u;
+const SENTENCE_END = /[.!?؟…]["”»']?\s*$/u;
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /[^\r\n]*(\r\n|\r|\n|$)/gy;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m[0].length > 0) {
+    const raw = m[0].replace(/[\r\n]+$/, '');
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    const start = m.index + lead;
+    const key = normalizeKey(body).replace(/\s+/g, ' ');
+    lines.push({ start, end: start + body.length, text: body, key, words: body ? body.split(/\s+/u).length : 0 });
+    if (re.lastIndex >= text.length) break;
+  }
+  return lines;
+}
+
+const startsWithMarker = (key: string, markers: readonly string[]) =>
+  markers.some((mk) => key === mk || (key.startsWith(mk) && (key.length === mk.length || /[\s:،,\-–]/u.test(key[mk.length]))));
+
+/** A line made almost only of a date (a masthead or timestamp line). */
+function isDateLine(line: Line): boolean {
+  const dates = findDates(line.text);
+  if (dates.length === 0) return false;
+  const rest = line.text.slice(0, dates[0].start) + line.text.slice(dates[0].end);
+  return rest.trim().split(/\s+/u).filter((w) => /[\p{L}]/u.test(w)).length <= 3 && line.words <= 8;
+}
+
+const SOURCE_LINE = /^\/?\s*(?:مصدر|المصدر)\s*:\s*([^/]+?)\s*\/?(?:\s|$)/u;
+const isSourceLine = (line: Line) => SOURCE_LINE.test(line.text) || (/^[A-Za-z][A-Za-z .&-]{1,30}$/.test(line.text) && line.words <= 3);
+const isBody = (line: Line) => line.words >= 14 || (line.words >= 6 && SENTENCE_END.test(line.text));
+
+export function parseArticle(text: string): ArticleStructure {
+  const lines = splitLines(text).filter((l) => l.text.length > 0);
+  const boiler = new Map<Line, BoilerplateKind>();
+  const seen = new Set<string>();
+
+  // Trailing zone: everything from the first "see also"-style marker on.
+  let trailingFrom = lines.length;
+  const firstBody = lines.findIndex(isBody);
+  for (let i = Math.max(0, firstBody); i < lines.length; i++) {
+    if (firstBody >= 0 && startsWithMarker(lines[i].key, TRAILING_MARKERS) && lines[i].words <= 5) {
+      trailingFrom = i;
+      break;
+    }
+  }
+
+  let source: string | undefined;
+  let date: ArticleStructure['date'];
+  let mastheadNames = 0;
+  lines.forEach((line, i) => {
+    if (i >= trailingFrom) return void boiler.set(line, 'related');
+    if (seen.has(line.key)) return void boiler.set(line, 'repeated');
+    seen.add(line.key);
+    if (MASTHEAD.test(line.key)) {
+      mastheadNames = 1;
+      return void boiler.set(line, 'masthead');
+    }
+    if (mastheadNames > 0 && line.words <= 3 && !isBody(line)) {
+      mastheadNames = 0;
+      return void boiler.set(line, 'masthead');
+    }
+    mastheadNames = 0;
+    if (startsWithMarker(line.key, LINE_MARKERS) && line.words <= 8) return void boiler.set(line, 'section-marker');
+    if (/>>|»\s*\S+\s*»|\s[|»]\s/.test(line.text) && !isBody(line)) return void boiler.set(line, 'navigation');
+    if (isSourceLine(line)) {
+      const m = SOURCE_LINE.exec(line.text);
+      source ??= (m ? m[1] : line.text).trim();
+      const d = findDates(line.text)[0];
+      if (d && !date) date = { iso: d.iso, start: line.start + d.start, end: line.start + d.end };
+      return void boiler.set(line, 'source-line');
+    }
+    if ((firstBody < 0 || i < firstBody) && isDateLine(line)) {
+      const d = findDates(line.text)[0];
+      if (!date) date = { iso: d.iso, start: line.start + d.start, end: line.start + d.end };
+      return void boiler.set(line, 'date-line');
+    }
+  });
+
+  // Headline: the fullest non-boilerplate line before the first paragraph of body text.
+  const header = lines.filter((l, i) => (firstBody < 0 || i < firstBody) && !boiler.has(l));
+  let headlineLine: Line | undefined;
+  for (const l of header) if (l.words >= 3 && (!headlineLine || l.words > headlineLine.words)) headlineLine = l;
+  for (const l of header) if (l !== headlineLine) boiler.set(l, 'navigation');
+
+  // Body: paragraphs after the header; short unpunctuated lines among them are teasers for other stories.
+  const paragraphs: Span[] = [];
+  lines.forEach((l, i) => {
+    if (boiler.has(l) || l === headlineLine || (firstBody >= 0 && i < firstBody)) return;
+    if (!isBody(l) && !SENTENCE_END.test(l.text) && !/[:：]$/.test(l.text)) return void boiler.set(l, 'related');
+    paragraphs.push({ start: l.start, end: l.end, text: l.text });
+  });
+
+  const lead = paragraphs[0];
+  const dateline = lead ? parseDateline(lead) : undefined;
+  if (dateline?.agency) source ??= dateline.agency;
+  if (!date && dateline) {
+    const d = findDates(text, dateline.start, dateline.end)[0];
+    if (d) date = { iso: d.iso, start: d.start, end: d.end };
+  }
+
+  const headline = headlineLine
+    ? { start: headlineLine.start, end: headlineLine.end, text: headlineLine.text, synthetic: false }
+    : syntheticHeadline(lead, dateline);
+
+  return {
+    headline,
+    date,
+    dateline,
+    source,
+    lead,
+    paragraphs,
+    quotations: paragraphs.flatMap(findQuotations),
+    boilerplate: mergeZones(lines, boiler),
+  };
+}
+
+/** `PLACE [DATE] (AGENCY)` or `AGENCY – ` at the start of the lead. */
+function parseDateline(lead: Span): Dateline | undefined {
+  const head = lead.text.slice(0, 90);
+  const paren = /^([^()\n]{2,60}?)\s*\(([^()]{2,30})\)/u.exec(head);
+  if (paren) {
+    const before = paren[1];
+    const d = findDates(before)[0];
+    const placeText = (d ? before.slice(0, d.start) : before).trim();
+    const words = placeText.split(/\s+/u).filter(Boolean);
+    if (words.length <= 3 && (d || words.length >= 1)) {
+      return { start: lead.start, end: lead.start + paren[0].length, text: paren[0], place: placeText || undefined, agency: paren[2].trim() };
+    }
+  }
+  const dash = /^(\S+(?:\s\S+)?)\s+[–—-]\s/u.exec(head);
+  if (dash) return { start: lead.start, end: lead.start + dash[1].length, text: dash[1], agency: dash[1] };
+  return undefined;
+}
+
+function syntheticHeadline(lead: Span | undefined, dateline: Dateline | undefined): Span & { synthetic: boolean } {
+  if (!lead) return { start: 0, end: 0, text: '', synthetic: true };
+  const from = dateline && dateline.end > lead.start ? dateline.end - lead.start : 0;
+  const body = lead.text.slice(from);
+  const skip = body.length - body.trimStart().length;
+  const sentence = /^[^.!?؟،,]*/u.exec(body.trimStart())![0];
+  const words = sentence.split(/\s+/u).slice(0, 14).join(' ');
+  const start = lead.start + from + skip;
+  return { start, end: start + words.length, text: words, synthetic: true };
+}
+
+const QUOTES = /“([^“”\n]{3,2000})”|«([^«»\n]{3,2000})»|"([^"\n]{3,2000})"/gu;
+
+function findQuotations(p: Span): Span[] {
+  const out: Span[] = [];
+  for (const m of p.text.matchAll(QUOTES)) {
+    const inner = m[1] ?? m[2] ?? m[3];
+    // A quoted name ("بريكس") is not a quotation.
+    if (inner.trim().split(/\s+/u).length < 3) continue;
+    const start = p.start + m.index!;
+    out.push({ start, end: start + m[0].length, text: inner });
+  }
+  return out;
+}
+
+function mergeZones(lines: readonly Line[], boiler: ReadonlyMap<Line, BoilerplateKind>): BoilerplateZone[] {
+  const zones: BoilerplateZone[] = [];
+  let cur: { start: number; end: number; kind: BoilerplateKind; texts: string[] } | undefined;
+  for (const l of lines) {
+    const kind = boiler.get(l);
+    if (kind && cur && cur.kind === kind) {
+      cur.end = l.end;
+      cur.texts.push(l.text);
+      continue;
+    }
+    if (cur) zones.push({ start: cur.start, end: cur.end, kind: cur.kind, text: cur.texts.join('\n') });
+    cur = kind ? { start: l.start, end: l.end, kind, texts: [l.text] } : undefined;
+  }
+  if (cur) zones.push({ start: cur.start, end: cur.end, kind: cur.kind, text: cur.texts.join('\n') });
+  return zones;
+}
+
+/** Whether `offset` lies in one of the zones (zones are sorted by start). */
+export function inZones(zones: readonly { start: number; end: number }[], offset: number): boolean {
+  let lo = 0;
+  let hi = zones.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (zones[mid].end < offset) lo = mid + 1;
+    else if (zones[mid].start > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}

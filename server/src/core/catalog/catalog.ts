@@ -1,0 +1,109 @@
+/**
+ * Loading and merging catalogs. The shipped catalog and a workspace catalog are both parsed here
+ * from text (the caller does the I/O), validated against the JSON schema, and merged: a workspace
+ * entry with the id of a shipped one replaces it.
+ */
+import Ajv, { type ErrorObject } from 'ajv';
+import * as jsonc from 'jsonc-parser';
+import schema from '../../../catalog/catalog.schema.json';
+import type { CatalogEntry, CatalogFile, CatalogProblem, Entity } from './types';
+import { normalizeKey } from '../text/normalize';
+import { tokenKeys } from '../text/tokenize';
+import { LineIndex } from '../text/lines';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateSchema = ajv.compile<CatalogFile>(schema);
+
+export interface ParsedCatalog {
+  /** Entries when the file is usable; undefined when it is not (the last good one keeps serving). */
+  readonly file?: CatalogFile;
+  readonly problems: CatalogProblem[];
+  /** Offsets of each entry object in the text, by id. */
+  readonly spans: ReadonlyMap<string, { start: number; end: number }>;
+}
+
+function nodeSpan(root: jsonc.Node | undefined, path: jsonc.JSONPath): { start: number; end: number } {
+  let node = root && jsonc.findNodeAtLocation(root, path);
+  // Fall back to the nearest enclosing node that exists.
+  for (let p = path.slice(); !node && p.length > 0; ) {
+    p = p.slice(0, -1);
+    node = root && jsonc.findNodeAtLocation(root, p);
+  }
+  return node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
+}
+
+function schemaMessage(e: ErrorObject): string {
+  const where = e.instancePath || '(root)';
+  if (e.keyword === 'additionalProperties') return `${where}: unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return `${where}: ${e.message ?? 'invalid'}`;
+}
+
+/** Parses and validates catalog text. Never throws. */
+export function parseCatalog(text: string): ParsedCatalog {
+  const problems: CatalogProblem[] = [];
+  const errors: jsonc.ParseError[] = [];
+  const root = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  for (const e of errors) {
+    problems.push({ message: `JSON syntax error: ${jsonc.printParseErrorCode(e.error)}`, start: e.offset, end: e.offset + Math.max(1, e.length) });
+  }
+  if (errors.length > 0 || !root) return { problems, spans: new Map() };
+  const value = jsonc.getNodeValue(root) as unknown;
+  if (!validateSchema(value)) {
+    for (const e of validateSchema.errors ?? []) {
+      const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+      if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
+      problems.push({ message: schemaMessage(e), ...nodeSpan(root, path) });
+    }
+    return { problems, spans: new Map() };
+  }
+  const file = value;
+  const spans = new Map<string, { start: number; end: number }>();
+  const seen = new Set<string>();
+  const kept: CatalogEntry[] = [];
+  file.entities.forEach((entry, i) => {
+    const span = nodeSpan(root, ['entities', i]);
+    if (seen.has(entry.id)) {
+      problems.push({ message: `duplicate id "${entry.id}"; the later entry is ignored`, ...nodeSpan(root, ['entities', i, 'id']) });
+      return;
+    }
+    // A name that normalises to nothing, or to a single stop word, would match everywhere.
+    const names = [entry.ar, ...(entry.aliases ?? []), ...(entry.short ?? []).map((s) => (typeof s === 'string' ? s : s.text))];
+    const bad = names.find((n) => tooGeneral(n));
+    if (bad !== undefined) {
+      problems.push({ message: `name "${bad}" of "${entry.id}" is too general to match (it would match common words); the entry is ignored`, ...span });
+      return;
+    }
+    seen.add(entry.id);
+    spans.set(entry.id, span);
+    kept.push(entry);
+  });
+  return { file: { ...file, entities: kept }, problems, spans };
+}
+
+/** Words so common that a catalog name made only of them would flood the index. */
+const STOP_WORDS = new Set(
+  ['في', 'من', 'الى', 'على', 'عن', 'مع', 'ان', 'او', 'ثم', 'قد', 'لا', 'ما', 'هذا', 'هذه', 'التي', 'الذي', 'كان', 'قال', 'و', 'ف', 'ب', 'ل', 'the', 'of', 'and', 'a', 'to', 'in'].map(normalizeKey),
+);
+
+export function tooGeneral(name: string): boolean {
+  const keys = tokenKeys(name);
+  return keys.length === 0 || keys.every((k) => STOP_WORDS.has(k) || k.length < 2);
+}
+
+/** Shipped entries overlaid by workspace entries (same id replaces). */
+export function mergeCatalogs(shipped: readonly CatalogEntry[], workspace: readonly Entity[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const e of shipped) byId.set(e.id, e);
+  for (const e of workspace) byId.set(e.id, e);
+  return [...byId.values()];
+}
+
+/** The usable entries of a parsed workspace catalog, each knowing where it stands in its file. */
+export function workspaceEntities(parsed: ParsedCatalog, uri: string, text: string): Entity[] {
+  const lines = new LineIndex(text);
+  return (parsed.file?.entities ?? []).map((e) => {
+    const span = parsed.spans.get(e.id)!;
+    return { ...e, source: { uri, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } } };
+  });
+}

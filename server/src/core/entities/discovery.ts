@@ -1,0 +1,75 @@
+/**
+ * Discovery of people the catalog does not know, from the way news prose introduces them: a role
+ * or title phrase (وزير الخارجية …, المتحدثة باسم …, الأمين العام …, نظيره الروسي …) followed by a
+ * name. The role is every definite or role word after the title; the name is the two or three
+ * indefinite tokens that follow it.
+ */
+import type { Token } from '../text/tokenize';
+import { normalizeKey } from '../text/normalize';
+
+export interface DiscoveredName {
+  /** Normalised name key: the identity that links the person across articles. */
+  readonly key: string;
+  /** The name as written. */
+  readonly text: string;
+  readonly role: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const k = (words: string) => words.split(' ').map(normalizeKey);
+
+const TITLES = new Set(
+  k('وزير وزيرة الوزير الوزيرة الرئيس رئيس رئيسة المتحدث المتحدثة الناطق الناطقة الامين الأمينة سكرتير السكرتير مستشار مستشارة المستشار السفير السفيرة سفير مندوب المندوب المندوبة نائب النائب مدير المدير مديرة المبعوث مبعوث نظيره نظيرته نظيرها ملك الملك الأمير امير الجنرال العقيد الشيخ عضو الدكتور د'),
+);
+/** Words that continue a role phrase even without the article. */
+const ROLE_WORDS = new Set(
+  k('باسم وزارة وزاره مجلس لجنة هيئة العام عام للشؤون شؤون لشؤون الشؤون الخارجية الدفاع الداخلية مكتب للجنة للحزب لمجلس لوزارة للأمم المتحدة الدولة الوزراء التحرير حزب جمهورية لجمهورية لدى في'),
+);
+/** Words that end a name: particles and the verbs that follow a name in reports. */
+const STOP = new Set(
+  k('إن ان أن انه إنه أنه قد قال وقال أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار خلال مع على عن من إلى الى في اليوم يوم بعد قبل الذي التي وهو وهي هو هي حيث كما لقد ثم او أو و بين عبر منذ حتى'),
+);
+
+const isDefinite = (key: string) => /^(ال|وال|بال|لل|فال|كال)/u.test(key);
+
+/**
+ * Finds introduced names among `tokens`. `covered(i)` tells whether token i is already part of a
+ * recognised mention; `known(key)` whether a token starts a catalog name.
+ */
+export function discoverNames(text: string, tokens: readonly Token[], covered: (i: number) => boolean, known: (key: string) => boolean): DiscoveredName[] {
+  const out: DiscoveredName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const bare = t.key.replace(/^[وف](?=.{3})/u, '');
+    if (!TITLES.has(t.key) && !TITLES.has(bare)) continue;
+    // The role phrase: definite words, role words and recognised mentions (demonyms, organisations).
+    let j = i + 1;
+    while (j < tokens.length && j - i <= 10 && (isDefinite(tokens[j].key) || ROLE_WORDS.has(tokens[j].key) || covered(j)) && sameClause(text, tokens[j - 1], tokens[j])) j++;
+    const nameStart = j;
+    while (j < tokens.length && j - nameStart < 3) {
+      const key = tokens[j].key;
+      if (covered(j) || isDefinite(key) || STOP.has(key) || known(key) || /\d/.test(key) || key.length < 2) break;
+      if (j > nameStart && !sameClause(text, tokens[j - 1], tokens[j])) break;
+      if (j === nameStart && !sameClause(text, tokens[j - 1], tokens[j])) break;
+      j++;
+    }
+    if (j - nameStart < 2) continue;
+    const first = tokens[nameStart];
+    const last = tokens[j - 1];
+    out.push({
+      key: tokens.slice(nameStart, j).map((x) => x.key).join(' '),
+      text: text.slice(first.start, last.end),
+      role: text.slice(t.start, tokens[nameStart - 1].end),
+      start: first.start,
+      end: last.end,
+    });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Two tokens are in one clause when only spaces (or a hyphen) on one line separate them. */
+function sameClause(text: string, a: Token, b: Token): boolean {
+  return /^[ \t\u00a0\-\u0640]*$/u.test(text.slice(a.end, b.start));
+}

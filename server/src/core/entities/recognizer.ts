@@ -1,0 +1,136 @@
+/**
+ * Entity recognition: longest match of catalog names over normalised tokens, with proclitics
+ * resolved against known names, demonyms as their own kind of mention, short forms that need an
+ * antecedent when ambiguous, and context words that pick between entities sharing a name.
+ */
+import type { Entity } from '../catalog/types';
+import { cliticReadings } from '../text/clitics';
+import { tokenize, tokenKeys, type Token } from '../text/tokenize';
+
+export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
+
+export interface Mention {
+  readonly entity: string;
+  readonly kind: MentionKind;
+  /** Original UTF-16 range. */
+  readonly start: number;
+  readonly end: number;
+  readonly boilerplate: boolean;
+}
+
+interface Terminal {
+  readonly entity: number;
+  readonly kind: MentionKind;
+  readonly requiresAntecedent: boolean;
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  terminals: Terminal[];
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
+
+/** What may stand between two tokens of one name: spaces, hyphens, an editor's brackets; never a line break. */
+const NAME_GAP = /^[ \t\u00a0\-–‐()[\]\u0640\u200b-\u200f]*$/u;
+
+export class Recognizer {
+  private readonly root = newNode();
+  private readonly contextKeys: string[][];
+
+  constructor(readonly entities: readonly Entity[]) {
+    entities.forEach((e, idx) => {
+      const full = [e.ar, ...(e.aliases ?? [])];
+      for (const name of full) this.add(name, { entity: idx, kind: e.discovered ? 'discovered' : 'name', requiresAntecedent: false });
+      for (const s of e.short ?? []) {
+        const text = typeof s === 'string' ? s : s.text;
+        const requiresAntecedent = typeof s === 'string' ? false : !!s.requiresAntecedent;
+        this.add(text, { entity: idx, kind: 'short', requiresAntecedent });
+      }
+      for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false });
+    });
+    this.contextKeys = entities.map((e) => (e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
+  }
+
+  private add(name: string, t: Terminal): void {
+    const keys = tokenKeys(name);
+    if (keys.length === 0) return;
+    let node = this.root;
+    for (const k of keys) {
+      let child = node.next.get(k);
+      if (!child) node.next.set(k, (child = newNode()));
+      node = child;
+    }
+    if (!node.terminals.some((x) => x.entity === t.entity && x.kind === t.kind)) node.terminals.push(t);
+  }
+
+  /** True when `key` starts some known name (used by discovery to stop at known words). */
+  startsName(key: string): boolean {
+    return this.root.next.has(key);
+  }
+
+  /**
+   * Finds mentions in `text`. `inBoilerplate(offset)` tells whether an offset lies in a
+   * boilerplate zone; antecedents are tracked over the whole text in order.
+   */
+  recognize(text: string, inBoilerplate: (offset: number) => boolean = () => false, tokens: Token[] = tokenize(text)): Mention[] {
+    const mentions: Mention[] = [];
+    const seenFull = new Set<number>();
+    // Context words are compared as whole tokens, never as substrings.
+    const articleKey = ` ${tokens.map((t) => t.key).join(' ')} `;
+    let i = 0;
+    while (i < tokens.length) {
+      const m = this.longestAt(text, tokens, i);
+      if (!m) {
+        i++;
+        continue;
+      }
+      const entity = this.resolve(m.node.terminals, seenFull, articleKey);
+      if (entity === undefined) {
+        i++;
+        continue;
+      }
+      const term = m.node.terminals.find((t) => t.entity === entity)!;
+      const start = tokens[i].keyMap[m.prefixLength];
+      const end = tokens[m.last].end;
+      if (term.kind === 'name' || term.kind === 'discovered') seenFull.add(entity);
+      mentions.push({ entity: this.entities[entity].id, kind: term.kind, start, end, boilerplate: inBoilerplate(start) });
+      i = m.last + 1;
+    }
+    return mentions;
+  }
+
+  private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number } | undefined {
+    let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
+    for (const reading of cliticReadings(tokens[i].key)) {
+      let node = this.root.next.get(reading.rest);
+      let j = i;
+      while (node) {
+        if (node.terminals.length > 0 && (!best || j > best.last)) best = { node, last: j, prefixLength: reading.prefixLength };
+        const nextTok = tokens[j + 1];
+        if (!nextTok || !NAME_GAP.test(text.slice(tokens[j].end, nextTok.start))) break;
+        node = node.next.get(nextTok.key);
+        j++;
+      }
+    }
+    return best;
+  }
+
+  private resolve(terminals: readonly Terminal[], seenFull: ReadonlySet<number>, articleKey: string): number | undefined {
+    const entities = [...new Set(terminals.map((t) => t.entity))];
+    // A full name or demonym of exactly one entity needs no help.
+    const firm = terminals.filter((t) => t.kind !== 'short');
+    if (entities.length === 1) {
+      const t = terminals[0];
+      if (t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity)) return t.entity;
+      return undefined;
+    }
+    const withAntecedent = entities.filter((e) => seenFull.has(e));
+    if (withAntecedent.length === 1) return withAntecedent[0];
+    if (firm.length > 0) {
+      const byContext = entities.filter((e) => this.contextKeys[e].some((k) => articleKey.includes(k)));
+      if (byContext.length === 1) return byContext[0];
+    }
+    return undefined;
+  }
+}

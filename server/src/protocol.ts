@@ -1,0 +1,57 @@
+/**
+ * Custom requests and notifications, declared once for server and client. Standard LSP carries
+ * every feature it has a verb for; these only add the sidebar tree, the palette search and status.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Location, Range } from 'vscode-languageserver-types';
+
+export type EntityKind = 'person' | 'organisation' | 'place' | 'topic';
+export type EntitySort = 'mentions' | 'name' | 'latest';
+
+export interface EntityItem {
+  id: string;
+  type: EntityKind;
+  ar: string;
+  en?: string;
+  role?: string;
+  discovered: boolean;
+  mentions: number;
+  articles: number;
+  latest?: string;
+}
+
+export interface MentionLine {
+  location: Location;
+  /** Keyword-in-context line, and where the mention sits in it (UTF-16 offsets). */
+  line: string;
+  matchStart: number;
+  matchEnd: number;
+}
+
+export interface EntityArticle {
+  uri: string;
+  headline: string;
+  date?: string;
+  mentions: MentionLine[];
+}
+
+export interface SearchResult {
+  entities: (EntityItem & { location?: Location })[];
+  headlines: { uri: string; headline: string; date?: string; range: Range }[];
+  passages: { uri: string; headline: string; range: Range; text: string; matches: [number, number][] }[];
+}
+
+export interface StatusParams {
+  articles: number;
+  entities: number;
+  indexing: boolean;
+  done: number;
+  total: number;
+  skipped: { uri: string; reason: string }[];
+}
+
+export const EntitiesRequest = new RequestType<{ type: EntityKind; sort?: EntitySort; filter?: string }, EntityItem[], void>('corpusLens/entities');
+export const EntityArticlesRequest = new RequestType<{ id: string }, EntityArticle[], void>('corpusLens/entityArticles');
+export const MentionsRequest = new RequestType<{ id: string }, Location[], void>('corpusLens/mentions');
+export const SearchRequest = new RequestType<{ query: string }, SearchResult, void>('corpusLens/search');
+export const StatusNotification = new NotificationType<StatusParams>('corpusLens/status');

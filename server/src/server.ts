@@ -1,0 +1,143 @@
+/**
+ * The language server: the LSP connection and nothing else. Each request is forwarded to a
+ * feature of the core with the current index; requests never wait for indexing to finish.
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'url';
+import { hover } from './core/features/hover';
+import { definition, highlights, references } from './core/features/navigation';
+import { SearchEngine } from './core/features/search';
+import { documentSymbols } from './core/features/symbols';
+import { entityArticles, entityItems, entityMentions, searchAll, workspaceSymbols } from './core/features/corpusViews';
+import { EntitiesRequest, EntityArticlesRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let ws: CorpusWorkspace;
+let search: SearchEngine;
+let hasConfiguration = false;
+let hasProgress = false;
+let warned = new Set<string>();
+
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+process.on('uncaughtException', (e) => connection.console.error(`uncaught exception: ${e.stack ?? e}`));
+
+let statusTimer: NodeJS.Timeout | undefined;
+function sendStatus(): void {
+  if (statusTimer) return;
+  statusTimer = setTimeout(() => {
+    statusTimer = undefined;
+    void connection.sendNotification(StatusNotification, {
+      articles: ws.index.articleCount,
+      entities: ws.index.summaries().length,
+      indexing: ws.indexing,
+      done: ws.done,
+      total: ws.total,
+      skipped: [...ws.skipped].map(([uri, reason]) => ({ uri, reason })),
+    });
+  }, 50);
+}
+
+connection.onInitialize((params: InitializeParams) => {
+  const roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+  if (roots.length === 0 && params.rootUri) roots.push(fileURLToPath(params.rootUri));
+  ws = new CorpusWorkspace(roots, {
+    log: (m) => connection.console.log(m),
+    warn: (m) => {
+      if (warned.has(m)) return;
+      warned.add(m);
+      void connection.window.showWarningMessage(m);
+    },
+    catalogProblems: (uri, problems) => void connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => ({ ...p, severity: 1, source: 'Corpus Lens' })) }),
+    statusChanged: sendStatus,
+  });
+  ws.configure((params.initializationOptions ?? {}) as Partial<WorkspaceSettings>);
+  search = new SearchEngine(ws.index);
+  hasConfiguration = !!params.capabilities.workspace?.configuration;
+  hasProgress = !!params.capabilities.window?.workDoneProgress;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      documentSymbolProvider: { label: 'Corpus Lens' },
+      workspaceSymbolProvider: true,
+    },
+    serverInfo: { name: 'corpus-lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  await ws.loadCatalog();
+  const progress = hasProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  await ws.scan(
+    progress && {
+      begin: (total) => progress.begin('Corpus Lens: indexing', 0, `0 / ${total} files`, true),
+      report: (done, total) => progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} / ${total} files`),
+      done: () => progress.done(),
+      get cancelled() {
+        return progress.token.isCancellationRequested;
+      },
+    },
+  );
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  const s = (change.settings?.corpusLens ?? (hasConfiguration ? await connection.workspace.getConfiguration('corpusLens') : undefined)) as Partial<WorkspaceSettings> | undefined;
+  if (!s) return;
+  ws.configure({ ...ws.settings, ...s });
+  warned = new Set();
+  await ws.loadCatalog();
+  await ws.scan();
+});
+
+documents.onDidChangeContent((e) => ws.documentChanged(e.document.uri, e.document.getText()));
+documents.onDidClose((e) => void ws.documentClosed(e.document.uri));
+connection.onDidChangeWatchedFiles(async (p) => {
+  for (const c of p.changes) await ws.fileChanged(c.uri, c.type === 1 ? 'created' : c.type === 2 ? 'changed' : 'deleted');
+});
+
+/** Offset of an LSP position in the indexed text of `uri`. */
+function offsetOf(uri: string, pos: { line: number; character: number }): number | undefined {
+  return ws.index.article(uri)?.lines.offsetAt(pos);
+}
+
+connection.onHover((p) => {
+  const o = offsetOf(p.textDocument.uri, p.position);
+  return o === undefined ? null : (hover(ws.index, p.textDocument.uri, o) ?? null);
+});
+connection.onDefinition((p) => {
+  const o = offsetOf(p.textDocument.uri, p.position);
+  return o === undefined ? null : (definition(ws.index, p.textDocument.uri, o) ?? null);
+});
+connection.onReferences((p) => {
+  const o = offsetOf(p.textDocument.uri, p.position);
+  return o === undefined ? [] : references(ws.index, p.textDocument.uri, o, ws.settings.includeDemonyms);
+});
+connection.onDocumentHighlight((p) => {
+  const o = offsetOf(p.textDocument.uri, p.position);
+  return o === undefined ? [] : highlights(ws.index, p.textDocument.uri, o);
+});
+connection.onDocumentSymbol((p) => documentSymbols(ws.index, p.textDocument.uri));
+connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.index, search, p.query)));
+
+connection.onRequest(EntitiesRequest, (p) => entityItems(ws.index, search, p.type, p.sort ?? 'mentions', p.filter));
+connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.index, p.id));
+connection.onRequest(MentionsRequest, (p) => entityMentions(ws.index, p.id, ws.settings.includeDemonyms));
+connection.onRequest(SearchRequest, (p, token) => searchAll(ws.index, search, p.query, token));
+
+documents.listen(connection);
+connection.listen();

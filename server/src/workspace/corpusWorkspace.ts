@@ -1,0 +1,198 @@
+/**
+ * Keeps the core index in step with the workspace: the initial scan (in batches that yield to the
+ * event loop, with progress and cancellation), watched-file events, open documents, and the
+ * workspace catalog. All file reading happens here, never in the core.
+ */
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import shipped from '../../catalog/entities.json';
+import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
+import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
+import { decode } from '../core/text/decode';
+import { CorpusIndex } from '../core/index/corpusIndex';
+import { LineIndex } from '../core/text/lines';
+import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
+
+export interface WorkspaceSettings extends CorpusSettings {
+  catalogPath: string;
+  includeDemonyms: boolean;
+}
+
+export const DEFAULT_SETTINGS: WorkspaceSettings = {
+  include: ['**/*.txt'],
+  exclude: ['**/node_modules/**', '**/.git/**'],
+  catalogPath: '.corpus-lens/catalog.json',
+  maxFileSize: 4 * 1024 * 1024,
+  includeDemonyms: true,
+};
+
+export interface Progress {
+  begin(total: number): void;
+  report(done: number, total: number): void;
+  done(): void;
+  readonly cancelled: boolean;
+}
+
+export interface WorkspaceHost {
+  log(message: string): void;
+  /** Diagnostics for the workspace catalog (empty list clears them). */
+  catalogProblems(uri: string, problems: { message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]): void;
+  /** A message a user must see once (malformed catalog, skipped files). */
+  warn(message: string): void;
+  statusChanged(): void;
+}
+
+export class CorpusWorkspace {
+  readonly index = new CorpusIndex((shipped as { entities: CatalogEntry[] }).entities);
+  settings: WorkspaceSettings = DEFAULT_SETTINGS;
+  readonly skipped = new Map<string, string>();
+  indexing = false;
+  done = 0;
+  total = 0;
+  private matchers: ((file: string) => boolean)[] = [];
+  private openDocs = new Set<string>();
+  private workspaceCatalog: ReturnType<typeof workspaceEntities> = [];
+
+  constructor(private readonly roots: string[], private readonly host: WorkspaceHost) {}
+
+  configure(settings: Partial<WorkspaceSettings>): void {
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.matchers = this.roots.map((r) => corpusMatcher(r, this.settings));
+  }
+
+  isCorpusFile(file: string): boolean {
+    return this.matchers.some((m) => m(file));
+  }
+
+  catalogFile(): string | undefined {
+    if (this.roots.length === 0 || !this.settings.catalogPath) return undefined;
+    return path.resolve(this.roots[0], this.settings.catalogPath);
+  }
+
+  /** Loads the workspace catalog; on problems the last good one keeps serving. */
+  async loadCatalog(textOverride?: string): Promise<void> {
+    const file = this.catalogFile();
+    if (!file) return;
+    const uri = fileUri(file);
+    let text = textOverride;
+    if (text === undefined) {
+      const r = await readBounded(file, 8 * 1024 * 1024);
+      if (!r.ok) {
+        if (r.reason !== 'ENOENT') this.host.warn(`Corpus Lens: cannot read the catalog ${file}: ${r.reason}`);
+        this.host.catalogProblems(uri, []);
+        if (this.workspaceCatalog.length > 0 && r.reason === 'ENOENT') {
+          this.workspaceCatalog = [];
+          this.applyCatalog();
+        }
+        return;
+      }
+      const d = decode(r.bytes);
+      text = d.ok ? d.text : '';
+    }
+    const parsed = parseCatalog(text);
+    const lines = new LineIndex(text);
+    const toDiag = (p: CatalogProblem) => ({ message: p.message, range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) } });
+    this.host.catalogProblems(uri, parsed.problems.map(toDiag));
+    if (!parsed.file) {
+      this.host.warn(`Corpus Lens: the catalog ${path.basename(file)} has errors (${parsed.problems[0]?.message}); the last good catalog is still in use.`);
+      return;
+    }
+    this.workspaceCatalog = workspaceEntities(parsed, uri, text);
+    this.applyCatalog();
+  }
+
+  private applyCatalog(): void {
+    this.index.setCatalog(mergeCatalogs((shipped as { entities: CatalogEntry[] }).entities, this.workspaceCatalog));
+    this.host.log(`catalog: ${this.workspaceCatalog.length} workspace entries`);
+    this.host.statusChanged();
+  }
+
+  /** Full scan of the workspace folders. */
+  async scan(progress?: Progress): Promise<void> {
+    this.indexing = true;
+    const files: string[] = [];
+    for (let i = 0; i < this.roots.length; i++) files.push(...(await listCorpusFiles(this.roots[i], this.matchers[i], this.host.log)));
+    this.total = files.length;
+    this.done = 0;
+    progress?.begin(files.length);
+    const started = Date.now();
+    for (const f of files) {
+      if (progress?.cancelled) {
+        this.host.log(`indexing cancelled after ${this.done} of ${files.length} files`);
+        break;
+      }
+      await this.indexFile(f);
+      this.done++;
+      // Yield between files so that requests are answered from the partial index.
+      if (this.done % 20 === 0) {
+        progress?.report(this.done, files.length);
+        this.host.statusChanged();
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    this.indexing = false;
+    progress?.done();
+    this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms; ${this.skipped.size} skipped`);
+    if (this.skipped.size > 0) {
+      const list = [...this.skipped].slice(0, 3).map(([u, r]) => `${path.basename(fileURLToPath(u))} (${r})`).join(', ');
+      this.host.warn(`Corpus Lens skipped ${this.skipped.size} file${this.skipped.size > 1 ? 's' : ''}: ${list}${this.skipped.size > 3 ? ', …' : ''}`);
+    }
+    this.host.statusChanged();
+  }
+
+  async indexFile(file: string): Promise<void> {
+    const uri = fileUri(file);
+    if (this.openDocs.has(uri)) return;
+    const r = await readBounded(file, this.settings.maxFileSize);
+    if (!r.ok) {
+      this.index.remove(uri);
+      if (r.reason !== 'ENOENT') this.skip(uri, `unreadable: ${r.reason}`);
+      return;
+    }
+    const d = decode(r.bytes);
+    if (!d.ok) {
+      this.index.remove(uri);
+      this.skip(uri, d.reason);
+      return;
+    }
+    this.skipped.delete(uri);
+    if (r.truncated) this.host.log(`${file}: larger than corpusLens.maxFileSize (${this.settings.maxFileSize} bytes); indexed up to the limit`);
+    this.index.upsert(uri, d.text);
+  }
+
+  private skip(uri: string, reason: string): void {
+    if (!this.skipped.has(uri)) this.host.log(`skipped ${fileURLToPath(uri)}: ${reason}`);
+    this.skipped.set(uri, reason);
+  }
+
+  /** An open editor's text wins over the file on disk. */
+  documentChanged(uri: string, text: string): void {
+    if (uri === (this.catalogFile() && fileUri(this.catalogFile()!))) {
+      void this.loadCatalog(text);
+      return;
+    }
+    if (!uri.startsWith('file:') || !this.isCorpusFile(fileURLToPath(uri))) return;
+    this.openDocs.add(uri);
+    this.index.upsert(uri, text);
+    this.host.statusChanged();
+  }
+
+  async documentClosed(uri: string): Promise<void> {
+    this.openDocs.delete(uri);
+    if (uri.startsWith('file:') && this.isCorpusFile(fileURLToPath(uri))) await this.indexFile(fileURLToPath(uri));
+  }
+
+  async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (!uri.startsWith('file:')) return;
+    const file = fileURLToPath(uri);
+    if (file === this.catalogFile()) return this.loadCatalog();
+    if (!this.isCorpusFile(file)) return;
+    if (kind === 'deleted') {
+      this.index.remove(uri);
+      this.skipped.delete(uri);
+    } else {
+      await this.indexFile(file);
+    }
+    this.host.statusChanged();
+  }
+}
