@@ -49,7 +49,9 @@ export function discoverNames(text: string, tokens: readonly Token[], covered: (
     const nameStart = j;
     while (j < tokens.length && j - nameStart < 3) {
       const key = tokens[j].key;
-      if (covered(j) || isDefinite(key) || STOP.has(key) || known(key) || /\d/.test(key) || key.length < 2) break;
+      // آن (a name) folds to the same key as أن/إن (particles); the written alef tells them apart.
+      const particle = STOP.has(key) && text[tokens[j].start] !== 'آ';
+      if (covered(j) || isDefinite(key) || particle || known(key) || /\d/.test(key) || key.length < 2) break;
       if (j > nameStart && !sameClause(text, tokens[j - 1], tokens[j])) break;
       if (j === nameStart && !sameClause(text, tokens[j - 1], tokens[j])) break;
       j++;

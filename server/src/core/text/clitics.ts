@@ -22,7 +22,7 @@ export function cliticReadings(key: string): CliticSplit[] {
     }
   };
   const conj = [0];
-  if (key.length > 3 && (key[0] === 'و' || key[0] === 'ف')) conj.push(1);
+  if (key.length >= 3 && (key[0] === 'و' || key[0] === 'ف')) conj.push(1);
   for (const c of conj) {
     const afterConj = key.slice(c);
     if (c > 0) add(c, afterConj);

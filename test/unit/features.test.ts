@@ -1,0 +1,141 @@
+import { strict as assert } from 'assert';
+import shipped from '../../server/catalog/entities.json';
+import type { CatalogEntry } from '../../server/src/core/catalog/types';
+import { parseCatalog, workspaceEntities, mergeCatalogs } from '../../server/src/core/catalog/catalog';
+import { hover } from '../../server/src/core/features/hover';
+import { definition, highlights, references } from '../../server/src/core/features/navigation';
+import { SearchEngine } from '../../server/src/core/features/search';
+import { documentSymbols } from '../../server/src/core/features/symbols';
+import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
+import { marked, positionOf } from '../fixtures';
+
+const entities = (shipped as { entities: CatalogEntry[] }).entities;
+
+function corpus(docs: Record<string, string>) {
+  const index = new CorpusIndex(entities);
+  for (const [uri, text] of Object.entries(docs)) index.upsert(uri, text);
+  return index;
+}
+
+const A = marked(`5 يوليو 2025
+لافروف يلتقي وانغ يي في بكين
+
+بكين 5 يوليو 2025 (شينخوا) التقى وزير الخارجية الصيني وانغ يي نظيره الروسي ⟦سيرغي لافروف⟧، وقال ⟦لافـروف⟧ إن العلاقات جيدة.
+وأضاف و⟦لاف┃روف⟧ أن "التعاون مستمر بين البلدين بقوة".`);
+const B = `موسكو 1 مارس 2024 (تاس) قال سيرجي لافروف إن [اضغط هنا](command:workbench.action.terminal.new) و<script>alert(1)</script> ليست أخبارا.`;
+
+describe('hover', () => {
+  const index = corpus({ 'file:///a.txt': A.text, 'file:///b.txt': B });
+  it('shows the dossier on a clitic form', () => {
+    const h = hover(index, 'file:///a.txt', A.cursor)!;
+    const md = (h.contents as { value: string }).value;
+    assert.match(md, /\*\*سيرغي لافروف\*\* · Sergey Lavrov/);
+    assert.match(md, /Minister of Foreign Affairs of Russia/);
+    assert.match(md, /\*\*4\*\* in this article · \*\*5\*\* in the corpus, in 2 articles/);
+    assert.match(md, /2025\\-07\\-05|2025-07-05/);
+    assert.match(md, /command:corpusLens\.showMentions\?/);
+    assert.deepEqual(h.range!.start, positionOf(A.text, A.ranges[2].start));
+  });
+
+  it('keeps corpus text inert: no live link, HTML or foreign command', () => {
+    const index2 = corpus({ 'file:///b.txt': B, 'file:///a.txt': A.text });
+    const at = B.indexOf('لافروف');
+    const md = (hover(index2, 'file:///b.txt', at)!.contents as { value: string }).value;
+    assert.doesNotMatch(md, /\]\(command:workbench/);
+    assert.doesNotMatch(md, /<script>/);
+    const commands = [...md.matchAll(/\]\((command:[^?)]+)/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(commands)].sort(), ['command:corpusLens.reveal', 'command:corpusLens.showMentions']);
+  });
+
+  it('shows the ISO date and weekday on a date', () => {
+    const h = hover(index, 'file:///a.txt', 2)!;
+    assert.match((h.contents as { value: string }).value, /2025-07-05\*\* · Saturday · السبت/);
+  });
+});
+
+describe('go-to-mentions', () => {
+  const index = corpus({ 'file:///a.txt': A.text, 'file:///b.txt': B });
+  it('references: every mention, whatever the spelling', () => {
+    const refs = references(index, 'file:///a.txt', A.cursor);
+    assert.equal(refs.length, 5);
+    assert.ok(refs.some((r) => r.uri === 'file:///b.txt'));
+  });
+  it('highlights the mentions in this article with exact ranges', () => {
+    const hl = highlights(index, 'file:///a.txt', A.cursor).map((h) => h.range.start);
+    const headline = A.text.indexOf('لافروف');
+    assert.deepEqual(hl, [positionOf(A.text, headline), ...A.ranges.map((r) => positionOf(A.text, r.start))]);
+  });
+  it('definition: the first full-name mention in the earliest article', () => {
+    const d = definition(index, 'file:///a.txt', A.cursor)!;
+    assert.equal(d.uri, 'file:///b.txt');
+    assert.deepEqual(d.range.start, positionOf(B, B.indexOf('سيرجي')));
+  });
+  it('definition: the workspace catalog entry when there is one', () => {
+    const text = '{\n  "entities": [\n    { "id": "person:sergey-lavrov", "type": "person", "ar": "سيرغي لافروف", "short": ["لافروف"] }\n  ]\n}';
+    const parsed = parseCatalog(text);
+    const ix = new CorpusIndex(mergeCatalogs(entities, workspaceEntities(parsed, 'file:///cat.json', text)));
+    ix.upsert('file:///a.txt', A.text);
+    const d = definition(ix, 'file:///a.txt', A.cursor)!;
+    assert.equal(d.uri, 'file:///cat.json');
+    assert.equal(d.range.start.line, 2);
+  });
+});
+
+describe('outline', () => {
+  const index = corpus({ 'file:///a.txt': A.text });
+  const [top] = documentSymbols(index, 'file:///a.txt');
+  it('has the headline on top with the ISO date and source in detail', () => {
+    assert.equal(top.name, 'لافروف يلتقي وانغ يي في بكين');
+    assert.equal(top.detail, '2025-07-05 · شينخوا');
+  });
+  it('lists dateline, lead, paragraphs, quotations and entities by type', () => {
+    const names = top.children!.map((c) => c.name);
+    assert.ok(names[0].startsWith('Dateline'));
+    assert.ok(names.includes('Quotations'));
+    const people = top.children!.find((c) => c.name === 'People')!;
+    assert.deepEqual(people.children!.map((c) => [c.name, c.detail]), [['سيرغي لافروف', '×4'], ['وانغ يي', '×2']]);
+  });
+});
+
+describe('search', () => {
+  const index = corpus({ 'file:///a.txt': A.text, 'file:///b.txt': B });
+  const search = new SearchEngine(index);
+  const top = (q: string) => search.entities(q, 5)[0]?.entity.id;
+  it('Latin transliteration: lavrov, xi jinping, patrushev', () => {
+    assert.equal(top('lavrov'), 'person:sergey-lavrov');
+    assert.equal(top('xi jinping'), 'person:xi-jinping');
+    assert.equal(top('patrushev'), 'person:nikolai-patrushev');
+  });
+  it('typos, missing hamza and diacritics', () => {
+    assert.equal(top('بوتن'), 'person:vladimir-putin');
+    assert.equal(top('لافرف'), 'person:sergey-lavrov');
+    assert.equal(top('ايران'), 'place:iran');
+    assert.equal(top('سِيرغي لافروف'), 'person:sergey-lavrov');
+  });
+  it('passages hold every word of the query and mark it', () => {
+    const p = search.passages('التعاون مستمر');
+    assert.equal(p.length, 1);
+    assert.deepEqual(p[0].matches.map((m) => A.text.slice(m.start, m.end)), ['التعاون', 'مستمر']);
+  });
+});
+
+describe('workspace catalog', () => {
+  it('reports malformed JSON at the right place', () => {
+    const text = '{\n  "entities": [\n    { "id": "x:y", }\n  ]\n}';
+    const r = parseCatalog(text);
+    assert.equal(r.file, undefined);
+    assert.equal(r.problems[0].start, text.indexOf('}'));
+  });
+  it('reports wrong types at the offending property', () => {
+    const text = '{ "entities": [ { "id": "person:a", "type": "alien", "ar": "أحمد" } ] }';
+    const r = parseCatalog(text);
+    assert.equal(r.file, undefined);
+    assert.equal(text.slice(r.problems[0].start, r.problems[0].end), '"alien"');
+  });
+  it('drops duplicate ids and over-general aliases with a message', () => {
+    const text = '{ "entities": [ { "id": "person:a", "type": "person", "ar": "أحمد زيد" }, { "id": "person:a", "type": "person", "ar": "زيد" }, { "id": "person:b", "type": "person", "ar": "في" } ] }';
+    const r = parseCatalog(text);
+    assert.deepEqual(r.file!.entities.map((e) => e.id), ['person:a']);
+    assert.equal(r.problems.length, 2);
+  });
+});

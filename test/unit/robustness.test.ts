@@ -1,0 +1,96 @@
+import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import * as iconv from 'iconv-lite';
+import shipped from '../../server/catalog/entities.json';
+import type { CatalogEntry } from '../../server/src/core/catalog/types';
+import { parseArticle } from '../../server/src/core/article/structure';
+import { Recognizer } from '../../server/src/core/entities/recognizer';
+import { decode } from '../../server/src/core/text/decode';
+import { normalizeRange } from '../../server/src/core/text/normalize';
+import { tokenize } from '../../server/src/core/text/tokenize';
+
+const ARABIC = 'قال سيرغي لافروف إن روسيا والصين تدعمان بريكس.';
+
+describe('decoding', () => {
+  const utf8 = Buffer.from(ARABIC, 'utf8');
+  const expectText = (bytes: Uint8Array, encoding: string) => {
+    const d = decode(bytes);
+    assert.ok(d.ok, !d.ok ? d.reason : '');
+    assert.equal(d.ok && d.text, ARABIC);
+    assert.equal(d.ok && d.encoding, encoding);
+  };
+  it('UTF-8 without BOM', () => expectText(utf8, 'utf8'));
+  it('UTF-8 with BOM', () => expectText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'utf8bom'));
+  it('UTF-16 LE with BOM', () => expectText(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(ARABIC, 'utf16le')]), 'utf16le'));
+  it('UTF-16 BE with BOM', () => expectText(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(ARABIC, 'utf16be')]), 'utf16be'));
+  it('Windows-1256', () => expectText(iconv.encode(ARABIC, 'windows-1256'), 'windows1256'));
+  it('rejects binary content', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const d = decode(png);
+    assert.equal(d.ok, false);
+  });
+  it('rejects bytes that are neither UTF-8 nor Arabic in Windows-1256', () => {
+    assert.equal(decode(Buffer.from([0xc3, 0x28, 0xe9, 0xe8, 0xea, 0xeb, 0xef, 0xee, 0xf4, 0xfb, 0x20, 0x61])).ok, false);
+  });
+  it('accepts empty and whitespace-only files', () => {
+    assert.deepEqual(decode(new Uint8Array()), { ok: true, text: '', encoding: 'utf8' });
+    assert.equal(parseArticle(' \n\n \t').paragraphs.length, 0);
+  });
+});
+
+describe('properties over random Unicode', () => {
+  const recognizer = new Recognizer((shipped as { entities: CatalogEntry[] }).entities);
+  // Arabic letters, marks, tatweel, bidi marks, emoji, lone surrogates, newlines.
+  const pieces = fc.constantFrom('ل', 'ا', 'ف', 'ر', 'و', 'َ', 'ّ', 'ـ', '\u200f', '\u202b', '😀', '\ud800', '\udc00', '\r\n', '\n', ' ', 'a', '٣', 'ﻻ', 'آ', '"', '«', 'لافروف', 'سيرغي ', 'شي جين بينغ', 'الصيني');
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(pieces, { maxLength: 80 }).map((a) => a.join('')));
+
+  it('normalisation never throws and maps every key unit inside the text, in order', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const n = normalizeRange(t);
+        assert.equal(n.map.length, n.key.length + 1);
+        for (let i = 0; i < n.map.length; i++) {
+          assert.ok(n.map[i] <= t.length);
+          if (i > 0) assert.ok(n.map[i] >= n.map[i - 1]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tokens and mentions lie inside the text and never split a surrogate pair', () => {
+    const splitsPair = (t: string, o: number) => o > 0 && o < t.length && /[\ud800-\udbff]/.test(t[o - 1]) && /[\udc00-\udfff]/.test(t[o]);
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const tok of tokenize(t)) {
+          assert.ok(0 <= tok.start && tok.start < tok.end && tok.end <= t.length);
+          assert.ok(!splitsPair(t, tok.start) && !splitsPair(t, tok.end));
+        }
+        for (const m of recognizer.recognize(t)) assert.ok(0 <= m.start && m.start < m.end && m.end <= t.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('article parsing never throws and keeps spans inside the text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const a = parseArticle(t);
+        for (const s of [a.headline, ...a.paragraphs, ...a.boilerplate, ...a.quotations]) assert.ok(0 <= s.start && s.start <= s.end && s.end <= t.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decoding never throws on random bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void decode(b)), { numRuns: 500 });
+  });
+});
+
+describe('hostile or odd text', () => {
+  it('one 1 MB line without a newline is parsed', () => {
+    const line = 'لافروف '.repeat(150_000);
+    const a = parseArticle(line);
+    assert.ok(a.paragraphs.length <= 1);
+  });
+});
