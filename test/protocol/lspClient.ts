@@ -1,0 +1,49 @@
+/** Starts the bundled server over stdio and speaks LSP to it, as any editor would. */
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { pathToFileURL } from 'url';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+
+export interface Session {
+  connection: ProtocolConnection;
+  child: ChildProcess;
+  logs: string[];
+  indexed: Promise<StatusParams>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(folder: string): Promise<Session> {
+  const child = spawn(process.execPath, [path.join(__dirname, '../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('window/showMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+  const indexed = new Promise<StatusParams>((resolve) => {
+    connection.onNotification(StatusNotification, (s) => {
+      if (!s.indexing && s.articles > 0) resolve(s);
+    });
+  });
+  connection.listen();
+  const uri = pathToFileURL(folder).toString();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'seeds' }], capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    child,
+    logs,
+    indexed,
+    stop: async () => {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      await new Promise((r) => child.once('exit', r));
+      connection.dispose();
+    },
+  };
+}
+
+/** Rejects when `p` does not settle before the deadline, naming what was awaited. */
+export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms))]);
+}

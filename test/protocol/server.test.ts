@@ -1,0 +1,82 @@
+import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { DocumentSymbol, Hover, Location, SymbolInformation, DocumentHighlight } from 'vscode-languageserver-types';
+import { EntitiesRequest, SearchRequest, type EntityItem, type SearchResult } from '../../server/src/protocol';
+import { positionOf } from '../fixtures';
+import { startServer, within, type Session } from './lspClient';
+
+const seeds = path.join(__dirname, '../../seeds');
+const file = path.join(seeds, '000_552278f0a494b428.txt');
+const uri = pathToFileURL(file).toString();
+const text = readFileSync(file, 'utf8');
+
+describe('language server over stdio', function () {
+  let s: Session;
+  before(async () => {
+    s = await startServer(seeds);
+    await within(s.indexed, 30_000, 'the first corpusLens/status with indexing done');
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  });
+  after(async () => s && (await s.stop()));
+
+  const lavrov = positionOf(text, text.indexOf('لافروف', text.indexOf('قال لافروف')));
+
+  it('hover on a short form shows the entity card', async () => {
+    const h = await s.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: lavrov });
+    const md = (h.contents as { value: string }).value;
+    assert.match(md, /سيرغي لافروف\*\* · Sergey Lavrov/);
+    assert.match(md, /\*\*13\*\* in the corpus, in 4 articles/);
+  });
+
+  it('references find every mention in the corpus', async () => {
+    const refs = await s.connection.sendRequest<Location[]>('textDocument/references', { textDocument: { uri }, position: lavrov, context: { includeDeclaration: true } });
+    // 3 + 3 + 4 + 0 + 3 own mentions (see the acceptance table), in 4 files.
+    assert.equal(refs.length, 13);
+    assert.equal(new Set(refs.map((r) => r.uri)).size, 4);
+    for (const r of refs) {
+      const t = readFileSync(new URL(r.uri), 'utf8');
+      const lines = t.split(/\r\n|\r|\n/);
+      const form = lines[r.range.start.line].slice(r.range.start.character, r.range.end.character);
+      assert.match(form, /لافروف$/, `range ${JSON.stringify(r.range)} in ${r.uri} holds "${form}"`);
+    }
+  });
+
+  it('document highlight marks this article’s mentions', async () => {
+    const hl = await s.connection.sendRequest<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: { uri }, position: lavrov });
+    assert.equal(hl.length, 3);
+  });
+
+  it('document symbols: headline on top with the ISO date', async () => {
+    const syms = await s.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(syms[0].name, 'وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار في الحرب العالمية الثانية');
+    assert.match(syms[0].detail!, /^2025-12-03/);
+  });
+
+  it('workspace symbols: "lavrov" finds لافروف', async () => {
+    const syms = await s.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'lavrov' });
+    assert.match(syms[0].name, /سيرغي لافروف/);
+  });
+
+  it('custom requests: the People list and the palette search', async () => {
+    const people = await s.connection.sendRequest(EntitiesRequest.method, { type: 'person' }) as EntityItem[];
+    const top = people[0];
+    assert.equal(top.id, 'person:wang-yi');
+    // 6 + 5 + 7 + 0 + 3 (the acceptance table).
+    assert.equal(top.mentions, 21);
+    const r = await s.connection.sendRequest(SearchRequest.method, { query: 'شانغهاي للتعاون' }) as SearchResult;
+    assert.equal(r.entities[0].id, 'org:sco');
+    assert.ok(r.passages.length >= 3);
+  });
+
+  it('an edit re-indexes the open article', async () => {
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'التقى زيلينسكي بوتين.\n' }],
+    });
+    const pos = positionOf('التقى زيلينسكي بوتين.\n', 'التقى '.length + 2);
+    const h = await s.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: pos });
+    assert.match((h!.contents as { value: string }).value, /Volodymyr Zelensky/);
+  });
+});
