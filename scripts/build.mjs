@@ -26,6 +26,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // Integration suites, run inside VS Code (mocha and vscode stay external).
-  esbuild.build({ ...common, entryPoints: ['test/integration/suite/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] }),
+  esbuild.build({ ...common, entryPoints: ['test/integration/suite/index.ts', 'test/integration/suite/extension.test.ts'], outdir: 'out/integration', external: ['vscode', 'mocha'] }),
 ]);
 console.log(`built dist/ (catalog: ${catalog.entities.length} entities)`);

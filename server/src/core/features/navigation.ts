@@ -24,7 +24,8 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
   if (!m) return undefined;
   const e = index.entity(m.entity);
   if (e?.source) return { uri: e.source.uri, range: e.source.range };
-  const earliest = index.articlesOf(m.entity).reverse();
+  // Oldest dated article first; undated ones after.
+  const earliest = index.articlesOf(m.entity).sort((a, b) => (a.structure.date?.iso ?? '9999').localeCompare(b.structure.date?.iso ?? '9999'));
   for (const a of earliest) {
     const first = a.mentions.find((x) => x.entity === m.entity && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
     if (first) return locationOf(a, first.start, first.end);

