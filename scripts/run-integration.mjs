@@ -49,6 +49,13 @@ exports.activate = async () => {
   catch (e) { write({ ok: false, error: String(e && e.stack || e), ...(e && e.report) }); }
 };`);
 
+// No telemetry, experiments or AI features: their network calls fail on a closed machine and
+// would surface as uncaught errors inside the extension host where the suite runs.
+mkdirSync(path.join(work, 'user-data/User'), { recursive: true });
+writeFileSync(path.join(work, 'user-data/User/settings.json'), JSON.stringify({
+  'telemetry.telemetryLevel': 'off', 'workbench.enableExperiments': false, 'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'workbench.startupEditor': 'none',
+}));
 const port = await freePort();
 const server = spawn(node24, [
   path.join(cache, 'node_modules/code-server/out/node/entry.js'),
