@@ -17,6 +17,8 @@ import { hover } from './core/features/hover';
 import { definition, highlights, references } from './core/features/navigation';
 import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
+import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/editorAids';
+import { fileUri } from './workspace/corpusFiles';
 import { entityArticles, entityItems, entityMentions, searchAll, workspaceSymbols } from './core/features/corpusViews';
 import { EntitiesRequest, EntityArticlesRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
@@ -74,6 +76,11 @@ connection.onInitialize((params: InitializeParams) => {
       documentHighlightProvider: true,
       documentSymbolProvider: { label: 'Corpus Lens' },
       workspaceSymbolProvider: true,
+      semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] }, full: true },
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      completionProvider: { resolveProvider: false },
+      inlayHintProvider: true,
     },
     serverInfo: { name: 'corpus-lens', version: '0.1.0' },
   };
@@ -133,6 +140,24 @@ connection.onDocumentHighlight((p) => {
 });
 connection.onDocumentSymbol((p) => documentSymbols(ws.index, p.textDocument.uri));
 connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.index, search, p.query)));
+
+connection.languages.semanticTokens.on((p) => ({ data: semanticTokens(ws.index, p.textDocument.uri) }));
+connection.onFoldingRanges((p) => foldingRanges(ws.index, p.textDocument.uri));
+connection.onCodeLens((p) => {
+  const catalog = ws.catalogFile();
+  return catalog && p.textDocument.uri === fileUri(catalog) ? catalogLenses(ws.index, p.textDocument.uri) : articleLenses(ws.index, p.textDocument.uri);
+});
+connection.onCompletion((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return [];
+  return completions(ws.index, p.textDocument.uri, doc.offsetAt(p.position), doc.getText());
+});
+connection.languages.inlayHint.on((p) => {
+  if (!ws.settings.latinInlayHints) return [];
+  const a = ws.index.article(p.textDocument.uri);
+  if (!a) return [];
+  return latinInlayHints(ws.index, p.textDocument.uri, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
+});
 
 connection.onRequest(EntitiesRequest, (p) => entityItems(ws.index, search, p.type, p.sort ?? 'mentions', p.filter));
 connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.index, p.id));

@@ -13,7 +13,7 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-export async function startServer(folder: string): Promise<Session> {
+export async function startServer(folder: string, initializationOptions: Record<string, unknown> = {}): Promise<Session> {
   const child = spawn(process.execPath, [path.join(__dirname, '../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
@@ -27,7 +27,7 @@ export async function startServer(folder: string): Promise<Session> {
   });
   connection.listen();
   const uri = pathToFileURL(folder).toString();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'seeds' }], capabilities: {} });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'seeds' }], capabilities: {}, initializationOptions });
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -15,7 +15,7 @@ const text = readFileSync(file, 'utf8');
 describe('language server over stdio', function () {
   let s: Session;
   before(async () => {
-    s = await startServer(seeds);
+    s = await startServer(seeds, { latinInlayHints: true });
     await within(s.indexed, 30_000, 'the first corpusLens/status with indexing done');
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
   });
@@ -68,6 +68,26 @@ describe('language server over stdio', function () {
     const r = await s.connection.sendRequest(SearchRequest.method, { query: 'شانغهاي للتعاون' }) as SearchResult;
     assert.equal(r.entities[0].id, 'org:sco');
     assert.ok(r.passages.length >= 3);
+  });
+
+  it('semantic tokens colour mentions by type', async () => {
+    const init = (await s.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+    assert.ok(init.data.length > 0 && init.data.length % 5 === 0);
+    // The first token is the date on line 0; its type is "date" (index 4 of the legend).
+    assert.deepEqual(init.data.slice(0, 5).filter((_, i) => i !== 2 && i !== 4), [0, text.split('\n')[0].indexOf('3'), 4]);
+  });
+
+  it('folding ranges, code lens, completion and inlay hints answer', async () => {
+    const folds = (await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; kind?: string }[];
+    assert.ok(folds.some((f) => f.kind === 'comment'));
+    const lenses = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[];
+    assert.match(lenses[0].command.title, /^\d+ entities · \d+ mentions$/);
+    const hints = (await s.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } })) as { label: string }[];
+    assert.ok(hints.some((h) => h.label === 'Sergey Lavrov'));
+    const line = text.split('\n').findIndex((l) => l.includes('قال لافروف'));
+    const character = text.split('\n')[line].indexOf('لافروف') + 3;
+    const items = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })) as { label: string }[];
+    assert.ok(items.some((i) => i.label === 'سيرغي لافروف'));
   });
 
   it('an edit re-indexes the open article', async () => {

@@ -16,6 +16,7 @@ import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettin
 export interface WorkspaceSettings extends CorpusSettings {
   catalogPath: string;
   includeDemonyms: boolean;
+  latinInlayHints: boolean;
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -24,6 +25,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   catalogPath: '.corpus-lens/catalog.json',
   maxFileSize: 4 * 1024 * 1024,
   includeDemonyms: true,
+  latinInlayHints: false,
 };
 
 export interface Progress {

@@ -8,6 +8,7 @@ import type { CorpusIndex } from '../index/corpusIndex';
 import { findDates } from '../text/dates';
 import { normalizeKey } from '../text/normalize';
 import { latinKey } from '../text/transliterate';
+import { tokenKeys } from '../text/tokenize';
 import { rangeOf } from './ranges';
 
 export const SEMANTIC_TOKEN_TYPES = ['person', 'organisation', 'place', 'topic', 'date'] as const;
@@ -95,7 +96,8 @@ export function completions(index: CorpusIndex, uri: string, offset: number, tex
   const out: CompletionItem[] = [];
   for (const e of index.allEntities()) {
     const names = [e.ar, ...(e.aliases ?? [])];
-    const hit = names.find((n) => normalizeKey(n).startsWith(key)) ?? (latin && e.en && (e.en.toLowerCase().startsWith(typed.toLowerCase()) || latinKey(e.en).startsWith(latin)) ? e.ar : undefined);
+    // Any word of a name may be the one being typed (لافر… → سيرغي لافروف).
+    const hit = names.find((n) => tokenKeys(n).some((k) => k.startsWith(key))) ?? (latin && e.en && (e.en.toLowerCase().split(/\s+/).some((w) => w.startsWith(typed.toLowerCase())) || latinKey(e.en).startsWith(latin)) ? e.ar : undefined);
     if (!hit) continue;
     const s = index.summary(e.id);
     out.push({
