@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EntitiesRequest, EntityArticlesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine } from '../../server/src/protocol';
+import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine } from '../../server/src/protocol';
 
 export type TreeNode =
   | { kind: 'entity'; entity: EntityItem }
@@ -37,7 +37,10 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       const arts = await this.client.sendRequest(EntityArticlesRequest, { id: node.entity.id });
       return arts.map((article) => ({ kind: 'article', entity: node.entity, article }));
     }
-    if (node.kind === 'article') return node.article.mentions.map((mention) => ({ kind: 'mention', mention }));
+    if (node.kind === 'article') {
+      const lines = await this.client.sendRequest(ArticleMentionsRequest, { id: node.entity.id, uri: node.article.uri });
+      return lines.map((mention) => ({ kind: 'mention', mention }));
+    }
     return [];
   }
 
@@ -62,7 +65,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       const a = node.article;
       const t = new vscode.TreeItem(a.headline || vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri)), vscode.TreeItemCollapsibleState.Collapsed);
       t.id = `${this.type}/${node.entity.id}/${a.uri}`;
-      t.description = `${a.date ?? 'undated'} · ${a.mentions.length}`;
+      t.description = `${a.date ?? 'undated'} · ${a.count}`;
       t.tooltip = `${a.headline}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))}`;
       t.iconPath = new vscode.ThemeIcon('file-text');
       t.resourceUri = vscode.Uri.parse(a.uri);

@@ -32,7 +32,8 @@ export interface EntityArticle {
   uri: string;
   headline: string;
   date?: string;
-  mentions: MentionLine[];
+  /** Mentions of the entity in this article (outside boilerplate). */
+  count: number;
 }
 
 export interface SearchResult {
@@ -51,7 +52,9 @@ export interface StatusParams {
 }
 
 export const EntitiesRequest = new RequestType<{ type: EntityKind; sort?: EntitySort; filter?: string }, EntityItem[], void>('corpusLens/entities');
-export const EntityArticlesRequest = new RequestType<{ id: string }, EntityArticle[], void>('corpusLens/entityArticles');
+/** The articles naming an entity, newest first (at most `limit`, default 500). */
+export const EntityArticlesRequest = new RequestType<{ id: string; limit?: number }, EntityArticle[], void>('corpusLens/entityArticles');
+export const ArticleMentionsRequest = new RequestType<{ id: string; uri: string }, MentionLine[], void>('corpusLens/articleMentions');
 export const MentionsRequest = new RequestType<{ id: string }, Location[], void>('corpusLens/mentions');
 export const SearchRequest = new RequestType<{ query: string }, SearchResult, void>('corpusLens/search');
 export const StatusNotification = new NotificationType<StatusParams>('corpusLens/status');

@@ -19,8 +19,8 @@ import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/editorAids';
 import { fileUri } from './workspace/corpusFiles';
-import { entityArticles, entityItems, entityMentions, searchAll, workspaceSymbols } from './core/features/corpusViews';
-import { EntitiesRequest, EntityArticlesRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { articleMentions, entityArticles, entityItems, entityMentions, searchAll, workspaceSymbols } from './core/features/corpusViews';
+import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -117,32 +117,35 @@ connection.onDidChangeWatchedFiles(async (p) => {
   for (const c of p.changes) await ws.fileChanged(c.uri, c.type === 1 ? 'created' : c.type === 2 ? 'changed' : 'deleted');
 });
 
-/** Offset of an LSP position in the indexed text of `uri`. */
-function offsetOf(uri: string, pos: { line: number; character: number }): number | undefined {
-  return ws.index.article(uri)?.lines.offsetAt(pos);
+/** The text of `uri`: the open editor's, else the file's. */
+async function textOf(uri: string): Promise<string | undefined> {
+  return documents.get(uri)?.getText() ?? (await ws.readText(uri));
 }
 
-connection.onHover((p) => {
-  const o = offsetOf(p.textDocument.uri, p.position);
-  return o === undefined ? null : (hover(ws.index, p.textDocument.uri, o) ?? null);
-});
-connection.onDefinition((p) => {
-  const o = offsetOf(p.textDocument.uri, p.position);
-  return o === undefined ? null : (definition(ws.index, p.textDocument.uri, o) ?? null);
-});
-connection.onReferences((p) => {
-  const o = offsetOf(p.textDocument.uri, p.position);
-  return o === undefined ? [] : references(ws.index, p.textDocument.uri, o, ws.settings.includeDemonyms);
-});
-connection.onDocumentHighlight((p) => {
-  const o = offsetOf(p.textDocument.uri, p.position);
-  return o === undefined ? [] : highlights(ws.index, p.textDocument.uri, o);
-});
-connection.onDocumentSymbol((p) => documentSymbols(ws.index, p.textDocument.uri));
-connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.index, search, p.query)));
+/** Runs `f` with the offset and text of a position in an indexed article. */
+async function at<T>(uri: string, pos: { line: number; character: number }, none: T, f: (offset: number, text: string) => T): Promise<T> {
+  const a = ws.index.article(uri);
+  const text = a && (await textOf(uri));
+  return a && text !== undefined ? f(a.lines.offsetAt(pos), text) : none;
+}
 
-connection.languages.semanticTokens.on((p) => ({ data: semanticTokens(ws.index, p.textDocument.uri) }));
-connection.onFoldingRanges((p) => foldingRanges(ws.index, p.textDocument.uri));
+connection.onHover((p) => at(p.textDocument.uri, p.position, null, (o, t) => hover(ws.index, p.textDocument.uri, o, t) ?? null));
+connection.onDefinition((p) => at(p.textDocument.uri, p.position, null, (o, t) => definition(ws.index, p.textDocument.uri, o, t) ?? null));
+connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (o, t) => references(ws.index, p.textDocument.uri, o, t, ws.settings.includeDemonyms)));
+connection.onDocumentHighlight((p) => at(p.textDocument.uri, p.position, [], (o, t) => highlights(ws.index, p.textDocument.uri, o, t)));
+connection.onDocumentSymbol(async (p) => {
+  const text = await textOf(p.textDocument.uri);
+  return text === undefined ? [] : documentSymbols(ws.index, p.textDocument.uri, text);
+});
+connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.index, search, p.query)));
+connection.languages.semanticTokens.on(async (p) => {
+  const text = await textOf(p.textDocument.uri);
+  return { data: text === undefined ? [] : semanticTokens(ws.index, p.textDocument.uri, text) };
+});
+connection.onFoldingRanges(async (p) => {
+  const text = await textOf(p.textDocument.uri);
+  return text === undefined ? [] : foldingRanges(ws.index, p.textDocument.uri, text);
+});
 connection.onCodeLens((p) => {
   const catalog = ws.catalogFile();
   return catalog && p.textDocument.uri === fileUri(catalog) ? catalogLenses(ws.index, p.textDocument.uri) : articleLenses(ws.index, p.textDocument.uri);
@@ -152,17 +155,22 @@ connection.onCompletion((p) => {
   if (!doc) return [];
   return completions(ws.index, p.textDocument.uri, doc.offsetAt(p.position), doc.getText());
 });
-connection.languages.inlayHint.on((p) => {
+connection.languages.inlayHint.on(async (p) => {
   if (!ws.settings.latinInlayHints) return [];
   const a = ws.index.article(p.textDocument.uri);
-  if (!a) return [];
-  return latinInlayHints(ws.index, p.textDocument.uri, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
+  const text = a && (await textOf(p.textDocument.uri));
+  if (!a || text === undefined) return [];
+  return latinInlayHints(ws.index, p.textDocument.uri, text, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
 });
 
 connection.onRequest(EntitiesRequest, (p) => entityItems(ws.index, search, p.type, p.sort ?? 'mentions', p.filter));
-connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.index, p.id));
+connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.index, p.id, p.limit));
+connection.onRequest(ArticleMentionsRequest, async (p) => {
+  const text = await textOf(p.uri);
+  return text === undefined ? [] : articleMentions(ws.index, p.id, p.uri, text);
+});
 connection.onRequest(MentionsRequest, (p) => entityMentions(ws.index, p.id, ws.settings.includeDemonyms));
-connection.onRequest(SearchRequest, (p, token) => searchAll(ws.index, search, p.query, token));
+connection.onRequest(SearchRequest, (p, token) => searchAll(ws.index, search, p.query, textOf, token));
 
 documents.listen(connection);
 connection.listen();

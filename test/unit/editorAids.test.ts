@@ -18,7 +18,7 @@ describe('semantic tokens', () => {
   const index = new CorpusIndex(entities);
   index.upsert('u', DOC.text);
   it('colour every mention and date, by type, on the right UTF-16 columns', () => {
-    const data = semanticTokens(index, 'u');
+    const data = semanticTokens(index, 'u', DOC.text);
     const decoded: { line: number; character: number; length: number; type: string; mods: number }[] = [];
     let line = 0;
     let ch = 0;
@@ -41,7 +41,7 @@ describe('folding, lenses, completion, inlay hints', () => {
   const index = new CorpusIndex(entities);
   index.upsert('u', DOC.text);
   it('folds the trailing boilerplate as a comment zone and the body as a region', () => {
-    const f = foldingRanges(index, 'u');
+    const f = foldingRanges(index, 'u', DOC.text);
     assert.ok(f.some((r) => r.kind === 'comment' && r.startLine === 3 && r.endLine === 5), JSON.stringify(f));
     assert.ok(f.some((r) => r.kind === 'region' && r.startLine === 1 && r.endLine === 2), JSON.stringify(f));
   });
@@ -59,7 +59,7 @@ describe('folding, lenses, completion, inlay hints', () => {
     assert.deepEqual(c[0].textEdit && 'range' in c[0].textEdit ? c[0].textEdit.range.start : undefined, { line: 0, character: 4 });
   });
   it('hints the Latin name after Arabic mentions', () => {
-    const hints = latinInlayHints(index, 'u');
+    const hints = latinInlayHints(index, 'u', DOC.text);
     const lavrov = DOC.ranges[5];
     assert.ok(hints.some((h) => h.label === 'Sergey Lavrov' && h.position.line === positionOf(DOC.text, lavrov.end).line && h.position.character === positionOf(DOC.text, lavrov.end).character));
     assert.ok(!hints.some((h) => h.label === 'Russia' && h.position.line === 2), 'no hint after a demonym');

@@ -4,7 +4,7 @@ import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { parseCatalog, workspaceEntities, mergeCatalogs } from '../../server/src/core/catalog/catalog';
 import { hover } from '../../server/src/core/features/hover';
 import { definition, highlights, references } from '../../server/src/core/features/navigation';
-import { SearchEngine } from '../../server/src/core/features/search';
+import { findPassages, SearchEngine } from '../../server/src/core/features/search';
 import { documentSymbols } from '../../server/src/core/features/symbols';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import { marked, positionOf } from '../fixtures';
@@ -27,7 +27,7 @@ const B = `موسكو 1 مارس 2024 (تاس) قال سيرجي لافروف إ
 describe('hover', () => {
   const index = corpus({ 'file:///a.txt': A.text, 'file:///b.txt': B });
   it('shows the dossier on a clitic form', () => {
-    const h = hover(index, 'file:///a.txt', A.cursor)!;
+    const h = hover(index, 'file:///a.txt', A.cursor, A.text)!;
     const md = (h.contents as { value: string }).value;
     assert.match(md, /\*\*سيرغي لافروف\*\* · Sergey Lavrov/);
     assert.match(md, /Minister of Foreign Affairs of Russia/);
@@ -40,7 +40,7 @@ describe('hover', () => {
   it('keeps corpus text inert: no live link, HTML or foreign command', () => {
     const index2 = corpus({ 'file:///b.txt': B, 'file:///a.txt': A.text });
     const at = B.indexOf('لافروف');
-    const md = (hover(index2, 'file:///b.txt', at)!.contents as { value: string }).value;
+    const md = (hover(index2, 'file:///b.txt', at, B)!.contents as { value: string }).value;
     assert.doesNotMatch(md, /\]\(command:workbench/);
     assert.doesNotMatch(md, /<script>/);
     const commands = [...md.matchAll(/\]\((command:[^?)]+)/g)].map((m) => m[1]);
@@ -48,7 +48,7 @@ describe('hover', () => {
   });
 
   it('shows the ISO date and weekday on a date', () => {
-    const h = hover(index, 'file:///a.txt', 2)!;
+    const h = hover(index, 'file:///a.txt', 2, A.text)!;
     assert.match((h.contents as { value: string }).value, /2025-07-05\*\* · Saturday · السبت/);
   });
 });
@@ -56,17 +56,17 @@ describe('hover', () => {
 describe('go-to-mentions', () => {
   const index = corpus({ 'file:///a.txt': A.text, 'file:///b.txt': B });
   it('references: every mention, whatever the spelling', () => {
-    const refs = references(index, 'file:///a.txt', A.cursor);
+    const refs = references(index, 'file:///a.txt', A.cursor, A.text);
     assert.equal(refs.length, 5);
     assert.ok(refs.some((r) => r.uri === 'file:///b.txt'));
   });
   it('highlights the mentions in this article with exact ranges', () => {
-    const hl = highlights(index, 'file:///a.txt', A.cursor).map((h) => h.range.start);
+    const hl = highlights(index, 'file:///a.txt', A.cursor, A.text).map((h) => h.range.start);
     const headline = A.text.indexOf('لافروف');
     assert.deepEqual(hl, [positionOf(A.text, headline), ...A.ranges.map((r) => positionOf(A.text, r.start))]);
   });
   it('definition: the first full-name mention in the earliest article', () => {
-    const d = definition(index, 'file:///a.txt', A.cursor)!;
+    const d = definition(index, 'file:///a.txt', A.cursor, A.text)!;
     assert.equal(d.uri, 'file:///b.txt');
     assert.deepEqual(d.range.start, positionOf(B, B.indexOf('سيرجي')));
   });
@@ -75,7 +75,7 @@ describe('go-to-mentions', () => {
     const parsed = parseCatalog(text);
     const ix = new CorpusIndex(mergeCatalogs(entities, workspaceEntities(parsed, 'file:///cat.json', text)));
     ix.upsert('file:///a.txt', A.text);
-    const d = definition(ix, 'file:///a.txt', A.cursor)!;
+    const d = definition(ix, 'file:///a.txt', A.cursor, A.text)!;
     assert.equal(d.uri, 'file:///cat.json');
     assert.equal(d.range.start.line, 2);
   });
@@ -83,7 +83,7 @@ describe('go-to-mentions', () => {
 
 describe('outline', () => {
   const index = corpus({ 'file:///a.txt': A.text });
-  const [top] = documentSymbols(index, 'file:///a.txt');
+  const [top] = documentSymbols(index, 'file:///a.txt', A.text);
   it('has the headline on top with the ISO date and source in detail', () => {
     assert.equal(top.name, 'لافروف يلتقي وانغ يي في بكين');
     assert.equal(top.detail, '2025-07-05 · شينخوا');
@@ -113,7 +113,7 @@ describe('search', () => {
     assert.equal(top('سِيرغي لافروف'), 'person:sergey-lavrov');
   });
   it('passages hold every word of the query and mark it', () => {
-    const p = search.passages('التعاون مستمر');
+    const p = findPassages(A.text, 'التعاون مستمر');
     assert.equal(p.length, 1);
     assert.deepEqual(p[0].matches.map((m) => A.text.slice(m.start, m.end)), ['التعاون', 'مستمر']);
   });

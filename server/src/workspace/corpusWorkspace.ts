@@ -52,7 +52,9 @@ export class CorpusWorkspace {
   done = 0;
   total = 0;
   private matchers: ((file: string) => boolean)[] = [];
-  private openDocs = new Set<string>();
+  /** Texts of the documents open in the editor, which win over the files on disk. */
+  private openDocs = new Map<string, string>();
+  private scanned = false;
   private workspaceCatalog: ReturnType<typeof workspaceEntities> = [];
 
   constructor(private readonly roots: string[], private readonly host: WorkspaceHost) {}
@@ -107,6 +109,8 @@ export class CorpusWorkspace {
     this.index.setCatalog(mergeCatalogs((shipped as { entities: CatalogEntry[] }).entities, this.workspaceCatalog));
     this.host.log(`catalog: ${this.workspaceCatalog.length} workspace entries`);
     this.host.statusChanged();
+    // The index keeps no texts: recognising with the new catalog means reading the corpus again.
+    if (this.scanned) void this.scan();
   }
 
   /** Full scan of the workspace folders. */
@@ -133,6 +137,7 @@ export class CorpusWorkspace {
       }
     }
     this.indexing = false;
+    this.scanned = true;
     progress?.done();
     this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms; ${this.skipped.size} skipped`);
     if (this.skipped.size > 0) {
@@ -144,7 +149,11 @@ export class CorpusWorkspace {
 
   async indexFile(file: string): Promise<void> {
     const uri = fileUri(file);
-    if (this.openDocs.has(uri)) return;
+    const open = this.openDocs.get(uri);
+    if (open !== undefined) {
+      this.index.upsert(uri, open);
+      return;
+    }
     const r = await readBounded(file, this.settings.maxFileSize);
     if (!r.ok) {
       this.index.remove(uri);
@@ -167,6 +176,15 @@ export class CorpusWorkspace {
     this.skipped.set(uri, reason);
   }
 
+  /** The text of an indexed file, read again from disk (the index keeps no texts). */
+  async readText(uri: string): Promise<string | undefined> {
+    if (!uri.startsWith('file:')) return undefined;
+    const r = await readBounded(fileURLToPath(uri), this.settings.maxFileSize);
+    if (!r.ok) return undefined;
+    const d = decode(r.bytes);
+    return d.ok ? d.text : undefined;
+  }
+
   /** An open editor's text wins over the file on disk. */
   documentChanged(uri: string, text: string): void {
     if (uri === (this.catalogFile() && fileUri(this.catalogFile()!))) {
@@ -174,7 +192,7 @@ export class CorpusWorkspace {
       return;
     }
     if (!uri.startsWith('file:') || !this.isCorpusFile(fileURLToPath(uri))) return;
-    this.openDocs.add(uri);
+    this.openDocs.set(uri, text);
     this.index.upsert(uri, text);
     this.host.statusChanged();
   }

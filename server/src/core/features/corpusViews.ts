@@ -1,11 +1,12 @@
 /** Data for the sidebar tree, the palette search and workspace symbols. */
 import { SymbolKind, type Location, type SymbolInformation } from 'vscode-languageserver-types';
-import type { EntityArticle, EntityItem, EntityKind, EntitySort, SearchResult } from '../../protocol';
+import type { EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from '../../protocol';
 import type { Entity } from '../catalog/types';
-import type { CorpusIndex, EntitySummary } from '../index/corpusIndex';
+import type { Article, CorpusIndex, EntitySummary } from '../index/corpusIndex';
 import { roleLine } from './hover';
+import { firstMention } from './navigation';
 import { keywordInContext, locationOf, rangeOf } from './ranges';
-import type { SearchEngine } from './search';
+import { findPassages, type SearchEngine } from './search';
 
 const KIND_OF: Record<EntityKind, SymbolKind> = { person: SymbolKind.Class, organisation: SymbolKind.Module, place: SymbolKind.Namespace, topic: SymbolKind.Enum };
 
@@ -31,15 +32,18 @@ export function entityItems(index: CorpusIndex, search: SearchEngine, type: Enti
   return list.sort((a, b) => Number(!!a.entity.discovered) - Number(!!b.entity.discovered) || cmp[sort](a, b)).map(item);
 }
 
-export function entityArticles(index: CorpusIndex, id: string): EntityArticle[] {
-  return index.articlesOf(id).map((a) => ({
-    uri: a.uri,
-    headline: a.structure.headline.text,
-    date: a.structure.date?.iso,
-    mentions: a.mentions
-      .filter((m) => m.entity === id && !m.boilerplate)
-      .map((m) => ({ location: locationOf(a, m.start, m.end), ...keywordInContext(a.text, m.start, m.end) })),
-  }));
+export function entityArticles(index: CorpusIndex, id: string, limit = 500): EntityArticle[] {
+  return index.articlesOf(id, limit).map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, count: index.countIn(a, id) }));
+}
+
+/** The entity's mentions in one article as keyword-in-context lines; `text` is the article's. */
+export function articleMentions(index: CorpusIndex, id: string, uri: string, text: string): MentionLine[] {
+  const a = index.article(uri);
+  if (!a) return [];
+  return index
+    .mentions(a)
+    .filter((m) => m.entity === id && !m.boilerplate)
+    .map((m) => ({ location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end) }));
 }
 
 export function entityMentions(index: CorpusIndex, id: string, includeDemonyms: boolean): Location[] {
@@ -48,13 +52,10 @@ export function entityMentions(index: CorpusIndex, id: string, includeDemonyms: 
 
 /** Where an entity is best shown: its first full-name mention in the earliest article. */
 function entityLocation(index: CorpusIndex, e: Entity): Location | undefined {
-  const arts = index.articlesOf(e.id).reverse();
-  for (const a of arts) {
-    const m = a.mentions.find((x) => x.entity === e.id && !x.boilerplate);
-    if (m) return locationOf(a, m.start, m.end);
-  }
-  return e.source ? { uri: e.source.uri, range: e.source.range } : undefined;
+  return firstMention(index, e.id) ?? (e.source ? { uri: e.source.uri, range: e.source.range } : undefined);
 }
+
+const headlineLocation = (a: Article) => locationOf(a, a.headline.start, a.headline.end);
 
 export function workspaceSymbols(index: CorpusIndex, search: SearchEngine, query: string): SymbolInformation[] {
   const out: SymbolInformation[] = [];
@@ -63,34 +64,51 @@ export function workspaceSymbols(index: CorpusIndex, search: SearchEngine, query
     if (loc) out.push({ name: h.entity.en ? `${h.entity.ar} (${h.entity.en})` : h.entity.ar, kind: KIND_OF[h.entity.type], location: loc, containerName: h.entity.type });
   }
   for (const h of search.headlineHits(query, 50)) {
-    const a = h.article;
-    out.push({ name: a.structure.headline.text, kind: SymbolKind.File, location: locationOf(a, a.structure.headline.start, a.structure.headline.end), containerName: a.structure.date?.iso ?? 'article' });
+    out.push({ name: h.article.headline.text, kind: SymbolKind.File, location: headlineLocation(h.article), containerName: h.article.date ?? 'article' });
   }
   return out;
 }
 
-export function searchAll(index: CorpusIndex, search: SearchEngine, query: string, token?: { isCancellationRequested: boolean }): SearchResult {
+/**
+ * Palette search: entities, headlines, and passages. Passages are looked for in the articles of
+ * the best entity and headline hits (at most `maxArticles`), whose texts `readText` supplies.
+ */
+export async function searchAll(
+  index: CorpusIndex,
+  search: SearchEngine,
+  query: string,
+  readText: (uri: string) => Promise<string | undefined>,
+  token?: { isCancellationRequested: boolean },
+  maxArticles = 150,
+): Promise<SearchResult> {
   const result: SearchResult = { entities: [], headlines: [], passages: [] };
   if (!query.trim()) return result;
+  const candidates = new Set<Article>();
   for (const h of search.entities(query, 20)) {
     const s = index.summary(h.entity.id);
     if (!s || s.mentions === 0) continue;
     result.entities.push({ ...item(s), location: entityLocation(index, h.entity) });
+    for (const a of index.articlesOf(h.entity.id, 50)) if (candidates.size < maxArticles) candidates.add(a);
   }
-  if (token?.isCancellationRequested) return result;
   for (const h of search.headlineHits(query, 20)) {
     const a = h.article;
-    result.headlines.push({ uri: a.uri, headline: a.structure.headline.text, date: a.structure.date?.iso, range: rangeOf(a, a.structure.headline.start, a.structure.headline.end) });
+    result.headlines.push({ uri: a.uri, headline: a.headline.text, date: a.date, range: headlineLocation(a).range });
+    candidates.add(a);
   }
-  if (token?.isCancellationRequested) return result;
-  for (const p of search.passages(query, 50)) {
-    result.passages.push({
-      uri: p.article.uri,
-      headline: p.article.structure.headline.text,
-      range: rangeOf(p.article, p.start, p.end),
-      text: p.article.text.slice(p.start, p.end),
-      matches: p.matches.map((m) => [m.start - p.start, m.end - p.start] as [number, number]),
-    });
+  for (const a of candidates) {
+    if (token?.isCancellationRequested || result.passages.length >= 50) break;
+    const text = await readText(a.uri);
+    if (text === undefined) continue;
+    for (const p of findPassages(text, query)) {
+      result.passages.push({
+        uri: a.uri,
+        headline: a.headline.text,
+        range: rangeOf(a, p.start, p.end),
+        text: text.slice(p.start, p.end),
+        matches: p.matches.map((m) => [m.start - p.start, m.end - p.start] as [number, number]),
+      });
+      if (result.passages.length >= 50) break;
+    }
   }
   return result;
 }

@@ -4,6 +4,7 @@
  */
 import type { CodeLens, CompletionItem, FoldingRange, InlayHint } from 'vscode-languageserver-types';
 import type { EntityType } from '../catalog/types';
+import { parseArticle } from '../article/structure';
 import type { CorpusIndex } from '../index/corpusIndex';
 import { findDates } from '../text/dates';
 import { normalizeKey } from '../text/normalize';
@@ -17,17 +18,17 @@ export const SEMANTIC_TOKEN_MODIFIERS = ['demonym', 'discovered', 'boilerplate']
 const TYPE_INDEX: Record<EntityType | 'date', number> = { person: 0, organisation: 1, place: 2, topic: 3, date: 4 };
 
 /** LSP semantic tokens, relative-encoded: [deltaLine, deltaStart, length, type, modifiers]*. */
-export function semanticTokens(index: CorpusIndex, uri: string): number[] {
+export function semanticTokens(index: CorpusIndex, uri: string, text: string): number[] {
   const a = index.article(uri);
   if (!a) return [];
   const items: { start: number; end: number; type: number; mods: number }[] = [];
-  for (const m of a.mentions) {
+  for (const m of index.mentions(a)) {
     const e = index.entity(m.entity);
     if (!e) continue;
     const mods = (m.kind === 'demonym' ? 1 : 0) | (m.kind === 'discovered' ? 2 : 0) | (m.boilerplate ? 4 : 0);
     items.push({ start: m.start, end: m.end, type: TYPE_INDEX[e.type], mods });
   }
-  for (const d of findDates(a.text)) {
+  for (const d of findDates(text)) {
     if (!items.some((i) => i.start < d.end && d.start < i.end)) items.push({ start: d.start, end: d.end, type: TYPE_INDEX.date, mods: 0 });
   }
   items.sort((x, y) => x.start - y.start);
@@ -47,17 +48,18 @@ export function semanticTokens(index: CorpusIndex, uri: string): number[] {
   return data;
 }
 
-export function foldingRanges(index: CorpusIndex, uri: string): FoldingRange[] {
+export function foldingRanges(index: CorpusIndex, uri: string, text: string): FoldingRange[] {
   const a = index.article(uri);
   if (!a) return [];
+  const structure = parseArticle(text);
   const out: FoldingRange[] = [];
   const add = (start: number, end: number, kind?: string) => {
     const s = a.lines.positionAt(start).line;
     const e = a.lines.positionAt(end).line;
     if (e > s) out.push({ startLine: s, endLine: e, kind });
   };
-  for (const z of a.structure.boilerplate) add(z.start, z.end, 'comment');
-  const ps = a.structure.paragraphs;
+  for (const z of structure.boilerplate) add(z.start, z.end, 'comment');
+  const ps = structure.paragraphs;
   if (ps.length > 1) add(ps[0].start, ps[ps.length - 1].end, 'region');
   for (const p of ps) add(p.start, p.end);
   return out.sort((x, y) => x.startLine - y.startLine);
@@ -66,11 +68,11 @@ export function foldingRanges(index: CorpusIndex, uri: string): FoldingRange[] {
 /** A lens on the headline: how many entities and mentions the article holds. */
 export function articleLenses(index: CorpusIndex, uri: string): CodeLens[] {
   const a = index.article(uri);
-  if (!a || a.structure.headline.synthetic && a.structure.headline.end === 0) return [];
+  if (!a || (a.headline.synthetic && a.headline.end === 0)) return [];
   let mentions = 0;
-  for (const n of a.counts.values()) mentions += n;
-  const range = rangeOf(a, a.structure.headline.start, a.structure.headline.start);
-  return [{ range, command: { title: `${a.counts.size} entities · ${mentions} mentions`, command: '' } }];
+  for (let k = 1; k < a.counts.length; k += 2) mentions += a.counts[k];
+  const range = rangeOf(a, a.headline.start, a.headline.start);
+  return [{ range, command: { title: `${a.counts.length / 2} entities · ${mentions} mentions`, command: '' } }];
 }
 
 /** Lenses over workspace catalog entries: mentions and articles of each. */
@@ -128,15 +130,15 @@ function positionIn(text: string, offset: number): { line: number; character: nu
 }
 
 /** After an Arabic mention of an entity with a Latin name: the Latin name, as a hint. */
-export function latinInlayHints(index: CorpusIndex, uri: string, range?: { start: number; end: number }): InlayHint[] {
+export function latinInlayHints(index: CorpusIndex, uri: string, text: string, range?: { start: number; end: number }): InlayHint[] {
   const a = index.article(uri);
   if (!a) return [];
   const out: InlayHint[] = [];
-  for (const m of a.mentions) {
+  for (const m of index.mentions(a)) {
     if (range && (m.end < range.start || m.start > range.end)) continue;
     if (m.kind === 'demonym') continue;
     const e = index.entity(m.entity);
-    if (!e?.en || /[a-z]/i.test(a.text.slice(m.start, m.end))) continue;
+    if (!e?.en || /[a-z]/i.test(text.slice(m.start, m.end))) continue;
     out.push({ position: a.lines.positionAt(m.end), label: e.en, paddingLeft: true, kind: 1 });
   }
   return out;

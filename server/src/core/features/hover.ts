@@ -18,10 +18,10 @@ export function roleLine(e: Entity): string | undefined {
   return `${current.title}${span}`;
 }
 
-export function hover(index: CorpusIndex, uri: string, offset: number): Hover | undefined {
+export function hover(index: CorpusIndex, uri: string, offset: number, text: string): Hover | undefined {
   const article = index.article(uri);
   if (!article) return undefined;
-  const mention = mentionNear(index, uri, offset);
+  const mention = mentionNear(index, uri, offset, text);
   if (mention) {
     const e = index.entity(mention.entity);
     if (!e) return undefined;
@@ -29,8 +29,8 @@ export function hover(index: CorpusIndex, uri: string, offset: number): Hover | 
   }
   const line = article.lines.positionAt(offset).line;
   const lineStart = article.lines.lineStart(line);
-  const lineEnd = article.lines.lineStart(line + 1) || article.text.length;
-  const date = findDates(article.text, lineStart, Math.max(lineStart, lineEnd)).find((d) => d.start <= offset && offset <= d.end);
+  const lineEnd = line + 1 < article.lines.lineCount ? article.lines.lineStart(line + 1) : text.length;
+  const date = findDates(text, lineStart, Math.max(lineStart, Math.min(lineEnd, text.length))).find((d) => d.start <= offset && offset <= d.end);
   if (date) {
     const wd = weekdayOf(date.iso);
     const doubt = date.confidence < 1 ? '\n\n*The weekday or month written beside this date does not agree with it.*' : '';
@@ -49,26 +49,23 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string): string {
   out.push(`*${TYPE_LABEL[e.type]}${e.discovered ? ' (discovered)' : ''}*${role ? ` — ${escapeMarkdown(role)}` : ''}`);
   if (e.description && e.description !== role) out.push(escapeMarkdown(e.description));
 
-  const all = index.mentionsOf(e.id);
-  const seen = new Map<string, number>();
-  for (const m of all) {
-    const a = index.article(m.uri)!;
-    const form = a.text.slice(m.start, m.end).replace(/\s+/g, ' ');
-    seen.set(form, (seen.get(form) ?? 0) + 1);
+  const forms = index.forms(e.id);
+  if (forms.length > 0) {
+    out.push(`Forms seen: ${forms.slice(0, 12).map(([f, n]) => `${escapeMarkdown(f)} (${n})`).join(', ')}${forms.length > 12 ? ', …' : ''}`);
   }
-  if (seen.size > 0) {
-    out.push(`Forms seen: ${[...seen].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${escapeMarkdown(f)} (${n})`).join(', ')}`);
-  }
-  const here = index.article(uri)?.counts.get(e.id) ?? 0;
-  const articles = index.articlesOf(e.id);
-  out.push(`Mentions: **${here}** in this article · **${all.length}** in the corpus, in ${articles.length} article${articles.length === 1 ? '' : 's'}`);
+  const a0 = index.article(uri);
+  const here = a0 ? index.countIn(a0, e.id) : 0;
+  const summary = index.summary(e.id);
+  const total = summary?.mentions ?? 0;
+  const count = summary?.articles ?? 0;
+  out.push(`Mentions: **${here}** in this article · **${total}** in the corpus, in ${count} article${count === 1 ? '' : 's'}`);
+  const articles = index.articlesOf(e.id, 8);
   if (articles.length > 0) {
-    const list = articles.slice(0, 8).map((a) => {
-      const date = a.structure.date?.iso ?? 'undated';
-      const line = a.lines.positionAt(a.structure.headline.start).line + 1;
-      return `- ${date} — [${escapeMarkdown(a.structure.headline.text || a.uri)}](${a.uri}#L${line})`;
+    const list = articles.map((a) => {
+      const line = a.lines.positionAt(a.headline.start).line + 1;
+      return `- ${a.date ?? 'undated'} — [${escapeMarkdown(a.headline.text || a.uri)}](${a.uri}#L${line})`;
     });
-    if (articles.length > 8) list.push(`- … ${articles.length - 8} more`);
+    if (count > 8) list.push(`- … ${count - 8} more`);
     out.push(`Articles:\n${list.join('\n')}`);
   }
   const withIt = index.cooccurring(e.id, 5);

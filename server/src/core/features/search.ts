@@ -1,24 +1,19 @@
 /**
- * Fuzzy search over entities and headlines (fuse.js on Arabic keys and on the Latin skeleton),
- * and passage search for the palette: sentences holding every word of the query.
+ * Fuzzy search over entities and headlines: an inverted index (shortlist.ts) picks candidates by
+ * Arabic key and Latin skeleton, and fuse.js ranks them. Passage search finds, in texts the
+ * caller supplies, the sentences holding every word of the query.
  */
 import Fuse from 'fuse.js';
 import type { Entity } from '../catalog/types';
 import type { Article, CorpusIndex } from '../index/corpusIndex';
-import { normalizeRange, normalizeKey } from '../text/normalize';
-import { latinKey } from '../text/transliterate';
+import { normalizeKey, normalizeRange } from '../text/normalize';
 import { tokenKeys } from '../text/tokenize';
+import { latinKey } from '../text/transliterate';
+import { Shortlist } from './shortlist';
 
-interface EntityDoc {
-  readonly id: string;
+interface Doc {
   readonly keys: string[];
   readonly latin: string[];
-}
-
-interface HeadlineDoc {
-  readonly uri: string;
-  readonly key: string;
-  readonly latin: string;
 }
 
 export interface EntityHit {
@@ -31,119 +26,162 @@ export interface HeadlineHit {
   readonly score: number;
 }
 
-export interface PassageHit {
-  readonly article: Article;
-  /** Original offsets of the sentence and of the matched words within the text. */
+export interface Passage {
+  /** Offsets of the sentence and of the matched words within the text. */
   readonly start: number;
   readonly end: number;
   readonly matches: readonly { start: number; end: number }[];
 }
 
-const FUSE_OPTS = { includeScore: true, ignoreLocation: true, threshold: 0.38, minMatchCharLength: 2 } as const;
+const FUSE_OPTS = { includeScore: true, ignoreLocation: true, threshold: 0.38, minMatchCharLength: 2, keys: ['keys', 'latin'] };
+const isArabic = (s: string) => /[\u0600-\u06ff]/.test(s);
 
-/** Search structures, rebuilt lazily when the index changes. */
+/** Search keys of a name or headline: Arabic word keys, and Latin word skeletons. */
+function docOf(names: string[], latinNames: string[] = []): Doc {
+  return {
+    keys: names.map(normalizeKey),
+    latin: [...names.map(latinKey), ...latinNames.flatMap((n) => [n.toLowerCase(), latinKey(n)])],
+  };
+}
+
+function wordsOf(doc: Doc): string[] {
+  const out: string[] = [];
+  for (const k of doc.keys) out.push(...k.split(/[^\p{L}\p{N}]+/u));
+  for (const l of doc.latin) out.push(...l.split(/[^\p{L}\p{N}]+/u).map((w) => `~${w}`));
+  return out.filter((w) => w.length >= 2);
+}
+
+function queryWords(query: string): string[] {
+  const key = normalizeKey(query);
+  const words = key.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+  const latin = isArabic(key) ? [] : [latinKey(query), ...key.split(/\s+/).map(latinKey)];
+  // A Latin query meets Arabic names through the skeleton; an Arabic one meets Latin ones too.
+  const skeletons = isArabic(key) ? words.map(latinKey) : latin;
+  return [...words, ...words.map((w) => `~${w}`), ...skeletons.filter((w) => w.length >= 2).map((w) => `~${w}`)];
+}
+
+/** Search structures kept in step with the index through its change events. */
 export class SearchEngine {
-  private built = -1;
-  private entityAr!: Fuse<EntityDoc>;
-  private entityLatin!: Fuse<EntityDoc>;
-  private headlines!: Fuse<HeadlineDoc>;
+  private entityIds: string[] = [];
+  private entityDocs: Doc[] = [];
+  private entitySlot = new Map<string, number>();
+  private entityList = new Shortlist();
+  private headlineUris: string[] = [];
+  private headlineDocs: Doc[] = [];
+  private headlineSlot = new Map<string, number>();
+  private headlineList = new Shortlist();
+  private entityVersion = -1;
 
-  constructor(private readonly index: CorpusIndex) {}
+  constructor(private readonly index: CorpusIndex) {
+    index.onArticle((uri, article) => this.articleChanged(uri, article));
+    for (const a of index.allArticles()) this.articleChanged(a.uri, a);
+  }
 
-  private ensure(): void {
-    if (this.built === this.index.version) return;
-    const docs: EntityDoc[] = this.index.allEntities().map((e) => {
+  private syncEntities(): void {
+    if (this.entityVersion === this.index.entityVersion) return;
+    for (const e of this.index.allEntities()) {
+      if (this.entitySlot.has(e.id)) continue;
+      const id = this.entityIds.length;
       const names = [e.ar, ...(e.aliases ?? []), ...(e.short ?? []).map((s) => (typeof s === 'string' ? s : s.text))];
-      return {
-        id: e.id,
-        keys: names.map(normalizeKey),
-        latin: [...names.map(latinKey), ...(e.en ? [e.en.toLowerCase(), latinKey(e.en)] : [])],
-      };
-    });
-    this.entityAr = new Fuse(docs, { ...FUSE_OPTS, keys: ['keys'] });
-    this.entityLatin = new Fuse(docs, { ...FUSE_OPTS, keys: ['latin'] });
-    const heads: HeadlineDoc[] = [...this.index.allArticles()].map((a) => ({ uri: a.uri, key: normalizeKey(a.structure.headline.text), latin: latinKey(a.structure.headline.text) }));
-    this.headlines = new Fuse(heads, { ...FUSE_OPTS, keys: ['key', 'latin'] });
-    this.built = this.index.version;
+      const doc = docOf(names, e.en ? [e.en] : []);
+      this.entityIds.push(e.id);
+      this.entityDocs.push(doc);
+      this.entitySlot.set(e.id, id);
+      this.entityList.add(id, wordsOf(doc));
+    }
+    this.entityVersion = this.index.entityVersion;
+  }
+
+  private articleChanged(uri: string, article: Article | undefined): void {
+    const old = this.headlineSlot.get(uri);
+    if (old !== undefined) {
+      this.headlineList.remove(old);
+      this.headlineSlot.delete(uri);
+    }
+    if (!article || !article.headline.text) return;
+    const id = this.headlineUris.length;
+    const doc = docOf([article.headline.text]);
+    this.headlineUris.push(uri);
+    this.headlineDocs.push(doc);
+    this.headlineSlot.set(uri, id);
+    this.headlineList.add(id, wordsOf(doc));
+  }
+
+  private rank(list: Shortlist, docs: Doc[], query: string, limit: number): { id: number; score: number }[] {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const ids = list.candidates(words, 300);
+    if (ids.length === 0) return [];
+    const fuse = new Fuse(ids.map((id) => ({ id, ...docs[id] })), FUSE_OPTS);
+    const key = normalizeKey(query).trim();
+    const best = new Map<number, number>();
+    const note = (id: number, score: number) => best.set(id, Math.min(best.get(id) ?? 1, score));
+    for (const r of fuse.search(key, { limit: limit * 2 })) note(r.item.id, r.score ?? 1);
+    const skeleton = latinKey(query);
+    if (skeleton) for (const r of fuse.search(skeleton, { limit: limit * 2 })) note(r.item.id, (r.score ?? 1) + 0.02);
+    return [...best].map(([id, score]) => ({ id, score }));
   }
 
   entities(query: string, limit = 20): EntityHit[] {
-    this.ensure();
-    const key = normalizeKey(query).trim();
-    if (!key) return [];
-    const best = new Map<string, number>();
-    const note = (id: string, score: number) => best.set(id, Math.min(best.get(id) ?? 1, score));
-    for (const r of this.entityAr.search(key, { limit: limit * 2 })) note(r.item.id, r.score ?? 1);
-    const lat = /[\u0600-\u06ff]/.test(key) ? latinKey(key) : key;
-    for (const r of this.entityLatin.search(lat, { limit: limit * 2 })) note(r.item.id, (r.score ?? 1) + 0.01);
-    if (!/[\u0600-\u06ff]/.test(key)) for (const r of this.entityLatin.search(latinKey(key), { limit: limit * 2 })) note(r.item.id, (r.score ?? 1) + 0.02);
-    return [...best]
-      .map(([id, score]) => ({ entity: this.index.entity(id)!, score, present: this.index.summary(id)?.mentions ?? 0 }))
+    this.syncEntities();
+    return this.rank(this.entityList, this.entityDocs, query, limit)
+      .map(({ id, score }) => ({ entity: this.index.entity(this.entityIds[id])!, score, present: this.index.summary(this.entityIds[id])?.mentions ?? 0 }))
       .filter((h) => h.entity)
-      // Entities found in the corpus rank before catalog entries it never names.
+      // Entities the corpus names rank before catalog entries it never mentions.
       .sort((a, b) => Number(b.present > 0) - Number(a.present > 0) || a.score - b.score || b.present - a.present)
       .slice(0, limit)
       .map(({ entity, score }) => ({ entity, score }));
   }
 
   headlineHits(query: string, limit = 20): HeadlineHit[] {
-    this.ensure();
-    const key = normalizeKey(query).trim();
-    if (!key) return [];
-    return this.headlines
-      .search(/[\u0600-\u06ff]/.test(key) ? key : latinKey(key), { limit })
-      .map((r) => ({ article: this.index.article(r.item.uri)!, score: r.score ?? 1 }))
-      .filter((h) => h.article);
-  }
-
-  /** Sentences containing every word of the query (a word may carry proclitics). */
-  passages(query: string, limit = 50): PassageHit[] {
-    const words = tokenKeys(query);
-    if (words.length === 0) return [];
-    const out: PassageHit[] = [];
-    for (const a of this.index.allArticles()) {
-      for (const p of a.structure.paragraphs) {
-        for (const s of sentences(a.text, p.start, p.end)) {
-          const n = normalizeRange(a.text, s.start, s.end);
-          const matches: { start: number; end: number }[] = [];
-          for (const w of words) {
-            const at = findWord(n.key, w);
-            if (at < 0) break;
-            matches.push({ start: n.map[at], end: n.map[at + w.length] });
-          }
-          if (matches.length === words.length) {
-            out.push({ article: a, start: s.start, end: s.end, matches: matches.sort((x, y) => x.start - y.start) });
-            if (out.length >= limit) return out;
-          }
-        }
-      }
-    }
-    return out;
+    return this.rank(this.headlineList, this.headlineDocs, query, limit)
+      .sort((a, b) => a.score - b.score)
+      .map(({ id, score }) => ({ article: this.index.article(this.headlineUris[id])!, score }))
+      .filter((h) => h.article)
+      .slice(0, limit);
   }
 }
 
-/** A word inside a key: at a token start, or after a one- or two-letter proclitic. */
-function findWord(key: string, word: string): number {
-  let from = 0;
-  for (;;) {
-    const at = key.indexOf(word, from);
-    if (at < 0) return -1;
-    const before = key.slice(Math.max(0, at - 3), at);
-    const m = /(?:^|[^\p{L}\p{N}])([وفبكل]{0,2}(?:ال)?)$/u.exec(at === 0 ? '' : before);
-    if (at === 0 || m || /[^\p{L}\p{N}]$/u.test(before)) {
-      const after = key[at + word.length];
-      if (after === undefined || /[^\p{L}\p{N}]/u.test(after) || /[\u0600-\u06ff]/.test(word)) return at;
+/** Sentences of `text[start, end)` holding every word of the query (a word may carry proclitics). */
+export function findPassages(text: string, query: string, ranges: readonly { start: number; end: number }[] = [{ start: 0, end: text.length }]): Passage[] {
+  const words = tokenKeys(query);
+  if (words.length === 0) return [];
+  const out: Passage[] = [];
+  for (const r of ranges) {
+    for (const s of sentences(text, r.start, r.end)) {
+      const n = normalizeRange(text, s.start, s.end);
+      const matches: { start: number; end: number }[] = [];
+      for (const w of words) {
+        const at = findWord(n.key, w);
+        if (at < 0) break;
+        matches.push({ start: n.map[at], end: n.map[at + w.length] });
+      }
+      if (matches.length === words.length) out.push({ start: s.start, end: s.end, matches: matches.sort((x, y) => x.start - y.start) });
     }
-    from = at + 1;
   }
+  return out;
+}
+
+/** A word inside a key: at a word start, or after proclitics (و ف ب ك ل, then ال). */
+function findWord(key: string, word: string): number {
+  for (let at = key.indexOf(word); at >= 0; at = key.indexOf(word, at + 1)) {
+    let start = at;
+    while (start > 0 && /[\p{L}\p{N}]/u.test(key[start - 1])) start--;
+    const prefix = key.slice(start, at);
+    if (prefix && !/^[وف]?[بكل]?(ال|ل)?$/u.test(prefix)) continue;
+    const after = key[at + word.length];
+    // Arabic words may carry suffixes; Latin ones must end here.
+    if (after === undefined || !/[\p{L}\p{N}]/u.test(after) || isArabic(word)) return at;
+  }
+  return -1;
 }
 
 function sentences(text: string, start: number, end: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let s = start;
   for (let i = start; i < end; i++) {
-    if ('.!?؟'.includes(text[i]) && (i + 1 >= end || /\s/.test(text[i + 1]))) {
-      out.push({ start: s, end: i + 1 });
+    if ('.!?؟\n'.includes(text[i]) && (i + 1 >= end || /\s/.test(text[i + 1]) || text[i] === '\n')) {
+      if (i > s) out.push({ start: s, end: text[i] === '\n' ? i : i + 1 });
       s = i + 1;
       while (s < end && /\s/.test(text[s])) s++;
     }

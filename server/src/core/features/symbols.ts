@@ -4,6 +4,7 @@
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { EntityType } from '../catalog/types';
+import { parseArticle } from '../article/structure';
 import type { Article, CorpusIndex } from '../index/corpusIndex';
 import { rangeOf } from './ranges';
 
@@ -24,10 +25,12 @@ function sym(a: Article, name: string, kind: SymbolKind, start: number, end: num
   return { name: name.trim() || '(empty)', detail, kind, range, selectionRange: range, children };
 }
 
-export function documentSymbols(index: CorpusIndex, uri: string): DocumentSymbol[] {
+/** The outline; the structure is parsed again from `text`, which the index does not keep. */
+export function documentSymbols(index: CorpusIndex, uri: string, text: string): DocumentSymbol[] {
   const a = index.article(uri);
   if (!a) return [];
-  const s = a.structure;
+  const s = parseArticle(text);
+  const mentions = index.mentions(a);
   const children: DocumentSymbol[] = [];
   if (s.dateline) children.push(sym(a, `Dateline: ${s.dateline.text}`, SymbolKind.Event, s.dateline.start, s.dateline.end, s.dateline.place));
   s.paragraphs.forEach((p, i) => {
@@ -39,7 +42,7 @@ export function documentSymbols(index: CorpusIndex, uri: string): DocumentSymbol
   }
   for (const [type, label, kind] of GROUPS) {
     const byEntity = new Map<string, { start: number; end: number; count: number }>();
-    for (const m of a.mentions) {
+    for (const m of mentions) {
       if (m.boilerplate || index.entity(m.entity)?.type !== type) continue;
       const cur = byEntity.get(m.entity);
       if (cur) cur.count++;
@@ -57,7 +60,7 @@ export function documentSymbols(index: CorpusIndex, uri: string): DocumentSymbol
   const top: DocumentSymbol[] = [];
   const detail = [s.date?.iso, s.source].filter(Boolean).join(' · ') || undefined;
   const head = s.headline;
-  const whole = rangeOf(a, 0, a.text.length);
+  const whole = rangeOf(a, 0, a.lines.length);
   top.push({ name: head.text || '(untitled)', detail, kind: SymbolKind.File, range: whole, selectionRange: rangeOf(a, head.start, head.end), children });
   if (zones.length > 0) {
     const z = zones.map((x) => sym(a, `${x.kind}: ${firstWords(x.text, 5)}`, SymbolKind.Null, x.start, x.end));

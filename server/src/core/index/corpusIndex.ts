@@ -1,24 +1,26 @@
 /**
- * The live corpus index: articles (structure, mentions, line table), entity postings, entity ×
- * entity co-occurrence by article, discovered entities. Every update touches one article only;
- * a catalog change re-recognises from the texts already held.
+ * The live corpus index, compact enough for archives: article texts are not kept (the caller
+ * re-reads them when a feature needs words), mentions are packed in typed arrays, entity ids are
+ * interned, and per-entity totals, postings and mention forms are kept up to date on every
+ * change, so that a hover never scans the corpus. Every update touches one article only.
  */
-import { parseArticle, inZones, type ArticleStructure } from '../article/structure';
+import { parseArticle, inZones } from '../article/structure';
 import type { Entity, EntityType } from '../catalog/types';
 import { discoverNames } from '../entities/discovery';
-import { Recognizer, type Mention } from '../entities/recognizer';
+import { Recognizer, type Mention, type MentionKind } from '../entities/recognizer';
 import { LineIndex } from '../text/lines';
 import { tokenize } from '../text/tokenize';
 
 export interface Article {
   readonly uri: string;
-  readonly text: string;
+  readonly headline: { readonly text: string; readonly start: number; readonly end: number; readonly synthetic: boolean };
+  readonly date?: string;
+  readonly source?: string;
   readonly lines: LineIndex;
-  readonly structure: ArticleStructure;
-  /** Sorted by start. */
-  readonly mentions: readonly Mention[];
-  /** Entity id → number of mentions outside boilerplate. */
-  readonly counts: ReadonlyMap<string, number>;
+  /** Three words per mention, in text order: entity index << 3 | kind << 1 | boilerplate, start, end. */
+  readonly packed: Uint32Array;
+  /** Pairs [entity index, mentions outside boilerplate]. */
+  readonly counts: Uint32Array;
 }
 
 export interface MentionRef extends Mention {
@@ -33,36 +35,80 @@ export interface EntitySummary {
   readonly latest?: string;
 }
 
+const KINDS: MentionKind[] = ['name', 'short', 'demonym', 'discovered'];
+
+interface EntityStats {
+  entity: Entity;
+  articles: Set<Article>;
+  mentions: number;
+  /** Written forms and how often each was seen (outside boilerplate). */
+  forms: Map<string, number>;
+}
+
+/** What a persisted index holds; see `snapshot()` and `restore()`. */
+export interface IndexSnapshot {
+  readonly entityIds: string[];
+  readonly discovered: Entity[];
+  readonly articles: { uri: string; headline: Article['headline']; date?: string; source?: string; lineStarts: Uint32Array; length: number; packed: Uint32Array; counts: Uint32Array; forms: [number, string, number][] }[];
+}
+
 export class CorpusIndex {
-  private catalog: Entity[] = [];
   private recognizer = new Recognizer([]);
-  private readonly byId = new Map<string, Entity>();
+  private catalog: Entity[] = [];
+  private readonly ids: string[] = [];
+  private readonly idIndex = new Map<string, number>();
+  private readonly stats: (EntityStats | undefined)[] = [];
   private readonly articles = new Map<string, Article>();
-  /** entity id → uris of the articles that name it outside boilerplate. */
-  private readonly postings = new Map<string, Set<string>>();
-  private readonly discovered = new Map<string, { entity: Entity; uris: Set<string> }>();
+  /** Forms written in each article, kept so that removing it can take them back out. */
+  private readonly articleForms = new Map<string, [number, string, number][]>();
   private generation = 0;
+  private entityGeneration = 0;
+  private readonly listeners: ((uri: string, article: Article | undefined) => void)[] = [];
+  private coCache = new Map<number, { at: number; generation: number; list: { entity: Entity; articles: number }[] }>();
 
   constructor(entities: readonly Entity[] = []) {
     this.setCatalog(entities);
   }
 
-  /** Bumped on every change; lets callers cache derived views. */
+  /** Called after an article is added, replaced (with the new one) or removed (with undefined). */
+  onArticle(listener: (uri: string, article: Article | undefined) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Bumped on every change. */
   get version(): number {
     return this.generation;
   }
 
+  /** Bumped only when the set of entities changes (search structures depend on it). */
+  get entityVersion(): number {
+    return this.entityGeneration;
+  }
+
+  /** Replaces the catalog. Articles are dropped: the caller indexes their texts again. */
   setCatalog(entities: readonly Entity[]): void {
     this.catalog = [...entities];
-    this.recognizer = new Recognizer(this.catalog);
-    this.byId.clear();
-    for (const e of this.catalog) this.byId.set(e.id, e);
-    const texts = [...this.articles.values()].map((a) => [a.uri, a.text] as const);
     this.articles.clear();
-    this.postings.clear();
-    this.discovered.clear();
-    for (const [uri, text] of texts) this.upsert(uri, text);
+    this.articleForms.clear();
+    this.ids.length = 0;
+    this.idIndex.clear();
+    this.stats.length = 0;
+    for (const e of this.catalog) this.intern(e);
+    this.recognizer = new Recognizer(this.catalog);
     this.generation++;
+    this.entityGeneration++;
+    this.coCache.clear();
+  }
+
+  private intern(e: Entity): number {
+    let i = this.idIndex.get(e.id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(e.id);
+      this.idIndex.set(e.id, i);
+    }
+    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new Set(), mentions: 0, forms: new Map() };
+    return i;
   }
 
   upsert(uri: string, text: string): Article {
@@ -71,27 +117,55 @@ export class CorpusIndex {
     const tokens = tokenize(text);
     const boiler = (o: number) => inZones(structure.boilerplate, o);
     const mentions = this.recognizer.recognize(text, boiler, tokens).slice();
+    this.addDiscovered(text, tokens, mentions, boiler);
+    mentions.sort((a, b) => a.start - b.start);
 
-    // People introduced by a role phrase that the catalog does not know.
+    const packed = new Uint32Array(mentions.length * 3);
+    const counts = new Map<number, number>();
+    const forms = new Map<string, [number, string, number]>();
+    mentions.forEach((m, k) => {
+      const e = this.idIndex.get(m.entity)!;
+      packed[k * 3] = (e << 3) | (KINDS.indexOf(m.kind) << 1) | (m.boilerplate ? 1 : 0);
+      packed[k * 3 + 1] = m.start;
+      packed[k * 3 + 2] = m.end;
+      if (m.boilerplate) return;
+      counts.set(e, (counts.get(e) ?? 0) + 1);
+      const form = text.slice(m.start, m.end).replace(/\s+/gu, ' ');
+      const f = forms.get(`${e}\u0000${form}`);
+      if (f) f[2]++;
+      else forms.set(`${e}\u0000${form}`, [e, form, 1]);
+    });
+    const article: Article = {
+      uri,
+      headline: { text: structure.headline.text, start: structure.headline.start, end: structure.headline.end, synthetic: structure.headline.synthetic },
+      date: structure.date?.iso,
+      source: structure.source,
+      lines: new LineIndex(text),
+      packed,
+      counts: Uint32Array.from([...counts].flat()),
+    };
+    this.attach(article, [...forms.values()]);
+    return article;
+  }
+
+  /** People introduced by a role phrase, and their later mentions in the same article. */
+  private addDiscovered(text: string, tokens: ReturnType<typeof tokenize>, mentions: Mention[], boiler: (o: number) => boolean): void {
     const covered = new Uint8Array(tokens.length);
     let m = 0;
+    const sorted = mentions.slice().sort((a, b) => a.start - b.start);
     tokens.forEach((t, i) => {
-      while (m < mentions.length && mentions[m].end <= t.start) m++;
-      if (m < mentions.length && mentions[m].start < t.end) covered[i] = 1;
+      while (m < sorted.length && sorted[m].end <= t.start) m++;
+      if (m < sorted.length && sorted[m].start < t.end) covered[i] = 1;
     });
     for (const d of discoverNames(text, tokens, (i) => covered[i] === 1, (k) => this.recognizer.startsName(k))) {
       const id = `discovered:${d.key.replace(/\s+/g, '-')}`;
-      let entry = this.discovered.get(id);
-      if (!entry) {
-        entry = { entity: { id, type: 'person', ar: d.text, description: d.role, discovered: true }, uris: new Set() };
-        this.discovered.set(id, entry);
-        this.byId.set(id, entry.entity);
+      if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) {
+        this.intern({ id, type: 'person', ar: d.text, description: d.role, discovered: true });
+        this.entityGeneration++;
       }
-      entry.uris.add(uri);
-      // Later mentions of the same name in this article.
+      const keys = d.key.split(' ');
       for (let i = 0; i < tokens.length; i++) {
         if (tokens[i].start < d.start || covered[i]) continue;
-        const keys = d.key.split(' ');
         if (keys.every((k, n) => tokens[i + n]?.key === k)) {
           const last = tokens[i + keys.length - 1];
           mentions.push({ entity: id, kind: 'discovered', start: tokens[i].start, end: last.end, boilerplate: boiler(tokens[i].start) });
@@ -99,48 +173,47 @@ export class CorpusIndex {
         }
       }
     }
-    mentions.sort((a, b) => a.start - b.start);
+  }
 
-    const counts = new Map<string, number>();
-    for (const mn of mentions) {
-      if (mn.boilerplate) continue;
-      counts.set(mn.entity, (counts.get(mn.entity) ?? 0) + 1);
+  private attach(article: Article, forms: [number, string, number][]): void {
+    this.articles.set(article.uri, article);
+    this.articleForms.set(article.uri, forms);
+    for (let k = 0; k < article.counts.length; k += 2) {
+      const s = this.stats[article.counts[k]]!;
+      s.articles.add(article);
+      s.mentions += article.counts[k + 1];
     }
-    const article: Article = { uri, text, lines: new LineIndex(text), structure, mentions, counts };
-    this.articles.set(uri, article);
-    for (const id of counts.keys()) {
-      let set = this.postings.get(id);
-      if (!set) this.postings.set(id, (set = new Set()));
-      set.add(uri);
+    for (const [e, form, n] of forms) {
+      const f = this.stats[e]!.forms;
+      f.set(form, (f.get(form) ?? 0) + n);
     }
     this.generation++;
-    return article;
+    for (const l of this.listeners) l(article.uri, article);
   }
 
   remove(uri: string): void {
     const old = this.articles.get(uri);
     if (!old) return;
     this.articles.delete(uri);
-    for (const id of old.counts.keys()) {
-      const set = this.postings.get(id);
-      set?.delete(uri);
-      if (set && set.size === 0) this.postings.delete(id);
+    for (let k = 0; k < old.counts.length; k += 2) {
+      const s = this.stats[old.counts[k]]!;
+      s.articles.delete(old);
+      s.mentions -= old.counts[k + 1];
     }
-    for (const [id, d] of this.discovered) {
-      d.uris.delete(uri);
-      if (d.uris.size === 0) {
-        this.discovered.delete(id);
-        this.byId.delete(id);
-      }
+    for (const [e, form, n] of this.articleForms.get(uri) ?? []) {
+      const f = this.stats[e]!.forms;
+      const left = (f.get(form) ?? 0) - n;
+      if (left > 0) f.set(form, left);
+      else f.delete(form);
     }
+    this.articleForms.delete(uri);
     this.generation++;
+    for (const l of this.listeners) l(uri, undefined);
   }
 
-  rename(oldUri: string, newUri: string): void {
-    const a = this.articles.get(oldUri);
-    if (!a) return;
+  rename(oldUri: string, newUri: string, text: string): void {
     this.remove(oldUri);
-    this.upsert(newUri, a.text);
+    this.upsert(newUri, text);
   }
 
   article(uri: string): Article | undefined {
@@ -156,31 +229,75 @@ export class CorpusIndex {
   }
 
   entity(id: string): Entity | undefined {
-    return this.byId.get(id);
+    const i = this.idIndex.get(id);
+    return i === undefined ? undefined : this.stats[i]?.entity;
   }
 
+  /** Catalog entities, and discovered ones that some article still names. */
   allEntities(): Entity[] {
-    return [...this.catalog, ...[...this.discovered.values()].map((d) => d.entity)];
+    const out = [...this.catalog];
+    for (const s of this.stats) if (s?.entity.discovered && s.articles.size > 0) out.push(s.entity);
+    return out;
   }
 
-  /** Articles naming the entity (outside boilerplate), newest first, undated last. */
-  articlesOf(id: string): Article[] {
-    const uris = this.postings.get(id);
-    if (!uris) return [];
-    return [...uris].map((u) => this.articles.get(u)!).sort(byDateDesc);
+  /** The mentions of an article, decoded. */
+  mentions(a: Article): Mention[] {
+    const out: Mention[] = [];
+    for (let k = 0; k < a.packed.length; k += 3) out.push(this.decodeMention(a.packed, k));
+    return out;
   }
 
-  /** Every mention of the entity in the corpus, boilerplate ones included when asked. */
+  private decodeMention(p: Uint32Array, k: number): Mention {
+    const w = p[k];
+    return { entity: this.ids[w >>> 3], kind: KINDS[(w >>> 1) & 3], boilerplate: (w & 1) === 1, start: p[k + 1], end: p[k + 2] };
+  }
+
+  /** Entity id → mentions outside boilerplate, for one article. */
+  counts(a: Article): Map<string, number> {
+    const out = new Map<string, number>();
+    for (let k = 0; k < a.counts.length; k += 2) out.set(this.ids[a.counts[k]], a.counts[k + 1]);
+    return out;
+  }
+
+  countIn(a: Article, id: string): number {
+    const e = this.idIndex.get(id);
+    for (let k = 0; k < a.counts.length; k += 2) if (a.counts[k] === e) return a.counts[k + 1];
+    return 0;
+  }
+
+  /** Articles naming the entity (outside boilerplate), newest first, undated last; at most `limit`. */
+  articlesOf(id: string, limit = Infinity): Article[] {
+    const i = this.idIndex.get(id);
+    const set = i === undefined ? undefined : this.stats[i]?.articles;
+    if (!set) return [];
+    if (limit >= set.size) return [...set].sort(byDateDesc);
+    // Partial selection keeps a hover fast when an entity is named in most of the corpus.
+    const top: Article[] = [];
+    for (const a of set) {
+      if (top.length < limit) {
+        top.push(a);
+        if (top.length === limit) top.sort(byDateDesc);
+      } else if (byDateDesc(a, top[limit - 1]) < 0) {
+        top[limit - 1] = a;
+        top.sort(byDateDesc);
+      }
+    }
+    return top;
+  }
+
+  /** Every mention of the entity in the corpus outside boilerplate (inside it too when asked). */
   mentionsOf(id: string, opts: { includeBoilerplate?: boolean; includeDemonyms?: boolean } = {}): MentionRef[] {
+    const e = this.idIndex.get(id);
+    if (e === undefined) return [];
     const out: MentionRef[] = [];
-    const uris = opts.includeBoilerplate ? [...this.articles.keys()] : [...(this.postings.get(id) ?? [])];
-    for (const uri of uris) {
-      const a = this.articles.get(uri)!;
-      for (const m of a.mentions) {
-        if (m.entity !== id) continue;
+    const arts = opts.includeBoilerplate ? this.articles.values() : (this.stats[e]?.articles ?? new Set<Article>()).values();
+    for (const a of arts) {
+      for (let k = 0; k < a.packed.length; k += 3) {
+        if (a.packed[k] >>> 3 !== e) continue;
+        const m = this.decodeMention(a.packed, k);
         if (m.boilerplate && !opts.includeBoilerplate) continue;
         if (m.kind === 'demonym' && opts.includeDemonyms === false) continue;
-        out.push({ ...m, uri });
+        out.push({ ...m, uri: a.uri });
       }
     }
     return out;
@@ -190,53 +307,119 @@ export class CorpusIndex {
     const a = this.articles.get(uri);
     if (!a) return undefined;
     let lo = 0;
-    let hi = a.mentions.length - 1;
+    let hi = a.packed.length / 3 - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const m = a.mentions[mid];
-      if (m.end < offset) lo = mid + 1;
-      else if (m.start > offset) hi = mid - 1;
-      else return m;
+      const start = a.packed[mid * 3 + 1];
+      const end = a.packed[mid * 3 + 2];
+      if (end < offset) lo = mid + 1;
+      else if (start > offset) hi = mid - 1;
+      else return this.decodeMention(a.packed, mid * 3);
     }
     return undefined;
   }
 
   summary(id: string): EntitySummary | undefined {
-    const entity = this.byId.get(id);
-    if (!entity) return undefined;
-    const arts = this.articlesOf(id);
-    let mentions = 0;
-    for (const a of arts) mentions += a.counts.get(id) ?? 0;
-    return { entity, mentions, articles: arts.length, latest: arts.find((a) => a.structure.date)?.structure.date?.iso };
+    const i = this.idIndex.get(id);
+    const s = i === undefined ? undefined : this.stats[i];
+    if (!s) return undefined;
+    let latest: string | undefined;
+    for (const a of s.articles) if (a.date && (!latest || a.date > latest)) latest = a.date;
+    return { entity: s.entity, mentions: s.mentions, articles: s.articles.size, latest };
   }
 
-  /** Entities present in the corpus (outside boilerplate), optionally of one type. */
+  /** Entities the corpus names (outside boilerplate), optionally of one type. */
   summaries(type?: EntityType): EntitySummary[] {
     const out: EntitySummary[] = [];
-    for (const id of this.postings.keys()) {
-      const s = this.summary(id);
-      if (s && (!type || s.entity.type === type)) out.push(s);
+    for (const s of this.stats) {
+      if (!s || s.articles.size === 0 || (type && s.entity.type !== type)) continue;
+      out.push(this.summary(s.entity.id)!);
     }
     return out;
   }
 
-  /** Entities named in the same articles as `id`, by number of shared articles. */
+  /** Written forms of the entity seen in the corpus, most frequent first. */
+  forms(id: string): [string, number][] {
+    const i = this.idIndex.get(id);
+    const f = i === undefined ? undefined : this.stats[i]?.forms;
+    return f ? [...f].sort((a, b) => b[1] - a[1]) : [];
+  }
+
+  /**
+   * Entities named in the same articles as `id`, by number of shared articles. Cached; while
+   * the index changes (background indexing) a result up to a second old is served.
+   */
   cooccurring(id: string, limit = 5): { entity: Entity; articles: number }[] {
-    const shared = new Map<string, number>();
-    for (const a of this.articlesOf(id)) {
-      for (const other of a.counts.keys()) if (other !== id) shared.set(other, (shared.get(other) ?? 0) + 1);
+    const e = this.idIndex.get(id);
+    if (e === undefined || !this.stats[e]) return [];
+    const cached = this.coCache.get(e);
+    if (cached && (cached.generation === this.generation || Date.now() - cached.at < 1000) && cached.list.length >= Math.min(limit, cached.list.length)) return cached.list.slice(0, limit);
+    const shared = new Map<number, number>();
+    for (const a of this.stats[e]!.articles) {
+      for (let k = 0; k < a.counts.length; k += 2) if (a.counts[k] !== e) shared.set(a.counts[k], (shared.get(a.counts[k]) ?? 0) + 1);
     }
-    return [...shared]
-      .map(([other, n]) => ({ entity: this.byId.get(other)!, articles: n, mentions: this.summary(other)?.mentions ?? 0 }))
-      .filter((x) => x.entity)
+    const list = [...shared]
+      .map(([other, n]) => ({ entity: this.stats[other]!.entity, articles: n, mentions: this.stats[other]!.mentions }))
       .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions)
-      .slice(0, limit)
+      .slice(0, Math.max(limit, 10))
       .map(({ entity, articles }) => ({ entity, articles }));
+    this.coCache.set(e, { at: Date.now(), generation: this.generation, list });
+    return list.slice(0, limit);
+  }
+
+  /** A structured-clone-able copy of the index (for a persisted cache). */
+  snapshot(): IndexSnapshot {
+    return {
+      entityIds: [...this.ids],
+      discovered: this.stats.filter((s): s is EntityStats => !!s?.entity.discovered && s.articles.size > 0).map((s) => s.entity),
+      articles: [...this.articles.values()].map((a) => ({
+        uri: a.uri,
+        headline: a.headline,
+        date: a.date,
+        source: a.source,
+        lineStarts: a.lines.starts,
+        length: a.lines.length,
+        packed: a.packed,
+        counts: a.counts,
+        forms: this.articleForms.get(a.uri) ?? [],
+      })),
+    };
+  }
+
+  /** Restores articles from a snapshot taken under the same catalog; returns how many. */
+  restore(snap: IndexSnapshot, keep: (uri: string) => boolean = () => true): number {
+    for (const d of snap.discovered) this.intern(d);
+    // Entity indices in the snapshot are mapped onto this index's interning.
+    const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
+    let n = 0;
+    for (const s of snap.articles) {
+      if (!keep(s.uri)) continue;
+      const packed = new Uint32Array(s.packed.length);
+      for (let k = 0; k < s.packed.length; k += 3) {
+        packed[k] = (map[s.packed[k] >>> 3] << 3) | (s.packed[k] & 7);
+        packed[k + 1] = s.packed[k + 1];
+        packed[k + 2] = s.packed[k + 2];
+      }
+      const counts = new Uint32Array(s.counts.length);
+      for (let k = 0; k < s.counts.length; k += 2) {
+        counts[k] = map[s.counts[k]];
+        counts[k + 1] = s.counts[k + 1];
+      }
+      if (counts.some((c, k) => k % 2 === 0 && c === 0xffffff)) continue;
+      this.remove(s.uri);
+      this.attach(
+        { uri: s.uri, headline: s.headline, date: s.date, source: s.source, lines: LineIndex.fromStarts(s.lineStarts, s.length), packed, counts },
+        s.forms.map(([e, f, c]) => [map[e], f, c] as [number, string, number]),
+      );
+      n++;
+    }
+    this.entityGeneration++;
+    return n;
   }
 }
 
 export function byDateDesc(a: Article, b: Article): number {
-  const da = a.structure.date?.iso ?? '';
-  const db = b.structure.date?.iso ?? '';
+  const da = a.date ?? '';
+  const db = b.date ?? '';
   return da === db ? a.uri.localeCompare(b.uri) : da < db ? 1 : -1;
 }

@@ -6,7 +6,15 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: Uint32Array;
+  /** Builds an index from stored line starts and text length (a persisted index). */
+  static fromStarts(starts: Uint32Array, length: number): LineIndex {
+    const li = Object.create(LineIndex.prototype) as { starts: Uint32Array; length: number };
+    li.starts = starts;
+    li.length = length;
+    return li as unknown as LineIndex;
+  }
+
+  readonly starts: Uint32Array;
 
   constructor(text: string) {
     const starts = [0];

@@ -1,0 +1,77 @@
+/**
+ * An inverted index that shortlists documents for a fuzzy query, so that fuse.js ranks a few
+ * hundred candidates instead of the whole corpus. Words are indexed by key; a query word reaches
+ * the indexed words that share enough of its character trigrams, which tolerates typos and
+ * spelling variants.
+ */
+
+function trigrams(word: string): string[] {
+  const w = `^${word}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= w.length; i++) out.push(w.slice(i, i + 3));
+  return out;
+}
+
+export class Shortlist {
+  /** word → ids of the documents holding it. */
+  private readonly postings = new Map<string, number[]>();
+  /** trigram → words holding it. */
+  private readonly grams = new Map<string, string[]>();
+  private readonly live = new Set<number>();
+
+  add(id: number, words: Iterable<string>): void {
+    this.live.add(id);
+    for (const w of new Set(words)) {
+      if (w.length < 2) continue;
+      let p = this.postings.get(w);
+      if (!p) {
+        this.postings.set(w, (p = []));
+        for (const g of trigrams(w)) {
+          const list = this.grams.get(g);
+          if (list) list.push(w);
+          else this.grams.set(g, [w]);
+        }
+      }
+      p.push(id);
+    }
+  }
+
+  /** Removed ids stay in the postings and are filtered out; `compact()` reclaims them. */
+  remove(id: number): void {
+    this.live.delete(id);
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Indexed words close to `word`: itself, words it starts, and words sharing most trigrams. */
+  private similar(word: string): string[] {
+    const out = new Set<string>();
+    if (this.postings.has(word)) out.add(word);
+    const tg = trigrams(word);
+    const hits = new Map<string, number>();
+    for (const g of tg) for (const w of this.grams.get(g) ?? []) hits.set(w, (hits.get(w) ?? 0) + 1);
+    for (const [w, n] of hits) {
+      const union = tg.length + trigrams(w).length - n;
+      if (n / union >= 0.25 || (w.startsWith(word) && word.length >= 3)) out.add(w);
+    }
+    return [...out];
+  }
+
+  /** Up to `limit` live ids, those matching more query words first. */
+  candidates(words: readonly string[], limit = 300): number[] {
+    const score = new Map<number, number>();
+    for (const q of words) {
+      const seen = new Set<number>();
+      for (const w of this.similar(q)) {
+        for (const id of this.postings.get(w)!) {
+          if (!this.live.has(id) || seen.has(id)) continue;
+          seen.add(id);
+          score.set(id, (score.get(id) ?? 0) + (w === q ? 2 : 1));
+        }
+      }
+    }
+    return [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+  }
+}

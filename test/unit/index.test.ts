@@ -1,0 +1,73 @@
+import { strict as assert } from 'assert';
+import { deserialize, serialize } from 'v8';
+import shipped from '../../server/catalog/entities.json';
+import type { CatalogEntry } from '../../server/src/core/catalog/types';
+import { SearchEngine } from '../../server/src/core/features/search';
+import { Shortlist } from '../../server/src/core/features/shortlist';
+import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
+
+const entities = (shipped as { entities: CatalogEntry[] }).entities;
+const A = 'لافروف يزور بكين\nقال سيرغي لافروف إن روسيا والصين شريكان. وأضاف لافروف أن التعاون مستمر.';
+const B = 'عنوان عن بوتين\nقال فلاديمير بوتين إن سيرجي لافروف سيزور بكين. وقال وزير الخارجية البرتغالي جواو كرافينيو إن الحوار مهم.';
+
+describe('corpus index', () => {
+  it('keeps totals, postings and forms in step with every change', () => {
+    const ix = new CorpusIndex(entities);
+    ix.upsert('a', A);
+    ix.upsert('b', B);
+    assert.deepEqual(ix.summary('person:sergey-lavrov'), { entity: ix.entity('person:sergey-lavrov'), mentions: 4, articles: 2, latest: undefined });
+    assert.deepEqual(ix.forms('person:sergey-lavrov'), [['لافروف', 2], ['سيرغي لافروف', 1], ['سيرجي لافروف', 1]]);
+    ix.upsert('a', 'خبر بلا أسماء');
+    assert.deepEqual(ix.summary('person:sergey-lavrov')!.mentions, 1);
+    assert.deepEqual(ix.forms('person:sergey-lavrov'), [['سيرجي لافروف', 1]]);
+    ix.remove('b');
+    assert.equal(ix.summary('person:sergey-lavrov')!.articles, 0);
+    assert.deepEqual(ix.summaries('person'), []);
+    assert.equal(ix.allEntities().filter((e) => e.discovered).length, 0, 'a discovered person no article names is gone');
+  });
+
+  it('restores from a structured-clone snapshot to the same answers', () => {
+    const ix = new CorpusIndex(entities);
+    ix.upsert('a', A);
+    ix.upsert('b', B);
+    const copy = deserialize(serialize(ix.snapshot()));
+    const back = new CorpusIndex(entities);
+    assert.equal(back.restore(copy), 2);
+    for (const id of ['person:sergey-lavrov', 'place:beijing', 'person:vladimir-putin']) assert.deepEqual(back.summary(id), ix.summary(id));
+    const disc = ix.allEntities().find((e) => e.discovered)!;
+    assert.equal(back.entity(disc.id)?.ar, 'جواو كرافينيو');
+    assert.deepEqual(back.mentions(back.article('b')!), ix.mentions(ix.article('b')!));
+    assert.deepEqual(back.article('b')!.lines.positionAt(30), ix.article('b')!.lines.positionAt(30));
+  });
+
+  it('restores only what the caller keeps (files changed since are indexed again)', () => {
+    const ix = new CorpusIndex(entities);
+    ix.upsert('a', A);
+    ix.upsert('b', B);
+    const back = new CorpusIndex(entities);
+    assert.equal(back.restore(ix.snapshot(), (uri) => uri === 'a'), 1);
+    assert.equal(back.article('b'), undefined);
+  });
+});
+
+describe('search shortlist', () => {
+  it('reaches documents through typos and shares of trigrams', () => {
+    const s = new Shortlist();
+    s.add(1, ['لافروف', 'بكين']);
+    s.add(2, ['بوتين']);
+    s.add(3, ['شانغهاي']);
+    assert.deepEqual(s.candidates(['لافرف']), [1]);
+    assert.deepEqual(s.candidates(['بوتن']), [2]);
+    s.remove(2);
+    assert.deepEqual(s.candidates(['بوتين']), []);
+  });
+
+  it('keeps headline search in step with the index', () => {
+    const ix = new CorpusIndex(entities);
+    const search = new SearchEngine(ix);
+    ix.upsert('a', A);
+    assert.equal(search.headlineHits('لافروف يزور')[0]?.article.uri, 'a');
+    ix.upsert('a', 'عنوان آخر تماما\nنص.');
+    assert.equal(search.headlineHits('لافروف يزور').length, 0);
+  });
+});
