@@ -38,7 +38,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
         vscode.workspace.createFileSystemWatcher(`**/${catalog}`),
       ],
     },
-    initializationOptions: settings(),
+    initializationOptions: { ...settings(), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS }, supportHtml: false },

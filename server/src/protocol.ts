@@ -58,3 +58,6 @@ export const ArticleMentionsRequest = new RequestType<{ id: string; uri: string 
 export const MentionsRequest = new RequestType<{ id: string }, Location[], void>('corpusLens/mentions');
 export const SearchRequest = new RequestType<{ query: string }, SearchResult, void>('corpusLens/search');
 export const StatusNotification = new NotificationType<StatusParams>('corpusLens/status');
+
+/** The server's memory after a garbage collection when the process allows one (benchmarks, diagnostics). */
+export const MemoryRequest = new RequestType<void, { heapUsed: number; rss: number; arrayBuffers: number; gc: boolean }, void>('corpusLens/memory');

@@ -20,8 +20,9 @@ import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/editorAids';
 import { fileUri } from './workspace/corpusFiles';
 import { articleMentions, entityArticles, entityItems, entityMentions, searchAll, workspaceSymbols } from './core/features/corpusViews';
-import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
+import { IndexCache } from './workspace/indexCache';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -52,6 +53,8 @@ function sendStatus(): void {
 
 connection.onInitialize((params: InitializeParams) => {
   const roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+  // Where the persisted index lives: the extension's storage folder, given by the client.
+  const storage = (params.initializationOptions as { storagePath?: string } | undefined)?.storagePath;
   if (roots.length === 0 && params.rootUri) roots.push(fileURLToPath(params.rootUri));
   ws = new CorpusWorkspace(roots, {
     log: (m) => connection.console.log(m),
@@ -62,7 +65,7 @@ connection.onInitialize((params: InitializeParams) => {
     },
     catalogProblems: (uri, problems) => void connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => ({ ...p, severity: 1, source: 'Corpus Lens' })) }),
     statusChanged: sendStatus,
-  });
+  }, storage ? IndexCache.forWorkspace(storage, roots).withLog((m) => connection.console.log(m)) : undefined);
   ws.configure((params.initializationOptions ?? {}) as Partial<WorkspaceSettings>);
   search = new SearchEngine(ws.index);
   hasConfiguration = !!params.capabilities.workspace?.configuration;
@@ -171,6 +174,13 @@ connection.onRequest(ArticleMentionsRequest, async (p) => {
 });
 connection.onRequest(MentionsRequest, (p) => entityMentions(ws.index, p.id, ws.settings.includeDemonyms));
 connection.onRequest(SearchRequest, (p, token) => searchAll(ws.index, search, p.query, textOf, token));
+
+connection.onRequest(MemoryRequest, () => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, rss: m.rss, arrayBuffers: m.arrayBuffers, gc: !!gc };
+});
 
 documents.listen(connection);
 connection.listen();

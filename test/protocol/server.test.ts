@@ -100,3 +100,29 @@ describe('language server over stdio', function () {
     assert.match((h!.contents as { value: string }).value, /Volodymyr Zelensky/);
   });
 });
+
+describe('persisted index', function () {
+  const storagePath = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'corpus-lens-cache-'));
+  it('a second start restores the index from the storage folder and answers the same', async () => {
+    const first = await startServer(seeds, { storagePath });
+    await within(first.indexed, 30_000, 'first indexing');
+    await first.stop();
+    const second = await startServer(seeds, { storagePath });
+    await within(second.indexed, 30_000, 'warm start');
+    assert.ok(second.logs.some((l) => /index cache: 5 articles restored, 0 files to index/.test(l)), second.logs.join('\n'));
+    await second.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    const h = await second.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, text.indexOf('لافروف', text.indexOf('قال لافروف'))) });
+    assert.match((h.contents as { value: string }).value, /\*\*13\*\* in the corpus/);
+    await second.stop();
+  });
+
+  it('a corrupt cache is discarded and the corpus indexed again', async () => {
+    const fs = require('fs') as typeof import('fs');
+    for (const f of fs.readdirSync(storagePath)) fs.writeFileSync(require('path').join(storagePath, f), 'not a cache');
+    const s = await startServer(seeds, { storagePath });
+    await within(s.indexed, 30_000, 'indexing after a corrupt cache');
+    assert.ok(s.logs.some((l) => /index cache: unreadable .*discarded/.test(l)), s.logs.join('\n'));
+    assert.equal((await within(s.indexed, 1000, 'status')).articles, 5);
+    await s.stop();
+  });
+});

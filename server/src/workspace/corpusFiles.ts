@@ -61,7 +61,7 @@ export async function listCorpusFiles(root: string, matches: (file: string) => b
   return out.sort();
 }
 
-export type ReadResult = { ok: true; bytes: Uint8Array; truncated: boolean } | { ok: false; reason: string };
+export type ReadResult = { ok: true; bytes: Uint8Array; truncated: boolean; size: number; mtimeMs: number } | { ok: false; reason: string };
 
 /** Reads at most `limit` bytes; a larger file is cut at the limit (on a UTF-8 character boundary). */
 export async function readBounded(file: string, limit: number): Promise<ReadResult> {
@@ -76,7 +76,7 @@ export async function readBounded(file: string, limit: number): Promise<ReadResu
     const truncated = st.size > limit;
     if (truncated) while (end > 0 && (buf[end - 1] & 0xc0) === 0x80) end--;
     if (truncated && end > 0 && buf[end - 1] >= 0xc0) end--;
-    return { ok: true, bytes: buf.subarray(0, end), truncated };
+    return { ok: true, bytes: buf.subarray(0, end), truncated, size: st.size, mtimeMs: st.mtimeMs };
   } catch (e) {
     return { ok: false, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   } finally {

@@ -11,7 +11,10 @@ import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import { decode } from '../core/text/decode';
 import { CorpusIndex } from '../core/index/corpusIndex';
 import { LineIndex } from '../core/text/lines';
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
 import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
+import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './indexCache';
 
 export interface WorkspaceSettings extends CorpusSettings {
   catalogPath: string;
@@ -57,7 +60,14 @@ export class CorpusWorkspace {
   private scanned = false;
   private workspaceCatalog: ReturnType<typeof workspaceEntities> = [];
 
-  constructor(private readonly roots: string[], private readonly host: WorkspaceHost) {}
+  /** Size, modification time and hash of each indexed file, for the persisted cache. */
+  private readonly stamps = new Map<string, FileStamp>();
+  private catalogKey = '';
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly roots: string[], private readonly host: WorkspaceHost, private readonly cache?: IndexCache) {
+    this.catalogKey = keyOf((shipped as { entities: CatalogEntry[] }).entities);
+  }
 
   configure(settings: Partial<WorkspaceSettings>): void {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -106,7 +116,10 @@ export class CorpusWorkspace {
   }
 
   private applyCatalog(): void {
-    this.index.setCatalog(mergeCatalogs((shipped as { entities: CatalogEntry[] }).entities, this.workspaceCatalog));
+    const merged = mergeCatalogs((shipped as { entities: CatalogEntry[] }).entities, this.workspaceCatalog);
+    this.catalogKey = keyOf(merged);
+    this.index.setCatalog(merged);
+    this.stamps.clear();
     this.host.log(`catalog: ${this.workspaceCatalog.length} workspace entries`);
     this.host.statusChanged();
     // The index keeps no texts: recognising with the new catalog means reading the corpus again.
@@ -118,27 +131,38 @@ export class CorpusWorkspace {
     this.indexing = true;
     const files: string[] = [];
     for (let i = 0; i < this.roots.length; i++) files.push(...(await listCorpusFiles(this.roots[i], this.matchers[i], this.host.log)));
-    this.total = files.length;
-    this.done = 0;
-    progress?.begin(files.length);
     const started = Date.now();
-    for (const f of files) {
+    const present = new Set(files.map(fileUri));
+    for (const a of [...this.index.allArticles()]) {
+      if (!present.has(a.uri)) {
+        this.index.remove(a.uri);
+        this.stamps.delete(a.uri);
+      }
+    }
+    const todo = this.scanned || !this.cache ? files : await this.restoreCache(files);
+    this.total = files.length;
+    this.done = files.length - todo.length;
+    progress?.begin(files.length);
+    let lastYield = Date.now();
+    for (const f of todo) {
       if (progress?.cancelled) {
         this.host.log(`indexing cancelled after ${this.done} of ${files.length} files`);
         break;
       }
       await this.indexFile(f);
       this.done++;
-      // Yield between files so that requests are answered from the partial index.
-      if (this.done % 20 === 0) {
+      // Yield often so that requests are answered from the partial index while indexing runs.
+      if (Date.now() - lastYield > 15) {
         progress?.report(this.done, files.length);
         this.host.statusChanged();
         await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
       }
     }
     this.indexing = false;
     this.scanned = true;
     progress?.done();
+    await this.saveCache();
     this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms; ${this.skipped.size} skipped`);
     if (this.skipped.size > 0) {
       const list = [...this.skipped].slice(0, 3).map(([u, r]) => `${path.basename(fileURLToPath(u))} (${r})`).join(', ');
@@ -167,8 +191,57 @@ export class CorpusWorkspace {
       return;
     }
     this.skipped.delete(uri);
+    this.stamps.set(uri, { size: r.size, mtimeMs: r.mtimeMs, hash: contentHash(r.bytes) });
     if (r.truncated) this.host.log(`${file}: larger than corpusLens.maxFileSize (${this.settings.maxFileSize} bytes); indexed up to the limit`);
     this.index.upsert(uri, d.text);
+  }
+
+  /** Restores unchanged articles from the persisted index; returns the files still to index. */
+  private async restoreCache(files: string[]): Promise<string[]> {
+    const loaded = await this.cache!.load(this.catalogKey);
+    if (!loaded) return files;
+    const keep = new Set<string>();
+    const todo: string[] = [];
+    for (const f of files) {
+      const uri = fileUri(f);
+      const old = loaded.stamps.get(uri);
+      let same = false;
+      if (old) {
+        try {
+          const st = await fs.stat(f);
+          same = st.size === old.size && st.mtimeMs === old.mtimeMs;
+          // Same size, other time: the content hash decides.
+          if (!same && st.size === old.size) {
+            const r = await readBounded(f, this.settings.maxFileSize);
+            same = r.ok && contentHash(r.bytes) === old.hash;
+          }
+        } catch {
+          same = false;
+        }
+      }
+      if (same) {
+        keep.add(uri);
+        this.stamps.set(uri, old!);
+      } else todo.push(f);
+    }
+    const n = this.index.restore(loaded.snapshot, (uri) => keep.has(uri));
+    this.host.log(`index cache: ${n} articles restored, ${todo.length} files to index`);
+    return todo;
+  }
+
+  async saveCache(): Promise<void> {
+    if (!this.cache) return;
+    try {
+      await this.cache.save(this.catalogKey, this.stamps, this.index.snapshot());
+    } catch (e) {
+      this.host.log(`index cache: not written (${(e as Error).message})`);
+    }
+  }
+
+  private scheduleSave(): void {
+    if (!this.cache || !this.scanned) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCache(), 3000);
   }
 
   private skip(uri: string, reason: string): void {
@@ -210,9 +283,16 @@ export class CorpusWorkspace {
     if (kind === 'deleted') {
       this.index.remove(uri);
       this.skipped.delete(uri);
+      this.stamps.delete(uri);
     } else {
       await this.indexFile(file);
     }
+    this.scheduleSave();
     this.host.statusChanged();
   }
+}
+
+/** Identifies a catalog and the cache format, so that a cache built under another is discarded. */
+function keyOf(entities: readonly CatalogEntry[]): string {
+  return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}`).digest('hex');
 }
