@@ -2,7 +2,7 @@
  * Custom requests and notifications, declared once for server and client. Standard LSP carries
  * every feature it has a verb for; these only add the sidebar tree, the palette search and status.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Location, Range } from 'vscode-languageserver-types';
 
 export type EntityKind = 'person' | 'organisation' | 'place' | 'topic';
@@ -60,4 +60,4 @@ export const SearchRequest = new RequestType<{ query: string }, SearchResult, vo
 export const StatusNotification = new NotificationType<StatusParams>('corpusLens/status');
 
 /** The server's memory after a garbage collection when the process allows one (benchmarks, diagnostics). */
-export const MemoryRequest = new RequestType<void, { heapUsed: number; rss: number; arrayBuffers: number; gc: boolean }, void>('corpusLens/memory');
+export const MemoryRequest = new RequestType0<{ heapUsed: number; rss: number; arrayBuffers: number; gc: boolean }, void>('corpusLens/memory');

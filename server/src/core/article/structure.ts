@@ -37,9 +37,13 @@ export interface ArticleStructure {
 }
 
 interface Line extends Span {
+  /** Normalised text, for marker matching; computed only for short lines (long ones are body text). */
   readonly key: string;
   readonly words: number;
 }
+
+/** Lines longer than this many words are never markers, mastheads or navigation. */
+const SHORT_LINE = 12;
 
 /** Lines that open a zone running to the end of the page (normalised keys). */
 const TRAILING_MARKERS = ['شاهد ايضا', 'اقرا ايضا', 'صور ساخنه', 'مناقشه', 'اخبار ذات صله', 'اخبار متعلقه', 'مواضيع ذات صله', 'المزيد من الاخبار', 'الاكثر قراءه', 'التعليقات'].map(normalizeKey);
@@ -57,11 +61,23 @@ function splitLines(text: string): Line[] {
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
     const start = m.index + lead;
-    const key = normalizeKey(body).replace(/\s+/g, ' ');
-    lines.push({ start, end: start + body.length, text: body, key, words: body ? body.split(/\s+/u).length : 0 });
+    const words = body ? countWords(body) : 0;
+    const key = words <= SHORT_LINE ? normalizeKey(body).replace(/\s+/g, ' ') : '';
+    lines.push({ start, end: start + body.length, text: body, key, words });
     if (re.lastIndex >= text.length) break;
   }
   return lines;
+}
+
+function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = s.charCodeAt(i) <= 32 || s.charCodeAt(i) === 0xa0;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 const startsWithMarker = (key: string, markers: readonly string[]) =>
@@ -99,8 +115,9 @@ export function parseArticle(text: string): ArticleStructure {
   let mastheadNames = 0;
   lines.forEach((line, i) => {
     if (i >= trailingFrom) return void boiler.set(line, 'related');
-    if (seen.has(line.key)) return void boiler.set(line, 'repeated');
-    seen.add(line.key);
+    const identity = line.key || line.text;
+    if (seen.has(identity)) return void boiler.set(line, 'repeated');
+    seen.add(identity);
     if (MASTHEAD.test(line.key)) {
       mastheadNames = 1;
       return void boiler.set(line, 'masthead');

@@ -41,8 +41,7 @@ export function discoverNames(text: string, tokens: readonly Token[], covered: (
   const out: DiscoveredName[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const bare = t.key.replace(/^[وف](?=.{3})/u, '');
-    if (!TITLES.has(t.key) && !TITLES.has(bare)) continue;
+    if (!TITLES.has(t.key) && !((t.key[0] === 'و' || t.key[0] === 'ف') && t.key.length > 3 && TITLES.has(t.key.slice(1)))) continue;
     // The role phrase: definite words, role words and recognised mentions (demonyms, organisations).
     let j = i + 1;
     while (j < tokens.length && j - i <= 10 && (isDefinite(tokens[j].key) || ROLE_WORDS.has(tokens[j].key) || covered(j)) && sameClause(text, tokens[j - 1], tokens[j])) j++;

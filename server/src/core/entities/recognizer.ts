@@ -30,6 +30,7 @@ interface TrieNode {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
+const PROCLITIC_START = new Set('وفبكلا');
 
 /** What may stand between two tokens of one name: spaces, hyphens, an editor's brackets; never a line break. */
 const NAME_GAP = /^[ \t\u00a0\-–‐()[\]\u0640\u200b-\u200f]*$/u;
@@ -102,7 +103,10 @@ export class Recognizer {
 
   private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number } | undefined {
     let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
-    for (const reading of cliticReadings(tokens[i].key)) {
+    const key = tokens[i].key;
+    // Most tokens neither start a name nor carry a proclitic: one lookup decides.
+    if (!this.root.next.has(key) && !PROCLITIC_START.has(key[0])) return undefined;
+    for (const reading of cliticReadings(key)) {
       let node = this.root.next.get(reading.rest);
       let j = i;
       while (node) {

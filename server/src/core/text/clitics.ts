@@ -11,19 +11,18 @@ export interface CliticSplit {
   readonly rest: string;
 }
 
+const WHOLE = (key: string): CliticSplit[] => [{ prefixLength: 0, rest: key }];
+
 /** Candidate readings of `key`, whole token first, each with at least two letters left. */
 export function cliticReadings(key: string): CliticSplit[] {
+  // Most tokens start with no proclitic letter: one reading, no work.
+  if (key.length < 3 || !'وفبكلا'.includes(key[0])) return WHOLE(key);
   const out: CliticSplit[] = [{ prefixLength: 0, rest: key }];
-  const seen = new Set<string>([key]);
   const add = (prefixLength: number, rest: string) => {
-    if (rest.length >= 2 && !seen.has(rest)) {
-      seen.add(rest);
-      out.push({ prefixLength, rest });
-    }
+    if (rest.length >= 2 && !out.some((r) => r.rest === rest)) out.push({ prefixLength, rest });
   };
-  const conj = [0];
-  if (key.length >= 3 && (key[0] === 'و' || key[0] === 'ف')) conj.push(1);
-  for (const c of conj) {
+  const conjs = key[0] === 'و' || key[0] === 'ف' ? [0, 1] : [0];
+  for (const c of conjs) {
     const afterConj = key.slice(c);
     if (c > 0) add(c, afterConj);
     if (afterConj.length > 3 && 'بكل'.includes(afterConj[0])) {

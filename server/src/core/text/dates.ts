@@ -67,11 +67,17 @@ export function weekdayOf(iso: string): number {
   return new Date(`${iso}T00:00:00Z`).getUTCDay();
 }
 
+/** Like `matchAll`, without cloning the (large) regex on every call. */
+function* execAll(re: RegExp, s: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) yield m;
+}
+
 /** All dates in `text[start, end)`, in text order, with original ranges. */
 export function findDates(text: string, start = 0, end = text.length): FoundDate[] {
   const n = normalizeRange(text, start, end);
   const out: FoundDate[] = [];
-  for (const m of n.key.matchAll(DAY_MONTH_YEAR)) {
+  for (const m of execAll(DAY_MONTH_YEAR, n.key)) {
     const day = Number(m[2]);
     const month = monthNumber(m[3]);
     const month2 = m[4] ? monthNumber(m[4]) : month;
@@ -86,7 +92,7 @@ export function findDates(text: string, start = 0, end = text.length): FoundDate
     const r = originalRange(n, m.index!, m.index! + m[0].length);
     out.push({ ...r, year, month, day, iso, confidence });
   }
-  for (const m of n.key.matchAll(NUMERIC)) {
+  for (const m of execAll(NUMERIC, n.key)) {
     const [year, month, day] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];
     if (!valid(year, month, day)) continue;
     const r = originalRange(n, m.index!, m.index! + m[0].length);

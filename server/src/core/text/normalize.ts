@@ -62,23 +62,67 @@ function nfkcOf(ch: string): string {
   return out;
 }
 
+/**
+ * The folded form of every BMP code unit, computed once on first use: indexing then costs one
+ * table lookup a character. Surrogate pairs take the slow path.
+ */
+let FOLD: string[] | undefined;
+
+function foldTable(): string[] {
+  if (!FOLD) {
+    FOLD = new Array<string>(0x10000);
+    for (let cu = 0; cu < 0x10000; cu++) {
+      if (cu >= 0xd800 && cu <= 0xdfff) {
+        FOLD[cu] = String.fromCharCode(cu);
+        continue;
+      }
+      let out = '';
+      for (const part of nfkcOf(String.fromCharCode(cu))) out += foldCodePoint(part);
+      FOLD[cu] = out;
+    }
+  }
+  return FOLD;
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
 /** Normalises `text[start, end)`; offsets in the map are absolute offsets into `text`. */
 export function normalizeRange(text: string, start = 0, end = text.length): NormalizedText {
-  let key = '';
-  const map: number[] = [];
+  const table = foldTable();
+  // Most characters fold to one unit; NFKC expansions (ﻻ → لا) may add a few.
+  let cap = end - start + 16;
+  let codes = new Uint16Array(cap);
+  let map = new Uint32Array(cap + 1);
+  let n = 0;
   let i = start;
   while (i < end) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff && i + 1 < end ? 2 : 1;
-    const ch = text.slice(i, i + width);
-    let out = '';
-    for (const part of nfkcOf(ch)) out += foldCodePoint(part);
-    for (let k = 0; k < out.length; k++) map.push(i);
-    key += out;
+    const cu = text.charCodeAt(i);
+    let out: string;
+    let width = 1;
+    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      out = '';
+      for (const part of nfkcOf(text.slice(i, i + 2))) out += foldCodePoint(part);
+    } else {
+      out = table[cu];
+    }
+    if (n + out.length + 1 > cap) {
+      cap = cap * 2 + out.length;
+      const c2 = new Uint16Array(cap);
+      c2.set(codes);
+      codes = c2;
+      const m2 = new Uint32Array(cap + 1);
+      m2.set(map);
+      map = m2;
+    }
+    for (let k = 0; k < out.length; k++) {
+      codes[n] = out.charCodeAt(k);
+      map[n++] = i;
+    }
     i += width;
   }
-  map.push(end);
-  return { key, map: Uint32Array.from(map) };
+  map[n] = end;
+  return { key: n === 0 ? '' : utf16.decode(codes.subarray(0, n)), map: map.subarray(0, n + 1) };
 }
 
 /** The key alone, for names, queries and catalog aliases. */

@@ -11,48 +11,69 @@ export interface Token {
   readonly end: number;
   /** Normalised key of the token. */
   readonly key: string;
-  /** `keyMap[i]` = original offset of key unit `i`; `keyMap[key.length]` = `end`. */
+  /** `keyMap[i]` = original offset of key unit `i`; `keyMap[key.length]` ≥ `end` (where the next key unit starts). */
   readonly keyMap: Uint32Array;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 
-function isWordAt(text: string, i: number): { word: boolean; width: number } {
-  const cp = text.codePointAt(i)!;
-  const width = cp > 0xffff ? 2 : 1;
-  if (isIgnorable(cp)) return { word: false, width };
-  return { word: WORD.test(text.slice(i, i + width)), width };
+/** Per BMP code unit: 0 separator, 1 word character, 2 ignorable mark that stays in a word, 3 ignorable that does not. */
+let CLASS: Uint8Array | undefined;
+
+function classes(): Uint8Array {
+  if (!CLASS) {
+    CLASS = new Uint8Array(0x10000);
+    for (let cu = 0; cu < 0x10000; cu++) {
+      if (cu >= 0xd800 && cu <= 0xdfff) continue;
+      if (isIgnorable(cu)) {
+        const mark = cu === 0x0640 || (cu >= 0x064b && cu <= 0x065f) || cu === 0x0670 || (cu >= 0x0610 && cu <= 0x061a) || (cu >= 0x06d6 && cu <= 0x06ed);
+        CLASS[cu] = mark ? 2 : 3;
+      } else if (WORD.test(String.fromCharCode(cu))) CLASS[cu] = 1;
+    }
+  }
+  return CLASS;
 }
 
-/** Tokenises `text[start, end)`. Tokens whose key is empty (only marks or tatweel) are dropped. */
+/** Class and width of the character at `i` (astral characters take the regex path). */
+function classAt(text: string, i: number, table: Uint8Array): { cls: number; width: number } {
+  const cu = text.charCodeAt(i);
+  if (cu >= 0xd800 && cu <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    return { cls: WORD.test(text.slice(i, i + 2)) ? 1 : 0, width: 2 };
+  }
+  return { cls: table[cu], width: 1 };
+}
+
+/**
+ * Tokenises `text[start, end)`. The range is normalised once; each token's key is a slice of
+ * that key. Tokens whose key is empty (only marks or tatweel) are dropped.
+ */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const table = classes();
+  const all = normalizeRange(text, start, end);
   const tokens: Token[] = [];
+  let k = 0;
   let i = start;
   while (i < end) {
-    const { word, width } = isWordAt(text, i);
-    if (!word) {
-      i += width;
+    const first = classAt(text, i, table);
+    if (first.cls !== 1) {
+      i += first.width;
       continue;
     }
     const tokStart = i;
-    let tokEnd = i + width;
+    let tokEnd = i + first.width;
     let j = tokEnd;
-    // Extend over word characters and over ignorable marks that sit between or after letters.
+    // Extend over word characters and over ignorable marks between or after letters; marks
+    // and tatweel belong to the word they decorate, bidi and zero-width marks only inside it.
     while (j < end) {
-      const cp = text.codePointAt(j)!;
-      const w = cp > 0xffff ? 2 : 1;
-      if (isIgnorable(cp)) {
-        j += w;
-        // Tatweel and combining marks belong to the word they decorate.
-        if (cp === 0x0640 || (cp >= 0x064b && cp <= 0x065f) || cp === 0x0670 || (cp >= 0x0610 && cp <= 0x061a) || (cp >= 0x06d6 && cp <= 0x06ed)) tokEnd = j;
-        continue;
-      }
-      if (!WORD.test(text.slice(j, j + w))) break;
-      j += w;
-      tokEnd = j;
+      const c = classAt(text, j, table);
+      if (c.cls === 0) break;
+      j += c.width;
+      if (c.cls !== 3) tokEnd = j;
     }
-    const n = normalizeRange(text, tokStart, tokEnd);
-    if (n.key.length > 0) tokens.push({ start: tokStart, end: tokEnd, key: n.key, keyMap: n.map });
+    while (k < all.key.length && all.map[k] < tokStart) k++;
+    const ks = k;
+    while (k < all.key.length && all.map[k] < tokEnd) k++;
+    if (k > ks) tokens.push({ start: tokStart, end: tokEnd, key: all.key.slice(ks, k), keyMap: all.map.subarray(ks, k + 1) });
     i = Math.max(j, tokEnd);
   }
   return tokens;

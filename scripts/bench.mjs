@@ -1,0 +1,210 @@
+// `npm run bench`: measures the bundled server as a client sees it, on synthetic corpora of
+// 1,000 / 10,000 / 100,000 articles (override with --sizes 1000,10000). Prints a table and
+// writes .bench/results.json. Targets are reported, not asserted.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateCorpus, mulberry32 } from './bench/generate.mjs';
+
+const require = createRequire(import.meta.url);
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
+const samples = Number(arg('samples', '200'));
+
+const pct = (xs, p) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const now = () => performance.now();
+
+function listFiles(dir) {
+  const out = [];
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) out.push(...listFiles(p));
+    else if (d.name.endsWith('.txt')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** The floor: read + decode + a plain tokenising scan, in this process, on the same files. */
+function rawFloor(files) {
+  const dec = new TextDecoder('utf-8');
+  let bytes = 0;
+  let tokens = 0;
+  const t = now();
+  for (const f of files) {
+    const b = readFileSync(f);
+    bytes += b.length;
+    const text = dec.decode(b);
+    for (const _ of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) tokens++;
+  }
+  const s = (now() - t) / 1000;
+  return { bytes, tokens, seconds: s, mbps: bytes / 1e6 / s };
+}
+
+async function startServer(folder, storagePath) {
+  const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let status;
+  let onIndexed;
+  const indexed = new Promise((r) => (onIndexed = r));
+  c.onNotification('corpusLens/status', (s) => {
+    status = s;
+    if (!s.indexing && s.total > 0 && s.done >= s.total) onIndexed(s);
+  });
+  c.onNotification('window/logMessage', () => undefined);
+  c.onNotification('window/showMessage', () => undefined);
+  c.listen();
+  const uri = pathToFileURL(folder).toString();
+  await c.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: {}, initializationOptions: { storagePath } });
+  const t0 = now();
+  await c.sendNotification('initialized', {});
+  return { c, child, indexed, t0, status: () => status, stop: async () => { await c.sendRequest('shutdown'); await c.sendNotification('exit'); await new Promise((r) => child.once('exit', r)); c.dispose(); } };
+}
+
+async function timed(f) {
+  const t = now();
+  await f();
+  return now() - t;
+}
+
+function positionsOf(text, words) {
+  const out = [];
+  const lines = text.split('\n');
+  lines.forEach((l, line) => {
+    for (const w of words) {
+      let i = l.indexOf(w);
+      while (i >= 0) {
+        out.push({ line, character: i + 1 });
+        i = l.indexOf(w, i + 1);
+      }
+    }
+  });
+  return out;
+}
+
+const QUERIES = ['lavrov', 'بوتن', 'شانغهاي', 'xi jinping', 'patrushev', 'الخارجية الصينية', 'كوالالمبور', 'وانج', 'brics', 'سبوتنيك', 'الحرب العالمية', 'moscow'];
+const WORDS = ['لافروف', 'بوتين', 'الصين', 'بريكس', 'وانغ', 'شينخوا'];
+
+async function benchSize(n) {
+  const dir = generateCorpus({ seedsDir: path.join(root, 'seeds'), dir: path.join(root, `.bench/corpus-${n}`), n });
+  const files = listFiles(dir);
+  const floor = rawFloor(files);
+  const storage = mkdtempSync(path.join(tmpdir(), 'corpus-lens-bench-'));
+  const rnd = mulberry32(7);
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+
+  // Cold start, with requests sent while indexing runs.
+  const s = await startServer(dir, storage);
+  const openFiles = Array.from({ length: 20 }, () => pick(files));
+  const docs = openFiles.map((f) => ({ uri: pathToFileURL(f).toString(), text: readFileSync(f, 'utf8') }));
+  for (const d of docs) await s.c.sendNotification('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: 'plaintext', version: 1, text: d.text } });
+  const during = [];
+  let done = false;
+  s.indexed.then(() => (done = true));
+  while (!done) {
+    const d = pick(docs);
+    const pos = pick(positionsOf(d.text, WORDS));
+    during.push(await timed(() => s.c.sendRequest('textDocument/hover', { textDocument: { uri: d.uri }, position: pos })));
+    during.push(await timed(() => s.c.sendRequest('workspace/symbol', { query: pick(QUERIES) })));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const coldMs = now() - s.t0;
+
+  const lat = { hover: [], highlight: [], references: [], symbols: [], search: [] };
+  for (let i = 0; i < samples; i++) {
+    const d = pick(docs);
+    const pos = pick(positionsOf(d.text, WORDS));
+    lat.hover.push(await timed(() => s.c.sendRequest('textDocument/hover', { textDocument: { uri: d.uri }, position: pos })));
+    lat.highlight.push(await timed(() => s.c.sendRequest('textDocument/documentHighlight', { textDocument: { uri: d.uri }, position: pos })));
+    if (i % 4 === 0) lat.references.push(await timed(() => s.c.sendRequest('textDocument/references', { textDocument: { uri: d.uri }, position: pick(positionsOf(d.text, ['لافروف', 'بوتين', 'وانغ']).concat([pos])), context: { includeDeclaration: true } })));
+    lat.symbols.push(await timed(() => s.c.sendRequest('textDocument/documentSymbol', { textDocument: { uri: d.uri } })));
+    lat.search.push(await timed(() => s.c.sendRequest('workspace/symbol', { query: pick(QUERIES) })));
+  }
+  const edits = [];
+  for (let i = 0; i < 100; i++) {
+    const d = docs[i % docs.length];
+    const version = 2 + i;
+    edits.push(
+      await timed(async () => {
+        await s.c.sendNotification('textDocument/didChange', { textDocument: { uri: d.uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: i % 2 ? 'قال لافروف إن.\n' : '' }] });
+        await s.c.sendRequest('textDocument/documentHighlight', { textDocument: { uri: d.uri }, position: { line: 0, character: 5 } });
+      }),
+    );
+  }
+  const mem = await s.c.sendRequest('corpusLens/memory');
+  await s.stop();
+
+  // Warm start from the persisted index.
+  const w = await startServer(dir, storage);
+  await w.indexed;
+  const warmMs = now() - w.t0;
+  await w.stop();
+
+  const r = {
+    articles: files.length,
+    corpusMB: floor.bytes / 1e6,
+    floorMBps: floor.mbps,
+    coldSeconds: coldMs / 1000,
+    coldMBps: floor.bytes / 1e6 / (coldMs / 1000),
+    warmSeconds: warmMs / 1000,
+    p50: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, pct(v, 50)])),
+    p95: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, pct(v, 95)])),
+    duringIndexing: { requests: during.length, p95: pct(during, 95), max: Math.max(0, ...during) },
+    editP95: pct(edits, 95),
+    heapMB: mem.heapUsed / 1e6,
+    rssMB: mem.rss / 1e6,
+    gc: mem.gc,
+  };
+  r.floorRatio = r.coldMBps / r.floorMBps;
+  r.warmRatio = r.warmSeconds / r.coldSeconds;
+  r.heapRatio = r.heapMB / r.corpusMB;
+  return r;
+}
+
+const results = [];
+for (const n of sizes) {
+  process.stderr.write(`bench: ${n} articles…\n`);
+  results.push(await benchSize(n));
+}
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+const rows = [
+  ['articles', ...results.map((r) => String(r.articles))],
+  ['corpus (MB)', ...results.map((r) => f(r.corpusMB))],
+  ['raw floor (MB/s)', ...results.map((r) => f(r.floorMBps))],
+  ['cold index (s)', ...results.map((r) => f(r.coldSeconds, 2))],
+  ['cold index (MB/s)', ...results.map((r) => f(r.coldMBps))],
+  ['ratio to floor (≥ 0.5)', ...results.map((r) => f(r.floorRatio, 2))],
+  ['hover p50 / p95 (ms, ≤ 10)', ...results.map((r) => `${f(r.p50.hover)} / ${f(r.p95.hover)}`)],
+  ['highlight p50 / p95 (ms, ≤ 10)', ...results.map((r) => `${f(r.p50.highlight)} / ${f(r.p95.highlight)}`)],
+  ['references p50 / p95 (ms)', ...results.map((r) => `${f(r.p50.references)} / ${f(r.p95.references)}`)],
+  ['document symbols p50 / p95 (ms)', ...results.map((r) => `${f(r.p50.symbols)} / ${f(r.p95.symbols)}`)],
+  ['workspace search p50 / p95 (ms, ≤ 50)', ...results.map((r) => `${f(r.p50.search)} / ${f(r.p95.search)}`)],
+  ['while indexing: p95 / max (ms, ≤ 100)', ...results.map((r) => `${f(r.duringIndexing.p95)} / ${f(r.duringIndexing.max)} (${r.duringIndexing.requests})`)],
+  ['edit re-index p95 (ms, ≤ 20)', ...results.map((r) => f(r.editP95))],
+  ['warm start (s)', ...results.map((r) => f(r.warmSeconds, 2))],
+  ['warm / cold (≤ 0.1)', ...results.map((r) => f(r.warmRatio, 3))],
+  ['heap after GC (MB)', ...results.map((r) => f(r.heapMB))],
+  ['heap / corpus (≤ 0.5)', ...results.map((r) => f(r.heapRatio, 2))],
+  ['RSS (MB)', ...results.map((r) => f(r.rssMB))],
+];
+if (results.length > 1) {
+  const first = results[0];
+  const last = results[results.length - 1];
+  rows.push([`search p95 ${last.articles} / ${first.articles} (≤ 10)`, ...results.map((r) => f(r.p95.search / first.p95.search, 2))]);
+}
+console.log(`\n| measure | ${results.map((r) => r.articles).join(' | ')} |\n|---|${results.map(() => '---').join('|')}|`);
+for (const [k, ...v] of rows.slice(1)) console.log(`| ${k} | ${v.join(' | ')} |`);
+mkdirSync(path.join(root, '.bench'), { recursive: true });
+writeFileSync(path.join(root, '.bench/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2));
+console.log('\nwritten .bench/results.json');
