@@ -42,7 +42,7 @@ function sendStatus(): void {
     statusTimer = undefined;
     void connection.sendNotification(StatusNotification, {
       articles: ws.index.articleCount,
-      entities: ws.index.summaries().length,
+      entities: ws.index.presentEntityCount,
       indexing: ws.indexing,
       done: ws.done,
       total: ws.total,

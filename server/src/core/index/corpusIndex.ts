@@ -43,6 +43,9 @@ interface EntityStats {
   mentions: number;
   /** Written forms and how often each was seen (outside boilerplate). */
   forms: Map<string, number>;
+  /** Latest article date; undefined with `latestDirty` when a removal may have lowered it. */
+  latest?: string;
+  latestDirty: boolean;
 }
 
 /** What a persisted index holds; see `snapshot()` and `restore()`. */
@@ -63,6 +66,8 @@ export class CorpusIndex {
   private readonly articleForms = new Map<string, [number, string, number][]>();
   private generation = 0;
   private entityGeneration = 0;
+  /** How many entities some article names (outside boilerplate). */
+  private present = 0;
   private readonly listeners: ((uri: string, article: Article | undefined) => void)[] = [];
   private coCache = new Map<number, { at: number; generation: number; list: { entity: Entity; articles: number }[] }>();
 
@@ -93,6 +98,7 @@ export class CorpusIndex {
     this.ids.length = 0;
     this.idIndex.clear();
     this.stats.length = 0;
+    this.present = 0;
     for (const e of this.catalog) this.intern(e);
     this.recognizer = new Recognizer(this.catalog);
     this.generation++;
@@ -107,7 +113,7 @@ export class CorpusIndex {
       this.ids.push(e.id);
       this.idIndex.set(e.id, i);
     }
-    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new Set(), mentions: 0, forms: new Map() };
+    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new Set(), mentions: 0, forms: new Map(), latestDirty: false };
     return i;
   }
 
@@ -180,8 +186,10 @@ export class CorpusIndex {
     this.articleForms.set(article.uri, forms);
     for (let k = 0; k < article.counts.length; k += 2) {
       const s = this.stats[article.counts[k]]!;
+      if (s.articles.size === 0) this.present++;
       s.articles.add(article);
       s.mentions += article.counts[k + 1];
+      if (article.date && !s.latestDirty && (!s.latest || article.date > s.latest)) s.latest = article.date;
     }
     for (const [e, form, n] of forms) {
       const f = this.stats[e]!.forms;
@@ -198,7 +206,9 @@ export class CorpusIndex {
     for (let k = 0; k < old.counts.length; k += 2) {
       const s = this.stats[old.counts[k]]!;
       s.articles.delete(old);
+      if (s.articles.size === 0) this.present--;
       s.mentions -= old.counts[k + 1];
+      if (old.date && old.date === s.latest) s.latestDirty = true;
     }
     for (const [e, form, n] of this.articleForms.get(uri) ?? []) {
       const f = this.stats[e]!.forms;
@@ -323,9 +333,17 @@ export class CorpusIndex {
     const i = this.idIndex.get(id);
     const s = i === undefined ? undefined : this.stats[i];
     if (!s) return undefined;
-    let latest: string | undefined;
-    for (const a of s.articles) if (a.date && (!latest || a.date > latest)) latest = a.date;
-    return { entity: s.entity, mentions: s.mentions, articles: s.articles.size, latest };
+    if (s.latestDirty) {
+      s.latest = undefined;
+      for (const a of s.articles) if (a.date && (!s.latest || a.date > s.latest)) s.latest = a.date;
+      s.latestDirty = false;
+    }
+    return { entity: s.entity, mentions: s.mentions, articles: s.articles.size, latest: s.latest };
+  }
+
+  /** How many entities the corpus names (outside boilerplate). */
+  get presentEntityCount(): number {
+    return this.present;
   }
 
   /** Entities the corpus names (outside boilerplate), optionally of one type. */
