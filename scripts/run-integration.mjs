@@ -91,11 +91,32 @@ try {
   for (const t of result.failed ?? []) console.log(`  ✘ ${t.title}\n${indent(t.error)}`);
   if (!result.ok && !(result.failed ?? []).length) console.log(indent(result.error));
 
-  // 2. The page as a person sees it: the Corpus Lens container and the People view.
-  const ui = await checkPeopleView(page);
-  console.log(`  ${ui.ok ? '✔' : '✘'} the Corpus Lens container shows لافروف with a count in People (${ui.detail})`);
-  const passed = (result.passed ?? []).length + (ui.ok ? 1 : 0);
-  const failed = (result.failed ?? []).length + (ui.ok ? 0 : 1) + (result.ok || (result.failed ?? []).length ? 0 : 1);
+  // 2. The page as a person sees it, each check with a screenshot under test-results/.
+  const checks = [
+    ['the Corpus Lens container shows لافروف with a count in People', 'people-view', checkPeopleView],
+    ['hovering لافروف in the editor shows the entity card', 'hover', checkHover],
+    ['Corpus Lens: Search lists لافروف for "lavrov"', 'search', checkSearch],
+    ['the Articles view lists years', 'articles-view', checkArticlesView],
+  ];
+  let uiFailed = 0;
+  mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  for (const [title, shot, check] of checks) {
+    let detail;
+    let ok = false;
+    try {
+      detail = await check(page);
+      ok = true;
+      await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
+      detail += `; test-results/${shot}.png`;
+    } catch (e) {
+      detail = `${String(e.message).split('\n')[0]}; test-results/${shot}-failure.png`;
+      await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
+    }
+    if (!ok) uiFailed++;
+    console.log(`  ${ok ? '✔' : '✘'} ${title} (${detail})`);
+  }
+  const passed = (result.passed ?? []).length + checks.length - uiFailed;
+  const failed = (result.failed ?? []).length + uiFailed + (result.ok || (result.failed ?? []).length ? 0 : 1);
   console.log(`\n  ${passed} passing, ${failed} failing in VS Code (code-server ${spawnSync(node24, [path.join(cache, 'node_modules/code-server/out/node/entry.js'), '--version']).stdout.toString().split('\n')[0]}), ${((Date.now() - started) / 1000).toFixed(1)} s`);
   exitCode = failed === 0 ? 0 : 1;
 } finally {
@@ -106,19 +127,56 @@ try {
 process.exit(exitCode);
 
 async function checkPeopleView(page) {
-  mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  try {
-    await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
-    const row = page.locator('.monaco-list-row', { hasText: 'لافروف' }).first();
-    await row.waitFor({ timeout: 30_000 });
-    const text = (await row.innerText()).replace(/\s+/g, ' ');
-    await page.screenshot({ path: path.join(root, 'test-results/people-view.png') });
-    const ok = /\d+ mentions/.test(text);
-    return { ok, detail: `row: "${text}"; screenshot test-results/people-view.png` };
-  } catch (e) {
-    await page.screenshot({ path: path.join(root, 'test-results/people-view-failure.png') }).catch(() => undefined);
-    return { ok: false, detail: `${e.message.split('\n')[0]}; screenshot test-results/people-view-failure.png` };
+  await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+  const row = page.locator('.monaco-list-row', { hasText: 'لافروف' }).first();
+  await row.waitFor({ timeout: 30_000 });
+  const text = (await row.innerText()).replace(/\s+/g, ' ');
+  if (!/\d+ mentions/.test(text)) throw new Error(`row without a count: "${text}"`);
+  return `row: "${text}"`;
+}
+
+async function checkHover(page) {
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type('000_552278f0a494b428.txt');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const word = page.locator('.monaco-editor .view-lines span', { hasText: 'سيرغي لافروف' }).first();
+  await word.waitFor({ timeout: 20_000 });
+  const box = await word.boundingBox();
+  const card = page.locator('.monaco-hover-content', { hasText: 'Sergey Lavrov' }).first();
+  for (let i = 0; i < 20 && !(await card.isVisible().catch(() => false)); i++) {
+    await page.mouse.move(box.x + box.width / 2 + (i % 3) * 4, box.y + box.height / 2);
+    await page.waitForTimeout(500);
   }
+  await card.waitFor({ timeout: 5_000 });
+  return `card: "${(await card.innerText()).split('\n')[0]}"`;
+}
+
+async function checkSearch(page) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type('Corpus Lens: Search');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Corpus Lens: Search' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  await page.keyboard.type('lavrov');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'لافروف' }).first();
+  await row.waitFor({ timeout: 15_000 });
+  return `first row: "${(await row.innerText()).replace(/\s+/g, ' ')}"`;
+}
+
+async function checkArticlesView(page) {
+  await page.keyboard.press('Escape');
+  const header = page.locator('.pane-header', { hasText: 'Articles' }).first();
+  await header.waitFor({ timeout: 10_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const year = page.locator('.monaco-list-row', { hasText: '2025' }).first();
+  await year.waitFor({ timeout: 15_000 });
+  return `row: "${(await year.innerText()).replace(/\s+/g, ' ')}"`;
 }
 
 function fail(msg) {

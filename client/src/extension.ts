@@ -4,10 +4,13 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MentionsRequest, StatusNotification, type EntityKind, type EntitySort, type StatusParams } from '../../server/src/protocol';
+import { MentionsRequest, StatusNotification, type ArticleGroup, type EntityKind, type EntitySort, type StatusParams } from '../../server/src/protocol';
 import { EntityTreeProvider, type TreeNode } from './entityTree';
 import { createClient, settings } from './languageClient';
 import { runSearch } from './search';
+import { ArticleTreeProvider } from './articleTree';
+import { registerArticleLanguage } from './articleLanguage';
+import { addAlias, copyNames, entityIdOf, openCatalogEntry } from './catalogCommands';
 
 const VIEWS: ReadonlyArray<readonly [string, EntityKind]> = [
   ['corpusLens.people', 'person'],
@@ -23,6 +26,8 @@ export interface CorpusLensApi {
   status(): StatusParams | undefined;
   /** The children of a tree node as the view shows them (roots when `node` is omitted). */
   treeChildren(type: EntityKind, node?: TreeNode): Promise<{ node: TreeNode; item: vscode.TreeItem }[]>;
+  /** The children of an Articles view node (years when `node` is omitted). */
+  articleChildren(node?: ArticleGroup): Promise<{ node: ArticleGroup; item: vscode.TreeItem }[]>;
   client: LanguageClient;
 }
 
@@ -50,6 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     context.subscriptions.push(view);
   }
 
+  const articles = new ArticleTreeProvider(client);
+  context.subscriptions.push(vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true }), registerArticleLanguage());
+
   const openLocation = async (loc: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => {
     const r = loc.range;
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -59,10 +67,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
 
   context.subscriptions.push(
     vscode.commands.registerCommand('corpusLens.search', (query?: string) => runSearch(client, typeof query === 'string' ? query : '')),
-    vscode.commands.registerCommand('corpusLens.refresh', () => trees.forEach((t) => t.refresh())),
+    vscode.commands.registerCommand('corpusLens.refresh', () => (trees.forEach((t) => t.refresh()), articles.refresh())),
+    vscode.commands.registerCommand('corpusLens.copyNames', (arg: string | TreeNode) => copyNames(client, arg)),
+    vscode.commands.registerCommand('corpusLens.openCatalogEntry', (arg: string | TreeNode) => openCatalogEntry(client, arg)),
+    vscode.commands.registerCommand('corpusLens.addAlias', (arg: string | TreeNode, alias?: string) => addAlias(client, arg, alias)),
     vscode.commands.registerCommand('corpusLens.openMention', openLocation),
     vscode.commands.registerCommand('corpusLens.showMentions', async (arg: string | TreeNode) => {
-      const id = typeof arg === 'string' ? arg : arg?.kind === 'entity' ? arg.entity.id : undefined;
+      const id = entityIdOf(arg);
       if (!id) return;
       const locs = await client.sendRequest(MentionsRequest, { id });
       if (locs.length === 0) return;
@@ -113,7 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
         : 'Corpus Lens: open the sidebar';
       if (!s.indexing) indexedResolve(s);
       if (refreshTimer) clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => trees.forEach((t) => t.refresh()), 200);
+      refreshTimer = setTimeout(() => (trees.forEach((t) => t.refresh()), articles.refresh()), 200);
     }),
   );
 
@@ -128,6 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       const children = await t.getChildren(node);
       return children.map((n) => ({ node: n, item: t.getTreeItem(n) }));
     },
+    articleChildren: async (node) => (await articles.getChildren(node)).map((n) => ({ node: n, item: articles.getTreeItem(n) })),
     client,
   };
 }

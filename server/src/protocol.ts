@@ -59,5 +59,21 @@ export const MentionsRequest = new RequestType<{ id: string }, Location[], void>
 export const SearchRequest = new RequestType<{ query: string }, SearchResult, void>('corpusLens/search');
 export const StatusNotification = new NotificationType<StatusParams>('corpusLens/status');
 
-/** The server's memory after a garbage collection when the process allows one (benchmarks, diagnostics). */
-export const MemoryRequest = new RequestType0<{ heapUsed: number; rss: number; arrayBuffers: number; gc: boolean }, void>('corpusLens/memory');
+/** The server's memory (after a garbage collection when the process allows one) and process id, for benchmarks and diagnostics. */
+export const MemoryRequest = new RequestType0<{ heapUsed: number; rss: number; arrayBuffers: number; gc: boolean; pid: number }, void>('corpusLens/memory');
+
+/** A node of the Articles view: a year, a month of a year, or an article. */
+export interface ArticleGroup {
+  kind: 'year' | 'month' | 'article';
+  /** `2025`, `2025-07`, or the article URI. */
+  key: string;
+  label: string;
+  count: number;
+  date?: string;
+}
+
+/** Years (no params), the months of a year, or the articles of a month (`undated` for articles without a date). */
+export const ArticlesRequest = new RequestType<{ year?: string; month?: string }, ArticleGroup[], void>('corpusLens/articles');
+
+/** The catalog data of one entity (for copying its names, opening or extending its entry). */
+export const EntityRequest = new RequestType<{ id: string }, (import('./core/catalog/types').Entity) | null, void>('corpusLens/entity');

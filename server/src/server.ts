@@ -5,6 +5,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -19,8 +21,8 @@ import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/editorAids';
 import { fileUri } from './workspace/corpusFiles';
-import { articleMentions, entityArticles, entityItems, entityMentions, searchAll, workspaceSymbols } from './core/features/corpusViews';
-import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { articleGroups, articleMentions, entityArticles, entityItems, entityMentions, searchAll, workspaceSymbols } from './core/features/corpusViews';
+import { ArticleMentionsRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
 
@@ -61,7 +63,8 @@ connection.onInitialize((params: InitializeParams) => {
     warn: (m) => {
       if (warned.has(m)) return;
       warned.add(m);
-      void connection.window.showWarningMessage(m);
+      // A notification, not a request: nothing waits for the user to dismiss it.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: m });
     },
     catalogProblems: (uri, problems) => void connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => ({ ...p, severity: 1, source: 'Corpus Lens' })) }),
     statusChanged: sendStatus,
@@ -175,11 +178,13 @@ connection.onRequest(ArticleMentionsRequest, async (p) => {
 connection.onRequest(MentionsRequest, (p) => entityMentions(ws.index, p.id, ws.settings.includeDemonyms));
 connection.onRequest(SearchRequest, (p, token) => searchAll(ws.index, search, p.query, textOf, token));
 
+connection.onRequest(ArticlesRequest, (p) => articleGroups(ws.index, p.year, p.month));
+connection.onRequest(EntityRequest, (p) => ws.index.entity(p.id) ?? null);
 connection.onRequest(MemoryRequest, () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const m = process.memoryUsage();
-  return { heapUsed: m.heapUsed, rss: m.rss, arrayBuffers: m.arrayBuffers, gc: !!gc };
+  return { heapUsed: m.heapUsed, rss: m.rss, arrayBuffers: m.arrayBuffers, gc: !!gc, pid: process.pid };
 });
 
 documents.listen(connection);

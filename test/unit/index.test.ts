@@ -26,6 +26,20 @@ describe('corpus index', () => {
     assert.equal(ix.allEntities().filter((e) => e.discovered).length, 0, 'a discovered person no article names is gone');
   });
 
+  it('keeps co-occurrence and the earliest article in step with changes', () => {
+    const ix = new CorpusIndex(entities);
+    ix.upsert('a', `10 يوليو 2025\n${A}`);
+    ix.upsert('b', `3 مارس 2021\n${B}`);
+    const withLavrov = ix.cooccurring('person:sergey-lavrov', 10);
+    assert.deepEqual([withLavrov[0].entity.id, withLavrov[0].articles], ['place:beijing', 2]);
+    assert.ok(withLavrov.slice(1).every((c) => c.articles === 1));
+    assert.equal(ix.earliestArticle('person:sergey-lavrov')?.uri, 'b');
+    ix.remove('b');
+    assert.equal(ix.earliestArticle('person:sergey-lavrov')?.uri, 'a');
+    assert.equal(ix.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'place:beijing')?.articles, 1);
+    assert.equal(ix.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'person:vladimir-putin'), undefined);
+  });
+
   it('restores from a structured-clone snapshot to the same answers', () => {
     const ix = new CorpusIndex(entities);
     ix.upsert('a', A);

@@ -116,3 +116,91 @@ describe('Corpus Lens in VS Code', () => {
     assert.equal(editor.document.getText(editor.selection), 'نيكولاي باتروشيف');
   });
 });
+
+describe('Corpus Lens in VS Code: views, catalog and faults', () => {
+  let api: CorpusLensApi;
+  let folder: vscode.Uri;
+  before(async () => {
+    api = await within(vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID)!.activate(), 30_000, 'activation');
+    await within(api.indexed(), 60_000, 'the first indexing');
+    folder = vscode.workspace.workspaceFolders![0].uri;
+  });
+
+  const hoverText = async (uri: vscode.Uri, pos: vscode.Position) => {
+    const h = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
+    return h.flatMap((x) => x.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  };
+
+  it('the Articles view groups articles by year and month, newest first', async () => {
+    const years = await api.articleChildren();
+    assert.deepEqual(years.map((y) => y.item.label), ['2025', '2024', '2021', 'Undated']);
+    const months = await api.articleChildren(years[0].node);
+    assert.deepEqual(months.map((m) => m.item.label), ['December 2025', 'July 2025']);
+    const [article] = await api.articleChildren(months[0].node);
+    assert.equal(article.item.label, 'وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار في الحرب العالمية الثانية');
+    assert.equal(article.item.command?.command, 'vscode.open');
+  });
+
+  it('hover Markdown trusts only the extension’s own commands', async () => {
+    const [file] = await vscode.workspace.findFiles('**/002_*.txt');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, doc.positionAt(doc.getText().indexOf('لافروف') + 1));
+    const md = h[0].contents[0] as vscode.MarkdownString;
+    assert.deepEqual(md.isTrusted, { enabledCommands: ['corpusLens.showMentions', 'corpusLens.reveal'] });
+    assert.notEqual(md.supportHtml, true);
+  });
+
+  it('copies an entity’s names', async () => {
+    await vscode.commands.executeCommand('corpusLens.copyNames', 'person:sergey-lavrov');
+    const text = await vscode.env.clipboard.readText();
+    assert.match(text, /سيرغي لافروف\nSergey Lavrov\nسيرجي لافروف/);
+  });
+
+  it('adding an alias writes the workspace catalog, which is reloaded live', async () => {
+    const file = vscode.Uri.joinPath(folder, 'notes', 'alias.txt');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('قال الوزير لافروفيتش إن الحوار مستمر.'));
+    const ok = await vscode.commands.executeCommand<boolean>('corpusLens.addAlias', 'person:sergey-lavrov', 'لافروفيتش');
+    assert.equal(ok, true);
+    const catalog = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.corpus-lens', 'catalog.json'))));
+    assert.ok(catalog.entities[0].aliases.includes('لافروفيتش'));
+    assert.equal(catalog.entities[0].en, 'Sergey Lavrov');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const pos = doc.positionAt(doc.getText().indexOf('لافروفيتش') + 2);
+    const md = await until(async () => {
+      const t = await hoverText(file, pos);
+      return /Sergey Lavrov/.test(t) ? t : undefined;
+    }, 30_000, 'a hover on the new alias');
+    assert.match(md, /لافروفيتش/);
+  });
+
+  it('gives Arabic corpus files the article language, and leaves other text files alone', async () => {
+    const arabic = vscode.Uri.joinPath(folder, 'notes', 'arabic.txt');
+    const english = vscode.Uri.joinPath(folder, 'notes', 'todo.txt');
+    await vscode.workspace.fs.writeFile(arabic, new TextEncoder().encode('قال بوتين إن الحوار مستمر.'));
+    await vscode.workspace.fs.writeFile(english, new TextEncoder().encode('buy milk'));
+    const a = await vscode.window.showTextDocument(arabic);
+    await until(async () => (vscode.window.activeTextEditor?.document.languageId === 'corpus-article' ? true : undefined), 10_000, 'the article language');
+    assert.equal(a.document.uri.toString(), arabic.toString());
+    const e = await vscode.workspace.openTextDocument(english);
+    assert.equal(e.languageId, 'plaintext');
+  });
+
+  it('restarts a crashed server, which comes back with its index', async () => {
+    const before = await api.client.sendRequest<{ pid: number }>('corpusLens/memory');
+    process.kill(before.pid, 'SIGKILL');
+    const [file] = await vscode.workspace.findFiles('**/003_*.txt');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const pos = doc.positionAt(doc.getText().indexOf('باتروشيف') + 2);
+    const md = await until(async () => {
+      try {
+        const t = await hoverText(file, pos);
+        return /Nikolai Patrushev/.test(t) ? t : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 60_000, 'a hover from the restarted server');
+    assert.match(md, /Nikolai Patrushev/);
+    const after = await api.client.sendRequest<{ pid: number }>('corpusLens/memory');
+    assert.notEqual(after.pid, before.pid);
+  });
+});

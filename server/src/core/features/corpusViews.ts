@@ -1,6 +1,6 @@
 /** Data for the sidebar tree, the palette search and workspace symbols. */
 import { SymbolKind, type Location, type SymbolInformation } from 'vscode-languageserver-types';
-import type { EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from '../../protocol';
+import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from '../../protocol';
 import type { Entity } from '../catalog/types';
 import type { Article, CorpusIndex, EntitySummary } from '../index/corpusIndex';
 import { roleLine } from './hover';
@@ -111,4 +111,30 @@ export async function searchAll(
     }
   }
   return result;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The Articles view: years (newest first, undated last), the months of a year, the articles of a month. */
+export function articleGroups(index: CorpusIndex, year?: string, month?: string): ArticleGroup[] {
+  const yearOf = (a: Article) => a.date?.slice(0, 4) ?? 'undated';
+  if (!year) {
+    const counts = new Map<string, number>();
+    for (const a of index.allArticles()) counts.set(yearOf(a), (counts.get(yearOf(a)) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => (a[0] === 'undated' ? 1 : b[0] === 'undated' ? -1 : b[0].localeCompare(a[0])))
+      .map(([key, count]) => ({ kind: 'year', key, label: key === 'undated' ? 'Undated' : key, count }));
+  }
+  const inYear = [...index.allArticles()].filter((a) => yearOf(a) === year);
+  if (year === 'undated' || month) {
+    return inYear
+      .filter((a) => year === 'undated' || a.date!.slice(0, 7) === month)
+      .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri))
+      .map((a) => ({ kind: 'article', key: a.uri, label: a.headline.text || a.uri, count: a.counts.length / 2, date: a.date }));
+  }
+  const months = new Map<string, number>();
+  for (const a of inYear) months.set(a.date!.slice(0, 7), (months.get(a.date!.slice(0, 7)) ?? 0) + 1);
+  return [...months]
+    .sort((a, b) => b[0].localeCompare(a[0]))
+    .map(([key, count]) => ({ kind: 'month', key, label: `${MONTH_NAMES[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`, count }));
 }

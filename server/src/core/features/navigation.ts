@@ -1,7 +1,7 @@
 /** Go-to-mentions: definition, references and document highlights of the entity under the cursor. */
 import type { DocumentHighlight, Location } from 'vscode-languageserver-types';
 import type { Mention } from '../entities/recognizer';
-import type { CorpusIndex } from '../index/corpusIndex';
+import type { Article, CorpusIndex } from '../index/corpusIndex';
 import { locationOf, rangeOf } from './ranges';
 
 /** The mention at `offset`, or the one that starts inside the same word (after a proclitic). */
@@ -26,15 +26,21 @@ export function definition(index: CorpusIndex, uri: string, offset: number, text
   return firstMention(index, m.entity);
 }
 
-/** The first full-name mention in the earliest dated article (undated ones after), else any first mention. */
+/**
+ * The first full-name mention in the earliest dated article (undated ones after). When that
+ * article has only short forms, the earliest articles are searched further (at most 50), then
+ * any first mention serves.
+ */
 export function firstMention(index: CorpusIndex, id: string): Location | undefined {
-  const earliest = index.articlesOf(id).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
-  for (const a of earliest) {
-    const first = index.mentions(a).find((x) => x.entity === id && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
-    if (first) return locationOf(a, first.start, first.end);
-  }
-  const any = earliest[0] && index.mentions(earliest[0]).find((x) => x.entity === id && !x.boilerplate);
-  return any ? locationOf(earliest[0], any.start, any.end) : undefined;
+  const first = index.earliestArticle(id);
+  if (!first) return undefined;
+  const fullIn = (a: Article) => index.mentions(a).find((x) => x.entity === id && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
+  let found = fullIn(first);
+  if (found) return locationOf(first, found.start, found.end);
+  const rest = index.articlesOf(id).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.uri.localeCompare(b.uri)).slice(0, 50);
+  for (const a of rest) if ((found = fullIn(a))) return locationOf(a, found.start, found.end);
+  const any = index.mentions(first).find((x) => x.entity === id && !x.boilerplate);
+  return any ? locationOf(first, any.start, any.end) : undefined;
 }
 
 export function references(index: CorpusIndex, uri: string, offset: number, text: string, includeDemonyms = true): Location[] {

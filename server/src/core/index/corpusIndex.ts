@@ -43,9 +43,14 @@ interface EntityStats {
   mentions: number;
   /** Written forms and how often each was seen (outside boilerplate). */
   forms: Map<string, number>;
-  /** Latest article date; undefined with `latestDirty` when a removal may have lowered it. */
+  /** Latest article date; recomputed lazily (`latestDirty`) when a removal may have lowered it. */
   latest?: string;
   latestDirty: boolean;
+  /** The earliest dated article naming it (undated when none is dated); lazily recomputed likewise. */
+  earliest?: Article;
+  earliestDirty: boolean;
+  /** Other entity index → number of articles naming both (outside boilerplate). */
+  cooccur: Map<number, number>;
 }
 
 /** What a persisted index holds; see `snapshot()` and `restore()`. */
@@ -69,7 +74,6 @@ export class CorpusIndex {
   /** How many entities some article names (outside boilerplate). */
   private present = 0;
   private readonly listeners: ((uri: string, article: Article | undefined) => void)[] = [];
-  private coCache = new Map<number, { at: number; generation: number; list: { entity: Entity; articles: number }[] }>();
 
   constructor(entities: readonly Entity[] = []) {
     this.setCatalog(entities);
@@ -103,7 +107,6 @@ export class CorpusIndex {
     this.recognizer = new Recognizer(this.catalog);
     this.generation++;
     this.entityGeneration++;
-    this.coCache.clear();
   }
 
   private intern(e: Entity): number {
@@ -113,7 +116,7 @@ export class CorpusIndex {
       this.ids.push(e.id);
       this.idIndex.set(e.id, i);
     }
-    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new Set(), mentions: 0, forms: new Map(), latestDirty: false };
+    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new Set(), mentions: 0, forms: new Map(), latestDirty: false, earliestDirty: false, cooccur: new Map() };
     return i;
   }
 
@@ -185,11 +188,15 @@ export class CorpusIndex {
     this.articles.set(article.uri, article);
     this.articleForms.set(article.uri, forms);
     for (let k = 0; k < article.counts.length; k += 2) {
-      const s = this.stats[article.counts[k]]!;
+      const s: EntityStats = this.stats[article.counts[k]]!;
       if (s.articles.size === 0) this.present++;
       s.articles.add(article);
       s.mentions += article.counts[k + 1];
       if (article.date && !s.latestDirty && (!s.latest || article.date > s.latest)) s.latest = article.date;
+      if (!s.earliestDirty && (!s.earliest || earlier(article, s.earliest))) s.earliest = article;
+      for (let j = 0; j < article.counts.length; j += 2) {
+        if (j !== k) s.cooccur.set(article.counts[j], (s.cooccur.get(article.counts[j]) ?? 0) + 1);
+      }
     }
     for (const [e, form, n] of forms) {
       const f = this.stats[e]!.forms;
@@ -204,11 +211,18 @@ export class CorpusIndex {
     if (!old) return;
     this.articles.delete(uri);
     for (let k = 0; k < old.counts.length; k += 2) {
-      const s = this.stats[old.counts[k]]!;
+      const s: EntityStats = this.stats[old.counts[k]]!;
       s.articles.delete(old);
       if (s.articles.size === 0) this.present--;
       s.mentions -= old.counts[k + 1];
       if (old.date && old.date === s.latest) s.latestDirty = true;
+      if (s.earliest === old) s.earliestDirty = true;
+      for (let j = 0; j < old.counts.length; j += 2) {
+        if (j === k) continue;
+        const left = (s.cooccur.get(old.counts[j]) ?? 0) - 1;
+        if (left > 0) s.cooccur.set(old.counts[j], left);
+        else s.cooccur.delete(old.counts[j]);
+      }
     }
     for (const [e, form, n] of this.articleForms.get(uri) ?? []) {
       const f = this.stats[e]!.forms;
@@ -363,26 +377,29 @@ export class CorpusIndex {
     return f ? [...f].sort((a, b) => b[1] - a[1]) : [];
   }
 
-  /**
-   * Entities named in the same articles as `id`, by number of shared articles. Cached; while
-   * the index changes (background indexing) a result up to a second old is served.
-   */
+  /** Entities named in the same articles as `id`, by number of shared articles (kept incrementally). */
   cooccurring(id: string, limit = 5): { entity: Entity; articles: number }[] {
     const e = this.idIndex.get(id);
-    if (e === undefined || !this.stats[e]) return [];
-    const cached = this.coCache.get(e);
-    if (cached && (cached.generation === this.generation || Date.now() - cached.at < 1000) && cached.list.length >= Math.min(limit, cached.list.length)) return cached.list.slice(0, limit);
-    const shared = new Map<number, number>();
-    for (const a of this.stats[e]!.articles) {
-      for (let k = 0; k < a.counts.length; k += 2) if (a.counts[k] !== e) shared.set(a.counts[k], (shared.get(a.counts[k]) ?? 0) + 1);
-    }
-    const list = [...shared]
+    const s = e === undefined ? undefined : this.stats[e];
+    if (!s) return [];
+    return [...s.cooccur]
       .map(([other, n]) => ({ entity: this.stats[other]!.entity, articles: n, mentions: this.stats[other]!.mentions }))
       .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions)
-      .slice(0, Math.max(limit, 10))
+      .slice(0, limit)
       .map(({ entity, articles }) => ({ entity, articles }));
-    this.coCache.set(e, { at: Date.now(), generation: this.generation, list });
-    return list.slice(0, limit);
+  }
+
+  /** The earliest dated article naming the entity (an undated one when none is dated). */
+  earliestArticle(id: string): Article | undefined {
+    const e = this.idIndex.get(id);
+    const s = e === undefined ? undefined : this.stats[e];
+    if (!s) return undefined;
+    if (s.earliestDirty) {
+      s.earliest = undefined;
+      for (const a of s.articles) if (!s.earliest || earlier(a, s.earliest)) s.earliest = a;
+      s.earliestDirty = false;
+    }
+    return s.earliest;
   }
 
   /** A structured-clone-able copy of the index (for a persisted cache). */
@@ -434,6 +451,12 @@ export class CorpusIndex {
     this.entityGeneration++;
     return n;
   }
+}
+
+/** Dated before undated, then by date, then by URI. */
+function earlier(a: Article, b: Article): boolean {
+  if (!!a.date !== !!b.date) return !!a.date;
+  return a.date === b.date ? a.uri < b.uri : a.date! < b.date!;
 }
 
 export function byDateDesc(a: Article, b: Article): number {

@@ -1,0 +1,41 @@
+/** The Articles view: year → month → article, newest first; clicking an article opens it at its headline. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ArticlesRequest, type ArticleGroup } from '../../server/src/protocol';
+
+export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleGroup> {
+  private readonly changed = new vscode.EventEmitter<ArticleGroup | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly client: LanguageClient) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ArticleGroup): Promise<ArticleGroup[]> {
+    if (!node) return Promise.resolve(this.client.sendRequest(ArticlesRequest, {}));
+    if (node.kind === 'year') return Promise.resolve(this.client.sendRequest(ArticlesRequest, { year: node.key }));
+    if (node.kind === 'month') return Promise.resolve(this.client.sendRequest(ArticlesRequest, { year: node.key.slice(0, 4), month: node.key }));
+    return Promise.resolve([]);
+  }
+
+  getTreeItem(node: ArticleGroup): vscode.TreeItem {
+    if (node.kind !== 'article') {
+      const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      t.id = `articles/${node.key}`;
+      t.description = `${node.count} article${node.count === 1 ? '' : 's'}`;
+      t.iconPath = new vscode.ThemeIcon(node.kind === 'year' ? 'calendar' : 'folder');
+      return t;
+    }
+    const uri = vscode.Uri.parse(node.key);
+    const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    t.id = `articles/${node.key}`;
+    t.description = `${node.date ?? 'undated'} · ${node.count} entities`;
+    t.tooltip = `${node.label}\n${vscode.workspace.asRelativePath(uri)}`;
+    t.resourceUri = uri;
+    t.iconPath = new vscode.ThemeIcon('file-text');
+    t.command = { command: 'vscode.open', title: 'Open Article', arguments: [uri] };
+    return t;
+  }
+}
