@@ -72,7 +72,8 @@ export function articleLenses(index: CorpusIndex, uri: string): CodeLens[] {
   let mentions = 0;
   for (let k = 1; k < a.counts.length; k += 2) mentions += a.counts[k];
   const range = rangeOf(a, a.headline.start, a.headline.start);
-  return [{ range, command: { title: `${a.counts.length / 2} entities · ${mentions} mentions`, command: '' } }];
+  const entities = a.counts.length / 2;
+  return [{ range, command: { title: `${entities} ${entities === 1 ? 'entity' : 'entities'} · ${mentions} mention${mentions === 1 ? '' : 's'}`, command: '' } }];
 }
 
 /** Lenses over workspace catalog entries: mentions and articles of each. */
