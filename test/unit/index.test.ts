@@ -85,3 +85,13 @@ describe('search shortlist', () => {
     assert.equal(search.headlineHits('لافروف يزور').length, 0);
   });
 });
+
+describe('headline search by transliteration', () => {
+  it('"lavrov" finds a headline that names لافروف', () => {
+    const ix = new CorpusIndex(entities);
+    const search = new SearchEngine(ix);
+    ix.upsert('a', 'العلاقات الاستراتيجية على مستوى غير مسبوق بحسب لافروف\nنص الخبر هنا.');
+    ix.upsert('b', 'خبر عن الطقس في المدينة\nنص.');
+    assert.deepEqual(search.headlineHits('lavrov').map((h) => h.article.uri), ['a']);
+  });
+});

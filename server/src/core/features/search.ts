@@ -36,11 +36,18 @@ export interface Passage {
 const FUSE_OPTS = { includeScore: true, ignoreLocation: true, threshold: 0.38, minMatchCharLength: 2, keys: ['keys', 'latin'] };
 const isArabic = (s: string) => /[\u0600-\u06ff]/.test(s);
 
-/** Search keys of a name or headline: Arabic word keys, and Latin word skeletons. */
+/**
+ * Search keys of a name or headline: Arabic keys, and Latin skeletons of the whole name (so that
+ * "xi jinping" meets شي جين بينغ) and of each word (so that "lavrov" meets a headline naming him).
+ */
 function docOf(names: string[], latinNames: string[] = []): Doc {
+  const skeletons = (n: string) => {
+    const words = n.split(/\s+/u).filter(Boolean);
+    return words.length > 1 ? [latinKey(n), ...words.map(latinKey)] : [latinKey(n)];
+  };
   return {
     keys: names.map(normalizeKey),
-    latin: [...names.map(latinKey), ...latinNames.flatMap((n) => [n.toLowerCase(), latinKey(n)])],
+    latin: [...names.flatMap(skeletons), ...latinNames.flatMap((n) => [n.toLowerCase(), latinKey(n)])].filter(Boolean),
   };
 }
 
@@ -67,7 +74,6 @@ export class SearchEngine {
   private entitySlot = new Map<string, number>();
   private entityList = new Shortlist();
   private headlineUris: string[] = [];
-  private headlineDocs: Doc[] = [];
   private headlineSlot = new Map<string, number>();
   private headlineList = new Shortlist();
   private entityVersion = -1;
@@ -96,23 +102,36 @@ export class SearchEngine {
     const old = this.headlineSlot.get(uri);
     if (old !== undefined) {
       this.headlineList.remove(old);
+      this.headlineDocCache.delete(old);
       this.headlineSlot.delete(uri);
     }
     if (!article || !article.headline.text) return;
     const id = this.headlineUris.length;
-    const doc = docOf([article.headline.text]);
     this.headlineUris.push(uri);
-    this.headlineDocs.push(doc);
     this.headlineSlot.set(uri, id);
-    this.headlineList.add(id, wordsOf(doc));
+    // The search keys are not kept: fuse.js gets them again for the few shortlisted headlines.
+    this.headlineList.add(id, wordsOf(docOf([article.headline.text])));
   }
 
-  private rank(list: Shortlist, docs: Doc[], query: string, limit: number): { id: number; score: number }[] {
+  /** Search keys of recently shortlisted headlines (a query typed letter by letter meets the same ones). */
+  private readonly headlineDocCache = new Map<number, Doc>();
+
+  private headlineDoc(id: number): Doc {
+    let doc = this.headlineDocCache.get(id);
+    if (!doc) {
+      doc = docOf([this.index.article(this.headlineUris[id])?.headline.text ?? '']);
+      if (this.headlineDocCache.size >= 5000) this.headlineDocCache.delete(this.headlineDocCache.keys().next().value!);
+      this.headlineDocCache.set(id, doc);
+    }
+    return doc;
+  }
+
+  private rank(list: Shortlist, docOfId: (id: number) => Doc, query: string, limit: number, shortlist = 300): { id: number; score: number }[] {
     const words = queryWords(query);
     if (words.length === 0) return [];
-    const ids = list.candidates(words, 300);
+    const ids = list.candidates(words, shortlist);
     if (ids.length === 0) return [];
-    const fuse = new Fuse(ids.map((id) => ({ id, ...docs[id] })), FUSE_OPTS);
+    const fuse = new Fuse(ids.map((id) => ({ id, ...docOfId(id) })), FUSE_OPTS);
     const key = normalizeKey(query).trim();
     const best = new Map<number, number>();
     const note = (id: number, score: number) => best.set(id, Math.min(best.get(id) ?? 1, score));
@@ -124,7 +143,7 @@ export class SearchEngine {
 
   entities(query: string, limit = 20): EntityHit[] {
     this.syncEntities();
-    return this.rank(this.entityList, this.entityDocs, query, limit)
+    return this.rank(this.entityList, (id) => this.entityDocs[id], query, limit)
       .map(({ id, score }) => ({ entity: this.index.entity(this.entityIds[id])!, score, present: this.index.summary(this.entityIds[id])?.mentions ?? 0 }))
       .filter((h) => h.entity)
       // Entities the corpus names rank before catalog entries it never mentions.
@@ -134,7 +153,7 @@ export class SearchEngine {
   }
 
   headlineHits(query: string, limit = 20): HeadlineHit[] {
-    return this.rank(this.headlineList, this.headlineDocs, query, limit)
+    return this.rank(this.headlineList, (id) => this.headlineDoc(id), query, limit, 100)
       .sort((a, b) => a.score - b.score)
       .map(({ id, score }) => ({ article: this.index.article(this.headlineUris[id])!, score }))
       .filter((h) => h.article)

@@ -62,14 +62,17 @@ export class Shortlist {
   /** Up to `limit` live ids, those matching more query words first. */
   candidates(words: readonly string[], limit = 300): number[] {
     const score = new Map<number, number>();
-    for (const q of words) {
-      const seen = new Set<number>();
-      for (const w of this.similar(q)) {
-        for (const id of this.postings.get(w)!) {
-          if (!this.live.has(id) || seen.has(id)) continue;
-          seen.add(id);
-          score.set(id, (score.get(id) ?? 0) + (w === q ? 2 : 1));
-        }
+    // Rare words first; a word in very many documents adds little once candidates abound.
+    const lists = words.flatMap((q) => this.similar(q).map((w) => ({ q, w, ids: this.postings.get(w)! }))).sort((a, b) => a.ids.length - b.ids.length);
+    const byQuery = new Map<string, Set<number>>();
+    for (const { q, w, ids } of lists) {
+      if (ids.length > 20_000 && score.size >= limit) continue;
+      let seen = byQuery.get(q);
+      if (!seen) byQuery.set(q, (seen = new Set()));
+      for (const id of ids) {
+        if (!this.live.has(id) || seen.has(id)) continue;
+        seen.add(id);
+        score.set(id, (score.get(id) ?? 0) + (w === q ? 2 : 1));
       }
     }
     return [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);

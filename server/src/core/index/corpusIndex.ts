@@ -21,6 +21,8 @@ export interface Article {
   readonly packed: Uint32Array;
   /** Pairs [entity index, mentions outside boilerplate]. */
   readonly counts: Uint32Array;
+  /** Triples [entity index, form id, count]: how each entity was written here (outside boilerplate). */
+  readonly forms: Uint32Array;
 }
 
 export interface MentionRef extends Mention {
@@ -41,23 +43,26 @@ interface EntityStats {
   entity: Entity;
   articles: Set<Article>;
   mentions: number;
-  /** Written forms and how often each was seen (outside boilerplate). */
-  forms: Map<string, number>;
+  /** Form id → how often the entity was written so (outside boilerplate). */
+  forms: Map<number, number>;
+  /** The newest articles naming it, computed for `generation`. */
+  top?: { generation: number; articles: Article[] };
   /** Latest article date; recomputed lazily (`latestDirty`) when a removal may have lowered it. */
   latest?: string;
   latestDirty: boolean;
   /** The earliest dated article naming it (undated when none is dated); lazily recomputed likewise. */
   earliest?: Article;
   earliestDirty: boolean;
-  /** Other entity index → number of articles naming both (outside boilerplate). */
-  cooccur: Map<number, number>;
+  /** Entities named with it, by shared articles, as of `generation` (computed on demand). */
+  cooccur?: { generation: number; at: number; list: { entity: Entity; articles: number }[] };
 }
 
 /** What a persisted index holds; see `snapshot()` and `restore()`. */
 export interface IndexSnapshot {
   readonly entityIds: string[];
   readonly discovered: Entity[];
-  readonly articles: { uri: string; headline: Article['headline']; date?: string; source?: string; lineStarts: Uint32Array; length: number; packed: Uint32Array; counts: Uint32Array; forms: [number, string, number][] }[];
+  readonly formTexts: string[];
+  readonly articles: { uri: string; headline: Article['headline']; date?: string; source?: string; lineStarts: Uint32Array; length: number; packed: Uint32Array; counts: Uint32Array; forms: Uint32Array }[];
 }
 
 export class CorpusIndex {
@@ -67,8 +72,9 @@ export class CorpusIndex {
   private readonly idIndex = new Map<string, number>();
   private readonly stats: (EntityStats | undefined)[] = [];
   private readonly articles = new Map<string, Article>();
-  /** Forms written in each article, kept so that removing it can take them back out. */
-  private readonly articleForms = new Map<string, [number, string, number][]>();
+  /** Interned written forms of names (few thousand distinct ones even in large corpora). */
+  private readonly formIds = new Map<string, number>();
+  private readonly formTexts: string[] = [];
   private generation = 0;
   private entityGeneration = 0;
   /** How many entities some article names (outside boilerplate). */
@@ -98,7 +104,6 @@ export class CorpusIndex {
   setCatalog(entities: readonly Entity[]): void {
     this.catalog = [...entities];
     this.articles.clear();
-    this.articleForms.clear();
     this.ids.length = 0;
     this.idIndex.clear();
     this.stats.length = 0;
@@ -116,7 +121,7 @@ export class CorpusIndex {
       this.ids.push(e.id);
       this.idIndex.set(e.id, i);
     }
-    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new Set(), mentions: 0, forms: new Map(), latestDirty: false, earliestDirty: false, cooccur: new Map() };
+    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new Set(), mentions: 0, forms: new Map(), latestDirty: false, earliestDirty: false };
     return i;
   }
 
@@ -131,7 +136,7 @@ export class CorpusIndex {
 
     const packed = new Uint32Array(mentions.length * 3);
     const counts = new Map<number, number>();
-    const forms = new Map<string, [number, string, number]>();
+    const forms = new Map<number, number>();
     mentions.forEach((m, k) => {
       const e = this.idIndex.get(m.entity)!;
       packed[k * 3] = (e << 3) | (KINDS.indexOf(m.kind) << 1) | (m.boilerplate ? 1 : 0);
@@ -139,10 +144,11 @@ export class CorpusIndex {
       packed[k * 3 + 2] = m.end;
       if (m.boilerplate) return;
       counts.set(e, (counts.get(e) ?? 0) + 1);
-      const form = text.slice(m.start, m.end).replace(/\s+/gu, ' ');
-      const f = forms.get(`${e}\u0000${form}`);
-      if (f) f[2]++;
-      else forms.set(`${e}\u0000${form}`, [e, form, 1]);
+      const written = text.slice(m.start, m.end);
+      const form = this.formId(/\s\s|[\t\n\r\u00a0]/u.test(written) ? written.replace(/\s+/gu, ' ') : written);
+      // Key: entity and form in one number (form ids stay far below 2^21).
+      const key = e * 0x200000 + form;
+      forms.set(key, (forms.get(key) ?? 0) + 1);
     });
     const article: Article = {
       uri,
@@ -152,9 +158,20 @@ export class CorpusIndex {
       lines: new LineIndex(text),
       packed,
       counts: Uint32Array.from([...counts].flat()),
+      forms: Uint32Array.from([...forms].flatMap(([key, n]) => [Math.floor(key / 0x200000), key % 0x200000, n])),
     };
-    this.attach(article, [...forms.values()]);
+    this.attach(article);
     return article;
+  }
+
+  private formId(form: string): number {
+    let id = this.formIds.get(form);
+    if (id === undefined) {
+      id = this.formTexts.length;
+      this.formTexts.push(form);
+      this.formIds.set(form, id);
+    }
+    return id;
   }
 
   /** People introduced by a role phrase, and their later mentions in the same article. */
@@ -184,9 +201,8 @@ export class CorpusIndex {
     }
   }
 
-  private attach(article: Article, forms: [number, string, number][]): void {
+  private attach(article: Article): void {
     this.articles.set(article.uri, article);
-    this.articleForms.set(article.uri, forms);
     for (let k = 0; k < article.counts.length; k += 2) {
       const s: EntityStats = this.stats[article.counts[k]]!;
       if (s.articles.size === 0) this.present++;
@@ -194,13 +210,10 @@ export class CorpusIndex {
       s.mentions += article.counts[k + 1];
       if (article.date && !s.latestDirty && (!s.latest || article.date > s.latest)) s.latest = article.date;
       if (!s.earliestDirty && (!s.earliest || earlier(article, s.earliest))) s.earliest = article;
-      for (let j = 0; j < article.counts.length; j += 2) {
-        if (j !== k) s.cooccur.set(article.counts[j], (s.cooccur.get(article.counts[j]) ?? 0) + 1);
-      }
     }
-    for (const [e, form, n] of forms) {
-      const f = this.stats[e]!.forms;
-      f.set(form, (f.get(form) ?? 0) + n);
+    for (let k = 0; k < article.forms.length; k += 3) {
+      const f = this.stats[article.forms[k]]!.forms;
+      f.set(article.forms[k + 1], (f.get(article.forms[k + 1]) ?? 0) + article.forms[k + 2]);
     }
     this.generation++;
     for (const l of this.listeners) l(article.uri, article);
@@ -217,20 +230,13 @@ export class CorpusIndex {
       s.mentions -= old.counts[k + 1];
       if (old.date && old.date === s.latest) s.latestDirty = true;
       if (s.earliest === old) s.earliestDirty = true;
-      for (let j = 0; j < old.counts.length; j += 2) {
-        if (j === k) continue;
-        const left = (s.cooccur.get(old.counts[j]) ?? 0) - 1;
-        if (left > 0) s.cooccur.set(old.counts[j], left);
-        else s.cooccur.delete(old.counts[j]);
-      }
     }
-    for (const [e, form, n] of this.articleForms.get(uri) ?? []) {
-      const f = this.stats[e]!.forms;
-      const left = (f.get(form) ?? 0) - n;
-      if (left > 0) f.set(form, left);
-      else f.delete(form);
+    for (let k = 0; k < old.forms.length; k += 3) {
+      const f = this.stats[old.forms[k]]!.forms;
+      const left = (f.get(old.forms[k + 1]) ?? 0) - old.forms[k + 2];
+      if (left > 0) f.set(old.forms[k + 1], left);
+      else f.delete(old.forms[k + 1]);
     }
-    this.articleForms.delete(uri);
     this.generation++;
     for (const l of this.listeners) l(uri, undefined);
   }
@@ -292,21 +298,28 @@ export class CorpusIndex {
   /** Articles naming the entity (outside boilerplate), newest first, undated last; at most `limit`. */
   articlesOf(id: string, limit = Infinity): Article[] {
     const i = this.idIndex.get(id);
-    const set = i === undefined ? undefined : this.stats[i]?.articles;
-    if (!set) return [];
+    const st = i === undefined ? undefined : this.stats[i];
+    if (!st) return [];
+    const set = st.articles;
     if (limit >= set.size) return [...set].sort(byDateDesc);
-    // Partial selection keeps a hover fast when an entity is named in most of the corpus.
+    // Hovers ask for the same few newest articles again and again: keep ten until the next change.
+    const small = limit <= 10;
+    if (small && st.top?.generation === this.generation) return st.top.articles.slice(0, limit);
+    const want = small ? 10 : limit;
+    // Partial selection keeps this linear when an entity is named in most of the corpus.
     const top: Article[] = [];
     for (const a of set) {
-      if (top.length < limit) {
+      if (top.length < want) {
         top.push(a);
-        if (top.length === limit) top.sort(byDateDesc);
-      } else if (byDateDesc(a, top[limit - 1]) < 0) {
-        top[limit - 1] = a;
+        if (top.length === want) top.sort(byDateDesc);
+      } else if (byDateDesc(a, top[want - 1]) < 0) {
+        top[want - 1] = a;
         top.sort(byDateDesc);
       }
     }
-    return top;
+    if (top.length < want) top.sort(byDateDesc);
+    if (small) st.top = { generation: this.generation, articles: top };
+    return top.slice(0, limit);
   }
 
   /** Every mention of the entity in the corpus outside boilerplate (inside it too when asked). */
@@ -374,19 +387,33 @@ export class CorpusIndex {
   forms(id: string): [string, number][] {
     const i = this.idIndex.get(id);
     const f = i === undefined ? undefined : this.stats[i]?.forms;
-    return f ? [...f].sort((a, b) => b[1] - a[1]) : [];
+    return f ? [...f].sort((a, b) => b[1] - a[1]).map(([form, n]) => [this.formTexts[form], n]) : [];
   }
 
-  /** Entities named in the same articles as `id`, by number of shared articles (kept incrementally). */
+  /**
+   * Entities named in the same articles as `id`, by number of shared articles. Computed on demand
+   * and kept until the index changes. For an entity named in thousands of articles, while the
+   * index changes (background indexing), a result up to two seconds old is served instead, so
+   * that hovers stay fast.
+   */
   cooccurring(id: string, limit = 5): { entity: Entity; articles: number }[] {
     const e = this.idIndex.get(id);
     const s = e === undefined ? undefined : this.stats[e];
     if (!s) return [];
-    return [...s.cooccur]
+    const c = s.cooccur;
+    const stillGood = c && (c.generation === this.generation || (s.articles.size > 5000 && Date.now() - c.at < 2000));
+    if (stillGood && limit <= 10) return c.list.slice(0, limit);
+    const shared = new Map<number, number>();
+    for (const a of s.articles) {
+      for (let k = 0; k < a.counts.length; k += 2) if (a.counts[k] !== e) shared.set(a.counts[k], (shared.get(a.counts[k]) ?? 0) + 1);
+    }
+    const list = [...shared]
       .map(([other, n]) => ({ entity: this.stats[other]!.entity, articles: n, mentions: this.stats[other]!.mentions }))
       .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions)
-      .slice(0, limit)
+      .slice(0, Math.max(limit, 10))
       .map(({ entity, articles }) => ({ entity, articles }));
+    s.cooccur = { generation: this.generation, at: Date.now(), list };
+    return list.slice(0, limit);
   }
 
   /** The earliest dated article naming the entity (an undated one when none is dated). */
@@ -416,8 +443,9 @@ export class CorpusIndex {
         length: a.lines.length,
         packed: a.packed,
         counts: a.counts,
-        forms: this.articleForms.get(a.uri) ?? [],
+        forms: a.forms,
       })),
+      formTexts: [...this.formTexts],
     };
   }
 
@@ -442,10 +470,13 @@ export class CorpusIndex {
       }
       if (counts.some((c, k) => k % 2 === 0 && c === 0xffffff)) continue;
       this.remove(s.uri);
-      this.attach(
-        { uri: s.uri, headline: s.headline, date: s.date, source: s.source, lines: LineIndex.fromStarts(s.lineStarts, s.length), packed, counts },
-        s.forms.map(([e, f, c]) => [map[e], f, c] as [number, string, number]),
-      );
+      const forms = new Uint32Array(s.forms.length);
+      for (let k = 0; k < s.forms.length; k += 3) {
+        forms[k] = map[s.forms[k]];
+        forms[k + 1] = this.formId(snap.formTexts[s.forms[k + 1]]);
+        forms[k + 2] = s.forms[k + 2];
+      }
+      this.attach({ uri: s.uri, headline: s.headline, date: s.date, source: s.source, lines: LineIndex.fromStarts(s.lineStarts, s.length), packed, counts, forms });
       n++;
     }
     this.entityGeneration++;

@@ -75,6 +75,8 @@ function* execAll(re: RegExp, s: string): Generator<RegExpExecArray> {
 
 /** All dates in `text[start, end)`, in text order, with original ranges. */
 export function findDates(text: string, start = 0, end = text.length): FoundDate[] {
+  // Every date form has a digit; most lines have none.
+  if (!/[0-9\u0660-\u0669\u06f0-\u06f9]/u.test(text.slice(start, end))) return [];
   const n = normalizeRange(text, start, end);
   const out: FoundDate[] = [];
   for (const m of execAll(DAY_MONTH_YEAR, n.key)) {
