@@ -104,6 +104,28 @@ describe('bad input, over the server', function () {
     assert.doesNotMatch(md, /<img/);
   });
 
+  it('follows a file re-saved in another encoding (UTF-8 → Windows-1256 → UTF-16)', async () => {
+    const f = path.join(dir, 'resaved.txt');
+    const uri = pathToFileURL(f).toString();
+    const at = positionOf(ARTICLE, ARTICLE.lastIndexOf('لافروف') + 1);
+    const lavrovHere = async () => {
+      const refs = await s.connection.sendRequest<Location[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: true } });
+      return refs.filter((r) => r.uri === uri).map((r) => r.range.start);
+    };
+    const expected = [positionOf(ARTICLE, ARTICLE.indexOf('سيرغي')), positionOf(ARTICLE, ARTICLE.lastIndexOf('لافروف'))];
+    for (const bytes of [Buffer.from(ARTICLE), iconv.encode(ARTICLE, 'windows-1256'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(ARTICLE, 'utf16le')])]) {
+      fs.writeFileSync(f, bytes);
+      await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+      assert.deepEqual(await poll(async () => {
+        const found = await lavrovHere();
+        return found.length === 2 ? found : undefined;
+      }, 10_000, 'the re-saved file indexed'), expected);
+      fs.writeFileSync(f, '');
+      await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+      await poll(async () => ((await lavrovHere()).length === 0 ? true : undefined), 10_000, 'the emptied file re-indexed');
+    }
+  });
+
   it('answers bad requests with an error or nothing, and keeps serving', async () => {
     const none = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///no/such/file.txt' }, position: { line: 0, character: 0 } });
     assert.equal(none, null);

@@ -88,6 +88,22 @@ describe('Corpus Lens in VS Code', () => {
     assert.match(hit.location.uri.path, /\.txt$/);
   });
 
+  it('highlights, semantic tokens, folding, code lens and completion answer in the editor', async () => {
+    const hl = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', doc.uri, lavrov);
+    assert.equal(hl.length, 3);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    assert.deepEqual(legend.tokenTypes, ['person', 'organisation', 'place', 'topic', 'date']);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+    assert.ok(tokens.data.length >= 5 * 50, `${tokens.data.length / 5} tokens`);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    assert.ok(folds.some((f) => f.kind === vscode.FoldingRangeKind.Comment), 'the “see also” zone folds');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.match(lenses[0].command!.title, /^14 entities · \d+ mentions$/);
+    const line = doc.lineAt(lavrov.line);
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line.lineNumber, line.text.indexOf('لافروف') + 4));
+    assert.ok(completions.items.some((i) => i.label === 'سيرغي لافروف'));
+  });
+
   it('the People view lists people with counts, their articles and mentions in context', async () => {
     const roots = await api.treeChildren('person');
     const labels = roots.map((r) => r.item.label);
