@@ -259,8 +259,12 @@ export class CorpusIndex {
   }
 
   entity(id: string): Entity | undefined {
+    return this.statsOf(id)?.entity;
+  }
+
+  private statsOf(id: string): EntityStats | undefined {
     const i = this.idIndex.get(id);
-    return i === undefined ? undefined : this.stats[i]?.entity;
+    return i === undefined ? undefined : this.stats[i];
   }
 
   /** Catalog entities, and discovered ones that some article still names. */
@@ -297,8 +301,7 @@ export class CorpusIndex {
 
   /** Articles naming the entity (outside boilerplate), newest first, undated last; at most `limit`. */
   articlesOf(id: string, limit = Infinity): Article[] {
-    const i = this.idIndex.get(id);
-    const st = i === undefined ? undefined : this.stats[i];
+    const st = this.statsOf(id);
     if (!st) return [];
     const set = st.articles;
     if (limit >= set.size) return [...set].sort(byDateDesc);
@@ -357,8 +360,7 @@ export class CorpusIndex {
   }
 
   summary(id: string): EntitySummary | undefined {
-    const i = this.idIndex.get(id);
-    const s = i === undefined ? undefined : this.stats[i];
+    const s = this.statsOf(id);
     if (!s) return undefined;
     if (s.latestDirty) {
       s.latest = undefined;
@@ -385,8 +387,7 @@ export class CorpusIndex {
 
   /** Written forms of the entity seen in the corpus, most frequent first. */
   forms(id: string): [string, number][] {
-    const i = this.idIndex.get(id);
-    const f = i === undefined ? undefined : this.stats[i]?.forms;
+    const f = this.statsOf(id)?.forms;
     return f ? [...f].sort((a, b) => b[1] - a[1]).map(([form, n]) => [this.formTexts[form], n]) : [];
   }
 
@@ -418,8 +419,7 @@ export class CorpusIndex {
 
   /** The earliest dated article naming the entity (an undated one when none is dated). */
   earliestArticle(id: string): Article | undefined {
-    const e = this.idIndex.get(id);
-    const s = e === undefined ? undefined : this.stats[e];
+    const s = this.statsOf(id);
     if (!s) return undefined;
     if (s.earliestDirty) {
       s.earliest = undefined;
