@@ -187,5 +187,7 @@ connection.onRequest(MemoryRequest, () => {
   return { heapUsed: m.heapUsed, rss: m.rss, arrayBuffers: m.arrayBuffers, gc: !!gc, pid: process.pid };
 });
 
+connection.onShutdown(() => ws?.flush());
+
 documents.listen(connection);
 connection.listen();

@@ -167,10 +167,12 @@ export class CorpusWorkspace {
         lastYield = Date.now();
       }
     }
-    this.indexing = false;
     this.scanned = true;
-    progress?.done();
+    // Written before the scan reports itself done, so that a client that stops the server then
+    // finds the cache complete.
     await this.saveCache();
+    this.indexing = false;
+    progress?.done();
     this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms; ${this.skipped.size} skipped`);
     if (this.skipped.size > 0) {
       const list = [...this.skipped].slice(0, 3).map(([u, r]) => `${path.basename(fileURLToPath(u))} (${r})`).join(', ');
@@ -237,13 +239,29 @@ export class CorpusWorkspace {
     return todo;
   }
 
+  private saving: Promise<void> | undefined;
+
   async saveCache(): Promise<void> {
     if (!this.cache) return;
-    try {
-      await this.cache.save(this.catalogKey, this.stamps, this.index.snapshot());
-    } catch (e) {
-      this.host.log(`index cache: not written (${(e as Error).message})`);
+    const write = async () => {
+      try {
+        await this.cache!.save(this.catalogKey, this.stamps, this.index.snapshot());
+      } catch (e) {
+        this.host.log(`index cache: not written (${(e as Error).message})`);
+      }
+    };
+    this.saving = (this.saving ?? Promise.resolve()).then(write);
+    await this.saving;
+  }
+
+  /** Writes a pending cache update now (on shutdown). */
+  async flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      await this.saveCache();
     }
+    await this.saving;
   }
 
   private scheduleSave(): void {
