@@ -126,8 +126,15 @@ export class CorpusWorkspace {
     if (this.scanned) void this.scan();
   }
 
-  /** Full scan of the workspace folders. */
-  async scan(progress?: Progress): Promise<void> {
+  private scanning: Promise<void> | undefined;
+
+  /** Full scan of the workspace folders; scans asked for while one runs follow it, one at a time. */
+  scan(progress?: Progress): Promise<void> {
+    this.scanning = (this.scanning ?? Promise.resolve()).then(() => this.scanOnce(progress));
+    return this.scanning;
+  }
+
+  private async scanOnce(progress?: Progress): Promise<void> {
     this.indexing = true;
     const files: string[] = [];
     for (let i = 0; i < this.roots.length; i++) files.push(...(await listCorpusFiles(this.roots[i], this.matchers[i], this.host.log)));
