@@ -92,20 +92,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
         }
       }
     }),
-    vscode.commands.registerCommand('corpusLens.sort', async () => {
-      const pick = await vscode.window.showQuickPick(
-        [
-          { label: 'By mentions', sort: 'mentions' as EntitySort },
-          { label: 'By name', sort: 'name' as EntitySort },
-          { label: 'By latest article', sort: 'latest' as EntitySort },
-        ],
-        { placeHolder: 'Sort entities' },
-      );
-      if (!pick) return;
-      trees.forEach((t) => ((t.sort = pick.sort), t.refresh()));
+    // Both take their value as an argument too (keybindings, other extensions, tests).
+    vscode.commands.registerCommand('corpusLens.sort', async (given?: EntitySort) => {
+      const sort =
+        given ??
+        (
+          await vscode.window.showQuickPick(
+            [
+              { label: 'By mentions', sort: 'mentions' as EntitySort },
+              { label: 'By name', sort: 'name' as EntitySort },
+              { label: 'By latest article', sort: 'latest' as EntitySort },
+            ],
+            { placeHolder: 'Sort entities' },
+          )
+        )?.sort;
+      if (!sort) return;
+      trees.forEach((t) => ((t.sort = sort), t.refresh()));
     }),
-    vscode.commands.registerCommand('corpusLens.filter', async () => {
-      const value = await vscode.window.showInputBox({ prompt: 'Filter entities (fuzzy, Arabic or Latin); empty clears', value: trees.get('person')!.filter });
+    vscode.commands.registerCommand('corpusLens.filter', async (given?: string) => {
+      const value = given ?? (await vscode.window.showInputBox({ prompt: 'Filter entities (fuzzy, Arabic or Latin); empty clears', value: trees.get('person')!.filter }));
       if (value === undefined) return;
       trees.forEach((t) => ((t.filter = value), t.refresh()));
     }),

@@ -157,6 +157,30 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     assert.equal(article.item.command?.command, 'vscode.open');
   });
 
+  it('sorts and filters the entity views', async () => {
+    const labels = async () => (await api.treeChildren('person')).map((r) => String(r.item.label));
+    const all = await labels();
+    assert.equal(all[0], 'وانغ يي', 'by mentions first');
+    try {
+      await vscode.commands.executeCommand('corpusLens.sort', 'name');
+      const byName = await labels();
+      assert.deepEqual(byName, [...all].sort((a, b) => a.localeCompare(b, 'ar')));
+      await vscode.commands.executeCommand('corpusLens.sort', 'latest');
+      assert.equal((await labels())[0], 'وانغ يي', 'named in the newest article (2025-12-03), with the most mentions');
+      await vscode.commands.executeCommand('corpusLens.filter', 'patrushev');
+      assert.deepEqual(await labels(), ['نيكولاي باتروشيف']);
+      // Fuzzy: a typo finds Putin first; names far from it stay out.
+      await vscode.commands.executeCommand('corpusLens.filter', 'بوتن');
+      const fuzzy = await labels();
+      assert.equal(fuzzy[0], 'فلاديمير بوتين');
+      assert.ok(!fuzzy.includes('سيرغي لافروف') && !fuzzy.includes('وانغ يي'), fuzzy.join(', '));
+    } finally {
+      await vscode.commands.executeCommand('corpusLens.filter', '');
+      await vscode.commands.executeCommand('corpusLens.sort', 'mentions');
+    }
+    assert.deepEqual(await labels(), all);
+  });
+
   it('hover Markdown trusts only the extension’s own commands', async () => {
     const [file] = await vscode.workspace.findFiles('**/002_*.txt');
     const doc = await vscode.workspace.openTextDocument(file);
