@@ -86,7 +86,7 @@ const STOP_WORDS = new Set(
   ['في', 'من', 'الى', 'على', 'عن', 'مع', 'ان', 'او', 'ثم', 'قد', 'لا', 'ما', 'هذا', 'هذه', 'التي', 'الذي', 'كان', 'قال', 'و', 'ف', 'ب', 'ل', 'the', 'of', 'and', 'a', 'to', 'in'].map(normalizeKey),
 );
 
-export function tooGeneral(name: string): boolean {
+function tooGeneral(name: string): boolean {
   const keys = tokenKeys(name);
   return keys.length === 0 || keys.every((k) => STOP_WORDS.has(k) || k.length < 2);
 }

@@ -241,11 +241,6 @@ export class CorpusIndex {
     for (const l of this.listeners) l(uri, undefined);
   }
 
-  rename(oldUri: string, newUri: string, text: string): void {
-    this.remove(oldUri);
-    this.upsert(newUri, text);
-  }
-
   article(uri: string): Article | undefined {
     return this.articles.get(uri);
   }
