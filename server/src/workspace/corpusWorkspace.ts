@@ -16,6 +16,9 @@ import { promises as fs } from 'fs';
 import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings, type ReadResult } from './corpusFiles';
 import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './indexCache';
 
+/** The catalog that ships with the extension. */
+const SHIPPED = (shipped as { entities: CatalogEntry[] }).entities;
+
 export interface WorkspaceSettings extends CorpusSettings {
   catalogPath: string;
   includeDemonyms: boolean;
@@ -48,7 +51,7 @@ export interface WorkspaceHost {
 }
 
 export class CorpusWorkspace {
-  readonly index = new CorpusIndex((shipped as { entities: CatalogEntry[] }).entities);
+  readonly index = new CorpusIndex(SHIPPED);
   settings: WorkspaceSettings = DEFAULT_SETTINGS;
   readonly skipped = new Map<string, string>();
   indexing = false;
@@ -66,7 +69,7 @@ export class CorpusWorkspace {
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly roots: string[], private readonly host: WorkspaceHost, private readonly cache?: IndexCache) {
-    this.catalogKey = keyOf((shipped as { entities: CatalogEntry[] }).entities);
+    this.catalogKey = keyOf(SHIPPED);
   }
 
   configure(settings: Partial<WorkspaceSettings>): void {
@@ -116,7 +119,7 @@ export class CorpusWorkspace {
   }
 
   private applyCatalog(): void {
-    const merged = mergeCatalogs((shipped as { entities: CatalogEntry[] }).entities, this.workspaceCatalog);
+    const merged = mergeCatalogs(SHIPPED, this.workspaceCatalog);
     this.catalogKey = keyOf(merged);
     this.index.setCatalog(merged);
     this.stamps.clear();

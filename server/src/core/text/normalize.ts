@@ -39,7 +39,6 @@ function foldCodePoint(ch: string): string {
   if (cp >= 0x06f0 && cp <= 0x06f9) return String.fromCharCode(0x30 + cp - 0x06f0);
   const folded = LETTER_FOLDS[ch];
   if (folded !== undefined) return folded;
-  if (cp < 0x80) return ch.toLowerCase();
   return ch.toLowerCase();
 }
 
