@@ -1,4 +1,5 @@
-// Bundles the client (dist/extension.js, `vscode` external) and the server (dist/server.js), and
+// Bundles the client (dist/extension.js, `vscode` external) and the server (dist/server.js and its
+// scan worker dist/analysisWorker.js), and
 // validates the shipped catalog against its JSON schema first.
 import Ajv from 'ajv';
 import * as esbuild from 'esbuild';
@@ -25,6 +26,8 @@ const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node',
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The initial scan's worker threads, started by dist/server.js from beside it.
+  esbuild.build({ ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   // Integration suites, run inside VS Code (mocha and vscode stay external).
   esbuild.build({ ...common, entryPoints: ['test/integration/suite/index.ts', 'test/integration/suite/extension.test.ts'], outdir: 'out/integration', external: ['vscode', 'mocha'] }),
 ]);

@@ -13,7 +13,9 @@ import { CorpusIndex } from '../core/index/corpusIndex';
 import { LineIndex } from '../core/text/lines';
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
-import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings, type ReadResult } from './corpusFiles';
+import { AnalysisPool } from './analysisPool';
+import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
+import { analyzeFile, type FileAnalysis } from './fileAnalysis';
 import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './indexCache';
 
 /** The catalog that ships with the extension. */
@@ -66,6 +68,9 @@ export class CorpusWorkspace {
   /** Size, modification time and hash of each indexed file, for the persisted cache. */
   private readonly stamps = new Map<string, FileStamp>();
   private catalogKey = '';
+  /** Bumped with every catalog change; analyses made under an older one are not committed. */
+  private catalogGeneration = 0;
+  private readonly pool = AnalysisPool.create((m) => this.host.log(m));
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly roots: string[], private readonly host: WorkspaceHost, private readonly cache?: IndexCache) {
@@ -121,6 +126,7 @@ export class CorpusWorkspace {
   private applyCatalog(): void {
     const merged = mergeCatalogs(SHIPPED, this.workspaceCatalog);
     this.catalogKey = keyOf(merged);
+    this.catalogGeneration++;
     this.index.setCatalog(merged);
     this.stamps.clear();
     this.host.log(`catalog: ${this.workspaceCatalog.length} workspace entries`);
@@ -153,30 +159,7 @@ export class CorpusWorkspace {
     this.total = files.length;
     this.done = files.length - todo.length;
     progress?.begin(files.length);
-    let lastYield = Date.now();
-    // Reads run a few files ahead of recognition, so the disk and the CPU work at once.
-    const ahead = new Map<number, Promise<ReadResult>>();
-    const prefetch = (k: number) => {
-      if (k < todo.length && !ahead.has(k)) ahead.set(k, readBounded(todo[k], this.settings.maxFileSize));
-    };
-    for (let k = 0; k < todo.length; k++) {
-      if (progress?.cancelled) {
-        this.host.log(`indexing cancelled after ${this.done} of ${files.length} files`);
-        break;
-      }
-      for (let a = k; a < k + 8; a++) prefetch(a);
-      const read = ahead.get(k)!;
-      ahead.delete(k);
-      await this.indexFile(todo[k], read);
-      this.done++;
-      // Yield often so that requests are answered from the partial index while indexing runs.
-      if (Date.now() - lastYield > 15) {
-        progress?.report(this.done, files.length);
-        this.host.statusChanged();
-        await new Promise((r) => setImmediate(r));
-        lastYield = Date.now();
-      }
-    }
+    await this.indexAll(todo, files.length, progress);
     this.scanned = true;
     // Written before the scan reports itself done, so that a client that stops the server then
     // finds the cache complete.
@@ -191,29 +174,78 @@ export class CorpusWorkspace {
     this.host.statusChanged();
   }
 
-  async indexFile(file: string, pending?: Promise<ReadResult>): Promise<void> {
-    const uri = fileUri(file);
+  /**
+   * Indexes `todo` in batches: on worker threads when there are many files, here otherwise. The
+   * analyses are committed here in order; requests are answered between batches.
+   */
+  private async indexAll(todo: string[], total: number, progress?: Progress): Promise<void> {
+    const generation = this.catalogGeneration;
+    const pool = todo.length >= 64 ? this.pool : undefined;
+    pool?.setCatalog(generation, this.index.catalogEntities);
+    const size = pool ? 16 : 4;
+    const depth = pool ? 2 * pool.workers : 2;
+    const here = async (files: readonly string[]) => {
+      const out: FileAnalysis[] = [];
+      for (const f of files) out.push(await analyzeFile(f, this.settings.maxFileSize, this.index.recognizer));
+      return out;
+    };
+    // A batch a worker could not finish is analysed here.
+    const run = (files: string[]) => (pool && pool.workers > 0 ? pool.analyze(files, this.settings.maxFileSize).catch(() => here(files)) : here(files));
+    const window: { files: string[]; results: Promise<FileAnalysis[]> }[] = [];
+    let next = 0;
+    let lastYield = Date.now();
+    while (next < todo.length || window.length > 0) {
+      while (window.length < depth && next < todo.length) {
+        const files = todo.slice(next, (next += size));
+        window.push({ files, results: run(files) });
+      }
+      const results = await window.shift()!.results;
+      if (progress?.cancelled) {
+        this.host.log(`indexing cancelled after ${this.done} of ${total} files`);
+        break;
+      }
+      // A catalog change started over; the scan that follows this one indexes everything again.
+      if (generation !== this.catalogGeneration) break;
+      for (const r of results) this.commit(r);
+      this.done += results.length;
+      if (Date.now() - lastYield > 15) {
+        progress?.report(this.done, total);
+        this.host.statusChanged();
+        await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
+      }
+    }
+    // Idle workers would hold their heaps; a later large scan starts them again.
+    await pool?.stop();
+  }
+
+  private commit(r: FileAnalysis): void {
+    const uri = fileUri(r.file);
     const open = this.openDocs.get(uri);
     if (open !== undefined) {
+      // The editor's text wins over the file on disk.
       this.index.upsert(uri, open);
       return;
     }
-    const r = await (pending ?? readBounded(file, this.settings.maxFileSize));
     if (!r.ok) {
       this.index.remove(uri);
-      if (r.reason !== 'ENOENT') this.skip(uri, `unreadable: ${r.reason}`);
-      return;
-    }
-    const d = decode(r.bytes);
-    if (!d.ok) {
-      this.index.remove(uri);
-      this.skip(uri, d.reason);
+      this.stamps.delete(uri);
+      if (!r.missing) this.skip(uri, r.reason);
       return;
     }
     this.skipped.delete(uri);
-    this.stamps.set(uri, { size: r.size, mtimeMs: r.mtimeMs, hash: contentHash(r.bytes) });
-    if (r.truncated) this.host.log(`${file}: larger than corpusLens.maxFileSize (${this.settings.maxFileSize} bytes); indexed up to the limit`);
-    this.index.upsert(uri, d.text);
+    this.stamps.set(uri, r.stamp);
+    if (r.truncated) this.host.log(`${r.file}: larger than corpusLens.maxFileSize (${this.settings.maxFileSize} bytes); indexed up to the limit`);
+    this.index.commit(uri, r.analysis);
+  }
+
+  async indexFile(file: string): Promise<void> {
+    const open = this.openDocs.get(fileUri(file));
+    if (open !== undefined) {
+      this.index.upsert(fileUri(file), open);
+      return;
+    }
+    this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer));
   }
 
   /** Restores unchanged articles from the persisted index; returns the files still to index. */

@@ -30,7 +30,6 @@ interface TrieNode {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
-const PROCLITIC_START = new Set('وفبكلا');
 
 /** What may stand between two tokens of one name: spaces, hyphens, an editor's brackets; never a line break. */
 const NAME_GAP = /^[ \t\u00a0\-–‐()[\]\u0640\u200b-\u200f]*$/u;
@@ -38,8 +37,10 @@ const NAME_GAP = /^[ \t\u00a0\-–‐()[\]\u0640\u200b-\u200f]*$/u;
 export class Recognizer {
   private readonly root = newNode();
   private readonly contextKeys: string[][];
+  private readonly slots = new Map<string, number>();
 
   constructor(readonly entities: readonly Entity[]) {
+    entities.forEach((e, idx) => this.slots.set(e.id, idx));
     entities.forEach((e, idx) => {
       const full = [e.ar, ...(e.aliases ?? [])];
       for (const name of full) this.add(name, { entity: idx, kind: e.discovered ? 'discovered' : 'name', requiresAntecedent: false });
@@ -51,7 +52,11 @@ export class Recognizer {
       for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false });
     });
     this.contextKeys = entities.map((e) => (e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
+    this.cliticForms = withProclitics(this.root.next.keys());
   }
+
+  /** Every written form a name's first token can take with proclitics (a superset of what `cliticReadings` reads back). */
+  private readonly cliticForms: Set<string>;
 
   private add(name: string, t: Terminal): void {
     const keys = tokenKeys(name);
@@ -63,6 +68,11 @@ export class Recognizer {
       node = child;
     }
     if (!node.terminals.some((x) => x.entity === t.entity && x.kind === t.kind)) node.terminals.push(t);
+  }
+
+  /** The position of an entity id in `entities` (-1 when unknown). */
+  indexOf(id: string): number {
+    return this.slots.get(id) ?? -1;
   }
 
   /** True when `key` starts some known name (used by discovery to stop at known words). */
@@ -92,7 +102,7 @@ export class Recognizer {
         continue;
       }
       const term = m.node.terminals.find((t) => t.entity === entity)!;
-      const start = tokens[i].keyMap[m.prefixLength];
+      const start = tokens[i].map[tokens[i].keyStart + m.prefixLength];
       const end = tokens[m.last].end;
       if (term.kind === 'name' || term.kind === 'discovered') seenFull.add(entity);
       mentions.push({ entity: this.entities[entity].id, kind: term.kind, start, end, boilerplate: inBoilerplate(start) });
@@ -104,8 +114,8 @@ export class Recognizer {
   private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number } | undefined {
     let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
     const key = tokens[i].key;
-    // Most tokens neither start a name nor carry a proclitic: one lookup decides.
-    if (!this.root.next.has(key) && !PROCLITIC_START.has(key[0])) return undefined;
+    // Most tokens neither start a name nor are one with proclitics: one lookup decides.
+    if (!this.root.next.has(key) && !this.cliticForms.has(key)) return undefined;
     for (const reading of cliticReadings(key)) {
       let node = this.root.next.get(reading.rest);
       let j = i;
@@ -137,4 +147,16 @@ export class Recognizer {
     }
     return undefined;
   }
+}
+
+/** Keys with the proclitics `cliticReadings` strips: conjunction, preposition, article, and لل for ل + ال. */
+function withProclitics(keys: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const r of keys) {
+    for (const conj of ['', 'و', 'ف']) {
+      for (const prep of ['', 'ب', 'ك', 'ل']) for (const art of ['', 'ال']) out.add(conj + prep + art + r);
+      if (r.startsWith('ا')) out.add(`${conj}ل${r.slice(1)}`);
+    }
+  }
+  return out;
 }

@@ -9,12 +9,8 @@ import type { Article, CorpusIndex } from '../index/corpusIndex';
 import { normalizeKey, normalizeRange } from '../text/normalize';
 import { tokenKeys } from '../text/tokenize';
 import { latinKey } from '../text/transliterate';
+import { docOf, headlineWords, wordsOf, type Doc } from './searchKeys';
 import { Shortlist } from './shortlist';
-
-interface Doc {
-  readonly keys: string[];
-  readonly latin: string[];
-}
 
 export interface EntityHit {
   readonly entity: Entity;
@@ -35,28 +31,6 @@ export interface Passage {
 
 const FUSE_OPTS = { includeScore: true, ignoreLocation: true, threshold: 0.38, minMatchCharLength: 2, keys: ['keys', 'latin'] };
 const isArabic = (s: string) => /[\u0600-\u06ff]/.test(s);
-
-/**
- * Search keys of a name or headline: Arabic keys, and Latin skeletons of the whole name (so that
- * "xi jinping" meets شي جين بينغ) and of each word (so that "lavrov" meets a headline naming him).
- */
-function docOf(names: string[], latinNames: string[] = []): Doc {
-  const skeletons = (n: string) => {
-    const words = n.split(/\s+/u).filter(Boolean);
-    return words.length > 1 ? [latinKey(n), ...words.map(latinKey)] : [latinKey(n)];
-  };
-  return {
-    keys: names.map(normalizeKey),
-    latin: [...names.flatMap(skeletons), ...latinNames.flatMap((n) => [n.toLowerCase(), latinKey(n)])].filter(Boolean),
-  };
-}
-
-function wordsOf(doc: Doc): string[] {
-  const out: string[] = [];
-  for (const k of doc.keys) out.push(...k.split(/[^\p{L}\p{N}]+/u));
-  for (const l of doc.latin) out.push(...l.split(/[^\p{L}\p{N}]+/u).map((w) => `~${w}`));
-  return out.filter((w) => w.length >= 2);
-}
 
 function queryWords(query: string): string[] {
   const key = normalizeKey(query);
@@ -79,7 +53,7 @@ export class SearchEngine {
   private entityVersion = -1;
 
   constructor(private readonly index: CorpusIndex) {
-    index.onArticle((uri, article) => this.articleChanged(uri, article));
+    index.onArticle((uri, article, words) => this.articleChanged(uri, article, words));
     for (const a of index.allArticles()) this.articleChanged(a.uri, a);
   }
 
@@ -98,7 +72,7 @@ export class SearchEngine {
     this.entityVersion = this.index.entityVersion;
   }
 
-  private articleChanged(uri: string, article: Article | undefined): void {
+  private articleChanged(uri: string, article: Article | undefined, words?: readonly string[]): void {
     const old = this.headlineSlot.get(uri);
     if (old !== undefined) {
       this.headlineList.remove(old);
@@ -110,7 +84,7 @@ export class SearchEngine {
     this.headlineUris.push(uri);
     this.headlineSlot.set(uri, id);
     // The search keys are not kept: fuse.js gets them again for the few shortlisted headlines.
-    this.headlineList.add(id, wordsOf(docOf([article.headline.text])));
+    this.headlineList.add(id, words ?? headlineWords(article.headline.text));
   }
 
   /** Search keys of recently shortlisted headlines (a query typed letter by letter meets the same ones). */

@@ -4,12 +4,10 @@
  * interned, and per-entity totals, postings and mention forms are kept up to date on every
  * change, so that a hover never scans the corpus. Every update touches one article only.
  */
-import { parseArticle, inZones } from '../article/structure';
 import type { Entity, EntityType } from '../catalog/types';
-import { discoverNames } from '../entities/discovery';
-import { Recognizer, type Mention, type MentionKind } from '../entities/recognizer';
+import { Recognizer, type Mention } from '../entities/recognizer';
 import { LineIndex } from '../text/lines';
-import { tokenize } from '../text/tokenize';
+import { analyzeArticle, MENTION_KINDS, type ArticleAnalysis } from './analysis';
 
 export interface Article {
   readonly uri: string;
@@ -37,7 +35,7 @@ export interface EntitySummary {
   readonly latest?: string;
 }
 
-const KINDS: MentionKind[] = ['name', 'short', 'demonym', 'discovered'];
+const KINDS = MENTION_KINDS;
 
 interface EntityStats {
   entity: Entity;
@@ -66,8 +64,10 @@ export interface IndexSnapshot {
 }
 
 export class CorpusIndex {
-  private recognizer = new Recognizer([]);
+  private recognizerNow = new Recognizer([]);
   private catalog: Entity[] = [];
+  /** Interned index of each catalog entry. */
+  private catalogSlots = new Uint32Array(0);
   private readonly ids: string[] = [];
   private readonly idIndex = new Map<string, number>();
   private readonly stats: (EntityStats | undefined)[] = [];
@@ -79,14 +79,17 @@ export class CorpusIndex {
   private entityGeneration = 0;
   /** How many entities some article names (outside boilerplate). */
   private present = 0;
-  private readonly listeners: ((uri: string, article: Article | undefined) => void)[] = [];
+  private readonly listeners: ((uri: string, article: Article | undefined, headlineWords?: readonly string[]) => void)[] = [];
 
   constructor(entities: readonly Entity[] = []) {
     this.setCatalog(entities);
   }
 
-  /** Called after an article is added, replaced (with the new one) or removed (with undefined). */
-  onArticle(listener: (uri: string, article: Article | undefined) => void): void {
+  /**
+   * Called after an article is added, replaced (with the new one) or removed (with undefined);
+   * with the headline's search words when its analysis brought them.
+   */
+  onArticle(listener: (uri: string, article: Article | undefined, headlineWords?: readonly string[]) => void): void {
     this.listeners.push(listener);
   }
 
@@ -108,8 +111,8 @@ export class CorpusIndex {
     this.idIndex.clear();
     this.stats.length = 0;
     this.present = 0;
-    for (const e of this.catalog) this.intern(e);
-    this.recognizer = new Recognizer(this.catalog);
+    this.catalogSlots = Uint32Array.from(this.catalog.map((e) => this.intern(e)));
+    this.recognizerNow = new Recognizer(this.catalog);
     this.generation++;
     this.entityGeneration++;
   }
@@ -126,41 +129,67 @@ export class CorpusIndex {
   }
 
   upsert(uri: string, text: string): Article {
-    this.remove(uri);
-    const structure = parseArticle(text);
-    const tokens = tokenize(text);
-    const boiler = (o: number) => inZones(structure.boilerplate, o);
-    const mentions = this.recognizer.recognize(text, boiler, tokens).slice();
-    this.addDiscovered(text, tokens, mentions, boiler);
-    mentions.sort((a, b) => a.start - b.start);
+    return this.commit(uri, analyzeArticle(text, this.recognizerNow))!;
+  }
 
-    const packed = new Uint32Array(mentions.length * 3);
-    const counts = new Map<number, number>();
-    const forms = new Map<number, number>();
-    mentions.forEach((m, k) => {
-      const e = this.idIndex.get(m.entity)!;
-      packed[k * 3] = (e << 3) | (KINDS.indexOf(m.kind) << 1) | (m.boilerplate ? 1 : 0);
-      packed[k * 3 + 1] = m.start;
-      packed[k * 3 + 2] = m.end;
-      if (m.boilerplate) return;
-      counts.set(e, (counts.get(e) ?? 0) + 1);
-      const written = text.slice(m.start, m.end);
-      const form = this.formId(/\s\s|[\t\n\r\u00a0]/u.test(written) ? written.replace(/\s+/gu, ' ') : written);
-      // Key: entity and form in one number (form ids stay far below 2^21).
-      const key = e * 0x200000 + form;
-      forms.set(key, (forms.get(key) ?? 0) + 1);
+  /** The recogniser of the current catalog, for analyses made outside `upsert`. */
+  get recognizer(): Recognizer {
+    return this.recognizerNow;
+  }
+
+  /** The catalog articles are recognised against, in the order `analyzeArticle` numbers it. */
+  get catalogEntities(): readonly Entity[] {
+    return this.catalog;
+  }
+
+  /**
+   * Adds (or replaces) an article from its analysis, which must have been made against the
+   * current catalog (`catalogEntities`); returns undefined when it was not.
+   */
+  commit(uri: string, analysis: ArticleAnalysis): Article | undefined {
+    const base = this.catalog.length;
+    const p = analysis.packed;
+    const locals = base + analysis.discovered.length;
+    for (let k = 0; k < p.length; k += 3) if (p[k] >>> 3 >= locals) return undefined;
+    for (let k = 0; k < analysis.forms.length; k += 3) if (analysis.forms[k] >= locals) return undefined;
+    const slot = new Uint32Array(locals);
+    for (let i = 0; i < base; i++) slot[i] = this.catalogSlots[i];
+    analysis.discovered.forEach((d, i) => {
+      const id = `discovered:${d.key.replace(/\s+/g, '-')}`;
+      if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) {
+        this.intern({ id, type: 'person', ar: d.text, description: d.role, discovered: true });
+        this.entityGeneration++;
+      }
+      slot[base + i] = this.idIndex.get(id)!;
     });
+    for (let k = 0; k < p.length; k += 3) p[k] = (slot[p[k] >>> 3] << 3) | (p[k] & 7);
+    this.remove(uri);
+    const counts = new Map<number, number>();
+    for (let k = 0; k < p.length; k += 3) if ((p[k] & 1) === 0) counts.set(p[k] >>> 3, (counts.get(p[k] >>> 3) ?? 0) + 1);
+    const f = analysis.forms;
+    const forms = new Uint32Array(f.length);
+    for (let k = 0; k < f.length; k += 3) {
+      forms[k] = slot[f[k]];
+      forms[k + 1] = this.formId(analysis.formTexts[f[k + 1]]);
+      forms[k + 2] = f[k + 2];
+    }
+    const countPairs = new Uint32Array(counts.size * 2);
+    let i = 0;
+    for (const [e, n] of counts) {
+      countPairs[i++] = e;
+      countPairs[i++] = n;
+    }
     const article: Article = {
       uri,
-      headline: { text: structure.headline.text, start: structure.headline.start, end: structure.headline.end, synthetic: structure.headline.synthetic },
-      date: structure.date?.iso,
-      source: structure.source,
-      lines: new LineIndex(text),
-      packed,
-      counts: Uint32Array.from([...counts].flat()),
-      forms: Uint32Array.from([...forms].flatMap(([key, n]) => [Math.floor(key / 0x200000), key % 0x200000, n])),
+      headline: analysis.headline,
+      date: analysis.date,
+      source: analysis.source,
+      lines: LineIndex.fromStarts(analysis.lineStarts, analysis.length),
+      packed: p,
+      counts: countPairs,
+      forms,
     };
-    this.attach(article);
+    this.attach(article, analysis.headlineWords);
     return article;
   }
 
@@ -174,34 +203,7 @@ export class CorpusIndex {
     return id;
   }
 
-  /** People introduced by a role phrase, and their later mentions in the same article. */
-  private addDiscovered(text: string, tokens: ReturnType<typeof tokenize>, mentions: Mention[], boiler: (o: number) => boolean): void {
-    const covered = new Uint8Array(tokens.length);
-    let m = 0;
-    const sorted = mentions.slice().sort((a, b) => a.start - b.start);
-    tokens.forEach((t, i) => {
-      while (m < sorted.length && sorted[m].end <= t.start) m++;
-      if (m < sorted.length && sorted[m].start < t.end) covered[i] = 1;
-    });
-    for (const d of discoverNames(text, tokens, (i) => covered[i] === 1, (k) => this.recognizer.startsName(k))) {
-      const id = `discovered:${d.key.replace(/\s+/g, '-')}`;
-      if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) {
-        this.intern({ id, type: 'person', ar: d.text, description: d.role, discovered: true });
-        this.entityGeneration++;
-      }
-      const keys = d.key.split(' ');
-      for (let i = 0; i < tokens.length; i++) {
-        if (tokens[i].start < d.start || covered[i]) continue;
-        if (keys.every((k, n) => tokens[i + n]?.key === k)) {
-          const last = tokens[i + keys.length - 1];
-          mentions.push({ entity: id, kind: 'discovered', start: tokens[i].start, end: last.end, boilerplate: boiler(tokens[i].start) });
-          for (let n = 0; n < keys.length; n++) covered[i + n] = 1;
-        }
-      }
-    }
-  }
-
-  private attach(article: Article): void {
+  private attach(article: Article, headlineWords?: readonly string[]): void {
     this.articles.set(article.uri, article);
     for (let k = 0; k < article.counts.length; k += 2) {
       const s: EntityStats = this.stats[article.counts[k]]!;
@@ -216,7 +218,7 @@ export class CorpusIndex {
       f.set(article.forms[k + 1], (f.get(article.forms[k + 1]) ?? 0) + article.forms[k + 2]);
     }
     this.generation++;
-    for (const l of this.listeners) l(article.uri, article);
+    for (const l of this.listeners) l(article.uri, article, headlineWords);
   }
 
   remove(uri: string): void {

@@ -62,25 +62,36 @@ function nfkcOf(ch: string): string {
 }
 
 /**
- * The folded form of every BMP code unit, computed once on first use: indexing then costs one
- * table lookup a character. Surrogate pairs take the slow path.
+ * The folded form of every BMP code unit, computed once on first use, so that indexing costs one
+ * table lookup a character: `FOLD1[cu]` is the single unit it folds to, DROP when it is dropped,
+ * and MANY when it folds to several units (NFKC ligatures, چ) or is a surrogate, which then take
+ * the string path.
  */
-let FOLD: string[] | undefined;
+const DROP = 0;
+const MANY = 0xffff;
+let FOLD1: Uint16Array | undefined;
+const FOLD_MANY = new Map<number, string>();
 
-function foldTable(): string[] {
-  if (!FOLD) {
-    FOLD = new Array<string>(0x10000);
+function foldTable(): Uint16Array {
+  if (!FOLD1) {
+    FOLD1 = new Uint16Array(0x10000);
     for (let cu = 0; cu < 0x10000; cu++) {
       if (cu >= 0xd800 && cu <= 0xdfff) {
-        FOLD[cu] = String.fromCharCode(cu);
+        FOLD1[cu] = MANY;
+        FOLD_MANY.set(cu, String.fromCharCode(cu));
         continue;
       }
       let out = '';
       for (const part of nfkcOf(String.fromCharCode(cu))) out += foldCodePoint(part);
-      FOLD[cu] = out;
+      if (out.length === 1 && out.charCodeAt(0) !== DROP && out.charCodeAt(0) !== MANY) FOLD1[cu] = out.charCodeAt(0);
+      else if (out.length === 0) FOLD1[cu] = DROP;
+      else {
+        FOLD1[cu] = MANY;
+        FOLD_MANY.set(cu, out);
+      }
     }
   }
-  return FOLD;
+  return FOLD1;
 }
 
 const utf16 = new TextDecoder('utf-16le');
@@ -96,6 +107,16 @@ export function normalizeRange(text: string, start = 0, end = text.length): Norm
   let i = start;
   while (i < end) {
     const cu = text.charCodeAt(i);
+    const one = table[cu];
+    if (one !== MANY) {
+      if (one !== DROP) {
+        if (n + 2 > cap) ({ codes, map, cap } = grow(codes, map, cap, 1));
+        codes[n] = one;
+        map[n++] = i;
+      }
+      i++;
+      continue;
+    }
     let out: string;
     let width = 1;
     if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
@@ -103,17 +124,9 @@ export function normalizeRange(text: string, start = 0, end = text.length): Norm
       out = '';
       for (const part of nfkcOf(text.slice(i, i + 2))) out += foldCodePoint(part);
     } else {
-      out = table[cu];
+      out = FOLD_MANY.get(cu)!;
     }
-    if (n + out.length + 1 > cap) {
-      cap = cap * 2 + out.length;
-      const c2 = new Uint16Array(cap);
-      c2.set(codes);
-      codes = c2;
-      const m2 = new Uint32Array(cap + 1);
-      m2.set(map);
-      map = m2;
-    }
+    if (n + out.length + 1 > cap) ({ codes, map, cap } = grow(codes, map, cap, out.length));
     for (let k = 0; k < out.length; k++) {
       codes[n] = out.charCodeAt(k);
       map[n++] = i;
@@ -122,6 +135,15 @@ export function normalizeRange(text: string, start = 0, end = text.length): Norm
   }
   map[n] = end;
   return { key: n === 0 ? '' : utf16.decode(codes.subarray(0, n)), map: map.subarray(0, n + 1) };
+}
+
+function grow(codes: Uint16Array<ArrayBuffer>, map: Uint32Array<ArrayBuffer>, cap: number, extra: number): { codes: Uint16Array<ArrayBuffer>; map: Uint32Array<ArrayBuffer>; cap: number } {
+  const next = cap * 2 + extra;
+  const c2 = new Uint16Array(next);
+  c2.set(codes);
+  const m2 = new Uint32Array(next + 1);
+  m2.set(map);
+  return { codes: c2, map: m2, cap: next };
 }
 
 /** The key alone, for names, queries and catalog aliases. */

@@ -11,8 +11,13 @@ export interface Token {
   readonly end: number;
   /** Normalised key of the token. */
   readonly key: string;
-  /** `keyMap[i]` = original offset of key unit `i`; `keyMap[key.length]` ≥ `end` (where the next key unit starts). */
-  readonly keyMap: Uint32Array;
+  /**
+   * Where the token's key starts in `map`, the key map of the whole tokenised range:
+   * `map[keyStart + i]` = original offset of key unit `i`; `map[keyStart + key.length]` ≥ `end`
+   * (where the next key unit starts). Shared by all tokens of one call.
+   */
+  readonly keyStart: number;
+  readonly map: Uint32Array;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -34,14 +39,12 @@ function classes(): Uint8Array {
   return CLASS;
 }
 
-/** Class and width of the character at `i` (astral characters take the regex path). */
-function classAt(text: string, i: number, table: Uint8Array): { cls: number; width: number } {
-  const cu = text.charCodeAt(i);
-  if (cu >= 0xd800 && cu <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-    return { cls: WORD.test(text.slice(i, i + 2)) ? 1 : 0, width: 2 };
-  }
-  return { cls: table[cu], width: 1 };
+/** Class of the character at `i`; astral characters (width 2) take the regex path. */
+function astralClass(text: string, i: number): number {
+  return WORD.test(text.slice(i, i + 2)) ? 1 : 0;
 }
+
+const isHigh = (cu: number) => cu >= 0xd800 && cu <= 0xdbff;
 
 /**
  * Tokenises `text[start, end)`. The range is normalised once; each token's key is a slice of
@@ -50,30 +53,36 @@ function classAt(text: string, i: number, table: Uint8Array): { cls: number; wid
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const table = classes();
   const all = normalizeRange(text, start, end);
+  const key = all.key;
+  const map = all.map;
   const tokens: Token[] = [];
   let k = 0;
   let i = start;
   while (i < end) {
-    const first = classAt(text, i, table);
-    if (first.cls !== 1) {
-      i += first.width;
+    const cu = text.charCodeAt(i);
+    const astral = isHigh(cu) && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const cls = astral ? astralClass(text, i) : table[cu];
+    if (cls !== 1) {
+      i += astral ? 2 : 1;
       continue;
     }
     const tokStart = i;
-    let tokEnd = i + first.width;
+    let tokEnd = i + (astral ? 2 : 1);
     let j = tokEnd;
     // Extend over word characters and over ignorable marks between or after letters; marks
     // and tatweel belong to the word they decorate, bidi and zero-width marks only inside it.
     while (j < end) {
-      const c = classAt(text, j, table);
-      if (c.cls === 0) break;
-      j += c.width;
-      if (c.cls !== 3) tokEnd = j;
+      const c = text.charCodeAt(j);
+      const wide = isHigh(c) && (text.charCodeAt(j + 1) & 0xfc00) === 0xdc00;
+      const cl = wide ? astralClass(text, j) : table[c];
+      if (cl === 0) break;
+      j += wide ? 2 : 1;
+      if (cl !== 3) tokEnd = j;
     }
-    while (k < all.key.length && all.map[k] < tokStart) k++;
+    while (k < key.length && map[k] < tokStart) k++;
     const ks = k;
-    while (k < all.key.length && all.map[k] < tokEnd) k++;
-    if (k > ks) tokens.push({ start: tokStart, end: tokEnd, key: all.key.slice(ks, k), keyMap: all.map.subarray(ks, k + 1) });
+    while (k < key.length && map[k] < tokEnd) k++;
+    if (k > ks) tokens.push({ start: tokStart, end: tokEnd, key: key.slice(ks, k), keyStart: ks, map });
     i = Math.max(j, tokEnd);
   }
   return tokens;

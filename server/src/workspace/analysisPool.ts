@@ -1,0 +1,100 @@
+/**
+ * Worker threads for the initial scan. Reading, decoding and recognition of a large corpus run
+ * on them, in parallel, while the server thread only commits their analyses to the index and
+ * keeps answering requests. A worker that fails hands its batch back, and the caller analyses
+ * those files itself.
+ */
+import { existsSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { Entity } from '../core/catalog/types';
+import type { WorkerReply, WorkerRequest } from './analysisWorker';
+import type { FileAnalysis } from './fileAnalysis';
+
+interface Slot {
+  readonly worker: Worker;
+  inFlight: number;
+  readonly pending: Map<number, { resolve: (r: FileAnalysis[]) => void; reject: (e: Error) => void }>;
+}
+
+export class AnalysisPool {
+  private slots: Slot[] = [];
+  private nextBatch = 0;
+  private generation = -1;
+
+  /** A pool of `size` workers; undefined when the worker script is not beside this bundle. */
+  static create(log: (m: string) => void, size = defaultSize()): AnalysisPool | undefined {
+    const script = path.join(__dirname, 'analysisWorker.js');
+    if (size < 1 || !existsSync(script)) return undefined;
+    return new AnalysisPool(script, size, log);
+  }
+
+  private constructor(private readonly script: string, private readonly size: number, private readonly log: (m: string) => void) {}
+
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  /** Gives the workers (started on first use) the catalog to recognise against. */
+  setCatalog(generation: number, entities: readonly Entity[]): void {
+    if (this.slots.length === 0) for (let i = 0; i < this.size; i++) this.slots.push(this.start());
+    if (generation === this.generation) return;
+    this.generation = generation;
+    const msg: WorkerRequest = { type: 'catalog', generation, entities };
+    for (const s of this.slots) s.worker.postMessage(msg);
+  }
+
+  /** Analyses files on the least busy worker; rejects when no worker is left or one fails. */
+  analyze(files: readonly string[], maxFileSize: number): Promise<FileAnalysis[]> {
+    const slot = this.slots.reduce<Slot | undefined>((best, s) => (!best || s.inFlight < best.inFlight ? s : best), undefined);
+    if (!slot) return Promise.reject(new Error('no analysis worker'));
+    const batch = this.nextBatch++;
+    slot.inFlight++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(batch, { resolve, reject });
+      const msg: WorkerRequest = { type: 'analyze', batch, files, maxFileSize };
+      slot.worker.postMessage(msg);
+    });
+  }
+
+  /** Stops the workers (they hold a recogniser and a heap each); the next scan starts new ones. */
+  async stop(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    this.generation = -1;
+    for (const s of slots) for (const p of s.pending.values()) p.reject(new Error('analysis pool stopped'));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private start(): Slot {
+    const worker = new Worker(this.script);
+    worker.unref();
+    const slot: Slot = { worker, inFlight: 0, pending: new Map() };
+    worker.on('message', (reply: WorkerReply) => {
+      const p = slot.pending.get(reply.batch);
+      if (!p) return;
+      slot.pending.delete(reply.batch);
+      slot.inFlight--;
+      if (reply.generation !== this.generation) p.reject(new Error('analysed against an older catalog'));
+      else p.resolve(reply.results);
+    });
+    const fail = (why: string) => {
+      this.log(`analysis worker stopped: ${why}`);
+      this.slots = this.slots.filter((s) => s !== slot);
+      for (const p of slot.pending.values()) p.reject(new Error(why));
+      slot.pending.clear();
+    };
+    worker.on('error', (e) => fail(e.message));
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) fail(`exit code ${code}`);
+    });
+    return slot;
+  }
+}
+
+/** One worker per core the machine gives this process, at most four. */
+function defaultSize(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores));
+}

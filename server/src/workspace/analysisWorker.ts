@@ -1,0 +1,41 @@
+/**
+ * Worker thread of the initial scan: reads, decodes and analyses batches of corpus files against
+ * the catalog it was last given, and posts the analyses back for the server thread to commit.
+ */
+import { parentPort } from 'worker_threads';
+import type { Entity } from '../core/catalog/types';
+import { Recognizer } from '../core/entities/recognizer';
+import { analyzeFileSync, transferables, type FileAnalysis } from './fileAnalysis';
+
+export type WorkerRequest =
+  | { readonly type: 'catalog'; readonly generation: number; readonly entities: readonly Entity[] }
+  | { readonly type: 'analyze'; readonly batch: number; readonly files: readonly string[]; readonly maxFileSize: number };
+
+export interface WorkerReply {
+  readonly batch: number;
+  readonly generation: number;
+  readonly results: FileAnalysis[];
+}
+
+let recognizer = new Recognizer([]);
+let generation = -1;
+
+parentPort?.on('message', (msg: WorkerRequest) => {
+  if (msg.type === 'catalog') {
+    recognizer = new Recognizer(msg.entities);
+    generation = msg.generation;
+    return;
+  }
+  const rec = recognizer;
+  const gen = generation;
+  const results: FileAnalysis[] = [];
+  for (const f of msg.files) {
+    try {
+      results.push(analyzeFileSync(f, msg.maxFileSize, rec));
+    } catch (e) {
+      results.push({ file: f, ok: false, missing: false, reason: `analysis failed: ${(e as Error).message}` });
+    }
+  }
+  const reply: WorkerReply = { batch: msg.batch, generation: gen, results };
+  parentPort!.postMessage(reply, transferables(results));
+});
