@@ -53,7 +53,11 @@ export class Recognizer {
     });
     this.contextKeys = entities.map((e) => (e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
     this.cliticForms = withProclitics(this.root.next.keys());
+    for (const f of this.cliticForms) this.endings[endingOf(f)] = 1;
   }
+
+  /** Which `endingOf` values some form in `cliticForms` has: a filter cheaper than hashing the token. */
+  private readonly endings = new Uint8Array(0x10000);
 
   /** Every written form a name's first token can take with proclitics (a superset of what `cliticReadings` reads back). */
   private readonly cliticForms: Set<string>;
@@ -87,8 +91,9 @@ export class Recognizer {
   recognize(text: string, inBoilerplate: (offset: number) => boolean = () => false, tokens: Token[] = tokenize(text)): Mention[] {
     const mentions: Mention[] = [];
     const seenFull = new Set<number>();
-    // Context words are compared as whole tokens, never as substrings.
-    const articleKey = ` ${tokens.map((t) => t.key).join(' ')} `;
+    // Context words are compared as whole tokens, never as substrings; built only when needed.
+    let joined: string | undefined;
+    const articleKey = () => (joined ??= ` ${tokens.map((t) => t.key).join(' ')} `);
     let i = 0;
     while (i < tokens.length) {
       const m = this.longestAt(text, tokens, i);
@@ -114,8 +119,9 @@ export class Recognizer {
   private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number } | undefined {
     let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
     const key = tokens[i].key;
-    // Most tokens neither start a name nor are one with proclitics: one lookup decides.
-    if (!this.root.next.has(key) && !this.cliticForms.has(key)) return undefined;
+    // Most tokens neither start a name nor are one with proclitics: the last two letters, then
+    // one lookup, decide.
+    if (this.endings[endingOf(key)] === 0 || !this.cliticForms.has(key)) return undefined;
     for (const reading of cliticReadings(key)) {
       let node = this.root.next.get(reading.rest);
       let j = i;
@@ -130,7 +136,7 @@ export class Recognizer {
     return best;
   }
 
-  private resolve(terminals: readonly Terminal[], seenFull: ReadonlySet<number>, articleKey: string): number | undefined {
+  private resolve(terminals: readonly Terminal[], seenFull: ReadonlySet<number>, articleKey: () => string): number | undefined {
     const entities = [...new Set(terminals.map((t) => t.entity))];
     // A full name or demonym of exactly one entity needs no help.
     const firm = terminals.filter((t) => t.kind !== 'short');
@@ -142,11 +148,17 @@ export class Recognizer {
     const withAntecedent = entities.filter((e) => seenFull.has(e));
     if (withAntecedent.length === 1) return withAntecedent[0];
     if (firm.length > 0) {
-      const byContext = entities.filter((e) => this.contextKeys[e].some((k) => articleKey.includes(k)));
+      const byContext = entities.filter((e) => this.contextKeys[e].some((k) => articleKey().includes(k)));
       if (byContext.length === 1) return byContext[0];
     }
     return undefined;
   }
+}
+
+/** The low bytes of a key's last two units (proclitics change the start of a word, never its end). */
+function endingOf(key: string): number {
+  const n = key.length;
+  return ((key.charCodeAt(n - 1) & 0xff) << 8) | (n > 1 ? key.charCodeAt(n - 2) & 0xff : 0);
 }
 
 /** Keys with the proclitics `cliticReadings` strips: conjunction, preposition, article, and لل for ل + ال. */

@@ -96,13 +96,20 @@ function foldTable(): Uint16Array {
 
 const utf16 = new TextDecoder('utf-16le');
 
+/**
+ * Scratch buffers reused by every call: allocating (and zero-filling) fresh typed arrays for
+ * each article cost as much as the folding itself. Only the map is copied out.
+ */
+let scratchCodes = new Uint16Array(4096);
+let scratchMap = new Uint32Array(4097);
+
 /** Normalises `text[start, end)`; offsets in the map are absolute offsets into `text`. */
 export function normalizeRange(text: string, start = 0, end = text.length): NormalizedText {
   const table = foldTable();
   // Most characters fold to one unit; NFKC expansions (ﻻ → لا) may add a few.
-  let cap = end - start + 16;
-  let codes = new Uint16Array(cap);
-  let map = new Uint32Array(cap + 1);
+  if (scratchCodes.length < end - start + 16) grow(end - start + 16);
+  let codes = scratchCodes;
+  let map = scratchMap;
   let n = 0;
   let i = start;
   while (i < end) {
@@ -110,7 +117,6 @@ export function normalizeRange(text: string, start = 0, end = text.length): Norm
     const one = table[cu];
     if (one !== MANY) {
       if (one !== DROP) {
-        if (n + 2 > cap) ({ codes, map, cap } = grow(codes, map, cap, 1));
         codes[n] = one;
         map[n++] = i;
       }
@@ -126,7 +132,12 @@ export function normalizeRange(text: string, start = 0, end = text.length): Norm
     } else {
       out = FOLD_MANY.get(cu)!;
     }
-    if (n + out.length + 1 > cap) ({ codes, map, cap } = grow(codes, map, cap, out.length));
+    // Expansions are rare; the buffers keep `end - i + 16` units free for the one-unit path.
+    if (n + out.length + (end - i) + 16 > codes.length) {
+      grow(2 * codes.length + out.length);
+      codes = scratchCodes;
+      map = scratchMap;
+    }
     for (let k = 0; k < out.length; k++) {
       codes[n] = out.charCodeAt(k);
       map[n++] = i;
@@ -134,16 +145,16 @@ export function normalizeRange(text: string, start = 0, end = text.length): Norm
     i += width;
   }
   map[n] = end;
-  return { key: n === 0 ? '' : utf16.decode(codes.subarray(0, n)), map: map.subarray(0, n + 1) };
+  return { key: n === 0 ? '' : utf16.decode(codes.subarray(0, n)), map: map.slice(0, n + 1) };
 }
 
-function grow(codes: Uint16Array<ArrayBuffer>, map: Uint32Array<ArrayBuffer>, cap: number, extra: number): { codes: Uint16Array<ArrayBuffer>; map: Uint32Array<ArrayBuffer>; cap: number } {
-  const next = cap * 2 + extra;
-  const c2 = new Uint16Array(next);
-  c2.set(codes);
-  const m2 = new Uint32Array(next + 1);
-  m2.set(map);
-  return { codes: c2, map: m2, cap: next };
+function grow(units: number): void {
+  const codes = new Uint16Array(units);
+  codes.set(scratchCodes);
+  const map = new Uint32Array(units + 1);
+  map.set(scratchMap);
+  scratchCodes = codes;
+  scratchMap = map;
 }
 
 /** The key alone, for names, queries and catalog aliases. */
