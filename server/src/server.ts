@@ -70,7 +70,7 @@ connection.onInitialize((params: InitializeParams) => {
     statusChanged: sendStatus,
   }, storage ? IndexCache.forWorkspace(storage, roots).withLog((m) => connection.console.log(m)) : undefined);
   ws.configure((params.initializationOptions ?? {}) as Partial<WorkspaceSettings>);
-  search = new SearchEngine(ws.index);
+  search = ws.search;
   hasConfiguration = !!params.capabilities.workspace?.configuration;
   hasProgress = !!params.capabilities.window?.workDoneProgress;
   return {

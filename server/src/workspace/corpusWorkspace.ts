@@ -10,6 +10,7 @@ import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import { decode } from '../core/text/decode';
 import { CorpusIndex } from '../core/index/corpusIndex';
+import { SearchEngine } from '../core/features/search';
 import { LineIndex } from '../core/text/lines';
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
@@ -54,6 +55,8 @@ export interface WorkspaceHost {
 
 export class CorpusWorkspace {
   readonly index = new CorpusIndex(SHIPPED);
+  /** Search structures, kept in step with the index through its change events. */
+  readonly search = new SearchEngine(this.index);
   settings: WorkspaceSettings = DEFAULT_SETTINGS;
   readonly skipped = new Map<string, string>();
   indexing = false;
@@ -257,29 +260,41 @@ export class CorpusWorkspace {
     if (!loaded) return files;
     const keep = new Set<string>();
     const todo: string[] = [];
-    for (const f of files) {
-      const uri = fileUri(f);
-      const old = loaded.stamps.get(uri);
-      let same = false;
-      if (old) {
-        try {
-          const st = await fs.stat(f);
-          same = st.size === old.size && st.mtimeMs === old.mtimeMs;
-          // Same size, other time: the content hash decides.
-          if (!same && st.size === old.size) {
-            const r = await readBounded(f, this.settings.maxFileSize);
-            same = r.ok && contentHash(r.bytes) === old.hash;
-          }
-        } catch {
-          same = false;
-        }
+    const unchanged = async (f: string): Promise<boolean> => {
+      const old = loaded.stamps.get(fileUri(f));
+      if (!old) return false;
+      try {
+        const st = await fs.stat(f);
+        if (st.size !== old.size) return false;
+        if (st.mtimeMs === old.mtimeMs) return true;
+        // Same size, other time: the content hash decides.
+        const r = await readBounded(f, this.settings.maxFileSize);
+        return r.ok && contentHash(r.bytes) === old.hash;
+      } catch {
+        return false;
       }
-      if (same) {
-        keep.add(uri);
-        this.stamps.set(uri, old!);
-      } else todo.push(f);
+    };
+    // Many stats at once: one after another, their trips through the thread pool add up.
+    for (let i = 0; i < files.length; i += 256) {
+      const batch = files.slice(i, i + 256);
+      const same = await Promise.all(batch.map(unchanged));
+      batch.forEach((f, k) => {
+        const uri = fileUri(f);
+        if (same[k]) {
+          keep.add(uri);
+          this.stamps.set(uri, loaded.stamps.get(uri)!);
+        } else todo.push(f);
+      });
     }
     const n = this.index.restore(loaded.snapshot, (uri) => keep.has(uri));
+    // What the snapshot could not give back is indexed again.
+    for (const f of files) {
+      const uri = fileUri(f);
+      if (keep.has(uri) && !this.index.article(uri)) {
+        this.stamps.delete(uri);
+        todo.push(f);
+      }
+    }
     this.host.log(`index cache: ${n} articles restored, ${todo.length} files to index`);
     return todo;
   }
@@ -290,7 +305,8 @@ export class CorpusWorkspace {
     if (!this.cache) return;
     const write = async () => {
       try {
-        await this.cache!.save(this.catalogKey, this.stamps, this.index.snapshot());
+        const words = this.search.headlineWordsByUri();
+        await this.cache!.save(this.catalogKey, this.stamps, this.index.snapshot((a) => words.get(a.uri) ?? []));
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);
       }

@@ -13,20 +13,20 @@ export type FileAnalysis =
   | { readonly file: string; readonly ok: false; readonly missing: boolean; readonly reason: string };
 
 export async function analyzeFile(file: string, maxFileSize: number, recognizer: Recognizer): Promise<FileAnalysis> {
-  return analyzeRead(file, await readBounded(file, maxFileSize), recognizer);
+  return analyzeRead(file, await readBounded(file, maxFileSize), recognizer, true);
 }
 
-/** `analyzeFile` with blocking reads (worker threads). */
+/** `analyzeFile` with blocking reads, for worker threads (whose posted results are copies). */
 export function analyzeFileSync(file: string, maxFileSize: number, recognizer: Recognizer): FileAnalysis {
-  return analyzeRead(file, readBoundedSync(file, maxFileSize), recognizer);
+  return analyzeRead(file, readBoundedSync(file, maxFileSize), recognizer, false);
 }
 
-function analyzeRead(file: string, r: ReadResult, recognizer: Recognizer): FileAnalysis {
+function analyzeRead(file: string, r: ReadResult, recognizer: Recognizer, detach: boolean): FileAnalysis {
   if (!r.ok) return { file, ok: false, missing: r.reason === 'ENOENT', reason: `unreadable: ${r.reason}` };
   const d = decode(r.bytes);
   if (!d.ok) return { file, ok: false, missing: false, reason: d.reason };
   const stamp = { size: r.size, mtimeMs: r.mtimeMs, hash: contentHash(r.bytes) };
-  return { file, ok: true, stamp, truncated: r.truncated, analysis: analyzeArticle(d.text, recognizer) };
+  return { file, ok: true, stamp, truncated: r.truncated, analysis: analyzeArticle(d.text, recognizer, detach) };
 }
 
 /** The buffers a worker hands over instead of copying. */
@@ -34,10 +34,9 @@ export function transferables(results: readonly FileAnalysis[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (const r of results) {
     if (!r.ok) continue;
-    for (const a of [r.analysis.packed, r.analysis.forms, r.analysis.lineStarts]) {
-      // Only arrays that own their whole buffer can be moved.
-      if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
-    }
+    const a = r.analysis.data;
+    // Only arrays that own their whole buffer can be moved.
+    if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
   }
   return out;
 }

@@ -130,7 +130,7 @@ export function articleGroups(index: CorpusIndex, year?: string, month?: string)
     return inYear
       .filter((a) => year === 'undated' || a.date!.slice(0, 7) === month)
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri))
-      .map((a) => ({ kind: 'article', key: a.uri, label: a.headline.text || a.uri, count: a.counts.length / 2, date: a.date }));
+      .map((a) => ({ kind: 'article', key: a.uri, label: a.headline.text || a.uri, count: a.entityCount, date: a.date }));
   }
   const months = new Map<string, number>();
   for (const a of inYear) months.set(a.date!.slice(0, 7), (months.get(a.date!.slice(0, 7)) ?? 0) + 1);

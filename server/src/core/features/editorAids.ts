@@ -69,10 +69,9 @@ export function foldingRanges(index: CorpusIndex, uri: string, text: string): Fo
 export function articleLenses(index: CorpusIndex, uri: string): CodeLens[] {
   const a = index.article(uri);
   if (!a || (a.headline.synthetic && a.headline.end === 0)) return [];
-  let mentions = 0;
-  for (let k = 1; k < a.counts.length; k += 2) mentions += a.counts[k];
+  const mentions = a.mentionTotal;
   const range = rangeOf(a, a.headline.start, a.headline.start);
-  const entities = a.counts.length / 2;
+  const entities = a.entityCount;
   return [{ range, command: { title: `${entities} ${entities === 1 ? 'entity' : 'entities'} · ${mentions} mention${mentions === 1 ? '' : 's'}`, command: '' } }];
 }
 

@@ -87,6 +87,13 @@ export class SearchEngine {
     this.headlineList.add(id, words ?? headlineWords(article.headline.text));
   }
 
+  /** URI → the words each headline is filed under (for a persisted index, so that a warm start need not derive them). */
+  headlineWordsByUri(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [id, words] of this.headlineList.wordsById()) out.set(this.headlineUris[id], words);
+    return out;
+  }
+
   /** Search keys of recently shortlisted headlines (a query typed letter by letter meets the same ones). */
   private readonly headlineDocCache = new Map<number, Doc>();
 

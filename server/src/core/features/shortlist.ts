@@ -45,6 +45,20 @@ export class Shortlist {
     return this.live.size;
   }
 
+  /** The words of every live id (the inverse of the postings, built on demand). */
+  wordsById(): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    for (const [w, ids] of this.postings) {
+      for (const id of ids) {
+        if (!this.live.has(id)) continue;
+        const list = out.get(id);
+        if (list) list.push(w);
+        else out.set(id, [w]);
+      }
+    }
+    return out;
+  }
+
   /** Indexed words close to `word`: itself, words it starts, and words sharing most trigrams. */
   private similar(word: string): string[] {
     const out = new Set<string>();

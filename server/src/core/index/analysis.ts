@@ -8,33 +8,42 @@ import { inZones, parseArticle } from '../article/structure';
 import { discoverNames } from '../entities/discovery';
 import { headlineWords } from '../features/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
-import { LineIndex } from '../text/lines';
+import { lineStarts } from '../text/lines';
+import { articleData } from './article';
 import { tokenize, type Token } from '../text/tokenize';
 
 export const MENTION_KINDS = ['name', 'short', 'demonym', 'discovered'] as const;
 
 export interface ArticleAnalysis {
-  readonly headline: { readonly text: string; readonly start: number; readonly end: number; readonly synthetic: boolean };
+  readonly headline: string;
   readonly date?: string;
   readonly source?: string;
-  readonly lineStarts: Uint32Array;
-  readonly length: number;
   /**
-   * Three words per mention, in text order: local entity << 3 | kind << 1 | boilerplate, start,
-   * end. A local entity below the recogniser's entity count is that catalog entry; above it,
-   * `discovered[local - count]`.
+   * The article's data array (see `articleData`), with local entity numbers: below the
+   * recogniser's entity count, that catalog entry; from it on, `discovered[local - count]`. Form
+   * ids are indexes into `formTexts`.
    */
-  readonly packed: Uint32Array;
+  readonly data: Uint32Array;
   readonly discovered: readonly { readonly key: string; readonly text: string; readonly role: string }[];
-  /** Triples [local entity, index into `formTexts`, count]: how each entity was written (outside boilerplate). */
-  readonly forms: Uint32Array;
   readonly formTexts: readonly string[];
   /** The words fuzzy search files the headline under. */
   readonly headlineWords: readonly string[];
 }
 
-/** Analyses one article's text against the recogniser's catalog. */
-export function analyzeArticle(text: string, recognizer: Recognizer): ArticleAnalysis {
+/**
+ * A copy of `s` that does not hold on to the string it was cut from (V8 keeps a slice's parent
+ * alive, and the parent here is a whole article text the index must not retain).
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/**
+ * Analyses one article's text against the recogniser's catalog. `detach` copies the strings
+ * kept from the text; a worker thread skips it, as posting the analysis copies them anyway.
+ */
+export function analyzeArticle(text: string, recognizer: Recognizer, detach = true): ArticleAnalysis {
+  const own = detach ? ownCopy : (x: string) => x;
   const structure = parseArticle(text);
   const tokens = tokenize(text);
   const boiler = (o: number) => inZones(structure.boilerplate, o);
@@ -43,49 +52,46 @@ export function analyzeArticle(text: string, recognizer: Recognizer): ArticleAna
   const discovered = addDiscovered(text, tokens, recognizer, found, local, boiler);
 
   const order = found.map((_, k) => k).sort((a, b) => found[a].start - found[b].start);
-  const packed = new Uint32Array(found.length * 3);
+  const mentions: number[] = [];
   const formIndex = new Map<string, number>();
   const formTexts: string[] = [];
   const formCounts = new Map<number, number>();
-  order.forEach((k, slot) => {
+  const counts = new Map<number, number>();
+  for (const k of order) {
     const m = found[k];
     const e = local[k];
-    packed[slot * 3] = (e << 3) | (MENTION_KINDS.indexOf(m.kind) << 1) | (m.boilerplate ? 1 : 0);
-    packed[slot * 3 + 1] = m.start;
-    packed[slot * 3 + 2] = m.end;
-    if (m.boilerplate) return;
+    mentions.push((e << 3) | (MENTION_KINDS.indexOf(m.kind) << 1) | (m.boilerplate ? 1 : 0), m.start, m.end);
+    if (m.boilerplate) continue;
+    counts.set(e, (counts.get(e) ?? 0) + 1);
     const written = text.slice(m.start, m.end);
     const form = /\s\s|[\t\n\r\u00a0]/u.test(written) ? written.replace(/\s+/gu, ' ') : written;
     let f = formIndex.get(form);
     if (f === undefined) {
       formIndex.set(form, (f = formTexts.length));
-      formTexts.push(form);
+      formTexts.push(own(form));
     }
     // Entity and form in one number (an article has far fewer than 2^20 forms).
     const key = e * 0x100000 + f;
     formCounts.set(key, (formCounts.get(key) ?? 0) + 1);
-  });
-  const forms = new Uint32Array(formCounts.size * 3);
-  let i = 0;
-  for (const [key, n] of formCounts) {
-    forms[i++] = Math.floor(key / 0x100000);
-    forms[i++] = key % 0x100000;
-    forms[i++] = n;
   }
-  const lines = new LineIndex(text);
+  const forms: number[] = [];
+  for (const [key, n] of formCounts) forms.push(Math.floor(key / 0x100000), key % 0x100000, n);
   const h = structure.headline;
   return {
-    headline: { text: h.text, start: h.start, end: h.end, synthetic: h.synthetic },
+    headline: own(h.text),
     date: structure.date?.iso,
-    source: structure.source,
-    lineStarts: lines.starts,
-    length: text.length,
-    packed,
-    discovered,
-    forms,
+    source: structure.source === undefined ? undefined : own(structure.source),
+    data: articleData({ lineStarts: lineStarts(text), mentions, counts: pairs(counts), forms, headline: h, length: text.length }),
+    discovered: discovered.map((d) => ({ key: own(d.key), text: own(d.text), role: own(d.role) })),
     formTexts,
     headlineWords: h.text ? headlineWords(h.text) : [],
   };
+}
+
+function pairs(m: Map<number, number>): number[] {
+  const out: number[] = [];
+  for (const [k, v] of m) out.push(k, v);
+  return out;
 }
 
 /** People introduced by a role phrase, and their later mentions in the same article. */

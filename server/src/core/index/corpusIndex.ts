@@ -6,22 +6,10 @@
  */
 import type { Entity, EntityType } from '../catalog/types';
 import { Recognizer, type Mention } from '../entities/recognizer';
-import { LineIndex } from '../text/lines';
 import { analyzeArticle, MENTION_KINDS, type ArticleAnalysis } from './analysis';
+import { Article } from './article';
 
-export interface Article {
-  readonly uri: string;
-  readonly headline: { readonly text: string; readonly start: number; readonly end: number; readonly synthetic: boolean };
-  readonly date?: string;
-  readonly source?: string;
-  readonly lines: LineIndex;
-  /** Three words per mention, in text order: entity index << 3 | kind << 1 | boilerplate, start, end. */
-  readonly packed: Uint32Array;
-  /** Pairs [entity index, mentions outside boilerplate]. */
-  readonly counts: Uint32Array;
-  /** Triples [entity index, form id, count]: how each entity was written here (outside boilerplate). */
-  readonly forms: Uint32Array;
-}
+export { Article };
 
 export interface MentionRef extends Mention {
   readonly uri: string;
@@ -60,7 +48,8 @@ export interface IndexSnapshot {
   readonly entityIds: string[];
   readonly discovered: Entity[];
   readonly formTexts: string[];
-  readonly articles: { uri: string; headline: Article['headline']; date?: string; source?: string; lineStarts: Uint32Array; length: number; packed: Uint32Array; counts: Uint32Array; forms: Uint32Array }[];
+  /** Each article's strings, data array (see `articleData`) and headline search words. */
+  readonly articles: { uri: string; headline: string; date?: string; source?: string; data: Uint32Array; words: readonly string[] }[];
 }
 
 export class CorpusIndex {
@@ -148,12 +137,11 @@ export class CorpusIndex {
    */
   commit(uri: string, analysis: ArticleAnalysis): Article | undefined {
     const base = this.catalog.length;
-    const p = analysis.packed;
     const locals = base + analysis.discovered.length;
-    for (let k = 0; k < p.length; k += 3) if (p[k] >>> 3 >= locals) return undefined;
-    for (let k = 0; k < analysis.forms.length; k += 3) if (analysis.forms[k] >= locals) return undefined;
+    const probe = new Article(uri, analysis.headline, analysis.date, analysis.source, analysis.data);
+    if (!this.entitiesBelow(probe, locals)) return undefined;
     const slot = new Uint32Array(locals);
-    for (let i = 0; i < base; i++) slot[i] = this.catalogSlots[i];
+    slot.set(this.catalogSlots);
     analysis.discovered.forEach((d, i) => {
       const id = `discovered:${d.key.replace(/\s+/g, '-')}`;
       if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) {
@@ -162,35 +150,30 @@ export class CorpusIndex {
       }
       slot[base + i] = this.idIndex.get(id)!;
     });
-    for (let k = 0; k < p.length; k += 3) p[k] = (slot[p[k] >>> 3] << 3) | (p[k] & 7);
+    this.remap(probe, slot, (f) => this.formId(analysis.formTexts[f]));
     this.remove(uri);
-    const counts = new Map<number, number>();
-    for (let k = 0; k < p.length; k += 3) if ((p[k] & 1) === 0) counts.set(p[k] >>> 3, (counts.get(p[k] >>> 3) ?? 0) + 1);
-    const f = analysis.forms;
-    const forms = new Uint32Array(f.length);
-    for (let k = 0; k < f.length; k += 3) {
-      forms[k] = slot[f[k]];
-      forms[k + 1] = this.formId(analysis.formTexts[f[k + 1]]);
-      forms[k + 2] = f[k + 2];
+    this.attach(probe, analysis.headlineWords);
+    return probe;
+  }
+
+  /** True when every entity number in the article is below `limit`. */
+  private entitiesBelow(a: Article, limit: number): boolean {
+    const d = a.data;
+    for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) if (d[k] >>> 3 >= limit) return false;
+    for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (d[k] >= limit) return false;
+    for (let k = a.formsAt, end = k + 3 * a.formCount; k < end; k += 3) if (d[k] >= limit) return false;
+    return true;
+  }
+
+  /** Rewrites, in place, the article's entity numbers through `slot` and its form ids through `form`. */
+  private remap(a: Article, slot: ArrayLike<number>, form: (f: number) => number): void {
+    const d = a.data;
+    for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) d[k] = (slot[d[k] >>> 3] << 3) | (d[k] & 7);
+    for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) d[k] = slot[d[k]];
+    for (let k = a.formsAt, end = k + 3 * a.formCount; k < end; k += 3) {
+      d[k] = slot[d[k]];
+      d[k + 1] = form(d[k + 1]);
     }
-    const countPairs = new Uint32Array(counts.size * 2);
-    let i = 0;
-    for (const [e, n] of counts) {
-      countPairs[i++] = e;
-      countPairs[i++] = n;
-    }
-    const article: Article = {
-      uri,
-      headline: analysis.headline,
-      date: analysis.date,
-      source: analysis.source,
-      lines: LineIndex.fromStarts(analysis.lineStarts, analysis.length),
-      packed: p,
-      counts: countPairs,
-      forms,
-    };
-    this.attach(article, analysis.headlineWords);
-    return article;
   }
 
   private formId(form: string): number {
@@ -205,17 +188,18 @@ export class CorpusIndex {
 
   private attach(article: Article, headlineWords?: readonly string[]): void {
     this.articles.set(article.uri, article);
-    for (let k = 0; k < article.counts.length; k += 2) {
-      const s: EntityStats = this.stats[article.counts[k]]!;
+    const d = article.data;
+    for (let k = article.countsAt, end = k + 2 * article.entityCount; k < end; k += 2) {
+      const s: EntityStats = this.stats[d[k]]!;
       if (s.articles.size === 0) this.present++;
       s.articles.add(article);
-      s.mentions += article.counts[k + 1];
+      s.mentions += d[k + 1];
       if (article.date && !s.latestDirty && (!s.latest || article.date > s.latest)) s.latest = article.date;
       if (!s.earliestDirty && (!s.earliest || earlier(article, s.earliest))) s.earliest = article;
     }
-    for (let k = 0; k < article.forms.length; k += 3) {
-      const f = this.stats[article.forms[k]]!.forms;
-      f.set(article.forms[k + 1], (f.get(article.forms[k + 1]) ?? 0) + article.forms[k + 2]);
+    for (let k = article.formsAt, end = k + 3 * article.formCount; k < end; k += 3) {
+      const f = this.stats[d[k]]!.forms;
+      f.set(d[k + 1], (f.get(d[k + 1]) ?? 0) + d[k + 2]);
     }
     this.generation++;
     for (const l of this.listeners) l(article.uri, article, headlineWords);
@@ -225,19 +209,20 @@ export class CorpusIndex {
     const old = this.articles.get(uri);
     if (!old) return;
     this.articles.delete(uri);
-    for (let k = 0; k < old.counts.length; k += 2) {
-      const s: EntityStats = this.stats[old.counts[k]]!;
+    const d = old.data;
+    for (let k = old.countsAt, end = k + 2 * old.entityCount; k < end; k += 2) {
+      const s: EntityStats = this.stats[d[k]]!;
       s.articles.delete(old);
       if (s.articles.size === 0) this.present--;
-      s.mentions -= old.counts[k + 1];
+      s.mentions -= d[k + 1];
       if (old.date && old.date === s.latest) s.latestDirty = true;
       if (s.earliest === old) s.earliestDirty = true;
     }
-    for (let k = 0; k < old.forms.length; k += 3) {
-      const f = this.stats[old.forms[k]]!.forms;
-      const left = (f.get(old.forms[k + 1]) ?? 0) - old.forms[k + 2];
-      if (left > 0) f.set(old.forms[k + 1], left);
-      else f.delete(old.forms[k + 1]);
+    for (let k = old.formsAt, end = k + 3 * old.formCount; k < end; k += 3) {
+      const f = this.stats[d[k]]!.forms;
+      const left = (f.get(d[k + 1]) ?? 0) - d[k + 2];
+      if (left > 0) f.set(d[k + 1], left);
+      else f.delete(d[k + 1]);
     }
     this.generation++;
     for (const l of this.listeners) l(uri, undefined);
@@ -274,7 +259,7 @@ export class CorpusIndex {
   /** The mentions of an article, decoded. */
   mentions(a: Article): Mention[] {
     const out: Mention[] = [];
-    for (let k = 0; k < a.packed.length; k += 3) out.push(this.decodeMention(a.packed, k));
+    for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) out.push(this.decodeMention(a.data, k));
     return out;
   }
 
@@ -286,13 +271,13 @@ export class CorpusIndex {
   /** Entity id → mentions outside boilerplate, for one article. */
   counts(a: Article): Map<string, number> {
     const out = new Map<string, number>();
-    for (let k = 0; k < a.counts.length; k += 2) out.set(this.ids[a.counts[k]], a.counts[k + 1]);
+    for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) out.set(this.ids[a.data[k]], a.data[k + 1]);
     return out;
   }
 
   countIn(a: Article, id: string): number {
     const e = this.idIndex.get(id);
-    for (let k = 0; k < a.counts.length; k += 2) if (a.counts[k] === e) return a.counts[k + 1];
+    for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (a.data[k] === e) return a.data[k + 1];
     return 0;
   }
 
@@ -329,9 +314,9 @@ export class CorpusIndex {
     const out: MentionRef[] = [];
     const arts = opts.includeBoilerplate ? this.articles.values() : (this.stats[e]?.articles ?? new Set<Article>()).values();
     for (const a of arts) {
-      for (let k = 0; k < a.packed.length; k += 3) {
-        if (a.packed[k] >>> 3 !== e) continue;
-        const m = this.decodeMention(a.packed, k);
+      for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) {
+        if (a.data[k] >>> 3 !== e) continue;
+        const m = this.decodeMention(a.data, k);
         if (m.boilerplate && !opts.includeBoilerplate) continue;
         if (m.kind === 'demonym' && opts.includeDemonyms === false) continue;
         out.push({ ...m, uri: a.uri });
@@ -343,15 +328,16 @@ export class CorpusIndex {
   mentionAt(uri: string, offset: number): Mention | undefined {
     const a = this.articles.get(uri);
     if (!a) return undefined;
+    const at = a.mentionsAt;
     let lo = 0;
-    let hi = a.packed.length / 3 - 1;
+    let hi = a.mentionCount - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const start = a.packed[mid * 3 + 1];
-      const end = a.packed[mid * 3 + 2];
+      const start = a.data[at + mid * 3 + 1];
+      const end = a.data[at + mid * 3 + 2];
       if (end < offset) lo = mid + 1;
       else if (start > offset) hi = mid - 1;
-      else return this.decodeMention(a.packed, mid * 3);
+      else return this.decodeMention(a.data, at + mid * 3);
     }
     return undefined;
   }
@@ -403,7 +389,8 @@ export class CorpusIndex {
     if (stillGood && limit <= 10) return c.list.slice(0, limit);
     const shared = new Map<number, number>();
     for (const a of s.articles) {
-      for (let k = 0; k < a.counts.length; k += 2) if (a.counts[k] !== e) shared.set(a.counts[k], (shared.get(a.counts[k]) ?? 0) + 1);
+      const d = a.data;
+      for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (d[k] !== e) shared.set(d[k], (shared.get(d[k]) ?? 0) + 1);
     }
     const list = [...shared]
       .map(([other, n]) => ({ entity: this.stats[other]!.entity, articles: n, mentions: this.stats[other]!.mentions }))
@@ -427,53 +414,44 @@ export class CorpusIndex {
   }
 
   /** A structured-clone-able copy of the index (for a persisted cache). */
-  snapshot(): IndexSnapshot {
+  snapshot(headlineWords: (a: Article) => readonly string[]): IndexSnapshot {
     return {
       entityIds: [...this.ids],
-      discovered: this.stats.filter((s): s is EntityStats => !!s?.entity.discovered && s.articles.size > 0).map((s) => s.entity),
-      articles: [...this.articles.values()].map((a) => ({
-        uri: a.uri,
-        headline: a.headline,
-        date: a.date,
-        source: a.source,
-        lineStarts: a.lines.starts,
-        length: a.lines.length,
-        packed: a.packed,
-        counts: a.counts,
-        forms: a.forms,
-      })),
+      discovered: this.referenced().filter((s) => s.entity.discovered).map((s) => s.entity),
+      articles: [...this.articles.values()].map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.data, words: headlineWords(a) })),
       formTexts: [...this.formTexts],
     };
+  }
+
+  /** Entities some article mentions (in boilerplate too). */
+  private referenced(): EntityStats[] {
+    const used = new Uint8Array(this.ids.length);
+    for (const a of this.articles.values()) {
+      for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) used[a.data[k] >>> 3] = 1;
+    }
+    return this.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1);
   }
 
   /** Restores articles from a snapshot taken under the same catalog; returns how many. */
   restore(snap: IndexSnapshot, keep: (uri: string) => boolean = () => true): number {
     for (const d of snap.discovered) this.intern(d);
-    // Entity indices in the snapshot are mapped onto this index's interning.
+    // Entity numbers and form ids in the snapshot are mapped onto this index's interning.
     const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
+    const forms = new Map<number, number>();
+    const formOf = (f: number) => {
+      let id = forms.get(f);
+      if (id === undefined) forms.set(f, (id = this.formId(snap.formTexts[f])));
+      return id;
+    };
     let n = 0;
     for (const s of snap.articles) {
       if (!keep(s.uri)) continue;
-      const packed = new Uint32Array(s.packed.length);
-      for (let k = 0; k < s.packed.length; k += 3) {
-        packed[k] = (map[s.packed[k] >>> 3] << 3) | (s.packed[k] & 7);
-        packed[k + 1] = s.packed[k + 1];
-        packed[k + 2] = s.packed[k + 2];
-      }
-      const counts = new Uint32Array(s.counts.length);
-      for (let k = 0; k < s.counts.length; k += 2) {
-        counts[k] = map[s.counts[k]];
-        counts[k + 1] = s.counts[k + 1];
-      }
-      if (counts.some((c, k) => k % 2 === 0 && c === 0xffffff)) continue;
+      const a = new Article(s.uri, s.headline, s.date, s.source, s.data.slice());
+      if (!this.entitiesBelow(a, map.length)) continue;
+      this.remap(a, map, formOf);
+      if (!this.entitiesBelow(a, 0xffffff)) continue;
       this.remove(s.uri);
-      const forms = new Uint32Array(s.forms.length);
-      for (let k = 0; k < s.forms.length; k += 3) {
-        forms[k] = map[s.forms[k]];
-        forms[k + 1] = this.formId(snap.formTexts[s.forms[k + 1]]);
-        forms[k + 2] = s.forms[k + 2];
-      }
-      this.attach({ uri: s.uri, headline: s.headline, date: s.date, source: s.source, lines: LineIndex.fromStarts(s.lineStarts, s.length), packed, counts, forms });
+      this.attach(a, s.words);
       n++;
     }
     this.entityGeneration++;

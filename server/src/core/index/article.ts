@@ -1,0 +1,90 @@
+/**
+ * One indexed article, kept compact: its few strings, and everything else (line starts,
+ * mentions, per-entity counts, written forms, headline range) in a single typed array, so that
+ * an archive of 100,000 articles costs one small object and one buffer each.
+ */
+import { LineIndex } from '../text/lines';
+
+/**
+ * Header of the data array: line count, mention count, entity count, form count, headline start,
+ * headline end, flags (1 = synthetic headline), text length. Then the sections:
+ * - line starts;
+ * - mentions, three words each, in text order: entity << 3 | kind << 1 | boilerplate, start, end;
+ * - counts, two words each: entity, mentions outside boilerplate;
+ * - forms, three words each: entity, form id, count (how each entity was written, outside boilerplate).
+ */
+const HEADER = 8;
+
+export interface ArticleParts {
+  readonly lineStarts: readonly number[];
+  readonly mentions: readonly number[];
+  readonly counts: readonly number[];
+  readonly forms: readonly number[];
+  readonly headline: { readonly start: number; readonly end: number; readonly synthetic: boolean };
+  readonly length: number;
+}
+
+export function articleData(p: ArticleParts): Uint32Array {
+  const data = new Uint32Array(HEADER + p.lineStarts.length + p.mentions.length + p.counts.length + p.forms.length);
+  data.set([p.lineStarts.length, p.mentions.length / 3, p.counts.length / 2, p.forms.length / 3, p.headline.start, p.headline.end, p.headline.synthetic ? 1 : 0, p.length]);
+  let at = HEADER;
+  for (const section of [p.lineStarts, p.mentions, p.counts, p.forms]) {
+    data.set(section, at);
+    at += section.length;
+  }
+  return data;
+}
+
+export class Article {
+  constructor(
+    readonly uri: string,
+    private readonly headlineText: string,
+    readonly date: string | undefined,
+    readonly source: string | undefined,
+    /** See `articleData`; entity numbers are the index's interned ones. */
+    readonly data: Uint32Array,
+  ) {}
+
+  get headline(): { readonly text: string; readonly start: number; readonly end: number; readonly synthetic: boolean } {
+    return { text: this.headlineText, start: this.data[4], end: this.data[5], synthetic: (this.data[6] & 1) === 1 };
+  }
+
+  get lines(): LineIndex {
+    return LineIndex.view(this.data, HEADER, this.data[0], this.data[7]);
+  }
+
+  get mentionCount(): number {
+    return this.data[1];
+  }
+
+  /** How many entities the article names outside boilerplate. */
+  get entityCount(): number {
+    return this.data[2];
+  }
+
+  get formCount(): number {
+    return this.data[3];
+  }
+
+  /** Offset of the first mention triple in `data`. */
+  get mentionsAt(): number {
+    return HEADER + this.data[0];
+  }
+
+  /** Offset of the first count pair in `data`. */
+  get countsAt(): number {
+    return HEADER + this.data[0] + 3 * this.data[1];
+  }
+
+  /** Offset of the first form triple in `data`. */
+  get formsAt(): number {
+    return HEADER + this.data[0] + 3 * this.data[1] + 2 * this.data[2];
+  }
+
+  /** Mentions outside boilerplate. */
+  get mentionTotal(): number {
+    let n = 0;
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) n += this.data[k + 1];
+    return n;
+  }
+}
