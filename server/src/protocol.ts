@@ -60,7 +60,18 @@ export const SearchRequest = new RequestType<{ query: string }, SearchResult, vo
 export const StatusNotification = new NotificationType<StatusParams>('corpusLens/status');
 
 /** The server's memory (after a garbage collection when the process allows one) and process id, for benchmarks and diagnostics. */
-export const MemoryRequest = new RequestType0<{ heapUsed: number; rss: number; arrayBuffers: number; gc: boolean; pid: number }, void>('corpusLens/memory');
+export const MemoryRequest = new RequestType0<
+  {
+    heapUsed: number;
+    rss: number;
+    arrayBuffers: number;
+    /** Bytes of the index's per-article typed arrays (held outside the JavaScript heap). */
+    indexArrays: number;
+    gc: boolean;
+    pid: number;
+  },
+  void
+>('corpusLens/memory');
 
 /** A node of the Articles view: a year, a month of a year, or an article. */
 export interface ArticleGroup {

@@ -184,7 +184,9 @@ connection.onRequest(MemoryRequest, () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const m = process.memoryUsage();
-  return { heapUsed: m.heapUsed, rss: m.rss, arrayBuffers: m.arrayBuffers, gc: !!gc, pid: process.pid };
+  let indexArrays = 0;
+  for (const a of ws.index.allArticles()) indexArrays += a.data.byteLength;
+  return { heapUsed: m.heapUsed, rss: m.rss, arrayBuffers: m.arrayBuffers, indexArrays, gc: !!gc, pid: process.pid };
 });
 
 connection.onShutdown(() => ws?.flush());

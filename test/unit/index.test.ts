@@ -83,6 +83,17 @@ describe('corpus index', () => {
 });
 
 describe('search shortlist', () => {
+  it('ranks the one document holding a rare and a very common word first, among 20,000 holding the common one', () => {
+    const s = new Shortlist();
+    s.add(0, ['الصين', 'كرافينيو']);
+    for (let id = 1; id <= 20_000; id++) s.add(id, ['الصين', `كلمة${id}`]);
+    const top = s.candidates(['الصين', 'كرافينيو'], 10);
+    assert.equal(top[0], 0);
+    assert.equal(top.length, 10);
+    // The rest are the newest documents holding the common word.
+    assert.deepEqual(top.slice(1), [20_000, 19_999, 19_998, 19_997, 19_996, 19_995, 19_994, 19_993, 19_992]);
+  });
+
   it('reaches documents through typos and shares of trigrams', () => {
     const s = new Shortlist();
     s.add(1, ['لافروف', 'بكين']);

@@ -168,7 +168,9 @@ export class CorpusWorkspace {
     // Written before the scan reports itself done, so that a client that stops the server then
     // finds the cache complete.
     const analysed = Date.now();
-    await this.saveCache();
+    // A warm start that changed nothing leaves the cache as it is.
+    if (!this.cacheUnchanged || todo.length > 0) await this.saveCache();
+    this.cacheUnchanged = false;
     this.indexing = false;
     progress?.done();
     this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms (listing ${started - listing} ms, cache write ${Date.now() - analysed} ms); ${this.skipped.size} skipped`);
@@ -287,6 +289,7 @@ export class CorpusWorkspace {
       });
     }
     const n = this.index.restore(loaded.snapshot, (uri) => keep.has(uri));
+    this.cacheUnchanged = n === loaded.snapshot.articles.length && todo.length === 0;
     // What the snapshot could not give back is indexed again.
     for (const f of files) {
       const uri = fileUri(f);
@@ -300,6 +303,8 @@ export class CorpusWorkspace {
   }
 
   private saving: Promise<void> | undefined;
+  /** The cache just restored holds exactly the index (nothing to write back). */
+  private cacheUnchanged = false;
 
   async saveCache(): Promise<void> {
     if (!this.cache) return;

@@ -32,7 +32,9 @@ export class Shortlist {
           else this.grams.set(g, [w]);
         }
       }
-      p.push(id);
+      // Postings stay sorted (ids normally arrive in increasing order).
+      if (p.length === 0 || p[p.length - 1] < id) p.push(id);
+      else if (!holds(p, id)) p.splice(lowerBound(p, id), 0, id);
     }
   }
 
@@ -67,28 +69,66 @@ export class Shortlist {
     const hits = new Map<string, number>();
     for (const g of tg) for (const w of this.grams.get(g) ?? []) hits.set(w, (hits.get(w) ?? 0) + 1);
     for (const [w, n] of hits) {
-      const union = tg.length + trigrams(w).length - n;
+      // `^w$` has as many trigrams as `w` has units.
+      const union = tg.length + w.length - n;
       if (n / union >= 0.25 || (w.startsWith(word) && word.length >= 3)) out.add(w);
     }
     return [...out];
   }
 
-  /** Up to `limit` live ids, those matching more query words first. */
+  /**
+   * Up to `limit` live ids, those matching more query words first. Work is bounded whatever the
+   * corpus size: a word held by very many documents contributes its newest few, or, once there
+   * are enough candidates, only raises those it holds (postings are sorted, so a binary search
+   * tells).
+   */
   candidates(words: readonly string[], limit = 300): number[] {
     const score = new Map<number, number>();
-    // Rare words first; a word in very many documents adds little once candidates abound.
+    const cap = 4 * limit;
+    // Rare words first.
     const lists = words.flatMap((q) => this.similar(q).map((w) => ({ q, w, ids: this.postings.get(w)! }))).sort((a, b) => a.ids.length - b.ids.length);
     const byQuery = new Map<string, Set<number>>();
     for (const { q, w, ids } of lists) {
-      if (ids.length > 20_000 && score.size >= limit) continue;
       let seen = byQuery.get(q);
       if (!seen) byQuery.set(q, (seen = new Set()));
-      for (const id of ids) {
-        if (!this.live.has(id) || seen.has(id)) continue;
+      const weight = w === q ? 2 : 1;
+      const credit = (id: number) => {
+        if (!this.live.has(id) || seen.has(id)) return;
         seen.add(id);
-        score.set(id, (score.get(id) ?? 0) + (w === q ? 2 : 1));
+        score.set(id, (score.get(id) ?? 0) + weight);
+      };
+      if (ids.length > cap) {
+        for (const id of [...score.keys()]) if (holds(ids, id)) credit(id);
+        if (score.size >= limit) continue;
       }
+      // Newest first, so that a very common word contributes recent documents.
+      for (let i = ids.length - 1, taken = 0; i >= 0 && taken < cap; i--, taken++) credit(ids[i]);
     }
-    return [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+    return [...score].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit).map(([id]) => id);
   }
+}
+
+/** The first position in ascending ids whose id is not below `id`. */
+function lowerBound(ids: readonly number[], id: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Binary search in ascending ids. */
+function holds(ids: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return true;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

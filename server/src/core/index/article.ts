@@ -36,6 +36,9 @@ export function articleData(p: ArticleParts): Uint32Array {
 }
 
 export class Article {
+  /** Set when the index lets go of this article (lists holding it skip it from then on). */
+  removed = false;
+
   constructor(
     readonly uri: string,
     private readonly headlineText: string,

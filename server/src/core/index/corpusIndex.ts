@@ -8,6 +8,7 @@ import type { Entity, EntityType } from '../catalog/types';
 import { Recognizer, type Mention } from '../entities/recognizer';
 import { analyzeArticle, MENTION_KINDS, type ArticleAnalysis } from './analysis';
 import { Article } from './article';
+import { ArticleList } from './articleList';
 
 export { Article };
 
@@ -27,7 +28,7 @@ const KINDS = MENTION_KINDS;
 
 interface EntityStats {
   entity: Entity;
-  articles: Set<Article>;
+  articles: ArticleList;
   mentions: number;
   /** Form id → how often the entity was written so (outside boilerplate). */
   forms: Map<number, number>;
@@ -113,7 +114,7 @@ export class CorpusIndex {
       this.ids.push(e.id);
       this.idIndex.set(e.id, i);
     }
-    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new Set(), mentions: 0, forms: new Map(), latestDirty: false, earliestDirty: false };
+    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new ArticleList(), mentions: 0, forms: new Map(), latestDirty: false, earliestDirty: false };
     return i;
   }
 
@@ -209,6 +210,7 @@ export class CorpusIndex {
     const old = this.articles.get(uri);
     if (!old) return;
     this.articles.delete(uri);
+    old.removed = true;
     const d = old.data;
     for (let k = old.countsAt, end = k + 2 * old.entityCount; k < end; k += 2) {
       const s: EntityStats = this.stats[d[k]]!;
@@ -286,14 +288,14 @@ export class CorpusIndex {
     const st = this.statsOf(id);
     if (!st) return [];
     const set = st.articles;
-    if (limit >= set.size) return [...set].sort(byDateDesc);
+    if (limit >= set.size) return set.toArray().sort(byDateDesc);
     // Hovers ask for the same few newest articles again and again: keep ten until the next change.
     const small = limit <= 10;
     if (small && st.top?.generation === this.generation) return st.top.articles.slice(0, limit);
     const want = small ? 10 : limit;
     // Partial selection keeps this linear when an entity is named in most of the corpus.
     const top: Article[] = [];
-    for (const a of set) {
+    set.forEach((a) => {
       if (top.length < want) {
         top.push(a);
         if (top.length === want) top.sort(byDateDesc);
@@ -301,7 +303,7 @@ export class CorpusIndex {
         top[want - 1] = a;
         top.sort(byDateDesc);
       }
-    }
+    });
     if (top.length < want) top.sort(byDateDesc);
     if (small) st.top = { generation: this.generation, articles: top };
     return top.slice(0, limit);
@@ -312,7 +314,7 @@ export class CorpusIndex {
     const e = this.idIndex.get(id);
     if (e === undefined) return [];
     const out: MentionRef[] = [];
-    const arts = opts.includeBoilerplate ? this.articles.values() : (this.stats[e]?.articles ?? new Set<Article>()).values();
+    const arts = opts.includeBoilerplate ? [...this.articles.values()] : (this.stats[e]?.articles.toArray() ?? []);
     for (const a of arts) {
       for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) {
         if (a.data[k] >>> 3 !== e) continue;
@@ -347,7 +349,9 @@ export class CorpusIndex {
     if (!s) return undefined;
     if (s.latestDirty) {
       s.latest = undefined;
-      for (const a of s.articles) if (a.date && (!s.latest || a.date > s.latest)) s.latest = a.date;
+      s.articles.forEach((a) => {
+        if (a.date && (!s.latest || a.date > s.latest)) s.latest = a.date;
+      });
       s.latestDirty = false;
     }
     return { entity: s.entity, mentions: s.mentions, articles: s.articles.size, latest: s.latest };
@@ -388,10 +392,10 @@ export class CorpusIndex {
     const stillGood = c && (c.generation === this.generation || (s.articles.size > 5000 && Date.now() - c.at < 2000));
     if (stillGood && limit <= 10) return c.list.slice(0, limit);
     const shared = new Map<number, number>();
-    for (const a of s.articles) {
+    s.articles.forEach((a) => {
       const d = a.data;
       for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (d[k] !== e) shared.set(d[k], (shared.get(d[k]) ?? 0) + 1);
-    }
+    });
     const list = [...shared]
       .map(([other, n]) => ({ entity: this.stats[other]!.entity, articles: n, mentions: this.stats[other]!.mentions }))
       .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions)
@@ -407,7 +411,9 @@ export class CorpusIndex {
     if (!s) return undefined;
     if (s.earliestDirty) {
       s.earliest = undefined;
-      for (const a of s.articles) if (!s.earliest || earlier(a, s.earliest)) s.earliest = a;
+      s.articles.forEach((a) => {
+        if (!s.earliest || earlier(a, s.earliest)) s.earliest = a;
+      });
       s.earliestDirty = false;
     }
     return s.earliest;

@@ -62,36 +62,29 @@ function nfkcOf(ch: string): string {
 }
 
 /**
- * The folded form of every BMP code unit, computed once on first use, so that indexing costs one
- * table lookup a character: `FOLD1[cu]` is the single unit it folds to, DROP when it is dropped,
- * and MANY when it folds to several units (NFKC ligatures, چ) or is a surrogate, which then take
- * the string path.
+ * The folded form of every BMP code unit, each computed on first sight, so that indexing costs
+ * one table lookup a character: `FOLD1[cu]` is the single unit it folds to, DROP when it is
+ * dropped, MANY when it folds to several units (NFKC ligatures, چ) or is a surrogate (both then
+ * take the string path), and UNKNOWN until it has been seen.
  */
 const DROP = 0;
 const MANY = 0xffff;
-let FOLD1: Uint16Array | undefined;
+const UNKNOWN = 0xfffe;
+const FOLD1 = new Uint16Array(0x10000).fill(UNKNOWN);
 const FOLD_MANY = new Map<number, string>();
 
-function foldTable(): Uint16Array {
-  if (!FOLD1) {
-    FOLD1 = new Uint16Array(0x10000);
-    for (let cu = 0; cu < 0x10000; cu++) {
-      if (cu >= 0xd800 && cu <= 0xdfff) {
-        FOLD1[cu] = MANY;
-        FOLD_MANY.set(cu, String.fromCharCode(cu));
-        continue;
-      }
-      let out = '';
-      for (const part of nfkcOf(String.fromCharCode(cu))) out += foldCodePoint(part);
-      if (out.length === 1 && out.charCodeAt(0) !== DROP && out.charCodeAt(0) !== MANY) FOLD1[cu] = out.charCodeAt(0);
-      else if (out.length === 0) FOLD1[cu] = DROP;
-      else {
-        FOLD1[cu] = MANY;
-        FOLD_MANY.set(cu, out);
-      }
-    }
+function learn(cu: number): number {
+  let out = '';
+  if (cu >= 0xd800 && cu <= 0xdfff) out = String.fromCharCode(cu);
+  else for (const part of nfkcOf(String.fromCharCode(cu))) out += foldCodePoint(part);
+  const one = out.length === 1 ? out.charCodeAt(0) : -1;
+  if (out.length === 0) FOLD1[cu] = DROP;
+  else if (one !== -1 && one !== DROP && one !== MANY && one !== UNKNOWN && !(cu >= 0xd800 && cu <= 0xdfff)) FOLD1[cu] = one;
+  else {
+    FOLD1[cu] = MANY;
+    FOLD_MANY.set(cu, out);
   }
-  return FOLD1;
+  return FOLD1[cu];
 }
 
 const utf16 = new TextDecoder('utf-16le');
@@ -105,7 +98,7 @@ let scratchMap = new Uint32Array(4097);
 
 /** Normalises `text[start, end)`; offsets in the map are absolute offsets into `text`. */
 export function normalizeRange(text: string, start = 0, end = text.length): NormalizedText {
-  const table = foldTable();
+  const table = FOLD1;
   // Most characters fold to one unit; NFKC expansions (ﻻ → لا) may add a few.
   if (scratchCodes.length < end - start + 16) grow(end - start + 16);
   let codes = scratchCodes;
@@ -114,7 +107,8 @@ export function normalizeRange(text: string, start = 0, end = text.length): Norm
   let i = start;
   while (i < end) {
     const cu = text.charCodeAt(i);
-    const one = table[cu];
+    let one = table[cu];
+    if (one === UNKNOWN) one = learn(cu);
     if (one !== MANY) {
       if (one !== DROP) {
         codes[n] = one;

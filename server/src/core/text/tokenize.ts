@@ -22,21 +22,22 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 
-/** Per BMP code unit: 0 separator, 1 word character, 2 ignorable mark that stays in a word, 3 ignorable that does not. */
-let CLASS: Uint8Array | undefined;
+/**
+ * Per BMP code unit, learnt on first sight: 0 separator, 1 word character, 2 ignorable mark that
+ * stays in a word, 3 ignorable that does not, 4 not seen yet. Surrogates are separators here
+ * (pairs take the regex path).
+ */
+const CLASS = new Uint8Array(0x10000).fill(4);
 
-function classes(): Uint8Array {
-  if (!CLASS) {
-    CLASS = new Uint8Array(0x10000);
-    for (let cu = 0; cu < 0x10000; cu++) {
-      if (cu >= 0xd800 && cu <= 0xdfff) continue;
-      if (isIgnorable(cu)) {
-        const mark = cu === 0x0640 || (cu >= 0x064b && cu <= 0x065f) || cu === 0x0670 || (cu >= 0x0610 && cu <= 0x061a) || (cu >= 0x06d6 && cu <= 0x06ed);
-        CLASS[cu] = mark ? 2 : 3;
-      } else if (WORD.test(String.fromCharCode(cu))) CLASS[cu] = 1;
-    }
-  }
-  return CLASS;
+function learn(cu: number): number {
+  let cls = 0;
+  if (cu >= 0xd800 && cu <= 0xdfff) cls = 0;
+  else if (isIgnorable(cu)) {
+    const mark = cu === 0x0640 || (cu >= 0x064b && cu <= 0x065f) || cu === 0x0670 || (cu >= 0x0610 && cu <= 0x061a) || (cu >= 0x06d6 && cu <= 0x06ed);
+    cls = mark ? 2 : 3;
+  } else if (WORD.test(String.fromCharCode(cu))) cls = 1;
+  CLASS[cu] = cls;
+  return cls;
 }
 
 /** Class of the character at `i`; astral characters (width 2) take the regex path. */
@@ -51,7 +52,7 @@ const isHigh = (cu: number) => cu >= 0xd800 && cu <= 0xdbff;
  * that key. Tokens whose key is empty (only marks or tatweel) are dropped.
  */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
-  const table = classes();
+  const table = CLASS;
   const all = normalizeRange(text, start, end);
   const key = all.key;
   const map = all.map;
@@ -61,7 +62,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   while (i < end) {
     const cu = text.charCodeAt(i);
     const astral = isHigh(cu) && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    const cls = astral ? astralClass(text, i) : table[cu];
+    let cls = astral ? astralClass(text, i) : table[cu];
+    if (cls === 4) cls = learn(cu);
     if (cls !== 1) {
       i += astral ? 2 : 1;
       continue;
@@ -74,7 +76,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     while (j < end) {
       const c = text.charCodeAt(j);
       const wide = isHigh(c) && (text.charCodeAt(j + 1) & 0xfc00) === 0xdc00;
-      const cl = wide ? astralClass(text, j) : table[c];
+      let cl = wide ? astralClass(text, j) : table[c];
+      if (cl === 4) cl = learn(c);
       if (cl === 0) break;
       j += wide ? 2 : 1;
       if (cl !== 3) tokEnd = j;
