@@ -163,12 +163,14 @@ async function benchSize(n) {
     duringIndexing: { requests: during.length, p95: pct(during, 95), max: Math.max(0, ...during) },
     editP95: pct(edits, 95),
     heapMB: mem.heapUsed / 1e6,
+    indexArraysMB: mem.indexArrays / 1e6,
     rssMB: mem.rss / 1e6,
     gc: mem.gc,
   };
   r.floorRatio = r.coldMBps / r.floorMBps;
   r.warmRatio = r.warmSeconds / r.coldSeconds;
   r.heapRatio = r.heapMB / r.corpusMB;
+  r.heldRatio = (r.heapMB + r.indexArraysMB) / r.corpusMB;
   return r;
 }
 
@@ -196,6 +198,8 @@ const rows = [
   ['warm / cold (≤ 0.1)', ...results.map((r) => f(r.warmRatio, 3))],
   ['heap after GC (MB)', ...results.map((r) => f(r.heapMB))],
   ['heap / corpus (≤ 0.5)', ...results.map((r) => f(r.heapRatio, 2))],
+  ['index typed arrays, off-heap (MB)', ...results.map((r) => f(r.indexArraysMB))],
+  ['(heap + typed arrays) / corpus', ...results.map((r) => f(r.heldRatio, 2))],
   ['RSS (MB)', ...results.map((r) => f(r.rssMB))],
 ];
 if (results.length > 1) {

@@ -13,8 +13,9 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-export async function startServer(folder: string, initializationOptions: Record<string, unknown> = {}): Promise<Session> {
-  const child = spawn(process.execPath, [path.join(__dirname, '../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `user`: run the server as another user (uid and gid), which needs root. */
+export async function startServer(folder: string, initializationOptions: Record<string, unknown> = {}, user?: { uid: number; gid: number }): Promise<Session> {
+  const child = spawn(process.execPath, [path.join(__dirname, '../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...user });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));

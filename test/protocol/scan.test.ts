@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Location } from 'vscode-languageserver-types';
+import type { Hover } from 'vscode-languageserver-types';
 import { EntitiesRequest, type EntityItem, type EntityKind } from '../../server/src/protocol';
 import { positionOf } from '../fixtures';
 import { startServer, within, type Session } from './lspClient';
@@ -74,5 +75,68 @@ describe('initial scan on worker threads', function () {
 
   it('skips the binary file among them, naming it', () => {
     assert.equal(large.logs.filter((l) => /^skipped .*photo\.txt: binary/.test(l)).length, 1, large.logs.join('\n'));
+  });
+});
+
+describe('files changed while the scan runs', function () {
+  let s: Session;
+  let dir: string;
+  const NEW = 'خبر معدل\nقال فلاديمير بوتين إن روسيا مستعدة.';
+  before(async () => {
+    dir = archive();
+    fs.writeFileSync(path.join(dir, 'target.txt'), 'خبر قديم\nقال سيرغي لافروف إن الحوار مهم. وأضاف لافروف أن الوضع مستقر.');
+    fs.writeFileSync(path.join(dir, 'victim.txt'), 'خبر سيحذف\nقال سيرغي لافروف إن الحوار مهم.');
+    s = await startServer(dir);
+    // Rewritten and deleted right after the server starts: the scan has read, or will read, the old files.
+    fs.writeFileSync(path.join(dir, 'target.txt'), NEW);
+    fs.unlinkSync(path.join(dir, 'victim.txt'));
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: pathToFileURL(path.join(dir, 'target.txt')).toString(), type: 2 },
+        { uri: pathToFileURL(path.join(dir, 'victim.txt')).toString(), type: 3 },
+      ],
+    });
+    await within(s.indexed, 60_000, 'indexing');
+  });
+  after(async () => s?.stop());
+
+  it('indexes the rewritten file as it is now, and not the deleted one', async () => {
+    const uri = pathToFileURL(path.join(dir, 'target.txt')).toString();
+    const h = await s.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(NEW, NEW.indexOf('بوتين') + 1) });
+    assert.match((h!.contents as { value: string }).value, /Vladimir Putin/);
+    const people = await s.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' });
+    const lavrov = people.find((e) => e.id === 'person:sergey-lavrov')!;
+    const putin = people.find((e) => e.id === 'person:vladimir-putin')!;
+    const seedOnly = await startServer(seeds);
+    await within(seedOnly.indexed, 30_000, 'seeds');
+    const base = await seedOnly.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' });
+    await seedOnly.stop();
+    // Only the copies count: neither the old target nor the deleted file adds a Lavrov mention.
+    assert.equal(lavrov.mentions, COPIES * base.find((e) => e.id === 'person:sergey-lavrov')!.mentions);
+    assert.equal(putin.mentions, COPIES * base.find((e) => e.id === 'person:vladimir-putin')!.mentions + 1);
+  });
+});
+
+describe('a file the server may not read', function () {
+  // Permissions do not bind root: the server runs as `nobody` here.
+  const root = process.getuid?.() === 0;
+  let s: Session;
+  let dir: string;
+  before(async function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-perm-'));
+    fs.chmodSync(dir, 0o755);
+    fs.writeFileSync(path.join(dir, 'open.txt'), 'خبر\nقال سيرغي لافروف إن الحوار مهم.');
+    fs.writeFileSync(path.join(dir, 'locked.txt'), 'خبر\nقال فلاديمير بوتين إن الحوار مهم.');
+    fs.chmodSync(path.join(dir, 'locked.txt'), 0o000);
+    s = await startServer(dir, {}, root ? { uid: 65534, gid: 65534 } : undefined);
+    await within(s.indexed, 30_000, 'indexing');
+  });
+  after(async () => s?.stop());
+
+  it('is skipped and named once; the others are indexed', async () => {
+    const named = s.logs.filter((l) => /^skipped .*locked\.txt: unreadable: EACCES/.test(l));
+    assert.equal(named.length, 1, s.logs.join('\n'));
+    const people = await s.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' });
+    assert.deepEqual(people.map((e) => e.id), ['person:sergey-lavrov']);
   });
 });

@@ -54,6 +54,21 @@ describe('corpus index', () => {
     assert.deepEqual(back.article('b')!.lines.positionAt(30), ix.article('b')!.lines.positionAt(30));
   });
 
+  it('links a discovered person’s bare full name in articles indexed after the introduction', () => {
+    const ix = new CorpusIndex(entities);
+    ix.upsert('early', 'خبر قديم\nقال جواو كرافينيو إن الحوار مهم.');
+    ix.upsert('b', B);
+    ix.upsert('later', 'خبر جديد\nوصل جواو كرافينيو إلى بكين. وقال وزير الخارجية الإيطالي جواو سيلفا إن الزيارة مهمة.');
+    const id = ix.allEntities().find((e) => e.discovered && e.ar === 'جواو كرافينيو')!.id;
+    assert.deepEqual(ix.articlesOf(id).map((a) => a.uri).sort(), ['b', 'later']);
+    // A namesake introduced by his own role phrase is a person of his own.
+    assert.ok(ix.allEntities().some((e) => e.discovered && e.ar === 'جواو سيلفا'));
+    // An article indexed before the introduction is linked when it is indexed again.
+    ix.upsert('early', 'خبر قديم\nقال جواو كرافينيو إن الحوار مهم.');
+    assert.deepEqual(ix.articlesOf(id).map((a) => a.uri).sort(), ['b', 'early', 'later']);
+    assert.equal(ix.mentions(ix.article('later')!).find((m) => m.entity === id)?.kind, 'discovered');
+  });
+
   it('restores an article whose only discovered person stands in its boilerplate', () => {
     const body = 'قال فلاديمير بوتين إن التعاون بين روسيا والصين يتطور بسرعة في كل المجالات وإن البلدين سيواصلان العمل معا هذا العام.';
     const text = `عنوان عن بوتين\n${body}\nشاهد أيضاً\nوزير الخارجية البرتغالي جواو كرافينيو يزور بكين`;

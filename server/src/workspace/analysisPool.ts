@@ -45,6 +45,13 @@ export class AnalysisPool {
     for (const s of this.slots) s.worker.postMessage(msg);
   }
 
+  /** Passes on people discovered since the catalog was given. */
+  learn(entities: readonly Entity[]): void {
+    if (entities.length === 0) return;
+    const msg: WorkerRequest = { type: 'learn', entities };
+    for (const s of this.slots) s.worker.postMessage(msg);
+  }
+
   /** Analyses files on the least busy worker; rejects when no worker is left or one fails. */
   analyze(files: readonly string[], maxFileSize: number): Promise<FileAnalysis[]> {
     const slot = this.slots.reduce<Slot | undefined>((best, s) => (!best || s.inFlight < best.inFlight ? s : best), undefined);

@@ -9,6 +9,8 @@ import { analyzeFileSync, transferables, type FileAnalysis } from './fileAnalysi
 
 export type WorkerRequest =
   | { readonly type: 'catalog'; readonly generation: number; readonly entities: readonly Entity[] }
+  /** People discovered since, whose names the recogniser is to know. */
+  | { readonly type: 'learn'; readonly entities: readonly Entity[] }
   | { readonly type: 'analyze'; readonly batch: number; readonly files: readonly string[]; readonly maxFileSize: number };
 
 export interface WorkerReply {
@@ -24,6 +26,10 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'catalog') {
     recognizer = new Recognizer(msg.entities);
     generation = msg.generation;
+    return;
+  }
+  if (msg.type === 'learn') {
+    for (const e of msg.entities) recognizer.learn(e);
     return;
   }
   const rec = recognizer;

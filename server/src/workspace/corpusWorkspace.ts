@@ -74,6 +74,12 @@ export class CorpusWorkspace {
   /** Bumped with every catalog change; analyses made under an older one are not committed. */
   private catalogGeneration = 0;
   private readonly pool = AnalysisPool.create((m) => this.host.log(m));
+  /**
+   * When each file last had a watched-file event (a running count): a scan drops what it read
+   * of a file before that file's latest event, which is indexed on its own.
+   */
+  private readonly changedAt = new Map<string, number>();
+  private changes = 0;
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly roots: string[], private readonly host: WorkspaceHost, private readonly cache?: IndexCache) {
@@ -189,6 +195,13 @@ export class CorpusWorkspace {
     const generation = this.catalogGeneration;
     const pool = todo.length >= 64 ? this.pool : undefined;
     pool?.setCatalog(generation, this.index.catalogEntities);
+    // Workers learn the people discovered so far, and those discovered while they work.
+    let learnt = 0;
+    const teach = () => {
+      pool?.learn(this.index.learntSince(learnt));
+      learnt = this.index.learntCount;
+    };
+    teach();
     if (pool) this.host.log(`indexing ${todo.length} files on ${pool.workers} worker threads`);
     const size = pool ? 16 : 4;
     const depth = pool ? 2 * pool.workers : 2;
@@ -199,22 +212,24 @@ export class CorpusWorkspace {
     };
     // A batch a worker could not finish is analysed here.
     const run = (files: string[]) => (pool && pool.workers > 0 ? pool.analyze(files, this.settings.maxFileSize).catch(() => here(files)) : here(files));
-    const window: { files: string[]; results: Promise<FileAnalysis[]> }[] = [];
+    const window: { files: string[]; results: Promise<FileAnalysis[]>; asOf: number }[] = [];
     let next = 0;
     let lastYield = Date.now();
     while (next < todo.length || window.length > 0) {
       while (window.length < depth && next < todo.length) {
         const files = todo.slice(next, (next += size));
-        window.push({ files, results: run(files) });
+        window.push({ files, results: run(files), asOf: this.changes });
       }
-      const results = await window.shift()!.results;
+      const batch = window.shift()!;
+      const results = await batch.results;
       if (progress?.cancelled) {
         this.host.log(`indexing cancelled after ${this.done} of ${total} files`);
         break;
       }
       // A catalog change started over; the scan that follows this one indexes everything again.
       if (generation !== this.catalogGeneration) break;
-      for (const r of results) this.commit(r);
+      for (const r of results) if ((this.changedAt.get(fileUri(r.file)) ?? 0) <= batch.asOf) this.commit(r);
+      teach();
       this.done += results.length;
       if (Date.now() - lastYield > 15) {
         progress?.report(this.done, total);
@@ -223,6 +238,7 @@ export class CorpusWorkspace {
         lastYield = Date.now();
       }
     }
+    this.changedAt.clear();
     // Idle workers would hold their heaps; a later large scan starts them again.
     await pool?.stop();
   }
@@ -288,7 +304,13 @@ export class CorpusWorkspace {
         } else todo.push(f);
       });
     }
-    const n = this.index.restore(loaded.snapshot, (uri) => keep.has(uri));
+    // In slices, answering requests in between.
+    let n = 0;
+    const all = loaded.snapshot.articles;
+    for (let i = 0; i < all.length; i += 2000) {
+      n += this.index.restore({ ...loaded.snapshot, articles: all.slice(i, i + 2000) }, (uri) => keep.has(uri));
+      await new Promise((r) => setImmediate(r));
+    }
     this.cacheUnchanged = n === loaded.snapshot.articles.length && todo.length === 0;
     // What the snapshot could not give back is indexed again.
     for (const f of files) {
@@ -372,6 +394,7 @@ export class CorpusWorkspace {
     const file = fileURLToPath(uri);
     if (file === this.catalogFile()) return this.loadCatalog();
     if (!this.isCorpusFile(file)) return;
+    this.changedAt.set(uri, ++this.changes);
     if (kind === 'deleted') {
       this.index.remove(uri);
       this.skipped.delete(uri);

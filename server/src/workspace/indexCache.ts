@@ -11,7 +11,7 @@ import { deserialize, serialize } from 'v8';
 import type { IndexSnapshot } from '../core/index/corpusIndex';
 
 /** Bump when the snapshot's shape or the recognition it encodes changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 export interface FileStamp {
   size: number;
@@ -20,12 +20,22 @@ export interface FileStamp {
   hash: number;
 }
 
-interface CacheFile {
+/**
+ * The file is a sequence of chunks, each a 4-byte little-endian length and a v8-serialised value:
+ * a header, then stamps and articles a few thousand at a time. Chunks are serialised one by one
+ * with a turn of the event loop between them, so that writing the index of a large corpus never
+ * holds up a request for long.
+ */
+interface Header {
   format: number;
   catalog: string;
-  stamps: [string, FileStamp][];
-  snapshot: IndexSnapshot;
+  entityIds: string[];
+  discovered: IndexSnapshot['discovered'];
+  formTexts: string[];
 }
+type Chunk = { stamps: [string, FileStamp][] } | { articles: IndexSnapshot['articles'] };
+
+const PER_CHUNK = 4000;
 
 export const contentHash = (bytes: Uint8Array) => parseInt(createHash('sha1').update(bytes).digest('hex').slice(0, 13), 16);
 
@@ -49,11 +59,30 @@ export class IndexCache {
       return undefined;
     }
     try {
-      const c = deserialize(bytes) as CacheFile;
-      if (c?.format !== CACHE_FORMAT) return void this.log(`index cache: format ${c?.format} is not ${CACHE_FORMAT}; discarded`);
-      if (c.catalog !== catalog) return void this.log('index cache: built with another catalog; discarded');
-      if (!Array.isArray(c.stamps) || !Array.isArray(c.snapshot?.articles)) throw new Error('malformed');
-      return { stamps: new Map(c.stamps), snapshot: c.snapshot };
+      let at = 0;
+      const next = (): unknown => {
+        if (at + 4 > bytes.length) throw new Error('truncated');
+        const n = bytes.readUInt32LE(at);
+        if (at + 4 + n > bytes.length) throw new Error('truncated');
+        const value = deserialize(bytes.subarray(at + 4, at + 4 + n));
+        at += 4 + n;
+        return value;
+      };
+      const h = next() as Header;
+      if (h?.format !== CACHE_FORMAT) return void this.log(`index cache: format ${h?.format} is not ${CACHE_FORMAT}; discarded`);
+      if (h.catalog !== catalog) return void this.log('index cache: built with another catalog; discarded');
+      const stamps = new Map<string, FileStamp>();
+      const articles: IndexSnapshot['articles'][number][] = [];
+      while (at < bytes.length) {
+        const c = next() as Chunk;
+        if ('stamps' in c && Array.isArray(c.stamps)) for (const [k, v] of c.stamps) stamps.set(k, v);
+        else if ('articles' in c && Array.isArray(c.articles)) articles.push(...c.articles);
+        else throw new Error('malformed chunk');
+        // Deserialising is synchronous too: let requests in between chunks.
+        await new Promise((r) => setImmediate(r));
+      }
+      if (!Array.isArray(h.entityIds) || !Array.isArray(h.formTexts) || !Array.isArray(h.discovered)) throw new Error('malformed header');
+      return { stamps, snapshot: { entityIds: h.entityIds, discovered: h.discovered, formTexts: h.formTexts, articles } };
     } catch (e) {
       this.log(`index cache: unreadable (${(e as Error).message}); discarded`);
       return undefined;
@@ -61,10 +90,27 @@ export class IndexCache {
   }
 
   async save(catalog: string, stamps: Map<string, FileStamp>, snapshot: IndexSnapshot): Promise<void> {
-    const data: CacheFile = { format: CACHE_FORMAT, catalog, stamps: [...stamps], snapshot };
+    const parts: Buffer[] = [];
+    const put = (value: unknown) => {
+      const body = serialize(value);
+      const len = Buffer.alloc(4);
+      len.writeUInt32LE(body.length);
+      parts.push(len, body);
+    };
+    const header: Header = { format: CACHE_FORMAT, catalog, entityIds: snapshot.entityIds, discovered: snapshot.discovered, formTexts: snapshot.formTexts };
+    put(header);
+    const entries = [...stamps];
+    for (let i = 0; i < entries.length; i += PER_CHUNK) {
+      put({ stamps: entries.slice(i, i + PER_CHUNK) });
+      await new Promise((r) => setImmediate(r));
+    }
+    for (let i = 0; i < snapshot.articles.length; i += PER_CHUNK) {
+      put({ articles: snapshot.articles.slice(i, i + PER_CHUNK) });
+      await new Promise((r) => setImmediate(r));
+    }
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, serialize(data));
+    await fs.writeFile(tmp, Buffer.concat(parts));
     await fs.rename(tmp, this.file);
   }
 }

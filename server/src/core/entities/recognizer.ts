@@ -36,31 +36,50 @@ const NAME_GAP = /^[ \t\u00a0\-–‐()[\]\u0640\u200b-\u200f]*$/u;
 
 export class Recognizer {
   private readonly root = newNode();
-  private readonly contextKeys: string[][];
+  private readonly contextKeys: string[][] = [];
   private readonly slots = new Map<string, number>();
-
-  constructor(readonly entities: readonly Entity[]) {
-    entities.forEach((e, idx) => this.slots.set(e.id, idx));
-    entities.forEach((e, idx) => {
-      const full = [e.ar, ...(e.aliases ?? [])];
-      for (const name of full) this.add(name, { entity: idx, kind: e.discovered ? 'discovered' : 'name', requiresAntecedent: false });
-      for (const s of e.short ?? []) {
-        const text = typeof s === 'string' ? s : s.text;
-        const requiresAntecedent = typeof s === 'string' ? false : !!s.requiresAntecedent;
-        this.add(text, { entity: idx, kind: 'short', requiresAntecedent });
-      }
-      for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false });
-    });
-    this.contextKeys = entities.map((e) => (e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
-    this.cliticForms = withProclitics(this.root.next.keys());
-    for (const f of this.cliticForms) this.endings[endingOf(f)] = 1;
-  }
-
+  private readonly all: Entity[] = [];
+  /** First tokens of catalog names (learnt names excluded): where discovery stops. */
+  private readonly catalogStarts = new Set<string>();
   /** Which `endingOf` values some form in `cliticForms` has: a filter cheaper than hashing the token. */
   private readonly endings = new Uint8Array(0x10000);
-
   /** Every written form a name's first token can take with proclitics (a superset of what `cliticReadings` reads back). */
-  private readonly cliticForms: Set<string>;
+  private readonly cliticForms = new Set<string>();
+  /** How many of `entities` are the catalog's (the rest were learnt). */
+  readonly catalogSize: number;
+
+  constructor(catalog: readonly Entity[]) {
+    for (const e of catalog) this.addEntity(e);
+    for (const k of this.root.next.keys()) this.catalogStarts.add(k);
+    this.catalogSize = catalog.length;
+  }
+
+  /** Catalog entries, then learnt ones, in the numbering mentions use. */
+  get entities(): readonly Entity[] {
+    return this.all;
+  }
+
+  /**
+   * Learns a discovered person, so that the full name is recognised from now on in articles
+   * that do not introduce them with a role phrase.
+   */
+  learn(e: Entity): void {
+    if (!this.slots.has(e.id)) this.addEntity(e);
+  }
+
+  private addEntity(e: Entity): void {
+    const idx = this.all.length;
+    this.all.push(e);
+    this.slots.set(e.id, idx);
+    for (const name of [e.ar, ...(e.aliases ?? [])]) this.add(name, { entity: idx, kind: e.discovered ? 'discovered' : 'name', requiresAntecedent: false });
+    for (const s of e.short ?? []) {
+      const text = typeof s === 'string' ? s : s.text;
+      const requiresAntecedent = typeof s === 'string' ? false : !!s.requiresAntecedent;
+      this.add(text, { entity: idx, kind: 'short', requiresAntecedent });
+    }
+    for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false });
+    this.contextKeys.push((e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
+  }
 
   private add(name: string, t: Terminal): void {
     const keys = tokenKeys(name);
@@ -72,6 +91,10 @@ export class Recognizer {
       node = child;
     }
     if (!node.terminals.some((x) => x.entity === t.entity && x.kind === t.kind)) node.terminals.push(t);
+    for (const f of withProclitics([keys[0]])) {
+      this.cliticForms.add(f);
+      this.endings[endingOf(f)] = 1;
+    }
   }
 
   /** The position of an entity id in `entities` (-1 when unknown). */
@@ -79,9 +102,9 @@ export class Recognizer {
     return this.slots.get(id) ?? -1;
   }
 
-  /** True when `key` starts some known name (used by discovery to stop at known words). */
+  /** True when `key` starts some catalog name (used by discovery to stop at known words). */
   startsName(key: string): boolean {
-    return this.root.next.has(key);
+    return this.catalogStarts.has(key);
   }
 
   /**

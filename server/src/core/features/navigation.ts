@@ -32,12 +32,22 @@ export function definition(index: CorpusIndex, uri: string, offset: number, text
  * any first mention serves.
  */
 export function firstMention(index: CorpusIndex, id: string): Location | undefined {
+  // Workspace symbols ask for the same entities' first mentions keystroke after keystroke.
+  let cache = firstMentions.get(index);
+  if (!cache || cache.version !== index.version) firstMentions.set(index, (cache = { version: index.version, byId: new Map() }));
+  if (!cache.byId.has(id)) cache.byId.set(id, findFirstMention(index, id));
+  return cache.byId.get(id);
+}
+
+const firstMentions = new WeakMap<CorpusIndex, { version: number; byId: Map<string, Location | undefined> }>();
+
+function findFirstMention(index: CorpusIndex, id: string): Location | undefined {
   const first = index.earliestArticle(id);
   if (!first) return undefined;
   const fullIn = (a: Article) => index.mentions(a).find((x) => x.entity === id && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
   let found = fullIn(first);
   if (found) return locationOf(first, found.start, found.end);
-  const rest = index.articlesOf(id).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.uri.localeCompare(b.uri)).slice(0, 50);
+  const rest = index.earliestArticles(id, 50);
   for (const a of rest) if ((found = fullIn(a))) return locationOf(a, found.start, found.end);
   const any = index.mentions(first).find((x) => x.entity === id && !x.boilerplate);
   return any ? locationOf(first, any.start, any.end) : undefined;

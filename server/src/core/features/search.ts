@@ -107,7 +107,7 @@ export class SearchEngine {
     return doc;
   }
 
-  private rank(list: Shortlist, docOfId: (id: number) => Doc, query: string, limit: number, shortlist = 300): { id: number; score: number }[] {
+  private rank(list: Shortlist, docOfId: (id: number) => Doc, query: string, limit: number, shortlist = 150): { id: number; score: number }[] {
     const words = queryWords(query);
     if (words.length === 0) return [];
     const ids = list.candidates(words, shortlist);
@@ -134,7 +134,7 @@ export class SearchEngine {
   }
 
   headlineHits(query: string, limit = 20): HeadlineHit[] {
-    return this.rank(this.headlineList, (id) => this.headlineDoc(id), query, limit, 100)
+    return this.rank(this.headlineList, (id) => this.headlineDoc(id), query, limit, 50)
       .sort((a, b) => a.score - b.score)
       .map(({ id, score }) => ({ article: this.index.article(this.headlineUris[id])!, score }))
       .filter((h) => h.article)

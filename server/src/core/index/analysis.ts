@@ -20,7 +20,7 @@ export interface ArticleAnalysis {
   readonly source?: string;
   /**
    * The article's data array (see `articleData`), with local entity numbers: below the
-   * recogniser's entity count, that catalog entry; from it on, `discovered[local - count]`. Form
+   * recogniser's catalog size, that catalog entry; from it on, `discovered[local - size]`. Form
    * ids are indexes into `formTexts`.
    */
   readonly data: Uint32Array;
@@ -48,8 +48,16 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
   const tokens = tokenize(text);
   const boiler = (o: number) => inZones(structure.boilerplate, o);
   const found = recognizer.recognize(text, boiler, tokens);
-  const local: number[] = found.map((m) => recognizer.indexOf(m.entity));
-  const discovered = addDiscovered(text, tokens, recognizer, found, local, boiler);
+  const people = new DiscoveredSlots(recognizer.catalogSize);
+  // People learnt from other articles are numbered like the ones this article introduces.
+  const local: number[] = found.map((m) => {
+    const i = recognizer.indexOf(m.entity);
+    if (i < recognizer.catalogSize) return i;
+    const e = recognizer.entities[i];
+    return people.slot(discoveredKey(e.id), e.ar, e.description ?? '');
+  });
+  addDiscovered(text, tokens, recognizer, found, local, boiler, people);
+  const discovered = people.list;
 
   const order = found.map((_, k) => k).sort((a, b) => found[a].start - found[b].start);
   const mentions: number[] = [];
@@ -95,7 +103,27 @@ function pairs(m: Map<number, number>): number[] {
 }
 
 /** People introduced by a role phrase, and their later mentions in the same article. */
-function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean): ArticleAnalysis['discovered'] {
+/** The discovered people an article names, each with its local entity number. */
+class DiscoveredSlots {
+  readonly list: { key: string; text: string; role: string }[] = [];
+  private readonly byKey = new Map<string, number>();
+  constructor(private readonly base: number) {}
+
+  slot(key: string, text: string, role: string): number {
+    let i = this.byKey.get(key);
+    if (i === undefined) {
+      this.byKey.set(key, (i = this.list.length));
+      this.list.push({ key, text, role });
+    }
+    return this.base + i;
+  }
+}
+
+/** The id of the person discovered under a normalised name (tokens never hold spaces or hyphens). */
+export const discoveredId = (key: string) => `discovered:${key.replace(/\s+/g, '-')}`;
+const discoveredKey = (id: string) => id.slice('discovered:'.length).replace(/-/g, ' ');
+
+function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): void {
   const covered = new Uint8Array(tokens.length);
   let m = 0;
   // Recogniser mentions come in text order.
@@ -103,24 +131,17 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
     while (m < mentions.length && mentions[m].end <= t.start) m++;
     if (m < mentions.length && mentions[m].start < t.end) covered[i] = 1;
   });
-  const out: { key: string; text: string; role: string }[] = [];
-  const slots = new Map<string, number>();
   for (const d of discoverNames(text, tokens, (i) => covered[i] === 1, (k) => recognizer.startsName(k))) {
-    let slot = slots.get(d.key);
-    if (slot === undefined) {
-      slots.set(d.key, (slot = out.length));
-      out.push({ key: d.key, text: d.text, role: d.role });
-    }
+    const slot = people.slot(d.key, d.text, d.role);
     const keys = d.key.split(' ');
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].start < d.start || covered[i]) continue;
       if (keys.every((k, n) => tokens[i + n]?.key === k)) {
         const last = tokens[i + keys.length - 1];
         mentions.push({ entity: '', kind: 'discovered', start: tokens[i].start, end: last.end, boilerplate: boiler(tokens[i].start) });
-        local.push(recognizer.entities.length + slot);
+        local.push(slot);
         for (let n = 0; n < keys.length; n++) covered[i + n] = 1;
       }
     }
   }
-  return out;
 }

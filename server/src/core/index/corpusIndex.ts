@@ -6,7 +6,7 @@
  */
 import type { Entity, EntityType } from '../catalog/types';
 import { Recognizer, type Mention } from '../entities/recognizer';
-import { analyzeArticle, MENTION_KINDS, type ArticleAnalysis } from './analysis';
+import { analyzeArticle, discoveredId, MENTION_KINDS, type ArticleAnalysis } from './analysis';
 import { Article } from './article';
 import { ArticleList } from './articleList';
 
@@ -58,6 +58,7 @@ export class CorpusIndex {
   private catalog: Entity[] = [];
   /** Interned index of each catalog entry. */
   private catalogSlots = new Uint32Array(0);
+  private learnt: Entity[] = [];
   private readonly ids: string[] = [];
   private readonly idIndex = new Map<string, number>();
   private readonly stats: (EntityStats | undefined)[] = [];
@@ -103,6 +104,7 @@ export class CorpusIndex {
     this.present = 0;
     this.catalogSlots = Uint32Array.from(this.catalog.map((e) => this.intern(e)));
     this.recognizerNow = new Recognizer(this.catalog);
+    this.learnt = [];
     this.generation++;
     this.entityGeneration++;
   }
@@ -122,6 +124,23 @@ export class CorpusIndex {
     return this.commit(uri, analyzeArticle(text, this.recognizerNow))!;
   }
 
+  /** A discovered person: an entity from now on, and a name the recogniser knows. */
+  private learn(e: Entity): void {
+    this.intern(e);
+    this.recognizerNow.learn(e);
+    this.learnt.push(e);
+    this.entityGeneration++;
+  }
+
+  /** People discovered since the catalog was set, in order (the caller passes them on to recognisers elsewhere). */
+  learntSince(n: number): readonly Entity[] {
+    return this.learnt.slice(n);
+  }
+
+  get learntCount(): number {
+    return this.learnt.length;
+  }
+
   /** The recogniser of the current catalog, for analyses made outside `upsert`. */
   get recognizer(): Recognizer {
     return this.recognizerNow;
@@ -137,18 +156,15 @@ export class CorpusIndex {
    * current catalog (`catalogEntities`); returns undefined when it was not.
    */
   commit(uri: string, analysis: ArticleAnalysis): Article | undefined {
-    const base = this.catalog.length;
+    const base = this.recognizerNow.catalogSize;
     const locals = base + analysis.discovered.length;
     const probe = new Article(uri, analysis.headline, analysis.date, analysis.source, analysis.data);
     if (!this.entitiesBelow(probe, locals)) return undefined;
     const slot = new Uint32Array(locals);
     slot.set(this.catalogSlots);
     analysis.discovered.forEach((d, i) => {
-      const id = `discovered:${d.key.replace(/\s+/g, '-')}`;
-      if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) {
-        this.intern({ id, type: 'person', ar: d.text, description: d.role, discovered: true });
-        this.entityGeneration++;
-      }
+      const id = discoveredId(d.key);
+      if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) this.learn({ id, type: 'person', ar: d.text, description: d.role, discovered: true });
       slot[base + i] = this.idIndex.get(id)!;
     });
     this.remap(probe, slot, (f) => this.formId(analysis.formTexts[f]));
@@ -309,6 +325,24 @@ export class CorpusIndex {
     return top.slice(0, limit);
   }
 
+  /** Articles naming the entity, earliest dated first (undated last); at most `limit`, by partial selection. */
+  earliestArticles(id: string, limit: number): Article[] {
+    const st = this.statsOf(id);
+    if (!st) return [];
+    const asc = (a: Article, b: Article) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0);
+    const top: Article[] = [];
+    st.articles.forEach((a) => {
+      if (top.length < limit) {
+        top.push(a);
+        if (top.length === limit) top.sort(asc);
+      } else if (earlier(a, top[limit - 1])) {
+        top[limit - 1] = a;
+        top.sort(asc);
+      }
+    });
+    return top.length < limit ? top.sort(asc) : top;
+  }
+
   /** Every mention of the entity in the corpus outside boilerplate (inside it too when asked). */
   mentionsOf(id: string, opts: { includeBoilerplate?: boolean; includeDemonyms?: boolean } = {}): MentionRef[] {
     const e = this.idIndex.get(id);
@@ -440,7 +474,7 @@ export class CorpusIndex {
 
   /** Restores articles from a snapshot taken under the same catalog; returns how many. */
   restore(snap: IndexSnapshot, keep: (uri: string) => boolean = () => true): number {
-    for (const d of snap.discovered) this.intern(d);
+    for (const d of snap.discovered) if (!this.idIndex.has(d.id)) this.learn(d);
     // Entity numbers and form ids in the snapshot are mapped onto this index's interning.
     const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
     const forms = new Map<number, number>();
@@ -474,5 +508,6 @@ function earlier(a: Article, b: Article): boolean {
 export function byDateDesc(a: Article, b: Article): number {
   const da = a.date ?? '';
   const db = b.date ?? '';
-  return da === db ? a.uri.localeCompare(b.uri) : da < db ? 1 : -1;
+  // Code-unit order for URIs: `localeCompare` costs a hundred times more, over 100,000 articles.
+  return da === db ? (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) : da < db ? 1 : -1;
 }
