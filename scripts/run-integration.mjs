@@ -99,6 +99,9 @@ try {
     ['hovering a name in the editor shows its entity card', 'hover', checkHover],
     ['Corpus Lens: Search lists لافروف for "lavrov"', 'search', checkSearch],
     ['the Articles view lists years', 'articles-view', checkArticlesView],
+    ['an expanded entity stays expanded when the index is refreshed', 'expanded-after-refresh', checkExpansionKept],
+    // Last: it opens another folder.
+    ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
   ];
   let uiFailed = 0;
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
@@ -185,6 +188,48 @@ async function checkArticlesView(page) {
   const year = page.locator('.monaco-list-row', { hasText: '2025' }).first();
   await year.waitFor({ timeout: 15_000 });
   return `row: "${(await year.innerText()).replace(/\s+/g, ' ')}"`;
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+async function checkExpansionKept(page) {
+  await page.keyboard.press('Escape');
+  await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+  const header = page.locator('.pane-header', { hasText: 'People' }).first();
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const row = page.locator('.monaco-list-row[aria-level="1"]', { hasText: 'نيكولاي باتروشيف' }).first();
+  await row.waitFor({ timeout: 20_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  const child = page.locator('.monaco-list-row[aria-level="2"]', { hasText: 'باتروشيف' }).first();
+  await child.waitFor({ timeout: 15_000 });
+  await runCommand(page, 'Corpus Lens: Refresh');
+  // Every view reloads its data from the server; give it time to.
+  await page.waitForTimeout(4000);
+  const after = page.locator('.monaco-list-row[aria-level="1"]', { hasText: 'نيكولاي باتروشيف' }).first();
+  await after.waitFor({ timeout: 15_000 });
+  if ((await after.getAttribute('aria-expanded')) !== 'true') throw new Error('the entity collapsed on refresh');
+  await child.waitFor({ timeout: 15_000 });
+  return `still expanded: "${(await child.innerText()).replace(/\s+/g, ' ').slice(0, 80)}"`;
+}
+
+async function checkEmptyState(page) {
+  const empty = path.join(work, 'empty');
+  mkdirSync(empty, { recursive: true });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(empty)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+  const welcome = page.locator('.welcome-view-content', { hasText: 'No people found yet' }).first();
+  await welcome.waitFor({ timeout: 30_000 });
+  const text = (await welcome.innerText()).replace(/\s+/g, ' ');
+  if (!/corpusLens\.include/.test(text) || !/Open Corpus Lens Settings/.test(text)) throw new Error(`welcome text: "${text}"`);
+  return `welcome: "${text.slice(0, 90)}…"`;
 }
 
 function fail(msg) {

@@ -40,11 +40,11 @@ describe('corpus index', () => {
     assert.equal(ix.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'person:vladimir-putin'), undefined);
   });
 
-  it('restores from a structured-clone snapshot to the same answers', () => {
+  it('restores from a structured-clone snapshot to the same answers', async () => {
     const ix = new CorpusIndex(entities);
     ix.upsert('a', A);
     ix.upsert('b', B);
-    const copy = deserialize(serialize(ix.snapshot(() => [])));
+    const copy = deserialize(serialize((await ix.snapshot(() => []))));
     const back = new CorpusIndex(entities);
     assert.equal(back.restore(copy), 2);
     for (const id of ['person:sergey-lavrov', 'place:beijing', 'person:vladimir-putin']) assert.deepEqual(back.summary(id), ix.summary(id));
@@ -69,7 +69,7 @@ describe('corpus index', () => {
     assert.equal(ix.mentions(ix.article('later')!).find((m) => m.entity === id)?.kind, 'discovered');
   });
 
-  it('restores an article whose only discovered person stands in its boilerplate', () => {
+  it('restores an article whose only discovered person stands in its boilerplate', async () => {
     const body = 'قال فلاديمير بوتين إن التعاون بين روسيا والصين يتطور بسرعة في كل المجالات وإن البلدين سيواصلان العمل معا هذا العام.';
     const text = `عنوان عن بوتين\n${body}\nشاهد أيضاً\nوزير الخارجية البرتغالي جواو كرافينيو يزور بكين`;
     const ix = new CorpusIndex(entities);
@@ -78,18 +78,18 @@ describe('corpus index', () => {
     assert.equal(kinds.length, 1);
     assert.equal(kinds[0].boilerplate, true);
     const back = new CorpusIndex(entities);
-    assert.equal(back.restore(deserialize(serialize(ix.snapshot(() => [])))), 1);
+    assert.equal(back.restore(deserialize(serialize((await ix.snapshot(() => []))))), 1);
     assert.deepEqual(back.mentions(back.article('c')!), ix.mentions(ix.article('c')!));
   });
 
-  it('restores only what the caller keeps (files changed since are indexed again)', () => {
+  it('restores only what the caller keeps (files changed since are indexed again)', async () => {
     const ix = new CorpusIndex(entities);
     ix.upsert('a', A);
     ix.upsert('b', B);
     const before = ix.mentions(ix.article('a')!);
     // Another catalog order interns entities differently, so restoring remaps every number.
     const back = new CorpusIndex([...entities].reverse());
-    assert.equal(back.restore(ix.snapshot(() => []), (uri) => uri === 'a'), 1);
+    assert.equal(back.restore((await ix.snapshot(() => [])), (uri) => uri === 'a'), 1);
     assert.deepEqual(back.mentions(back.article('a')!), before);
     // The snapshot shared the live arrays: the source index must be untouched.
     assert.deepEqual(ix.mentions(ix.article('a')!), before);

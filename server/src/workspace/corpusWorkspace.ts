@@ -332,8 +332,9 @@ export class CorpusWorkspace {
     if (!this.cache) return;
     const write = async () => {
       try {
-        const words = this.search.headlineWordsByUri();
-        await this.cache!.save(this.catalogKey, this.stamps, this.index.snapshot((a) => words.get(a.uri) ?? []));
+        const pause = () => new Promise<void>((r) => setImmediate(r));
+        const words = await this.search.headlineWordsByUri(pause);
+        await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot((a) => words.get(a.uri) ?? [], pause));
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);
       }

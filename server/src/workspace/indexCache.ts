@@ -110,7 +110,12 @@ export class IndexCache {
     }
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, Buffer.concat(parts));
+    const out = await fs.open(tmp, 'w');
+    try {
+      for (const p of parts) await out.write(p);
+    } finally {
+      await out.close();
+    }
     await fs.rename(tmp, this.file);
   }
 }

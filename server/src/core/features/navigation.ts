@@ -32,14 +32,17 @@ export function definition(index: CorpusIndex, uri: string, offset: number, text
  * any first mention serves.
  */
 export function firstMention(index: CorpusIndex, id: string): Location | undefined {
-  // Workspace symbols ask for the same entities' first mentions keystroke after keystroke.
+  // Workspace symbols ask for the same entities' first mentions keystroke after keystroke. While
+  // a large corpus is being indexed (the version changes all the time), answers up to two
+  // seconds old are served, as for co-occurrence.
   let cache = firstMentions.get(index);
-  if (!cache || cache.version !== index.version) firstMentions.set(index, (cache = { version: index.version, byId: new Map() }));
+  const fresh = cache && (cache.version === index.version || (index.articleCount > 5000 && Date.now() - cache.at < 2000));
+  if (!cache || !fresh) firstMentions.set(index, (cache = { version: index.version, at: Date.now(), byId: new Map() }));
   if (!cache.byId.has(id)) cache.byId.set(id, findFirstMention(index, id));
   return cache.byId.get(id);
 }
 
-const firstMentions = new WeakMap<CorpusIndex, { version: number; byId: Map<string, Location | undefined> }>();
+const firstMentions = new WeakMap<CorpusIndex, { version: number; at: number; byId: Map<string, Location | undefined> }>();
 
 function findFirstMention(index: CorpusIndex, id: string): Location | undefined {
   const first = index.earliestArticle(id);

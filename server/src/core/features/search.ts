@@ -88,9 +88,9 @@ export class SearchEngine {
   }
 
   /** URI → the words each headline is filed under (for a persisted index, so that a warm start need not derive them). */
-  headlineWordsByUri(): Map<string, string[]> {
+  async headlineWordsByUri(pause?: () => Promise<void>): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
-    for (const [id, words] of this.headlineList.wordsById()) out.set(this.headlineUris[id], words);
+    for (const [id, words] of await this.headlineList.wordsById(pause)) out.set(this.headlineUris[id], words);
     return out;
   }
 

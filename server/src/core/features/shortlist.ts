@@ -47,10 +47,15 @@ export class Shortlist {
     return this.live.size;
   }
 
-  /** The words of every live id (the inverse of the postings, built on demand). */
-  wordsById(): Map<number, string[]> {
+  /**
+   * The words of every live id (the inverse of the postings, built on demand). `pause` is awaited
+   * every few thousand words, so that a caller can let other work in.
+   */
+  async wordsById(pause: () => Promise<void> = async () => undefined): Promise<Map<number, string[]>> {
     const out = new Map<number, string[]>();
+    let n = 0;
     for (const [w, ids] of this.postings) {
+      if (++n % 2000 === 0) await pause();
       for (const id of ids) {
         if (!this.live.has(id)) continue;
         const list = out.get(id);

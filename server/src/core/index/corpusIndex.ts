@@ -33,7 +33,7 @@ interface EntityStats {
   /** Form id → how often the entity was written so (outside boilerplate). */
   forms: Map<number, number>;
   /** The newest articles naming it, computed for `generation`. */
-  top?: { generation: number; articles: Article[] };
+  top?: { generation: number; at: number; articles: Article[] };
   /** Latest article date; recomputed lazily (`latestDirty`) when a removal may have lowered it. */
   latest?: string;
   latestDirty: boolean;
@@ -307,7 +307,9 @@ export class CorpusIndex {
     if (limit >= set.size) return set.toArray().sort(byDateDesc);
     // Hovers ask for the same few newest articles again and again: keep ten until the next change.
     const small = limit <= 10;
-    if (small && st.top?.generation === this.generation) return st.top.articles.slice(0, limit);
+    // While a large corpus is indexed, a list up to two seconds old serves an entity named in thousands of articles.
+    const top0 = st.top;
+    if (small && top0 && (top0.generation === this.generation || (set.size > 5000 && Date.now() - top0.at < 2000))) return top0.articles.filter((a) => !a.removed).slice(0, limit);
     const want = small ? 10 : limit;
     // Partial selection keeps this linear when an entity is named in most of the corpus.
     const top: Article[] = [];
@@ -321,7 +323,7 @@ export class CorpusIndex {
       }
     });
     if (top.length < want) top.sort(byDateDesc);
-    if (small) st.top = { generation: this.generation, articles: top };
+    if (small) st.top = { generation: this.generation, at: Date.now(), articles: top };
     return top.slice(0, limit);
   }
 
@@ -454,13 +456,20 @@ export class CorpusIndex {
   }
 
   /** A structured-clone-able copy of the index (for a persisted cache). */
-  snapshot(headlineWords: (a: Article) => readonly string[]): IndexSnapshot {
-    return {
-      entityIds: [...this.ids],
-      discovered: this.referenced().filter((s) => s.entity.discovered).map((s) => s.entity),
-      articles: [...this.articles.values()].map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.data, words: headlineWords(a) })),
-      formTexts: [...this.formTexts],
-    };
+  async snapshot(headlineWords: (a: Article) => readonly string[], pause: () => Promise<void> = async () => undefined): Promise<IndexSnapshot> {
+    const entityIds = [...this.ids];
+    const discovered = this.referenced().filter((s) => s.entity.discovered).map((s) => s.entity);
+    const formTexts = [...this.formTexts];
+    // The index may change while this pauses: what is listed is a consistent set of articles
+    // (each taken whole), and ids and forms only ever grow.
+    const articles: IndexSnapshot['articles'][number][] = [];
+    let n = 0;
+    for (const a of [...this.articles.values()]) {
+      if (++n % 5000 === 0) await pause();
+      if (a.removed) continue;
+      articles.push({ uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.data, words: headlineWords(a) });
+    }
+    return { entityIds, discovered, articles, formTexts };
   }
 
   /** Entities some article mentions (in boilerplate too). */
