@@ -201,22 +201,26 @@ async function runCommand(page, title) {
 
 async function checkExpansionKept(page) {
   await page.keyboard.press('Escape');
-  await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
   const header = page.locator('.pane-header', { hasText: 'People' }).first();
+  // A click on the active container's icon would hide the side bar.
+  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+  await header.waitFor({ timeout: 10_000 });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  const row = page.locator('.monaco-list-row[aria-level="1"]', { hasText: 'نيكولاي باتروشيف' }).first();
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) }).first();
+  const row = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'نيكولاي باتروشيف' }).first();
   await row.waitFor({ timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  const child = page.locator('.monaco-list-row[aria-level="2"]', { hasText: 'باتروشيف' }).first();
+  const child = pane.locator('.monaco-list-row[aria-level="2"]').first();
   await child.waitFor({ timeout: 15_000 });
+  const article = (await child.innerText()).replace(/\s+/g, ' ');
   await runCommand(page, 'Corpus Lens: Refresh');
   // Every view reloads its data from the server; give it time to.
   await page.waitForTimeout(4000);
-  const after = page.locator('.monaco-list-row[aria-level="1"]', { hasText: 'نيكولاي باتروشيف' }).first();
-  await after.waitFor({ timeout: 15_000 });
-  if ((await after.getAttribute('aria-expanded')) !== 'true') throw new Error('the entity collapsed on refresh');
-  await child.waitFor({ timeout: 15_000 });
-  return `still expanded: "${(await child.innerText()).replace(/\s+/g, ' ').slice(0, 80)}"`;
+  await row.waitFor({ timeout: 15_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') throw new Error('the entity collapsed on refresh');
+  const again = pane.locator('.monaco-list-row[aria-level="2"]', { hasText: article.split(' ')[0] }).first();
+  await again.waitFor({ timeout: 15_000 });
+  return `still expanded, showing "${article.slice(0, 60)}"`;
 }
 
 async function checkEmptyState(page) {
