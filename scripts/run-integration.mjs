@@ -18,6 +18,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-it-'));
 const folder = path.join(work, 'seeds');
 cpSync(path.join(root, 'seeds'), folder, { recursive: true });
 const started = Date.now();
+/** code-server's output, quoted when something times out. */
+let serverLog = '';
 
 if (process.argv.includes('--electron') || process.env.CORPUS_LENS_VSCODE === 'electron') {
   const { runTests } = await import('@vscode/test-electron');
@@ -52,27 +54,12 @@ exports.activate = async () => {
 // No telemetry, experiments or AI features: their network calls fail on a closed machine and
 // would surface as uncaught errors inside the extension host where the suite runs.
 mkdirSync(path.join(work, 'user-data/User'), { recursive: true });
-writeFileSync(path.join(work, 'user-data/User/settings.json'), JSON.stringify({
+const userSettings = {
   'telemetry.telemetryLevel': 'off', 'workbench.enableExperiments': false, 'chat.disableAIFeatures': true,
   'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'workbench.startupEditor': 'none',
-}));
-const port = await freePort();
-const server = spawn(node24, [
-  path.join(cache, 'node_modules/code-server/out/node/entry.js'),
-  '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-  '--disable-workspace-trust', '--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', extDir, folder,
-], { stdio: ['ignore', 'pipe', 'pipe'] });
-let serverLog = '';
-const listening = new Promise((resolve, reject) => {
-  const onData = (d) => {
-    serverLog += d;
-    if (/HTTP server listening/.test(serverLog)) resolve();
-  };
-  server.stdout.on('data', onData);
-  server.stderr.on('data', onData);
-  server.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${serverLog}`)));
-});
-await deadline(listening, 60_000, 'code-server to listen');
+};
+writeFileSync(path.join(work, 'user-data/User/settings.json'), JSON.stringify(userSettings));
+const { port, server } = await startCodeServer({ extensions: extDir, userData: path.join(work, 'user-data'), folder, trust: false });
 
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({
@@ -102,20 +89,23 @@ try {
     ['an expanded entity stays expanded when the index is refreshed', 'expanded-after-refresh', checkExpansionKept],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
+    // In its own code-server and page, which it photographs itself.
+    ['in an untrusted workspace (Restricted Mode) the People view still lists people', 'untrusted-workspace', (_page, shot) => checkUntrustedWorkspace(browser, shot)],
   ];
   let uiFailed = 0;
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
   for (const [title, shot, check] of checks) {
     let detail;
     let ok = false;
+    const own = check.length > 1;
     try {
-      detail = await check(page);
+      detail = await check(page, shot);
       ok = true;
-      await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
+      if (!own) await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
       detail += `; test-results/${shot}.png`;
     } catch (e) {
       detail = `${String(e.message).split('\n')[0]}; test-results/${shot}-failure.png`;
-      await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
+      if (!own) await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
     }
     if (!ok) uiFailed++;
     console.log(`  ${ok ? '✔' : '✘'} ${title} (${detail})`);
@@ -234,6 +224,63 @@ async function checkEmptyState(page) {
   const text = (await welcome.innerText()).replace(/\s+/g, ' ');
   if (!/corpusLens\.include/.test(text) || !/Open Corpus Lens Settings/.test(text)) throw new Error(`welcome text: "${text}"`);
   return `welcome: "${text.slice(0, 90)}…"`;
+}
+
+/** Starts code-server on a free port; `trust: true` keeps Workspace Trust on (the folder opens in Restricted Mode). */
+async function startCodeServer({ extensions, userData, folder: dir, trust }) {
+  const port = await freePort();
+  const server = spawn(node24, [
+    path.join(cache, 'node_modules/code-server/out/node/entry.js'),
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    ...(trust ? [] : ['--disable-workspace-trust']), '--user-data-dir', userData, '--extensions-dir', extensions, dir,
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const listening = new Promise((resolve, reject) => {
+    const onData = (d) => {
+      serverLog += d;
+      if (/HTTP server listening/.test(serverLog)) resolve();
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${serverLog}`)));
+  });
+  await deadline(listening, 60_000, 'code-server to listen');
+  return { port, server };
+}
+
+/**
+ * Workspace Trust: a second code-server with trust on, whose folder opens in Restricted Mode
+ * (no prompt), with only Corpus Lens installed. The read-only features must work there.
+ */
+async function checkUntrustedWorkspace(browser, shot) {
+  const base = path.join(work, 'untrusted');
+  const dir = path.join(base, 'seeds');
+  cpSync(path.join(root, 'seeds'), dir, { recursive: true });
+  const extensions = path.join(base, 'extensions');
+  mkdirSync(extensions, { recursive: true });
+  symlinkSync(root, path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+  const userData = path.join(base, 'user-data');
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({ ...userSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' }));
+  const { port: p2, server: s2 } = await startCodeServer({ extensions, userData, folder: dir, trust: true });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`http://127.0.0.1:${p2}/?folder=${encodeURIComponent(dir)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.locator('text=Restricted Mode').first().waitFor({ timeout: 30_000 });
+    await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+    const row = page.locator('.monaco-list-row', { hasText: 'لافروف' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    if (!/\d+ mentions/.test(text)) throw new Error(`row without a count: "${text}"`);
+    await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
+    return `Restricted Mode, People row: "${text}"`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+    s2.kill();
+  }
 }
 
 function fail(msg) {

@@ -29,12 +29,21 @@ export interface CorpusLensApi {
   /** The children of an Articles view node (years when `node` is omitted). */
   articleChildren(node?: ArticleGroup): Promise<{ node: ArticleGroup; item: vscode.TreeItem }[]>;
   client: LanguageClient;
+  /** The message shown when the server was left stopped after repeated crashes, if it was. */
+  serverGaveUp(): string | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
   const output = vscode.window.createOutputChannel('Corpus Lens');
   context.subscriptions.push(output);
-  const client = createClient(context, output);
+  let gaveUp: string | undefined;
+  const client = createClient(context, output, (message) => {
+    gaveUp = message;
+    void vscode.window.showErrorMessage(message, 'Restart Server', 'Show Log').then((choice) => {
+      if (choice === 'Restart Server') void vscode.commands.executeCommand('corpusLens.restartServer');
+      if (choice === 'Show Log') output.show();
+    });
+  });
   const trees = new Map<EntityKind, EntityTreeProvider>();
   const views: vscode.TreeView<TreeNode>[] = [];
   let status: StatusParams | undefined;
@@ -67,6 +76,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
 
   context.subscriptions.push(
     vscode.commands.registerCommand('corpusLens.search', (query?: string) => runSearch(client, typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand('corpusLens.restartServer', async () => {
+      gaveUp = undefined;
+      await (client.isRunning() ? client.restart() : client.start());
+    }),
     vscode.commands.registerCommand('corpusLens.refresh', () => (trees.forEach((t) => t.refresh()), articles.refresh())),
     vscode.commands.registerCommand('corpusLens.copyNames', (arg: string | TreeNode) => copyNames(client, arg)),
     vscode.commands.registerCommand('corpusLens.openCatalogEntry', (arg: string | TreeNode) => openCatalogEntry(client, arg)),
@@ -146,6 +159,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     },
     articleChildren: async (node) => (await articles.getChildren(node)).map((n) => ({ node: n, item: articles.getTreeItem(n) })),
     client,
+    serverGaveUp: () => gaveUp,
   };
 }
 

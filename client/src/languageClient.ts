@@ -1,6 +1,6 @@
 /** Starts the bundled language server and wires the settings, file watching and trusted commands. */
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The only commands a hover may run: the extension's own, by name. */
 export const TRUSTED_COMMANDS = ['corpusLens.showMentions', 'corpusLens.reveal'];
@@ -18,7 +18,32 @@ export function settings(): Record<string, unknown> {
   };
 }
 
-export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+/** Crashes tolerated within `CRASH_WINDOW_MS` before the server is left stopped. */
+export const MAX_RESTARTS = 4;
+const CRASH_WINDOW_MS = 3 * 60_000;
+
+/**
+ * Restarts a crashed server, at most MAX_RESTARTS times in three minutes; then leaves it stopped
+ * and tells the user once, with a way to start it again. `onGiveUp` receives the message shown.
+ */
+export function crashPolicy(onGiveUp: (message: string) => void): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && now - crashes[0] > CRASH_WINDOW_MS) crashes.shift();
+      if (crashes.length <= MAX_RESTARTS) return { action: CloseAction.Restart };
+      const message = `The Corpus Lens server stopped ${crashes.length} times in three minutes and was not restarted. Its log is in the Corpus Lens output; run "Corpus Lens: Restart Server" to start it again.`;
+      crashes.length = 0;
+      onGiveUp(message);
+      return { action: CloseAction.DoNotRestart, message, handled: true };
+    },
+  };
+}
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, onGiveUp: (message: string) => void): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -42,7 +67,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS }, supportHtml: false },
-    connectionOptions: { maxRestartCount: 4 },
+    errorHandler: crashPolicy(onGiveUp),
   };
   return new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
 }

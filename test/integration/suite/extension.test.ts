@@ -243,4 +243,43 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     const after = await api.client.sendRequest<{ pid: number }>('corpusLens/memory');
     assert.notEqual(after.pid, before.pid);
   });
+
+  it('after repeated crashes leaves the server stopped with a clear message, and Restart Server brings it back', async () => {
+    const memoryPid = async () => (await api.client.sendRequest<{ pid: number }>('corpusLens/memory')).pid;
+    let pid = await memoryPid();
+    let kills = 0;
+    while (!api.serverGaveUp() && kills <= 5) {
+      process.kill(pid, 'SIGKILL');
+      kills++;
+      // Either the client starts a new server (another pid answers) or it gives up.
+      const old = pid;
+      pid = await until(async () => {
+        if (api.serverGaveUp()) return -1;
+        try {
+          if (!api.client.isRunning()) return undefined;
+          const p = await memoryPid();
+          return p !== old ? p : undefined;
+        } catch {
+          return undefined;
+        }
+      }, 60_000, 'a restarted server or the client giving up');
+    }
+    // The previous test's crash counts too: at most four restarts in three minutes.
+    assert.ok(kills >= 3 && kills <= 5, `gave up after ${kills} kills`);
+    assert.match(api.serverGaveUp()!, /stopped 5 times in three minutes and was not restarted/);
+    assert.equal(api.client.isRunning(), false);
+    await vscode.commands.executeCommand('corpusLens.restartServer');
+    const [file] = await vscode.workspace.findFiles('**/003_*.txt');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const md = await until(async () => {
+      try {
+        const t = await hoverText(file, doc.positionAt(doc.getText().indexOf('باتروشيف') + 2));
+        return /Nikolai Patrushev/.test(t) ? t : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 60_000, 'a hover after Restart Server');
+    assert.match(md, /Nikolai Patrushev/);
+    assert.equal(api.serverGaveUp(), undefined);
+  });
 });
