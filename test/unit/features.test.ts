@@ -70,6 +70,21 @@ describe('go-to-mentions', () => {
     assert.equal(d.uri, 'file:///b.txt');
     assert.deepEqual(d.range.start, positionOf(B, B.indexOf('سيرجي')));
   });
+  it('definition: past an earlier article that has only the short form, and back to it when the full name goes', () => {
+    const ix = new CorpusIndex(entities);
+    const old = '1 يناير 2020\nقال لافروف إن الحوار مهم.';
+    const later = '5 مارس 2022\nقال وزير الخارجية سيرغي لافروف إن الحوار مهم.';
+    ix.upsert('file:///old.txt', old);
+    ix.upsert('file:///later.txt', later);
+    const at = old.indexOf('لافروف') + 1;
+    const d = definition(ix, 'file:///old.txt', at, old)!;
+    assert.equal(d.uri, 'file:///later.txt');
+    assert.deepEqual(d.range.start, positionOf(later, later.indexOf('سيرغي')));
+    ix.remove('file:///later.txt');
+    const back = definition(ix, 'file:///old.txt', at, old)!;
+    assert.equal(back.uri, 'file:///old.txt');
+    assert.deepEqual(back.range.start, positionOf(old, old.indexOf('لافروف')));
+  });
   it('definition: the workspace catalog entry when there is one', () => {
     const text = '{\n  "entities": [\n    { "id": "person:sergey-lavrov", "type": "person", "ar": "سيرغي لافروف", "short": ["لافروف"] }\n  ]\n}';
     const parsed = parseCatalog(text);

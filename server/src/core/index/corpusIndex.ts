@@ -40,6 +40,9 @@ interface EntityStats {
   /** The earliest dated article naming it (undated when none is dated); lazily recomputed likewise. */
   earliest?: Article;
   earliestDirty: boolean;
+  /** Likewise, among the articles that give its full name (outside boilerplate): where definitions go. */
+  earliestFull?: Article;
+  earliestFullDirty: boolean;
   /** Entities named with it, by shared articles, as of `generation` (computed on demand). */
   cooccur?: { generation: number; at: number; list: { entity: Entity; articles: number }[] };
 }
@@ -116,7 +119,7 @@ export class CorpusIndex {
       this.ids.push(e.id);
       this.idIndex.set(e.id, i);
     }
-    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new ArticleList(), mentions: 0, forms: new Map(), latestDirty: false, earliestDirty: false };
+    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new ArticleList(), mentions: 0, forms: new Map(), latestDirty: false, earliestDirty: false, earliestFullDirty: false };
     return i;
   }
 
@@ -206,6 +209,10 @@ export class CorpusIndex {
   private attach(article: Article, headlineWords?: readonly string[]): void {
     this.articles.set(article.uri, article);
     const d = article.data;
+    for (const e of this.fullyNamed(article)) {
+      const s: EntityStats = this.stats[e]!;
+      if (!s.earliestFullDirty && (!s.earliestFull || earlier(article, s.earliestFull))) s.earliestFull = article;
+    }
     for (let k = article.countsAt, end = k + 2 * article.entityCount; k < end; k += 2) {
       const s: EntityStats = this.stats[d[k]]!;
       if (s.articles.size === 0) this.present++;
@@ -235,6 +242,7 @@ export class CorpusIndex {
       s.mentions -= d[k + 1];
       if (old.date && old.date === s.latest) s.latestDirty = true;
       if (s.earliest === old) s.earliestDirty = true;
+      if (s.earliestFull === old) s.earliestFullDirty = true;
     }
     for (let k = old.formsAt, end = k + 3 * old.formCount; k < end; k += 3) {
       const f = this.stats[d[k]]!.forms;
@@ -325,24 +333,6 @@ export class CorpusIndex {
     if (top.length < want) top.sort(byDateDesc);
     if (small) st.top = { generation: this.generation, at: Date.now(), articles: top };
     return top.slice(0, limit);
-  }
-
-  /** Articles naming the entity, earliest dated first (undated last); at most `limit`, by partial selection. */
-  earliestArticles(id: string, limit: number): Article[] {
-    const st = this.statsOf(id);
-    if (!st) return [];
-    const asc = (a: Article, b: Article) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0);
-    const top: Article[] = [];
-    st.articles.forEach((a) => {
-      if (top.length < limit) {
-        top.push(a);
-        if (top.length === limit) top.sort(asc);
-      } else if (earlier(a, top[limit - 1])) {
-        top[limit - 1] = a;
-        top.sort(asc);
-      }
-    });
-    return top.length < limit ? top.sort(asc) : top;
   }
 
   /** Every mention of the entity in the corpus outside boilerplate (inside it too when asked). */
@@ -453,6 +443,33 @@ export class CorpusIndex {
       s.earliestDirty = false;
     }
     return s.earliest;
+  }
+
+  /** The earliest article (dated first) giving the entity's full name outside boilerplate. */
+  earliestFullArticle(id: string): Article | undefined {
+    const i = this.idIndex.get(id);
+    const s = i === undefined ? undefined : this.stats[i];
+    if (!s) return undefined;
+    if (s.earliestFullDirty) {
+      s.earliestFull = undefined;
+      s.articles.forEach((a) => {
+        if ((!s.earliestFull || earlier(a, s.earliestFull)) && this.fullyNamed(a).has(i!)) s.earliestFull = a;
+      });
+      s.earliestFullDirty = false;
+    }
+    return s.earliestFull;
+  }
+
+  /** Entities the article names in full (a name or discovered mention outside boilerplate). */
+  private fullyNamed(a: Article): Set<number> {
+    const out = new Set<number>();
+    const d = a.data;
+    for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) {
+      const kind = (d[k] >>> 1) & 3;
+      // Kinds 0 (name) and 3 (discovered); see MENTION_KINDS.
+      if ((d[k] & 1) === 0 && (kind === 0 || kind === 3)) out.add(d[k] >>> 3);
+    }
+    return out;
   }
 
   /** A structured-clone-able copy of the index (for a persisted cache). */
