@@ -15,10 +15,10 @@ const seeds = path.join(__dirname, '../../seeds');
 const seedFiles = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
 const COPIES = 20;
 
-/** COPIES copies of every seed (some re-encoded as Windows-1256), and one binary file. */
-function archive(): string {
+/** `copies` copies of every seed (some re-encoded as Windows-1256), and one binary file. */
+function archive(copies = COPIES): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-scan-'));
-  for (let c = 0; c < COPIES; c++) {
+  for (let c = 0; c < copies; c++) {
     fs.mkdirSync(path.join(dir, `copy-${c}`));
     for (const f of seedFiles) {
       const text = fs.readFileSync(path.join(seeds, f), 'utf8');
@@ -138,5 +138,73 @@ describe('a file the server may not read', function () {
     assert.equal(named.length, 1, s.logs.join('\n'));
     const people = await s.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' });
     assert.deepEqual(people.map((e) => e.id), ['person:sergey-lavrov']);
+  });
+});
+
+describe('indexing progress', function () {
+  const WORK_DONE = { window: { workDoneProgress: true } };
+
+  it('reports files done out of the total, from begin to end', async () => {
+    const dir = archive(60);
+    const s = await startServer(dir, {}, undefined, WORK_DONE);
+    try {
+      await within(s.indexed, 60_000, 'indexing');
+      const total = 60 * seedFiles.length + 1;
+      const [begin, ...rest] = s.progress;
+      assert.equal(begin.kind, 'begin');
+      assert.equal(begin.title, 'Corpus Lens: indexing');
+      assert.equal(begin.message, `0 / ${total} files`);
+      assert.equal(rest[rest.length - 1].kind, 'end');
+      const reports = rest.filter((p) => p.kind === 'report');
+      assert.ok(reports.length > 0, 'no report while indexing');
+      const done = reports.map((p) => Number(/^(\d+) \/ (\d+) files$/.exec(p.message!)![1]));
+      assert.deepEqual(done, [...done].sort((a, b) => a - b), 'counts never go back');
+      for (const p of reports) assert.match(p.message!, new RegExp(` / ${total} files$`));
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('stops when the user cancels it, keeping what was indexed', async () => {
+    const dir = archive(60);
+    const total = 60 * seedFiles.length + 1;
+    const s = await startServer(dir, {}, undefined, WORK_DONE);
+    try {
+      // Cancel as soon as the progress begins.
+      const token = await within(
+        (async () => {
+          for (;;) {
+            const b = s.progress.find((p) => p.kind === 'begin');
+            if (b) return b.token;
+            await new Promise((r) => setTimeout(r, 5));
+          }
+        })(),
+        30_000,
+        'the progress to begin',
+      );
+      await s.connection.sendNotification('window/workDoneProgress/cancel', { token });
+      // It may stop before a single article is in.
+      const status = await within(
+        (async () => {
+          for (;;) {
+            const st = s.statuses.find((x) => !x.indexing && s.logs.some((l) => /^indexing cancelled/.test(l)));
+            if (st) return st;
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        })(),
+        60_000,
+        'the scan to stop',
+      );
+      const line = s.logs.find((l) => /^indexing cancelled after \d+ of \d+ files$/.test(l));
+      assert.ok(line, s.logs.join('\n'));
+      const [, done, of] = /after (\d+) of (\d+)/.exec(line!)!.map(Number);
+      assert.equal(of, total);
+      assert.ok(done < total, line);
+      assert.equal(status.indexing, false);
+      assert.ok(status.articles <= done);
+      assert.equal(s.progress[s.progress.length - 1].kind, 'end');
+    } finally {
+      await s.stop();
+    }
   });
 });

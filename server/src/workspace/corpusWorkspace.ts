@@ -210,8 +210,9 @@ export class CorpusWorkspace {
       for (const f of files) out.push(await analyzeFile(f, this.settings.maxFileSize, this.index.recognizer));
       return out;
     };
-    // A batch a worker could not finish is analysed here.
-    const run = (files: string[]) => (pool && pool.workers > 0 ? pool.analyze(files, this.settings.maxFileSize).catch(() => here(files)) : here(files));
+    // A batch a worker could not finish is analysed here (unless the scan was given up).
+    let givenUp = false;
+    const run = (files: string[]) => (pool && pool.workers > 0 ? pool.analyze(files, this.settings.maxFileSize).catch(() => (givenUp ? [] : here(files))) : here(files));
     const window: { files: string[]; results: Promise<FileAnalysis[]>; asOf: number }[] = [];
     let next = 0;
     let lastYield = Date.now();
@@ -239,6 +240,7 @@ export class CorpusWorkspace {
       }
     }
     this.changedAt.clear();
+    givenUp = true;
     // Idle workers would hold their heaps; a later large scan starts them again.
     await pool?.stop();
   }
