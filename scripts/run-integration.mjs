@@ -167,7 +167,17 @@ async function checkSearch(page) {
   await page.keyboard.type('lavrov');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'لافروف' }).first();
   await row.waitFor({ timeout: 15_000 });
-  return `first row: "${(await row.innerText()).replace(/\s+/g, ' ')}"`;
+  // The typed word is highlighted where it appears (here in the Latin name).
+  const mark = row.locator('.highlight', { hasText: /lavrov/i }).first();
+  await mark.waitFor({ timeout: 5_000 });
+  const first = page.locator('.quick-input-list .monaco-list-row:not(:has(.quick-input-list-separator-as-item))').first();
+  // Each row names its section (VS Code hides separator rows while filtering).
+  for (const r of await page.locator('.quick-input-list .monaco-list-row').all()) {
+    const t = await r.innerText();
+    if (!/Entity ·|Headline|Passage ·|^(Entities|Headlines|Passages)$/.test(t.trim())) throw new Error(`row without its section: "${t}"`);
+  }
+  if (!/Entity ·/.test(await first.innerText())) throw new Error('the best entity is not first');
+  return `row: "${(await row.innerText()).replace(/\s+/g, ' ')}", highlighted "${await mark.innerText()}", first row: "${(await first.innerText()).replace(/\s+/g, ' ').slice(0, 40)}"`;
 }
 
 async function checkArticlesView(page) {
