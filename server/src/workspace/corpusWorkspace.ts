@@ -17,6 +17,7 @@ import { promises as fs } from 'fs';
 import { AnalysisPool } from './analysisPool';
 import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
 import { analyzeFile, type FileAnalysis } from './fileAnalysis';
+import { nextTurn } from './nextTurn';
 import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './indexCache';
 
 /** The catalog that ships with the extension. */
@@ -235,7 +236,7 @@ export class CorpusWorkspace {
       if (Date.now() - lastYield > 15) {
         progress?.report(this.done, total);
         this.host.statusChanged();
-        await new Promise((r) => setImmediate(r));
+        await nextTurn();
         lastYield = Date.now();
       }
     }
@@ -311,7 +312,7 @@ export class CorpusWorkspace {
     const all = loaded.snapshot.articles;
     for (let i = 0; i < all.length; i += 2000) {
       n += this.index.restore({ ...loaded.snapshot, articles: all.slice(i, i + 2000) }, (uri) => keep.has(uri));
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
     }
     this.cacheUnchanged = n === loaded.snapshot.articles.length && todo.length === 0;
     // What the snapshot could not give back is indexed again.
@@ -334,9 +335,8 @@ export class CorpusWorkspace {
     if (!this.cache) return;
     const write = async () => {
       try {
-        const pause = () => new Promise<void>((r) => setImmediate(r));
-        const words = await this.search.headlineWordsByUri(pause);
-        await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot((a) => words.get(a.uri) ?? [], pause));
+        const words = await this.search.headlineWordsByUri(nextTurn);
+        await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot((a) => words.get(a.uri) ?? [], nextTurn));
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);
       }

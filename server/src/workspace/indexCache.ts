@@ -9,6 +9,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
 import type { IndexSnapshot } from '../core/index/corpusIndex';
+import { nextTurn } from './nextTurn';
 
 /** Bump when the snapshot's shape or the recognition it encodes changes. */
 export const CACHE_FORMAT = 5;
@@ -79,7 +80,7 @@ export class IndexCache {
         else if ('articles' in c && Array.isArray(c.articles)) articles.push(...c.articles);
         else throw new Error('malformed chunk');
         // Deserialising is synchronous too: let requests in between chunks.
-        await new Promise((r) => setImmediate(r));
+        await nextTurn();
       }
       if (!Array.isArray(h.entityIds) || !Array.isArray(h.formTexts) || !Array.isArray(h.discovered)) throw new Error('malformed header');
       return { stamps, snapshot: { entityIds: h.entityIds, discovered: h.discovered, formTexts: h.formTexts, articles } };
@@ -102,11 +103,11 @@ export class IndexCache {
     const entries = [...stamps];
     for (let i = 0; i < entries.length; i += PER_CHUNK) {
       put({ stamps: entries.slice(i, i + PER_CHUNK) });
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
     }
     for (let i = 0; i < snapshot.articles.length; i += PER_CHUNK) {
       put({ articles: snapshot.articles.slice(i, i + PER_CHUNK) });
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
     }
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;

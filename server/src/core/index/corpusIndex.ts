@@ -24,7 +24,8 @@ export interface EntitySummary {
   readonly latest?: string;
 }
 
-const KINDS = MENTION_KINDS;
+/** Kind numbers of the mentions that give an entity's full name. */
+const FULL_NAME_KINDS = [MENTION_KINDS.indexOf('name'), MENTION_KINDS.indexOf('discovered')];
 
 interface EntityStats {
   entity: Entity;
@@ -291,7 +292,7 @@ export class CorpusIndex {
 
   private decodeMention(p: Uint32Array, k: number): Mention {
     const w = p[k];
-    return { entity: this.ids[w >>> 3], kind: KINDS[(w >>> 1) & 3], boilerplate: (w & 1) === 1, start: p[k + 1], end: p[k + 2] };
+    return { entity: this.ids[w >>> 3], kind: MENTION_KINDS[(w >>> 1) & 3], boilerplate: (w & 1) === 1, start: p[k + 1], end: p[k + 2] };
   }
 
   /** Entity id → mentions outside boilerplate, for one article. */
@@ -315,9 +316,8 @@ export class CorpusIndex {
     if (limit >= set.size) return set.toArray().sort(byDateDesc);
     // Hovers ask for the same few newest articles again and again: keep ten until the next change.
     const small = limit <= 10;
-    // While a large corpus is indexed, a list up to two seconds old serves an entity named in thousands of articles.
     const top0 = st.top;
-    if (small && top0 && (top0.generation === this.generation || (set.size > 5000 && Date.now() - top0.at < 2000))) return top0.articles.filter((a) => !a.removed).slice(0, limit);
+    if (small && top0 && this.stillGood(top0, set.size)) return top0.articles.filter((a) => !a.removed).slice(0, limit);
     const want = small ? 10 : limit;
     // Partial selection keeps this linear when an entity is named in most of the corpus.
     const top: Article[] = [];
@@ -415,8 +415,7 @@ export class CorpusIndex {
     const s = e === undefined ? undefined : this.stats[e];
     if (!s) return [];
     const c = s.cooccur;
-    const stillGood = c && (c.generation === this.generation || (s.articles.size > 5000 && Date.now() - c.at < 2000));
-    if (stillGood && limit <= 10) return c.list.slice(0, limit);
+    if (c && this.stillGood(c, s.articles.size) && limit <= 10) return c.list.slice(0, limit);
     const shared = new Map<number, number>();
     s.articles.forEach((a) => {
       const d = a.data;
@@ -436,10 +435,7 @@ export class CorpusIndex {
     const s = this.statsOf(id);
     if (!s) return undefined;
     if (s.earliestDirty) {
-      s.earliest = undefined;
-      s.articles.forEach((a) => {
-        if (!s.earliest || earlier(a, s.earliest)) s.earliest = a;
-      });
+      s.earliest = earliestIn(s.articles, () => true);
       s.earliestDirty = false;
     }
     return s.earliest;
@@ -451,13 +447,19 @@ export class CorpusIndex {
     const s = i === undefined ? undefined : this.stats[i];
     if (!s) return undefined;
     if (s.earliestFullDirty) {
-      s.earliestFull = undefined;
-      s.articles.forEach((a) => {
-        if ((!s.earliestFull || earlier(a, s.earliestFull)) && this.fullyNamed(a).has(i!)) s.earliestFull = a;
-      });
+      s.earliestFull = earliestIn(s.articles, (a) => this.fullyNamed(a).has(i!));
       s.earliestFullDirty = false;
     }
     return s.earliestFull;
+  }
+
+  /**
+   * Whether a derived value computed at `generation` (and time `at`) still serves: when nothing
+   * changed since, or, while a large corpus is indexed, for an entity named in thousands of
+   * articles when it is less than two seconds old (so that hovers stay fast).
+   */
+  private stillGood(v: { generation: number; at: number }, articles: number): boolean {
+    return v.generation === this.generation || (articles > 5000 && Date.now() - v.at < 2000);
   }
 
   /** Entities the article names in full (a name or discovered mention outside boilerplate). */
@@ -465,9 +467,7 @@ export class CorpusIndex {
     const out = new Set<number>();
     const d = a.data;
     for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) {
-      const kind = (d[k] >>> 1) & 3;
-      // Kinds 0 (name) and 3 (discovered); see MENTION_KINDS.
-      if ((d[k] & 1) === 0 && (kind === 0 || kind === 3)) out.add(d[k] >>> 3);
+      if ((d[k] & 1) === 0 && FULL_NAME_KINDS.includes((d[k] >>> 1) & 3)) out.add(d[k] >>> 3);
     }
     return out;
   }
@@ -523,6 +523,15 @@ export class CorpusIndex {
     this.entityGeneration++;
     return n;
   }
+}
+
+/** The earliest (see `earlier`) of the listed articles that `accept` takes. */
+function earliestIn(list: ArticleList, accept: (a: Article) => boolean): Article | undefined {
+  let best: Article | undefined;
+  list.forEach((a) => {
+    if ((!best || earlier(a, best)) && accept(a)) best = a;
+  });
+  return best;
 }
 
 /** Dated before undated, then by date, then by URI. */
