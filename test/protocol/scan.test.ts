@@ -208,3 +208,45 @@ describe('indexing progress', function () {
     }
   });
 });
+
+describe('people discovered after the articles that name them were indexed', function () {
+  const person = async (s: Session, name: string) => (await s.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' })).find((e) => e.ar === name);
+  const bare = (n: number) => `خبر رقم ${n}\nقال جواو كرافينيو إن الحوار بين البلدين مهم.\n`;
+
+  it('are linked in every article of the scan, though the introduction is analysed last', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-relink-'));
+    // Sorted first, these go to the worker threads before anyone knows the name.
+    for (let i = 0; i < 79; i++) fs.writeFileSync(path.join(dir, `n-${String(i).padStart(2, '0')}.txt`), bare(i));
+    fs.writeFileSync(path.join(dir, 'z-intro.txt'), 'زيارة إلى بكين\nوقال وزير الخارجية البرتغالي جواو كرافينيو إن الزيارة مهمة.\n');
+    const s = await startServer(dir);
+    try {
+      await within(s.indexed, 60_000, 'indexing');
+      assert.ok(s.logs.some((l) => /worker threads/.test(l)));
+      const p = await person(s, 'جواو كرافينيو');
+      assert.equal(p?.discovered, true);
+      assert.equal(p?.articles, 80);
+      assert.equal(p?.mentions, 80);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('are linked in the other articles after an edit introduces them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-relink-edit-'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), bare(1));
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'زيارة إلى بكين\nالزيارة مهمة.\n');
+    const s = await startServer(dir);
+    try {
+      await within(s.indexed, 30_000, 'indexing');
+      assert.equal(await person(s, 'جواو كرافينيو'), undefined);
+      const uri = pathToFileURL(path.join(dir, 'b.txt')).toString();
+      const text = 'زيارة إلى بكين\nوقال وزير الخارجية البرتغالي جواو كرافينيو إن الزيارة مهمة.\n';
+      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      let p: EntityItem | undefined;
+      for (let t = 0; t < 50 && (p = await person(s, 'جواو كرافينيو'))?.articles !== 2; t++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(p?.articles, 2, 'the article indexed before the edit names him too');
+    } finally {
+      await s.stop();
+    }
+  });
+});

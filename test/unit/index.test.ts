@@ -69,6 +69,26 @@ describe('corpus index', () => {
     assert.equal(ix.mentions(ix.article('later')!).find((m) => m.entity === id)?.kind, 'discovered');
   });
 
+  it('finds the articles indexed before an introduction that name the person, so they can be linked', () => {
+    const ix = new CorpusIndex(entities);
+    const early = 'خبر قديم\nقال جواو كرافينيو إن الحوار مهم.';
+    const clitic = 'خبر آخر\nوصرح وجواو كرافينيو بأن الحوار مهم.';
+    ix.upsert('early', early);
+    ix.upsert('clitic', clitic);
+    ix.upsert('other', 'خبر بلا اسمه\nقال سيرغي لافروف إن الحوار مهم.');
+    ix.upsert('apart', 'خبر فيه الكلمتان\nقال جواو إن كرافينيو مدينة جميلة.');
+    const mark = ix.learntCount;
+    ix.upsert('b', B);
+    const learnt = ix.learntSince(mark);
+    assert.deepEqual(learnt.map((e) => e.ar), ['جواو كرافينيو']);
+    // The introducing article names him already; those without his name, or with its words apart, are not read again.
+    assert.deepEqual(ix.relinkCandidates(learnt).sort(), ['clitic', 'early']);
+    ix.upsert('early', early);
+    ix.upsert('clitic', clitic);
+    assert.deepEqual(ix.articlesOf(learnt[0].id).map((a) => a.uri).sort(), ['b', 'clitic', 'early']);
+    assert.deepEqual(ix.relinkCandidates(learnt), []);
+  });
+
   it('restores an article whose only discovered person stands in its boilerplate', async () => {
     const body = 'قال فلاديمير بوتين إن التعاون بين روسيا والصين يتطور بسرعة في كل المجالات وإن البلدين سيواصلان العمل معا هذا العام.';
     const text = `عنوان عن بوتين\n${body}\nشاهد أيضاً\nوزير الخارجية البرتغالي جواو كرافينيو يزور بكين`;

@@ -167,10 +167,12 @@ export class CorpusWorkspace {
       }
     }
     const todo = this.scanned || !this.cache ? files : await this.restoreCache(files);
+    const learnt = this.index.learntCount;
     this.total = files.length;
     this.done = files.length - todo.length;
     progress?.begin(files.length);
     await this.indexAll(todo, files.length, progress);
+    if (!progress?.cancelled) await this.relink(learnt);
     this.scanned = true;
     // Written before the scan reports itself done, so that a client that stops the server then
     // finds the cache complete.
@@ -246,6 +248,43 @@ export class CorpusWorkspace {
     await pool?.stop();
   }
 
+  /**
+   * Analyses again the articles indexed before the people learnt since `mark` were introduced
+   * and that may name them, so that those names link there too. Analysing them may introduce
+   * more people; a few rounds settle it.
+   */
+  private async relink(mark: number): Promise<void> {
+    for (let round = 0; round < 3 && this.index.learntCount > mark; round++) {
+      const people = this.index.learntSince(mark);
+      mark = this.index.learntCount;
+      const files = this.index.relinkCandidates(people).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+      if (files.length === 0) return;
+      this.host.log(`linking ${people.length} newly discovered ${people.length === 1 ? 'person' : 'people'}: ${files.length} articles to analyse again`);
+      const done = this.done;
+      await this.indexAll(files, files.length);
+      this.done = done;
+    }
+  }
+
+  /** After an edit that introduced someone: relink once the typing settles, after any scan. */
+  private relinkSoon(mark: number): void {
+    this.relinkMark = Math.min(this.relinkMark ?? mark, mark);
+    if (this.relinkTimer) clearTimeout(this.relinkTimer);
+    this.relinkTimer = setTimeout(() => {
+      const from = this.relinkMark!;
+      this.relinkMark = this.relinkTimer = undefined;
+      this.scanning = (this.scanning ?? Promise.resolve()).then(async () => {
+        await this.relink(from);
+        this.scheduleSave();
+        this.host.statusChanged();
+      });
+    }, 1000);
+    this.relinkTimer.unref();
+  }
+
+  private relinkMark: number | undefined;
+  private relinkTimer: NodeJS.Timeout | undefined;
+
   private commit(r: FileAnalysis): void {
     const uri = fileUri(r.file);
     const open = this.openDocs.get(uri);
@@ -267,12 +306,11 @@ export class CorpusWorkspace {
   }
 
   async indexFile(file: string): Promise<void> {
+    const mark = this.index.learntCount;
     const open = this.openDocs.get(fileUri(file));
-    if (open !== undefined) {
-      this.index.upsert(fileUri(file), open);
-      return;
-    }
-    this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer));
+    if (open !== undefined) this.index.upsert(fileUri(file), open);
+    else this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer));
+    if (this.index.learntCount > mark) this.relinkSoon(mark);
   }
 
   /** Restores unchanged articles from the persisted index; returns the files still to index. */
@@ -383,7 +421,9 @@ export class CorpusWorkspace {
     }
     if (!uri.startsWith('file:') || !this.isCorpusFile(fileURLToPath(uri))) return;
     this.openDocs.set(uri, text);
+    const mark = this.index.learntCount;
     this.index.upsert(uri, text);
+    if (this.index.learntCount > mark) this.relinkSoon(mark);
     this.host.statusChanged();
   }
 

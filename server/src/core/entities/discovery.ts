@@ -33,6 +33,11 @@ const STOP = new Set(
 
 const isDefinite = (key: string) => /^(ال|وال|بال|لل|فال|كال)/u.test(key);
 
+/** Whether a token may be part of a discovered name: indefinite, without digits, two letters or more (particles and catalog words aside). */
+export function mayBeNameWord(key: string): boolean {
+  return key.length >= 2 && !isDefinite(key) && !/\d/.test(key);
+}
+
 /**
  * Finds introduced names among `tokens`. `covered(i)` tells whether token i is already part of a
  * recognised mention; `known(key)` whether a token starts a catalog name.
@@ -50,7 +55,7 @@ export function discoverNames(text: string, tokens: readonly Token[], covered: (
       const key = tokens[j].key;
       // آن (a name) folds to the same key as أن/إن (particles); the written alef tells them apart.
       const particle = STOP.has(key) && text[tokens[j].start] !== 'آ';
-      if (covered(j) || isDefinite(key) || particle || known(key) || /\d/.test(key) || key.length < 2) break;
+      if (covered(j) || !mayBeNameWord(key) || particle || known(key)) break;
       if (j > nameStart && !sameClause(text, tokens[j - 1], tokens[j])) break;
       if (j === nameStart && !sameClause(text, tokens[j - 1], tokens[j])) break;
       j++;

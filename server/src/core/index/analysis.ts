@@ -5,11 +5,13 @@
  * committed to the index (`CorpusIndex.commit`) on the thread that owns it.
  */
 import { inZones, parseArticle } from '../article/structure';
-import { discoverNames } from '../entities/discovery';
+import { discoverNames, mayBeNameWord } from '../entities/discovery';
 import { headlineWords } from '../features/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
+import { cliticReadings } from '../text/clitics';
 import { lineStarts } from '../text/lines';
 import { articleData } from './article';
+import { tokenFilter } from './tokenFilter';
 import { tokenize, type Token } from '../text/tokenize';
 
 export const MENTION_KINDS = ['name', 'short', 'demonym', 'discovered'] as const;
@@ -89,11 +91,27 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
     headline: own(h.text),
     date: structure.date?.iso,
     source: structure.source === undefined ? undefined : own(structure.source),
-    data: articleData({ lineStarts: lineStarts(text), mentions, counts: pairs(counts), forms, headline: h, length: text.length }),
+    data: articleData({ lineStarts: lineStarts(text), mentions, counts: pairs(counts), forms, headline: h, length: text.length, filter: tokenFilter(filterKeys(tokens)) }),
     discovered: discovered.map((d) => ({ key: own(d.key), text: own(d.text), role: own(d.role) })),
     formTexts,
     headlineWords: h.text ? headlineWords(h.text) : [],
   };
+}
+
+/**
+ * What an article's token filter holds: each pair of neighbouring tokens that could both belong
+ * to a discovered name, the first also read without its proclitics (وجواو كرافينيو holds
+ * جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name.
+ */
+function filterKeys(tokens: readonly Token[]): Set<string> {
+  const keys = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const x = tokens[i].key;
+    const y = tokens[i + 1].key;
+    if (!mayBeNameWord(x) || !mayBeNameWord(y)) continue;
+    for (const r of cliticReadings(x)) keys.add(`${r.rest} ${y}`);
+  }
+  return keys;
 }
 
 function pairs(m: Map<number, number>): number[] {

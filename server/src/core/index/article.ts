@@ -4,16 +4,18 @@
  * an archive of 100,000 articles costs one small object and one buffer each.
  */
 import { LineIndex } from '../text/lines';
+import { filterHas, type FilterProbe } from './tokenFilter';
 
 /**
  * Header of the data array: line count, mention count, entity count, form count, headline start,
- * headline end, flags (1 = synthetic headline), text length. Then the sections:
+ * headline end, flags (1 = synthetic headline), text length, token filter length. Then the sections:
  * - line starts;
  * - mentions, three words each, in text order: entity << 3 | kind << 1 | boilerplate, start, end;
  * - counts, two words each: entity, mentions outside boilerplate;
- * - forms, three words each: entity, form id, count (how each entity was written, outside boilerplate).
+ * - forms, three words each: entity, form id, count (how each entity was written, outside boilerplate);
+ * - the token filter (see `tokenFilter`).
  */
-const HEADER = 8;
+const HEADER = 9;
 
 export interface ArticleParts {
   readonly lineStarts: readonly number[];
@@ -22,13 +24,14 @@ export interface ArticleParts {
   readonly forms: readonly number[];
   readonly headline: { readonly start: number; readonly end: number; readonly synthetic: boolean };
   readonly length: number;
+  readonly filter: Uint32Array;
 }
 
 export function articleData(p: ArticleParts): Uint32Array {
-  const data = new Uint32Array(HEADER + p.lineStarts.length + p.mentions.length + p.counts.length + p.forms.length);
-  data.set([p.lineStarts.length, p.mentions.length / 3, p.counts.length / 2, p.forms.length / 3, p.headline.start, p.headline.end, p.headline.synthetic ? 1 : 0, p.length]);
+  const data = new Uint32Array(HEADER + p.lineStarts.length + p.mentions.length + p.counts.length + p.forms.length + p.filter.length);
+  data.set([p.lineStarts.length, p.mentions.length / 3, p.counts.length / 2, p.forms.length / 3, p.headline.start, p.headline.end, p.headline.synthetic ? 1 : 0, p.length, p.filter.length]);
   let at = HEADER;
-  for (const section of [p.lineStarts, p.mentions, p.counts, p.forms]) {
+  for (const section of [p.lineStarts, p.mentions, p.counts, p.forms, p.filter]) {
     data.set(section, at);
     at += section.length;
   }
@@ -82,6 +85,16 @@ export class Article {
   /** Offset of the first form triple in `data`. */
   get formsAt(): number {
     return HEADER + this.data[0] + 3 * this.data[1] + 2 * this.data[2];
+  }
+
+  /** Offset of the token filter in `data`. */
+  get filterAt(): number {
+    return this.formsAt + 3 * this.data[3];
+  }
+
+  /** Whether the article may contain the probed pair of words (see `filterKeys`; false means it certainly does not). */
+  mayContain(key: FilterProbe): boolean {
+    return filterHas(this.data, this.filterAt, this.data[8], key);
   }
 
   /** Mentions outside boilerplate. */

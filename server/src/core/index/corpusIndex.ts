@@ -9,6 +9,8 @@ import { Recognizer, type Mention } from '../entities/recognizer';
 import { analyzeArticle, discoveredId, MENTION_KINDS, type ArticleAnalysis } from './analysis';
 import { Article } from './article';
 import { ArticleList } from './articleList';
+import { tokenKeys } from '../text/tokenize';
+import { filterProbe, type FilterProbe } from './tokenFilter';
 
 export { Article };
 
@@ -143,6 +145,32 @@ export class CorpusIndex {
 
   get learntCount(): number {
     return this.learnt.length;
+  }
+
+  /**
+   * Articles that may name one of these people (learnt after the articles were analysed) without
+   * linking them yet: those whose token filter holds every pair of neighbouring words of the
+   * name. Analysing them again links the people. Discovery only learns names of two or three
+   * words; a one-word name has no pair and is not looked for.
+   */
+  relinkCandidates(people: readonly Entity[]): string[] {
+    const wanted = people
+      .map((e) => {
+        const keys = tokenKeys(e.ar);
+        return { slot: this.idIndex.get(e.id), keys: keys.slice(1).map((k, j) => filterProbe(`${keys[j]} ${k}`)) };
+      })
+      .filter((p): p is { slot: number; keys: FilterProbe[] } => p.slot !== undefined && p.keys.length > 0);
+    const out: string[] = [];
+    if (wanted.length === 0) return out;
+    for (const a of this.articles.values()) {
+      const d = a.data;
+      const named = (slot: number) => {
+        for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) if (d[k] >>> 3 === slot) return true;
+        return false;
+      };
+      if (wanted.some((p) => p.keys.every((k) => a.mayContain(k)) && !named(p.slot))) out.push(a.uri);
+    }
+    return out;
   }
 
   /** The recogniser of the current catalog, for analyses made outside `upsert`. */
