@@ -35,7 +35,15 @@ const isDefinite = (key: string) => /^(ال|وال|بال|لل|فال|كال)/u.
 
 /** Whether a token may be part of a discovered name: indefinite, without digits, two letters or more (particles and catalog words aside). */
 export function mayBeNameWord(key: string): boolean {
-  return key.length >= 2 && !isDefinite(key) && !/\d/.test(key);
+  if (key.length < 2) return false;
+  // The common case first, without a regular expression: a word that starts with no article or clitic letter.
+  const c = key.charCodeAt(0);
+  if ((c === 0x627 || c === 0x648 || c === 0x628 || c === 0x644 || c === 0x641 || c === 0x643) && isDefinite(key)) return false;
+  for (let i = 0; i < key.length; i++) {
+    const d = key.charCodeAt(i);
+    if ((d >= 0x30 && d <= 0x39) || (d >= 0x660 && d <= 0x669) || (d >= 0x6f0 && d <= 0x6f9)) return false;
+  }
+  return true;
 }
 
 /**

@@ -8,10 +8,9 @@ import { inZones, parseArticle } from '../article/structure';
 import { discoverNames, mayBeNameWord } from '../entities/discovery';
 import { headlineWords } from '../features/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
-import { cliticReadings } from '../text/clitics';
 import { lineStarts } from '../text/lines';
 import { articleData } from './article';
-import { tokenFilter } from './tokenFilter';
+import { pairHash, tokenFilter } from './tokenFilter';
 import { tokenize, type Token } from '../text/tokenize';
 
 export const MENTION_KINDS = ['name', 'short', 'demonym', 'discovered'] as const;
@@ -91,7 +90,7 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
     headline: own(h.text),
     date: structure.date?.iso,
     source: structure.source === undefined ? undefined : own(structure.source),
-    data: articleData({ lineStarts: lineStarts(text), mentions, counts: pairs(counts), forms, headline: h, length: text.length, filter: tokenFilter(filterKeys(tokens)) }),
+    data: articleData({ lineStarts: lineStarts(text), mentions, counts: pairs(counts), forms, headline: h, length: text.length, filter: tokenFilter(filterHashes(tokens)) }),
     discovered: discovered.map((d) => ({ key: own(d.key), text: own(d.text), role: own(d.role) })),
     formTexts,
     headlineWords: h.text ? headlineWords(h.text) : [],
@@ -99,19 +98,30 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
 }
 
 /**
- * What an article's token filter holds: each pair of neighbouring tokens that could both belong
- * to a discovered name, the first also read without its proclitics (وجواو كرافينيو holds
- * جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name.
+ * What an article's token filter holds (as hashes): each pair of neighbouring tokens that could
+ * both belong to a discovered name, the first also read without its proclitics (وجواو كرافينيو
+ * holds جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name.
  */
-function filterKeys(tokens: readonly Token[]): Set<string> {
-  const keys = new Set<string>();
+const CONJUNCTIONS = 'وف';
+const PREPOSITIONS = 'بكل';
+
+function filterHashes(tokens: readonly Token[]): number[] {
+  const out: number[] = [];
+  let here = tokens.length > 0 && mayBeNameWord(tokens[0].key);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const x = tokens[i].key;
-    const y = tokens[i + 1].key;
-    if (!mayBeNameWord(x) || !mayBeNameWord(y)) continue;
-    for (const r of cliticReadings(x)) keys.add(`${r.rest} ${y}`);
+    const next = mayBeNameWord(tokens[i + 1].key);
+    if (here && next) {
+      const x = tokens[i].key;
+      const y = tokens[i + 1].key;
+      out.push(pairHash(x, y));
+      // The readings without a conjunction and a preposition (the article makes a word no name's).
+      let at = 0;
+      if (CONJUNCTIONS.includes(x[at]) && x.length - at > 2) out.push(pairHash(x, y, ++at));
+      if (PREPOSITIONS.includes(x[at]) && x.length - at > 2) out.push(pairHash(x, y, ++at));
+    }
+    here = next;
   }
-  return keys;
+  return out;
 }
 
 function pairs(m: Map<number, number>): number[] {

@@ -157,7 +157,7 @@ export class CorpusIndex {
     const wanted = people
       .map((e) => {
         const keys = tokenKeys(e.ar);
-        return { slot: this.idIndex.get(e.id), keys: keys.slice(1).map((k, j) => filterProbe(`${keys[j]} ${k}`)) };
+        return { slot: this.idIndex.get(e.id), keys: keys.slice(1).map((k, j) => filterProbe(keys[j], k)) };
       })
       .filter((p): p is { slot: number; keys: FilterProbe[] } => p.slot !== undefined && p.keys.length > 0);
     const out: string[] = [];
