@@ -9,6 +9,8 @@ import { Recognizer } from '../../server/src/core/entities/recognizer';
 import { decode } from '../../server/src/core/text/decode';
 import { normalizeRange } from '../../server/src/core/text/normalize';
 import { tokenize } from '../../server/src/core/text/tokenize';
+import { pathToFileURL } from 'url';
+import { fileUri } from '../../server/src/workspace/corpusFiles';
 
 const ARABIC = 'قال سيرغي لافروف إن روسيا والصين تدعمان بريكس.';
 
@@ -103,6 +105,19 @@ describe('properties over random Unicode', () => {
 
   it('decoding never throws on random bytes', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void decode(b)), { numRuns: 500 });
+  });
+});
+
+describe('file URIs', () => {
+  it('are exactly what pathToFileURL gives, for any path', () => {
+    const part = fc.oneof(fc.constantFrom('a', 'Z', '0', '.', '..', '/', '//', ' ', '%', '#', '?', '~', '\\', "'", '(', ')', '!', '@', ':', ';', '=', '+', ',', '$', '&', '*', '[', '`', '|', '^', '"', 'ب', 'ٌ', '😀', '\n'), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
+        const p = `/${parts.join('')}`;
+        assert.equal(fileUri(p), pathToFileURL(p).toString());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -131,4 +131,12 @@ function cutAtCharacter(buf: Buffer, length: number): Buffer {
   return buf.subarray(0, end);
 }
 
-export const fileUri = (p: string) => pathToFileURL(p).toString();
+/** Characters `pathToFileURL` leaves as they are in a POSIX path. */
+const PLAIN_POSIX_PATH = /^\/[A-Za-z0-9/._!$&'()*+,;=:@-]*$/;
+
+/**
+ * The file URI of a path. A plain POSIX path (most of an archive's) is its URI after `file://`;
+ * `pathToFileURL`, which every other path takes, costs microseconds per call, which add up to
+ * seconds over 100,000 files.
+ */
+export const fileUri = (p: string) => (process.platform !== 'win32' && PLAIN_POSIX_PATH.test(p) && !p.includes('/./') && !p.includes('/../') && !p.endsWith('/.') && !p.endsWith('/..') && !p.includes('//') ? `file://${p}` : pathToFileURL(p).toString());

@@ -159,14 +159,15 @@ export class CorpusWorkspace {
     const listing = Date.now();
     for (let i = 0; i < this.roots.length; i++) files.push(...(await listCorpusFiles(this.roots[i], this.matchers[i], this.host.log)));
     const started = Date.now();
-    const present = new Set(files.map(fileUri));
+    const uris = files.map(fileUri);
+    const present = new Set(uris);
     for (const a of [...this.index.allArticles()]) {
       if (!present.has(a.uri)) {
         this.index.remove(a.uri);
         this.stamps.delete(a.uri);
       }
     }
-    const todo = this.scanned || !this.cache ? files : await this.restoreCache(files);
+    const todo = this.scanned || !this.cache ? files : await this.restoreCache(files, uris);
     const learnt = this.index.learntCount;
     this.total = files.length;
     this.done = files.length - todo.length;
@@ -314,13 +315,13 @@ export class CorpusWorkspace {
   }
 
   /** Restores unchanged articles from the persisted index; returns the files still to index. */
-  private async restoreCache(files: string[]): Promise<string[]> {
+  private async restoreCache(files: string[], uris: string[]): Promise<string[]> {
     const loaded = await this.cache!.load(this.catalogKey);
     if (!loaded) return files;
     const keep = new Set<string>();
     const todo: string[] = [];
-    const unchanged = async (f: string): Promise<boolean> => {
-      const old = loaded.stamps.get(fileUri(f));
+    const unchanged = async (f: string, uri: string): Promise<boolean> => {
+      const old = loaded.stamps.get(uri);
       if (!old) return false;
       try {
         const st = await fs.stat(f);
@@ -336,9 +337,9 @@ export class CorpusWorkspace {
     // Many stats at once: one after another, their trips through the thread pool add up.
     for (let i = 0; i < files.length; i += 256) {
       const batch = files.slice(i, i + 256);
-      const same = await Promise.all(batch.map(unchanged));
+      const same = await Promise.all(batch.map((f, k) => unchanged(f, uris[i + k])));
       batch.forEach((f, k) => {
-        const uri = fileUri(f);
+        const uri = uris[i + k];
         if (same[k]) {
           keep.add(uri);
           this.stamps.set(uri, loaded.stamps.get(uri)!);
@@ -349,18 +350,18 @@ export class CorpusWorkspace {
     let n = 0;
     const all = loaded.snapshot.articles;
     for (let i = 0; i < all.length; i += 2000) {
-      n += this.index.restore({ ...loaded.snapshot, articles: all.slice(i, i + 2000) }, (uri) => keep.has(uri));
+      n += this.index.restore({ ...loaded.snapshot, articles: all.slice(i, i + 2000) }, (uri) => keep.has(uri), true);
       await nextTurn();
     }
     this.cacheUnchanged = n === loaded.snapshot.articles.length && todo.length === 0;
     // What the snapshot could not give back is indexed again.
-    for (const f of files) {
-      const uri = fileUri(f);
+    files.forEach((f, k) => {
+      const uri = uris[k];
       if (keep.has(uri) && !this.index.article(uri)) {
         this.stamps.delete(uri);
         todo.push(f);
       }
-    }
+    });
     this.host.log(`index cache: ${n} articles restored, ${todo.length} files to index`);
     return todo;
   }

@@ -28,6 +28,8 @@ export interface EntitySummary {
 
 /** Kind numbers of the mentions that give an entity's full name. */
 const FULL_NAME_KINDS = [MENTION_KINDS.indexOf('name'), MENTION_KINDS.indexOf('discovered')];
+/** A mention's first word (see `articleData`) names its entity in full, outside boilerplate. */
+const isFullMention = (w: number) => (w & 1) === 0 && FULL_NAME_KINDS.includes((w >>> 1) & 3);
 
 interface EntityStats {
   entity: Entity;
@@ -238,8 +240,10 @@ export class CorpusIndex {
   private attach(article: Article, headlineWords?: readonly string[]): void {
     this.articles.set(article.uri, article);
     const d = article.data;
-    for (const e of this.fullyNamed(article)) {
-      const s: EntityStats = this.stats[e]!;
+    // An entity named in full twice is compared twice, harmlessly.
+    for (let k = article.mentionsAt, end = k + 3 * article.mentionCount; k < end; k += 3) {
+      if (!isFullMention(d[k])) continue;
+      const s: EntityStats = this.stats[d[k] >>> 3]!;
       if (!s.earliestFullDirty && (!s.earliestFull || earlier(article, s.earliestFull))) s.earliestFull = article;
     }
     for (let k = article.countsAt, end = k + 2 * article.entityCount; k < end; k += 2) {
@@ -475,7 +479,7 @@ export class CorpusIndex {
     const s = i === undefined ? undefined : this.stats[i];
     if (!s) return undefined;
     if (s.earliestFullDirty) {
-      s.earliestFull = earliestIn(s.articles, (a) => this.fullyNamed(a).has(i!));
+      s.earliestFull = earliestIn(s.articles, (a) => this.namesInFull(a, i!));
       s.earliestFullDirty = false;
     }
     return s.earliestFull;
@@ -490,15 +494,13 @@ export class CorpusIndex {
     return v.generation === this.generation || (articles > 5000 && Date.now() - v.at < 2000);
   }
 
-  /** Entities the article names in full (a name or discovered mention outside boilerplate). */
-  private fullyNamed(a: Article): Set<number> {
-    const out = new Set<number>();
+  /** Whether the article names the entity in full (a name or discovered mention outside boilerplate). */
+  private namesInFull(a: Article, entity: number): boolean {
     const d = a.data;
-    for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) {
-      if ((d[k] & 1) === 0 && FULL_NAME_KINDS.includes((d[k] >>> 1) & 3)) out.add(d[k] >>> 3);
-    }
-    return out;
+    for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) if (d[k] >>> 3 === entity && isFullMention(d[k])) return true;
+    return false;
   }
+
 
   /** A structured-clone-able copy of the index (for a persisted cache). */
   async snapshot(headlineWords: (a: Article) => readonly string[], pause: () => Promise<void> = async () => undefined): Promise<IndexSnapshot> {
@@ -526,8 +528,12 @@ export class CorpusIndex {
     return this.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1);
   }
 
-  /** Restores articles from a snapshot taken under the same catalog; returns how many. */
-  restore(snap: IndexSnapshot, keep: (uri: string) => boolean = () => true): number {
+  /**
+   * Restores articles from a snapshot taken under the same catalog; returns how many. `owned`:
+   * the snapshot's data arrays are this index's from now on (a deserialised cache) and are
+   * rewritten in place rather than copied.
+   */
+  restore(snap: IndexSnapshot, keep: (uri: string) => boolean = () => true, owned = false): number {
     for (const d of snap.discovered) if (!this.idIndex.has(d.id)) this.learn(d);
     // Entity numbers and form ids in the snapshot are mapped onto this index's interning.
     const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
@@ -540,7 +546,7 @@ export class CorpusIndex {
     let n = 0;
     for (const s of snap.articles) {
       if (!keep(s.uri)) continue;
-      const a = new Article(s.uri, s.headline, s.date, s.source, s.data.slice());
+      const a = new Article(s.uri, s.headline, s.date, s.source, owned ? s.data : s.data.slice());
       if (!this.entitiesBelow(a, map.length)) continue;
       this.remap(a, map, formOf);
       if (!this.entitiesBelow(a, 0xffffff)) continue;
