@@ -69,7 +69,7 @@ describe('corpus index', () => {
     assert.equal(ix.mentions(ix.article('later')!).find((m) => m.entity === id)?.kind, 'discovered');
   });
 
-  it('finds the articles indexed before an introduction that name the person, so they can be linked', () => {
+  it('finds the articles indexed before an introduction that name the person, so they can be linked', async () => {
     const ix = new CorpusIndex(entities);
     const early = 'خبر قديم\nقال جواو كرافينيو إن الحوار مهم.';
     const clitic = 'خبر آخر\nوصرح وجواو كرافينيو بأن الحوار مهم.';
@@ -82,11 +82,11 @@ describe('corpus index', () => {
     const learnt = ix.learntSince(mark);
     assert.deepEqual(learnt.map((e) => e.ar), ['جواو كرافينيو']);
     // The introducing article names him already; those without his name, or with its words apart, are not read again.
-    assert.deepEqual(ix.relinkCandidates(learnt).sort(), ['clitic', 'early']);
+    assert.deepEqual((await ix.relinkCandidates(learnt)).sort(), ['clitic', 'early']);
     ix.upsert('early', early);
     ix.upsert('clitic', clitic);
     assert.deepEqual(ix.articlesOf(learnt[0].id).map((a) => a.uri).sort(), ['b', 'clitic', 'early']);
-    assert.deepEqual(ix.relinkCandidates(learnt), []);
+    assert.deepEqual(await ix.relinkCandidates(learnt), []);
   });
 
   it('restores an article whose only discovered person stands in its boilerplate', async () => {

@@ -258,7 +258,7 @@ export class CorpusWorkspace {
     for (let round = 0; round < 3 && this.index.learntCount > mark; round++) {
       const people = this.index.learntSince(mark);
       mark = this.index.learntCount;
-      const files = this.index.relinkCandidates(people).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+      const files = (await this.index.relinkCandidates(people, nextTurn)).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
       if (files.length === 0) return;
       this.host.log(`linking ${people.length} newly discovered ${people.length === 1 ? 'person' : 'people'}: ${files.length} articles to analyse again`);
       const done = this.done;

@@ -155,7 +155,7 @@ export class CorpusIndex {
    * name. Analysing them again links the people. Discovery only learns names of two or three
    * words; a one-word name has no pair and is not looked for.
    */
-  relinkCandidates(people: readonly Entity[]): string[] {
+  async relinkCandidates(people: readonly Entity[], pause: () => Promise<void> = async () => undefined): Promise<string[]> {
     const wanted = people
       .map((e) => {
         const keys = tokenKeys(e.ar);
@@ -164,7 +164,11 @@ export class CorpusIndex {
       .filter((p): p is { slot: number; keys: FilterProbe[] } => p.slot !== undefined && p.keys.length > 0);
     const out: string[] = [];
     if (wanted.length === 0) return out;
-    for (const a of this.articles.values()) {
+    // Taken whole, in slices between which the index may change (a removed article is skipped).
+    let n = 0;
+    for (const a of [...this.articles.values()]) {
+      if (++n % 2000 === 0) await pause();
+      if (a.removed) continue;
       const d = a.data;
       const named = (slot: number) => {
         for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) if (d[k] >>> 3 === slot) return true;
