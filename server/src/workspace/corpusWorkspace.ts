@@ -138,6 +138,7 @@ export class CorpusWorkspace {
     this.catalogKey = keyOf(merged);
     this.catalogGeneration++;
     this.index.setCatalog(merged);
+    this.relinkedUpTo = 0;
     this.stamps.clear();
     this.host.log(`catalog: ${this.workspaceCatalog.length} workspace entries`);
     this.host.statusChanged();
@@ -255,17 +256,23 @@ export class CorpusWorkspace {
    * more people; a few rounds settle it.
    */
   private async relink(mark: number): Promise<void> {
+    // People an earlier pass looked for are not looked for again (an edit's pass queued behind a scan would redo the scan's).
+    mark = Math.max(mark, this.relinkedUpTo);
     for (let round = 0; round < 3 && this.index.learntCount > mark; round++) {
       const people = this.index.learntSince(mark);
       mark = this.index.learntCount;
       const files = (await this.index.relinkCandidates(people, nextTurn)).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-      if (files.length === 0) return;
+      if (files.length === 0) break;
       this.host.log(`linking ${people.length} newly discovered ${people.length === 1 ? 'person' : 'people'}: ${files.length} articles to analyse again`);
       const done = this.done;
       await this.indexAll(files, files.length);
       this.done = done;
     }
+    this.relinkedUpTo = Math.max(this.relinkedUpTo, mark);
   }
+
+  /** How many of the learnt people a relinking pass has looked for (reset with the catalog). */
+  private relinkedUpTo = 0;
 
   /** After an edit that introduced someone: relink once the typing settles, after any scan. */
   private relinkSoon(mark: number): void {
