@@ -234,7 +234,10 @@ export class CorpusWorkspace {
       }
       // A catalog change started over; the scan that follows this one indexes everything again.
       if (generation !== this.catalogGeneration) break;
-      for (const r of results) if ((this.changedAt.get(fileUri(r.file)) ?? 0) <= batch.asOf) this.commit(r);
+      for (const r of results) {
+        const uri = fileUri(r.file);
+        if ((this.changedAt.get(uri) ?? 0) <= batch.asOf) this.commit(r, uri);
+      }
       teach();
       this.done += results.length;
       if (Date.now() - lastYield > 15) {
@@ -293,8 +296,7 @@ export class CorpusWorkspace {
   private relinkMark: number | undefined;
   private relinkTimer: NodeJS.Timeout | undefined;
 
-  private commit(r: FileAnalysis): void {
-    const uri = fileUri(r.file);
+  private commit(r: FileAnalysis, uri = fileUri(r.file)): void {
     const open = this.openDocs.get(uri);
     if (open !== undefined) {
       // The editor's text wins over the file on disk.
@@ -315,9 +317,10 @@ export class CorpusWorkspace {
 
   async indexFile(file: string): Promise<void> {
     const mark = this.index.learntCount;
-    const open = this.openDocs.get(fileUri(file));
-    if (open !== undefined) this.index.upsert(fileUri(file), open);
-    else this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer));
+    const uri = fileUri(file);
+    const open = this.openDocs.get(uri);
+    if (open !== undefined) this.index.upsert(uri, open);
+    else this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer), uri);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
   }
 

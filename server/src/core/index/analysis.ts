@@ -97,14 +97,14 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
   };
 }
 
+const CONJUNCTIONS = 'وف';
+const PREPOSITIONS = 'بكل';
+
 /**
  * What an article's token filter holds (as hashes): each pair of neighbouring tokens that could
  * both belong to a discovered name, the first also read without its proclitics (وجواو كرافينيو
  * holds جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name.
  */
-const CONJUNCTIONS = 'وف';
-const PREPOSITIONS = 'بكل';
-
 function filterHashes(tokens: readonly Token[]): number[] {
   const out: number[] = [];
   let here = tokens.length > 0 && mayBeNameWord(tokens[0].key);

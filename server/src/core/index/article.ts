@@ -92,7 +92,7 @@ export class Article {
     return this.formsAt + 3 * this.data[3];
   }
 
-  /** Whether the article may contain the probed pair of words (see `filterKeys`; false means it certainly does not). */
+  /** Whether the article may contain the probed pair of words (see `filterHashes` in analysis; false means it certainly does not). */
   mayContain(key: FilterProbe): boolean {
     return filterHas(this.data, this.filterAt, this.data[8], key);
   }

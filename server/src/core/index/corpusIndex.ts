@@ -169,12 +169,7 @@ export class CorpusIndex {
     for (const a of [...this.articles.values()]) {
       if (++n % 2000 === 0) await pause();
       if (a.removed) continue;
-      const d = a.data;
-      const named = (slot: number) => {
-        for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) if (d[k] >>> 3 === slot) return true;
-        return false;
-      };
-      if (wanted.some((p) => p.keys.every((k) => a.mayContain(k)) && !named(p.slot))) out.push(a.uri);
+      if (wanted.some((p) => p.keys.every((k) => a.mayContain(k)) && !this.mentionsEntity(a, p.slot, () => true))) out.push(a.uri);
     }
     return out;
   }
@@ -483,7 +478,7 @@ export class CorpusIndex {
     const s = i === undefined ? undefined : this.stats[i];
     if (!s) return undefined;
     if (s.earliestFullDirty) {
-      s.earliestFull = earliestIn(s.articles, (a) => this.namesInFull(a, i!));
+      s.earliestFull = earliestIn(s.articles, (a) => this.mentionsEntity(a, i!, isFullMention));
       s.earliestFullDirty = false;
     }
     return s.earliestFull;
@@ -498,13 +493,12 @@ export class CorpusIndex {
     return v.generation === this.generation || (articles > 5000 && Date.now() - v.at < 2000);
   }
 
-  /** Whether the article names the entity in full (a name or discovered mention outside boilerplate). */
-  private namesInFull(a: Article, entity: number): boolean {
+  /** Whether the article has a mention of the entity whose first word (see `articleData`) `accept` takes. */
+  private mentionsEntity(a: Article, entity: number, accept: (word: number) => boolean): boolean {
     const d = a.data;
-    for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) if (d[k] >>> 3 === entity && isFullMention(d[k])) return true;
+    for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) if (d[k] >>> 3 === entity && accept(d[k])) return true;
     return false;
   }
-
 
   /** A structured-clone-able copy of the index (for a persisted cache). */
   async snapshot(headlineWords: (a: Article) => readonly string[], pause: () => Promise<void> = async () => undefined): Promise<IndexSnapshot> {
