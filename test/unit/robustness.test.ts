@@ -7,8 +7,10 @@ import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { parseArticle } from '../../server/src/core/article/structure';
 import { Recognizer } from '../../server/src/core/entities/recognizer';
 import { decode } from '../../server/src/core/text/decode';
-import { normalizeRange } from '../../server/src/core/text/normalize';
-import { tokenize } from '../../server/src/core/text/tokenize';
+import { normalizeKey, normalizeRange } from '../../server/src/core/text/normalize';
+import { latinKey } from '../../server/src/core/text/transliterate';
+import { headlineWords, wordsOf } from '../../server/src/core/features/searchKeys';
+import { keyHash, tokenize } from '../../server/src/core/text/tokenize';
 import { pathToFileURL } from 'url';
 import { fileUri } from '../../server/src/workspace/corpusFiles';
 
@@ -68,6 +70,7 @@ describe('properties over random Unicode', () => {
         for (const tok of tokenize(t)) {
           assert.ok(0 <= tok.start && tok.start < tok.end && tok.end <= t.length);
           assert.ok(!splitsPair(t, tok.start) && !splitsPair(t, tok.end));
+          assert.equal(tok.hash, keyHash(tok.key));
         }
         for (const m of recognizer.recognize(t)) assert.ok(0 <= m.start && m.start < m.end && m.end <= t.length);
       }),
@@ -90,7 +93,7 @@ describe('properties over random Unicode', () => {
     let absentTried = 0;
     fc.assert(
       fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 400 }), fc.array(fc.string({ minLength: 13, maxLength: 16 }), { maxLength: 20 }), (keys, others) => {
-        const filter = tokenFilter([...keys, ...keys].map((k) => pairHash(k, 'x')));
+        const filter = tokenFilter([...keys, ...keys].map((k) => pairHash(keyHash(k), keyHash('x'))));
         for (const k of keys) assert.ok(filterHas(filter, 0, filter.length, filterProbe(k, 'x')), k);
         // Absent keys are longer than any present one, so they are surely absent.
         for (const k of others) {
@@ -101,6 +104,20 @@ describe('properties over random Unicode', () => {
       { numRuns: 300 },
     );
     assert.ok(absentHits / absentTried < 0.05, `${absentHits} of ${absentTried}`);
+  });
+
+  it('a headline is filed under the words of its Arabic key and of its Latin skeletons, whole and per word', () => {
+    const pieces2 = fc.constantFrom('لافروف', 'شي', 'جين', 'بينغ', 'Xi', 'Jinping', 'Ça', ' ', '\u00a0', '\t', 'ـ', 'َ', '٣', 'ﻻ', '-', '«', 'آن', 'x');
+    const headline = fc.oneof(fc.string({ maxLength: 60 }), fc.array(pieces2, { maxLength: 20 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(headline, (h) => {
+        const words = h.split(/\s+/u).filter(Boolean);
+        const latin = words.length > 1 ? [latinKey(h), ...words.map(latinKey)] : [latinKey(h)];
+        const expected = new Set(wordsOf({ keys: [normalizeKey(h)], latin: latin.filter(Boolean) }));
+        assert.deepEqual(new Set(headlineWords(h)), expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('decoding never throws on random bytes', () => {

@@ -12,7 +12,7 @@ import type { IndexSnapshot } from '../core/index/corpusIndex';
 import { nextTurn } from './nextTurn';
 
 /** Bump when the snapshot's shape or the recognition it encodes changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 export interface FileStamp {
   size: number;

@@ -3,7 +3,7 @@
  * dateline, source, lead, paragraphs, quotations, and boilerplate zones (mastheads, "see also",
  * teasers, repeated lines) that are set apart from the article's own text.
  */
-import { findDates } from '../text/dates';
+import { findDates, type FoundDate } from '../text/dates';
 import { normalizeKey } from '../text/normalize';
 
 export interface Span {
@@ -54,17 +54,29 @@ const SENTENCE_END = /[.!?؟…]["”»']?\s*$/u;
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /[^\r\n]*(\r\n|\r|\n|$)/gy;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m[0].length > 0) {
-    const raw = m[0].replace(/[\r\n]+$/, '');
-    const lead = raw.length - raw.trimStart().length;
+  const cr = text.indexOf('\r') >= 0;
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    let next = to + 1;
+    if (cr) {
+      // Lone CR ends a line too; CRLF is one break.
+      const r = text.indexOf('\r', from);
+      if (r >= 0 && r < to) {
+        to = r;
+        next = text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
+      }
+    }
+    const raw = text.slice(from, to);
     const body = raw.trim();
-    const start = m.index + lead;
-    const words = body ? countWords(body) : 0;
-    const key = words <= SHORT_LINE ? normalizeKey(body).replace(/\s+/g, ' ') : '';
-    lines.push({ start, end: start + body.length, text: body, key, words });
-    if (re.lastIndex >= text.length) break;
+    if (body.length > 0) {
+      const start = from + (raw.length - raw.trimStart().length);
+      const words = countWords(body);
+      const key = words <= SHORT_LINE ? normalizeKey(body).replace(/\s+/g, ' ') : '';
+      lines.push({ start, end: start + body.length, text: body, key, words });
+    }
+    from = next;
   }
   return lines;
 }
@@ -83,20 +95,23 @@ function countWords(s: string): number {
 const startsWithMarker = (key: string, markers: readonly string[]) =>
   markers.some((mk) => key === mk || (key.startsWith(mk) && (key.length === mk.length || /[\s:،,\-–]/u.test(key[mk.length]))));
 
-/** A line made almost only of a date (a masthead or timestamp line). */
-function isDateLine(line: Line): boolean {
+/** The date a line made almost only of a date (a masthead or timestamp line) gives. */
+function dateLineDate(line: Line): FoundDate | undefined {
+  if (line.words > 8) return undefined;
   const dates = findDates(line.text);
-  if (dates.length === 0) return false;
+  if (dates.length === 0) return undefined;
   const rest = line.text.slice(0, dates[0].start) + line.text.slice(dates[0].end);
-  return rest.trim().split(/\s+/u).filter((w) => /[\p{L}]/u.test(w)).length <= 3 && line.words <= 8;
+  return rest.trim().split(/\s+/u).filter((w) => /[\p{L}]/u.test(w)).length <= 3 ? dates[0] : undefined;
 }
 
 const SOURCE_LINE = /^\/?\s*(?:مصدر|المصدر)\s*:\s*([^/]+?)\s*\/?(?:\s|$)/u;
 const isSourceLine = (line: Line) => SOURCE_LINE.test(line.text) || (/^[A-Za-z][A-Za-z .&-]{1,30}$/.test(line.text) && line.words <= 3);
+/** Navigation trails need `>`, `»` or `|`; most lines have none, and the search for them is cheaper than the pattern. */
+const mayBeNavigation = (t: string) => t.indexOf('>') >= 0 || t.indexOf('»') >= 0 || t.indexOf('|') >= 0;
 const isBody = (line: Line) => line.words >= 14 || (line.words >= 6 && SENTENCE_END.test(line.text));
 
 export function parseArticle(text: string): ArticleStructure {
-  const lines = splitLines(text).filter((l) => l.text.length > 0);
+  const lines = splitLines(text);
   const boiler = new Map<Line, BoilerplateKind>();
   const seen = new Set<string>();
 
@@ -128,7 +143,7 @@ export function parseArticle(text: string): ArticleStructure {
     }
     mastheadNames = 0;
     if (startsWithMarker(line.key, LINE_MARKERS) && line.words <= 8) return void boiler.set(line, 'section-marker');
-    if (/>>|»\s*\S+\s*»|\s[|»]\s/.test(line.text) && !isBody(line)) return void boiler.set(line, 'navigation');
+    if (mayBeNavigation(line.text) && />>|»\s*\S+\s*»|\s[|»]\s/.test(line.text) && !isBody(line)) return void boiler.set(line, 'navigation');
     if (isSourceLine(line)) {
       const m = SOURCE_LINE.exec(line.text);
       source ??= (m ? m[1] : line.text).trim();
@@ -136,8 +151,8 @@ export function parseArticle(text: string): ArticleStructure {
       if (d && !date) date = { iso: d.iso, start: line.start + d.start, end: line.start + d.end };
       return void boiler.set(line, 'source-line');
     }
-    if ((firstBody < 0 || i < firstBody) && isDateLine(line)) {
-      const d = findDates(line.text)[0];
+    const d = firstBody < 0 || i < firstBody ? dateLineDate(line) : undefined;
+    if (d) {
       if (!date) date = { iso: d.iso, start: line.start + d.start, end: line.start + d.end };
       return void boiler.set(line, 'date-line');
     }
@@ -169,6 +184,7 @@ export function parseArticle(text: string): ArticleStructure {
     ? { start: headlineLine.start, end: headlineLine.end, text: headlineLine.text, synthetic: false }
     : syntheticHeadline(lead, dateline);
 
+  let quotations: Span[] | undefined;
   return {
     headline,
     date,
@@ -176,7 +192,10 @@ export function parseArticle(text: string): ArticleStructure {
     source,
     lead,
     paragraphs,
-    quotations: paragraphs.flatMap(findQuotations),
+    // Only the outline shows quotations; indexing never asks for them.
+    get quotations() {
+      return (quotations ??= paragraphs.flatMap(findQuotations));
+    },
     boilerplate: mergeZones(lines, boiler),
   };
 }

@@ -4,7 +4,7 @@
  * name. The role is every definite or role word after the title; the name is the two or three
  * indefinite tokens that follow it.
  */
-import type { Token } from '../text/tokenize';
+import { keyHash, type Token } from '../text/tokenize';
 import { normalizeKey } from '../text/normalize';
 
 export interface DiscoveredName {
@@ -22,6 +22,14 @@ const k = (words: string) => words.split(' ').map(normalizeKey);
 const TITLES = new Set(
   k('وزير وزيرة الوزير الوزيرة الرئيس رئيس رئيسة المتحدث المتحدثة الناطق الناطقة الامين الأمينة سكرتير السكرتير مستشار مستشارة المستشار السفير السفيرة سفير مندوب المندوب المندوبة نائب النائب مدير المدير مديرة المبعوث مبعوث نظيره نظيرته نظيرها ملك الملك الأمير امير الجنرال العقيد الشيخ عضو الدكتور د'),
 );
+/** The `keyHash`es of titles, also after و or ف, one bit each: most tokens are turned away on their hash. */
+const TITLE_BITS = new Uint32Array(1024);
+for (const t of TITLES) {
+  for (const form of [t, `و${t}`, `ف${t}`]) {
+    const h = keyHash(form);
+    TITLE_BITS[(h >>> 5) & 1023] |= 1 << (h & 31);
+  }
+}
 /** Words that continue a role phrase even without the article. */
 const ROLE_WORDS = new Set(
   k('باسم وزارة وزاره مجلس لجنة هيئة العام عام للشؤون شؤون لشؤون الشؤون الخارجية الدفاع الداخلية مكتب للجنة للحزب لمجلس لوزارة للأمم المتحدة الدولة الوزراء التحرير حزب جمهورية لجمهورية لدى في'),
@@ -54,6 +62,7 @@ export function discoverNames(text: string, tokens: readonly Token[], covered: (
   const out: DiscoveredName[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if ((TITLE_BITS[(t.hash >>> 5) & 1023] & (1 << (t.hash & 31))) === 0) continue;
     if (!TITLES.has(t.key) && !((t.key[0] === 'و' || t.key[0] === 'ف') && t.key.length > 3 && TITLES.has(t.key.slice(1)))) continue;
     // The role phrase: definite words, role words and recognised mentions (demonyms, organisations).
     let j = i + 1;
@@ -85,5 +94,9 @@ export function discoverNames(text: string, tokens: readonly Token[], covered: (
 
 /** Two tokens are in one clause when only spaces (or a hyphen) on one line separate them. */
 function sameClause(text: string, a: Token, b: Token): boolean {
-  return /^[ \t\u00a0\-\u0640]*$/u.test(text.slice(a.end, b.start));
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x2d && c !== 0x640) return false;
+  }
+  return true;
 }

@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../catalog/types';
 import { cliticReadings } from '../text/clitics';
-import { tokenize, tokenKeys, type Token } from '../text/tokenize';
+import { keyHash, tokenize, tokenKeys, type Token } from '../text/tokenize';
 
 export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
 
@@ -31,8 +31,15 @@ interface TrieNode {
 
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 
-/** What may stand between two tokens of one name: spaces, hyphens, an editor's brackets; never a line break. */
-const NAME_GAP = /^[ \t\u00a0\-–‐()[\]\u0640\u200b-\u200f]*$/u;
+/** Whether `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's brackets; never a line break. */
+function isNameGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const ok = c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2d || c === 0x2013 || c === 0x2010 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x640 || (c >= 0x200b && c <= 0x200f);
+    if (!ok) return false;
+  }
+  return true;
+}
 
 export class Recognizer {
   private readonly root = newNode();
@@ -41,8 +48,8 @@ export class Recognizer {
   private readonly all: Entity[] = [];
   /** First tokens of catalog names (learnt names excluded): where discovery stops. */
   private readonly catalogStarts = new Set<string>();
-  /** Which `endingOf` values some form in `cliticForms` has: a filter cheaper than hashing the token. */
-  private readonly endings = new Uint8Array(0x10000);
+  /** The `keyHash`es of `cliticForms`, one bit each (2^20 bits): tokens carry their hash, so most are turned away without a string lookup. */
+  private readonly formBits = new Uint32Array(1 << 15);
   /** Every written form a name's first token can take with proclitics (a superset of what `cliticReadings` reads back). */
   private readonly cliticForms = new Set<string>();
   /** How many of `entities` are the catalog's (the rest were learnt). */
@@ -93,7 +100,8 @@ export class Recognizer {
     if (!node.terminals.some((x) => x.entity === t.entity && x.kind === t.kind)) node.terminals.push(t);
     for (const f of withProclitics([keys[0]])) {
       this.cliticForms.add(f);
-      this.endings[endingOf(f)] = 1;
+      const h = keyHash(f);
+      this.formBits[(h >>> 5) & 0x7fff] |= 1 << (h & 31);
     }
   }
 
@@ -141,17 +149,16 @@ export class Recognizer {
 
   private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number } | undefined {
     let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
-    const key = tokens[i].key;
-    // Most tokens neither start a name nor are one with proclitics: the last two letters, then
-    // one lookup, decide.
-    if (this.endings[endingOf(key)] === 0 || !this.cliticForms.has(key)) return undefined;
+    const { key, hash } = tokens[i];
+    // Most tokens neither start a name nor are one with proclitics: one bit, then one lookup, decide.
+    if ((this.formBits[(hash >>> 5) & 0x7fff] & (1 << (hash & 31))) === 0 || !this.cliticForms.has(key)) return undefined;
     for (const reading of cliticReadings(key)) {
       let node = this.root.next.get(reading.rest);
       let j = i;
       while (node) {
         if (node.terminals.length > 0 && (!best || j > best.last)) best = { node, last: j, prefixLength: reading.prefixLength };
         const nextTok = tokens[j + 1];
-        if (!nextTok || !NAME_GAP.test(text.slice(tokens[j].end, nextTok.start))) break;
+        if (!nextTok || !isNameGap(text, tokens[j].end, nextTok.start)) break;
         node = node.next.get(nextTok.key);
         j++;
       }
@@ -176,12 +183,6 @@ export class Recognizer {
     }
     return undefined;
   }
-}
-
-/** The low bytes of a key's last two units (proclitics change the start of a word, never its end). */
-function endingOf(key: string): number {
-  const n = key.length;
-  return ((key.charCodeAt(n - 1) & 0xff) << 8) | (n > 1 ? key.charCodeAt(n - 2) & 0xff : 0);
 }
 
 /** Keys with the proclitics `cliticReadings` strips: conjunction, preposition, article, and لل for ل + ال. */

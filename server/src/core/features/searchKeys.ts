@@ -17,8 +17,9 @@ export interface Doc {
  */
 export function docOf(names: string[], latinNames: string[] = []): Doc {
   const skeletons = (n: string) => {
-    const words = n.split(/\s+/u).filter(Boolean);
-    return words.length > 1 ? [latinKey(n), ...words.map(latinKey)] : [latinKey(n)];
+    const words = n.split(WHITESPACE).filter(Boolean).map(wordSkeleton);
+    // A name's skeleton is its words' skeletons run together (latinKey(n) === words joined).
+    return words.length > 1 ? [words.join(''), ...words] : words.length === 1 ? words : [''];
   };
   return {
     keys: names.map(normalizeKey),
@@ -28,12 +29,39 @@ export function docOf(names: string[], latinNames: string[] = []): Doc {
 
 export function wordsOf(doc: Doc): string[] {
   const out: string[] = [];
-  for (const k of doc.keys) out.push(...k.split(/[^\p{L}\p{N}]+/u));
+  for (const k of doc.keys) out.push(...k.split(NOT_WORD));
   for (const l of doc.latin) out.push(...l.split(/[^\p{L}\p{N}]+/u).map((w) => `~${w}`));
   return out.filter((w) => w.length >= 2);
 }
 
-/** The shortlist words of a headline. */
+/** The shortlist words of a headline: `wordsOf(docOf([headline]))` without repeats. */
 export function headlineWords(headline: string): string[] {
-  return [...new Set(wordsOf(docOf([headline])))];
+  const out = new Set<string>();
+  for (const w of normalizeKey(headline).split(NOT_WORD)) if (w.length >= 2) out.add(w);
+  const skeletons = headline.split(WHITESPACE).filter(Boolean).map(wordSkeleton);
+  // Skeletons are made of [a-z0-9] only, so each is one shortlist word.
+  if (skeletons.length > 1) addSkeleton(out, skeletons.join(''));
+  for (const s of skeletons) addSkeleton(out, s);
+  return [...out];
+}
+
+// As in wordsOf, a one-letter skeleton makes a word ("~b" is two characters long).
+const addSkeleton = (out: Set<string>, s: string) => s.length > 0 && out.add(`~${s}`);
+
+const WHITESPACE = /\s+/u;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+/**
+ * `latinKey` of one word, remembered: headlines repeat the same few thousand words, and a scan
+ * computes the skeletons of every headline. Cleared when full, to bound its memory.
+ */
+const skeletonCache = new Map<string, string>();
+
+function wordSkeleton(word: string): string {
+  let s = skeletonCache.get(word);
+  if (s === undefined) {
+    if (skeletonCache.size >= 50_000) skeletonCache.clear();
+    skeletonCache.set(word, (s = latinKey(word)));
+  }
+  return s;
 }

@@ -11,7 +11,7 @@ import type { Mention, Recognizer } from '../entities/recognizer';
 import { lineStarts } from '../text/lines';
 import { articleData } from './article';
 import { pairHash, tokenFilter } from './tokenFilter';
-import { tokenize, type Token } from '../text/tokenize';
+import { keyHash, tokenize, type Token } from '../text/tokenize';
 
 export const MENTION_KINDS = ['name', 'short', 'demonym', 'discovered'] as const;
 
@@ -97,27 +97,29 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
   };
 }
 
-const CONJUNCTIONS = 'وف';
-const PREPOSITIONS = 'بكل';
+/** و and ف. */
+const isConjunction = (c: number) => c === 0x648 || c === 0x641;
+/** ب, ك and ل. */
+const isPreposition = (c: number) => c === 0x628 || c === 0x643 || c === 0x644;
 
 /**
  * What an article's token filter holds (as hashes): each pair of neighbouring tokens that could
  * both belong to a discovered name, the first also read without its proclitics (وجواو كرافينيو
  * holds جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name.
  */
-function filterHashes(tokens: readonly Token[]): number[] {
+export function filterHashes(tokens: readonly Token[]): number[] {
   const out: number[] = [];
   let here = tokens.length > 0 && mayBeNameWord(tokens[0].key);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const next = mayBeNameWord(tokens[i + 1].key);
     if (here && next) {
       const x = tokens[i].key;
-      const y = tokens[i + 1].key;
-      out.push(pairHash(x, y));
+      const y = tokens[i + 1].hash;
+      out.push(pairHash(tokens[i].hash, y));
       // The readings without a conjunction and a preposition (the article makes a word no name's).
       let at = 0;
-      if (CONJUNCTIONS.includes(x[at]) && x.length - at > 2) out.push(pairHash(x, y, ++at));
-      if (PREPOSITIONS.includes(x[at]) && x.length - at > 2) out.push(pairHash(x, y, ++at));
+      if (isConjunction(x.charCodeAt(at)) && x.length - at > 2) out.push(pairHash(keyHash(x, ++at), y));
+      if (isPreposition(x.charCodeAt(at)) && x.length - at > 2) out.push(pairHash(keyHash(x, ++at), y));
     }
     here = next;
   }
@@ -132,7 +134,7 @@ function pairs(m: Map<number, number>): number[] {
 
 /** People introduced by a role phrase, and their later mentions in the same article. */
 /** The discovered people an article names, each with its local entity number. */
-class DiscoveredSlots {
+export class DiscoveredSlots {
   readonly list: { key: string; text: string; role: string }[] = [];
   private readonly byKey = new Map<string, number>();
   constructor(private readonly base: number) {}
@@ -151,20 +153,25 @@ class DiscoveredSlots {
 export const discoveredId = (key: string) => `discovered:${key.replace(/\s+/g, '-')}`;
 const discoveredKey = (id: string) => id.slice('discovered:'.length).replace(/-/g, ' ');
 
-function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): void {
+export function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): void {
   const covered = new Uint8Array(tokens.length);
   let m = 0;
   // Recogniser mentions come in text order.
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     while (m < mentions.length && mentions[m].end <= t.start) m++;
     if (m < mentions.length && mentions[m].start < t.end) covered[i] = 1;
-  });
+  }
   for (const d of discoverNames(text, tokens, (i) => covered[i] === 1, (k) => recognizer.startsName(k))) {
     const slot = people.slot(d.key, d.text, d.role);
     const keys = d.key.split(' ');
+    const sameAt = (i: number) => {
+      for (let n = 0; n < keys.length; n++) if (tokens[i + n]?.key !== keys[n]) return false;
+      return true;
+    };
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].start < d.start || covered[i]) continue;
-      if (keys.every((k, n) => tokens[i + n]?.key === k)) {
+      if (sameAt(i)) {
         const last = tokens[i + keys.length - 1];
         mentions.push({ entity: '', kind: 'discovered', start: tokens[i].start, end: last.end, boilerplate: boiler(tokens[i].start) });
         local.push(slot);

@@ -6,23 +6,17 @@
  * check runs once per person per article, so it must be rare); a false positive costs one
  * re-analysis, never a wrong link.
  */
+import { keyHash } from '../text/tokenize';
+
 const BITS_PER_KEY = 20;
 const HASHES = 10;
 
-const FNV_BASIS = 0x811c9dc5;
-
-/** FNV-1a of `key`'s UTF-16 units from `from` on, continued from `h`. */
-function hashMore(key: string, h: number, from = 0): number {
-  for (let i = from; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
- * The hash of the pair "first second", `first` read from `from` on (the same as the hash of that
- * string, without building it).
+ * The hash of the pair "first second" from the words' own hashes (`keyHash`, which tokens carry),
+ * so that an article's pairs cost no hashing beyond its tokens'.
  */
-export function pairHash(first: string, second: string, from = 0): number {
-  return hashMore(second, Math.imul(hashMore(first, FNV_BASIS, from) ^ 0x20, 0x01000193));
+export function pairHash(first: number, second: number): number {
+  return (Math.imul(first ^ (first >>> 15), 0x2c1b3c6d) ^ second) >>> 0;
 }
 
 /**
@@ -64,11 +58,15 @@ export function tokenFilter(hashes: readonly number[]): Uint32Array {
   const m = words * 32;
   for (let k = 0; k < sorted.length; k++) {
     if (k > 0 && sorted[k] === sorted[k - 1]) continue;
-    const { a, b } = probeOf(sorted[k]);
-    forBits(a, b, m, (bit) => {
+    // forBits, inlined: this loop runs for every pair of every article.
+    const a = mix(sorted[k]);
+    let bit = a % m;
+    const step = m > 1 ? (mix((a + 0x9e3779b9) >>> 0) % (m - 1)) + 1 : 0;
+    for (let i = 0; i < HASHES; i++) {
       out[bit >>> 5] |= 1 << (bit & 31);
-      return true;
-    });
+      bit += step;
+      if (bit >= m) bit -= m;
+    }
   }
   return out;
 }
@@ -80,7 +78,7 @@ export interface FilterProbe {
 }
 
 export function filterProbe(first: string, second: string): FilterProbe {
-  return probeOf(pairHash(first, second));
+  return probeOf(pairHash(keyHash(first), keyHash(second)));
 }
 
 /** Whether the filter stored in `data` at `at` (`words` long) may hold the probed key (false means it certainly does not). */

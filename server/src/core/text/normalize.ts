@@ -98,6 +98,24 @@ let scratchMap = new Uint32Array(4097);
 
 /** Normalises `text[start, end)`; offsets in the map are absolute offsets into `text`. */
 export function normalizeRange(text: string, start = 0, end = text.length): NormalizedText {
+  const n = fold(text, start, end);
+  scratchMap[n] = end;
+  return { key: keyOf(n), map: scratchMap.slice(0, n + 1) };
+}
+
+/** The key alone, for names, queries, catalog aliases and short lines (no map is copied out). */
+export function normalizeKey(text: string): string {
+  return keyOf(fold(text, 0, text.length));
+}
+
+/** The first `n` folded units as a string; short keys without the decoder's call overhead. */
+function keyOf(n: number): string {
+  if (n === 0) return '';
+  return n <= 64 ? String.fromCharCode.apply(null, scratchCodes.subarray(0, n) as unknown as number[]) : utf16.decode(scratchCodes.subarray(0, n));
+}
+
+/** Folds `text[start, end)` into the scratch buffers; returns how many key units it made. */
+function fold(text: string, start: number, end: number): number {
   const table = FOLD1;
   // Most characters fold to one unit; NFKC expansions (ﻻ → لا) may add a few.
   if (scratchCodes.length < end - start + 16) grow(end - start + 16);
@@ -138,8 +156,7 @@ export function normalizeRange(text: string, start = 0, end = text.length): Norm
     }
     i += width;
   }
-  map[n] = end;
-  return { key: n === 0 ? '' : utf16.decode(codes.subarray(0, n)), map: map.slice(0, n + 1) };
+  return n;
 }
 
 function grow(units: number): void {
@@ -151,10 +168,6 @@ function grow(units: number): void {
   scratchMap = map;
 }
 
-/** The key alone, for names, queries and catalog aliases. */
-export function normalizeKey(text: string): string {
-  return normalizeRange(text).key;
-}
 
 /** Original range of key range `[keyStart, keyEnd)`. */
 export function originalRange(n: NormalizedText, keyStart: number, keyEnd: number): { start: number; end: number } {

@@ -18,6 +18,18 @@ export interface Token {
    */
   readonly keyStart: number;
   readonly map: Uint32Array;
+  /** `keyHash(key)`, computed while tokenising: lookups filter on it before comparing strings. */
+  readonly hash: number;
+}
+
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of `key`'s UTF-16 units from `from` on (a token's `hash` when `from` is 0). */
+export function keyHash(key: string, from = 0): number {
+  let h = FNV_BASIS;
+  for (let i = from; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -84,8 +96,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     }
     while (k < key.length && map[k] < tokStart) k++;
     const ks = k;
-    while (k < key.length && map[k] < tokEnd) k++;
-    if (k > ks) tokens.push({ start: tokStart, end: tokEnd, key: key.slice(ks, k), keyStart: ks, map });
+    let h = FNV_BASIS;
+    while (k < key.length && map[k] < tokEnd) h = Math.imul(h ^ key.charCodeAt(k++), FNV_PRIME);
+    if (k > ks) tokens.push({ start: tokStart, end: tokEnd, key: key.slice(ks, k), keyStart: ks, map, hash: h >>> 0 });
     i = Math.max(j, tokEnd);
   }
   return tokens;
