@@ -10,6 +10,8 @@ import { decode } from '../../server/src/core/text/decode';
 import { normalizeKey, normalizeRange } from '../../server/src/core/text/normalize';
 import { latinKey } from '../../server/src/core/text/transliterate';
 import { headlineWords, wordsOf } from '../../server/src/core/features/searchKeys';
+import { FUSE_OPTS, mayMatchAny } from '../../server/src/core/features/search';
+import Fuse from 'fuse.js';
 import { keyHash, tokenize } from '../../server/src/core/text/tokenize';
 import { pathToFileURL } from 'url';
 import { fileUri } from '../../server/src/workspace/corpusFiles';
@@ -117,6 +119,21 @@ describe('properties over random Unicode', () => {
         assert.deepEqual(new Set(headlineWords(h)), expected);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('search ranks the same with and without the keys that cannot match the query', () => {
+    const word = fc.constantFrom('لافروف', 'الصين', 'الصينيه', 'وانغ', 'بريكس', 'lavrov', 'lfrf', 'xi', 'jinping', 'brks', 'moscow', 'mskf', '2025', 'قمه', 'شي');
+    const value = fc.array(word, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
+    const doc = fc.record({ keys: fc.array(value, { maxLength: 3 }), latin: fc.array(value, { maxLength: 6 }) });
+    const pattern = fc.oneof(word, fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' ')), fc.string({ maxLength: 8 }));
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 30 }), pattern, (ds, p) => {
+        const docs = ds.map((d, id) => ({ id, ...d }));
+        const rank = (items: typeof docs) => new Fuse(items, FUSE_OPTS).search(p, { limit: 40 }).map((r) => [r.item.id, r.score]);
+        assert.deepEqual(rank(mayMatchAny(docs, p)), rank(docs));
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -174,7 +174,9 @@ export class CorpusWorkspace {
     this.done = files.length - todo.length;
     progress?.begin(files.length);
     await this.indexAll(todo, files.length, progress);
+    // The relinking pass reuses the scan's workers, which know the catalog and the people learnt.
     if (!progress?.cancelled) await this.relink(learnt);
+    await this.stopWorkers();
     this.scanned = true;
     // Written before the scan reports itself done, so that a client that stops the server then
     // finds the cache complete.
@@ -198,7 +200,8 @@ export class CorpusWorkspace {
    */
   private async indexAll(todo: string[], total: number, progress?: Progress): Promise<void> {
     const generation = this.catalogGeneration;
-    const pool = todo.length >= 64 ? this.pool : undefined;
+    // Workers pay off from a few dozen files, or at once when they are already running.
+    const pool = todo.length >= 64 || (this.pool?.workers ?? 0) > 0 ? this.pool : undefined;
     pool?.setCatalog(generation, this.index.catalogEntities);
     // Workers learn the people discovered so far, and those discovered while they work.
     let learnt = 0;
@@ -249,8 +252,11 @@ export class CorpusWorkspace {
     }
     this.changedAt.clear();
     givenUp = true;
-    // Idle workers would hold their heaps; a later large scan starts them again.
-    await pool?.stop();
+  }
+
+  /** Idle workers would hold their heaps; a later large scan starts them again. */
+  private async stopWorkers(): Promise<void> {
+    await this.pool?.stop();
   }
 
   /**
@@ -286,6 +292,7 @@ export class CorpusWorkspace {
       this.relinkMark = this.relinkTimer = undefined;
       this.scanning = (this.scanning ?? Promise.resolve()).then(async () => {
         await this.relink(from);
+        await this.stopWorkers();
         this.scheduleSave();
         this.host.statusChanged();
       });

@@ -29,7 +29,7 @@ export interface Passage {
   readonly matches: readonly { start: number; end: number }[];
 }
 
-const FUSE_OPTS = { includeScore: true, ignoreLocation: true, threshold: 0.38, minMatchCharLength: 2, keys: ['keys', 'latin'] };
+export const FUSE_OPTS = { includeScore: true, ignoreLocation: true, threshold: 0.38, minMatchCharLength: 2, keys: ['keys', 'latin'] };
 const isArabic = (s: string) => /[\u0600-\u06ff]/.test(s);
 
 function queryWords(query: string): string[] {
@@ -39,6 +39,32 @@ function queryWords(query: string): string[] {
   // A Latin query meets Arabic names through the skeleton; an Arabic one meets Latin ones too.
   const skeletons = isArabic(key) ? words.map(latinKey) : latin;
   return [...words, ...words.map((w) => `~${w}`), ...skeletons.filter((w) => w.length >= 2).map((w) => `~${w}`)];
+}
+
+/**
+ * The documents, each with only the keys fuse.js could match `pattern` in: its bitap score is
+ * errors / pattern length, and every pattern character a key lacks is an error, so a key lacking
+ * more than the threshold allows never matches. Dropping those keys changes no score (fuse.js
+ * scores the keys that match) and spares most of the ranking's work. Patterns longer than fuse.js's
+ * 32-character chunks are searched chunk by chunk, so those keep every key.
+ */
+export function mayMatchAny(docs: readonly ({ id: number } & Doc)[], pattern: string): ({ id: number } & Doc)[] {
+  if (pattern.length > 32) return docs as ({ id: number } & Doc)[];
+  const p = pattern.toLowerCase();
+  const allowed = FUSE_OPTS.threshold * p.length;
+  const may = (text: string) => {
+    const t = text.toLowerCase();
+    let missing = 0;
+    for (let i = 0; i < p.length; i++) if (t.indexOf(p[i]) < 0 && ++missing > allowed) return false;
+    return true;
+  };
+  const out: ({ id: number } & Doc)[] = [];
+  for (const d of docs) {
+    const keys = d.keys.filter(may);
+    const latin = d.latin.filter(may);
+    if (keys.length > 0 || latin.length > 0) out.push({ id: d.id, keys, latin });
+  }
+  return out;
 }
 
 /** Search structures kept in step with the index through its change events. */
@@ -112,13 +138,13 @@ export class SearchEngine {
     if (words.length === 0) return [];
     const ids = list.candidates(words, shortlist);
     if (ids.length === 0) return [];
-    const fuse = new Fuse(ids.map((id) => ({ id, ...docOfId(id) })), FUSE_OPTS);
-    const key = normalizeKey(query).trim();
+    const docs = ids.map((id) => ({ id, ...docOfId(id) }));
     const best = new Map<number, number>();
     const note = (id: number, score: number) => best.set(id, Math.min(best.get(id) ?? 1, score));
-    for (const r of fuse.search(key, { limit: limit * 2 })) note(r.item.id, r.score ?? 1);
+    const ranked = (pattern: string) => new Fuse(mayMatchAny(docs, pattern), FUSE_OPTS).search(pattern, { limit: limit * 2 });
+    for (const r of ranked(normalizeKey(query).trim())) note(r.item.id, r.score ?? 1);
     const skeleton = latinKey(query);
-    if (skeleton) for (const r of fuse.search(skeleton, { limit: limit * 2 })) note(r.item.id, (r.score ?? 1) + 0.02);
+    if (skeleton) for (const r of ranked(skeleton)) note(r.item.id, (r.score ?? 1) + 0.02);
     return [...best].map(([id, score]) => ({ id, score }));
   }
 

@@ -42,26 +42,48 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The two hashes double hashing needs, from a key's FNV hash. */
+/** The two hashes double hashing needs, from a key's FNV hash (31 bits each, so that `%` stays an integer operation). */
 function probeOf(h: number): FilterProbe {
   const a = mix(h);
-  return { a, b: mix((a + 0x9e3779b9) >>> 0) };
+  return { a: a >>> 1, b: mix((a + 0x9e3779b9) >>> 0) >>> 1 };
+}
+
+/** Scratch open-addressing set for counting distinct hashes (reused: an article has a few hundred). */
+let slots = new Uint32Array(1024);
+let used = new Uint8Array(1024);
+
+function distinctCount(hashes: readonly number[]): number {
+  let size = 1024;
+  while (size < 2 * hashes.length) size *= 2;
+  if (slots.length < size) {
+    slots = new Uint32Array(size);
+    used = new Uint8Array(size);
+  } else used.fill(0, 0, size);
+  const mask = size - 1;
+  let n = 0;
+  for (let k = 0; k < hashes.length; k++) {
+    const h = hashes[k] >>> 0;
+    let i = mix(h) & mask;
+    while (used[i] === 1 && slots[i] !== h) i = (i + 1) & mask;
+    if (used[i] === 0) {
+      used[i] = 1;
+      slots[i] = h;
+      n++;
+    }
+  }
+  return n;
 }
 
 /** The filter's words for keys given by their hashes (`pairHash`; repeats allowed). */
 export function tokenFilter(hashes: readonly number[]): Uint32Array {
-  const sorted = Uint32Array.from(hashes).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  const words = Math.ceil((distinct * BITS_PER_KEY) / 32);
+  const words = Math.ceil((distinctCount(hashes) * BITS_PER_KEY) / 32);
   const out = new Uint32Array(words);
   const m = words * 32;
-  for (let k = 0; k < sorted.length; k++) {
-    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
-    // forBits, inlined: this loop runs for every pair of every article.
-    const a = mix(sorted[k]);
+  for (let k = 0; k < hashes.length; k++) {
+    // forBits, inlined: this loop runs for every pair of every article. Repeats set the same bits.
+    const { a, b } = probeOf(hashes[k]);
     let bit = a % m;
-    const step = m > 1 ? (mix((a + 0x9e3779b9) >>> 0) % (m - 1)) + 1 : 0;
+    const step = m > 1 ? (b % (m - 1)) + 1 : 0;
     for (let i = 0; i < HASHES; i++) {
       out[bit >>> 5] |= 1 << (bit & 31);
       bit += step;
