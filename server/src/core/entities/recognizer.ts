@@ -29,6 +29,8 @@ interface TrieNode {
   terminals: Terminal[];
 }
 
+const NO_READINGS: readonly { prefixLength: number; node: TrieNode }[] = [];
+
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 
 /** Whether `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's brackets; never a line break. */
@@ -94,7 +96,10 @@ export class Recognizer {
     let node = this.root;
     for (const k of keys) {
       let child = node.next.get(k);
-      if (!child) node.next.set(k, (child = newNode()));
+      if (!child) {
+        node.next.set(k, (child = newNode()));
+        if (node === this.root) this.readings.clear();
+      }
       node = child;
     }
     if (!node.terminals.some((x) => x.entity === t.entity && x.kind === t.kind)) node.terminals.push(t);
@@ -151,9 +156,9 @@ export class Recognizer {
     let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
     const { key, hash } = tokens[i];
     // Most tokens neither start a name nor are one with proclitics: one bit, then one lookup, decide.
-    if ((this.formBits[(hash >>> 5) & 0x7fff] & (1 << (hash & 31))) === 0 || !this.cliticForms.has(key)) return undefined;
-    for (const reading of cliticReadings(key)) {
-      let node = this.root.next.get(reading.rest);
+    if ((this.formBits[(hash >>> 5) & 0x7fff] & (1 << (hash & 31))) === 0) return undefined;
+    for (const reading of this.readingsOf(key)) {
+      let node: TrieNode | undefined = reading.node;
       let j = i;
       while (node) {
         if (node.terminals.length > 0 && (!best || j > best.last)) best = { node, last: j, prefixLength: reading.prefixLength };
@@ -166,7 +171,33 @@ export class Recognizer {
     return best;
   }
 
+  /**
+   * The readings of a token that start some name, each with the trie node it reaches; remembered
+   * per written form (the same few hundred forms recur in every article), and forgotten when a
+   * name adds a first word.
+   */
+  private readingsOf(key: string): readonly { prefixLength: number; node: TrieNode }[] {
+    let out = this.readings.get(key);
+    if (out === undefined) {
+      if (!this.cliticForms.has(key)) return NO_READINGS;
+      out = [];
+      for (const r of cliticReadings(key)) {
+        const node = this.root.next.get(r.rest);
+        if (node) out.push({ prefixLength: r.prefixLength, node });
+      }
+      this.readings.set(key, out);
+    }
+    return out;
+  }
+
+  private readonly readings = new Map<string, { prefixLength: number; node: TrieNode }[]>();
+
   private resolve(terminals: readonly Terminal[], seenFull: ReadonlySet<number>, articleKey: () => string): number | undefined {
+    // The common case, one terminal, without building the lists below.
+    if (terminals.length === 1) {
+      const t = terminals[0];
+      return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity) ? t.entity : undefined;
+    }
     const entities = [...new Set(terminals.map((t) => t.entity))];
     // A full name or demonym of exactly one entity needs no help.
     const firm = terminals.filter((t) => t.kind !== 'short');
