@@ -116,6 +116,33 @@ describe('persisted index', function () {
     await second.stop();
   });
 
+  it('a file touched without changing is restored; one changed at the same size is indexed again', async () => {
+    const fs = require('fs') as typeof import('fs');
+    const path = require('path') as typeof import('path');
+    const os = require('os') as typeof import('os');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-stamps-'));
+    const store = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
+    const names = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt'));
+    for (const f of names) fs.copyFileSync(path.join(seeds, f), path.join(folder, f));
+    const first = await startServer(folder, { storagePath: store });
+    await within(first.indexed, 30_000, 'first indexing');
+    await first.stop();
+    const later = new Date(Date.now() + 60_000);
+    const touched = path.join(folder, names[0]);
+    fs.utimesSync(touched, later, later);
+    // ق for ف: the same number of UTF-8 bytes, another text.
+    const changed = path.join(folder, names[1]);
+    const before = fs.readFileSync(changed, 'utf8');
+    assert.ok(before.includes('ف'));
+    fs.writeFileSync(changed, before.replace('ف', 'ق'));
+    fs.utimesSync(changed, later, later);
+    assert.equal(fs.statSync(changed).size, Buffer.byteLength(before));
+    const second = await startServer(folder, { storagePath: store });
+    await within(second.indexed, 30_000, 'warm start');
+    assert.ok(second.logs.some((l) => new RegExp(`index cache: ${names.length - 1} articles restored, 1 files to index`).test(l)), second.logs.join('\n'));
+    await second.stop();
+  });
+
   it('a corrupt cache is discarded and the corpus indexed again', async () => {
     const fs = require('fs') as typeof import('fs');
     for (const f of fs.readdirSync(storagePath)) fs.writeFileSync(require('path').join(storagePath, f), 'not a cache');

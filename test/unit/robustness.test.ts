@@ -14,7 +14,9 @@ import { FUSE_OPTS, mayMatchAny } from '../../server/src/core/features/search';
 import Fuse from 'fuse.js';
 import { keyHash, tokenize } from '../../server/src/core/text/tokenize';
 import { pathToFileURL } from 'url';
-import { fileUri } from '../../server/src/workspace/corpusFiles';
+import { corpusMatcher, fileUri } from '../../server/src/workspace/corpusFiles';
+import picomatch from 'picomatch';
+import * as path from 'path';
 
 const ARABIC = 'قال سيرغي لافروف إن روسيا والصين تدعمان بريكس.';
 
@@ -149,6 +151,21 @@ describe('file URIs', () => {
       fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
         const p = `/${parts.join('')}`;
         assert.equal(fileUri(p), pathToFileURL(p).toString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the corpus matcher decides any path as path.relative and the globs do', () => {
+    const settings = { include: ['**/*.txt'], exclude: ['**/node_modules/**', '**/.git/**'], maxFileSize: 1 };
+    const part = fc.constantFrom('a', 'b.txt', '.txt', '.', '..', '/', '//', 'node_modules', '.git', 'ب.txt', ' ', 'x.TXT', '.hidden');
+    fc.assert(
+      fc.property(fc.constantFrom('/corpus', '/corpus/', '/'), fc.array(part, { maxLength: 8 }), (root, parts) => {
+        const file = `${root.replace(/\/$/, '')}/${parts.join('')}`;
+        const inc = picomatch(settings.include, { dot: false });
+        const exc = picomatch(settings.exclude, { dot: true });
+        const rel = path.relative(root, file).split(path.sep).join('/');
+        assert.equal(corpusMatcher(root, settings)(file), !rel.startsWith('..') && inc(rel) && !exc(rel), file);
       }),
       { numRuns: 2000 },
     );

@@ -65,13 +65,18 @@ export class AnalysisPool {
     });
   }
 
-  /** Stops the workers (they hold a recogniser and a heap each); the next scan starts new ones. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the workers (they hold a recogniser and a heap each); the next scan starts new ones.
+   * Each is asked to end rather than terminated: tearing down a worker's heap from this thread
+   * held up requests for a quarter of a second at 100,000 articles.
+   */
+  stop(): void {
     const slots = this.slots;
     this.slots = [];
     this.generation = -1;
     for (const s of slots) for (const p of s.pending.values()) p.reject(new Error('analysis pool stopped'));
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    const msg: WorkerRequest = { type: 'stop' };
+    for (const s of slots) s.worker.postMessage(msg);
   }
 
   private start(): Slot {

@@ -11,7 +11,9 @@ export type WorkerRequest =
   | { readonly type: 'catalog'; readonly generation: number; readonly entities: readonly Entity[] }
   /** People discovered since, whose names the recogniser is to know. */
   | { readonly type: 'learn'; readonly entities: readonly Entity[] }
-  | { readonly type: 'analyze'; readonly batch: number; readonly files: readonly string[]; readonly maxFileSize: number };
+  | { readonly type: 'analyze'; readonly batch: number; readonly files: readonly string[]; readonly maxFileSize: number }
+  /** No more work: the worker closes its port and ends. */
+  | { readonly type: 'stop' };
 
 export interface WorkerReply {
   readonly batch: number;
@@ -26,6 +28,10 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'catalog') {
     recognizer = new Recognizer(msg.entities);
     generation = msg.generation;
+    return;
+  }
+  if (msg.type === 'stop') {
+    parentPort!.close();
     return;
   }
   if (msg.type === 'learn') {

@@ -15,8 +15,13 @@ export interface CorpusSettings {
 export function corpusMatcher(root: string, s: CorpusSettings): (file: string) => boolean {
   const inc = picomatch(s.include, { dot: false });
   const exc = picomatch(s.exclude, { dot: true });
+  const base = path.resolve(root);
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
   return (file) => {
-    const rel = path.relative(root, file).split(path.sep).join('/');
+    // The listing hands over plain absolute paths under the root: those need no path.relative,
+    // which cost more than the glob match itself at 100,000 files.
+    const plain = path.sep === '/' && file.startsWith(prefix) && !/\/\.{0,2}\/|\/\.{1,2}$|\/$/.test(file);
+    const rel = plain ? file.slice(prefix.length) : path.relative(root, file).split(path.sep).join('/');
     return !rel.startsWith('..') && inc(rel) && !exc(rel);
   };
 }
@@ -41,8 +46,10 @@ export async function listCorpusFiles(root: string, matches: (file: string) => b
       log(`cannot list ${dir}: ${(e as Error).message}`);
       return;
     }
+    const parent = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const d of entries) {
-      const p = path.join(dir, d.name);
+      // `dir` is resolved already, and an entry's name holds no separator: joining by hand is exact.
+      const p = parent + d.name;
       if (d.name === 'node_modules' || d.name === '.git') continue;
       let isDir = d.isDirectory();
       let isFile = d.isFile();
@@ -59,7 +66,7 @@ export async function listCorpusFiles(root: string, matches: (file: string) => b
       else if (isFile && matches(p)) out.push(p);
     }
   };
-  await walk(root);
+  await walk(path.resolve(root));
   return out.sort();
 }
 

@@ -12,7 +12,7 @@ import type { IndexSnapshot } from '../core/index/corpusIndex';
 import { nextTurn } from './nextTurn';
 
 /** Bump when the snapshot's shape or the recognition it encodes changes. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 
 export interface FileStamp {
   size: number;
@@ -34,9 +34,40 @@ interface Header {
   discovered: IndexSnapshot['discovered'];
   formTexts: string[];
 }
-type Chunk = { stamps: [string, FileStamp][] } | { articles: IndexSnapshot['articles'] };
+type Article = IndexSnapshot['articles'][number];
+/**
+ * Articles travel without their data arrays, which are joined into one array per chunk: v8
+ * serialises each typed array through a slow host-object path, so one per chunk instead of one
+ * per article makes writing and reading the cache several times faster. `lengths` splits it.
+ */
+type Chunk = { stamps: [string, FileStamp][] } | { articles: Omit<Article, 'data'>[]; lengths: Uint32Array; data: Uint32Array };
 
-const PER_CHUNK = 4000;
+function packArticles(list: readonly Article[]): Chunk {
+  const lengths = Uint32Array.from(list, (a) => a.data.length);
+  const data = new Uint32Array(lengths.reduce((s, n) => s + n, 0));
+  let at = 0;
+  const articles = list.map(({ data: d, ...rest }) => {
+    data.set(d, at);
+    at += d.length;
+    return rest;
+  });
+  return { articles, lengths, data };
+}
+
+/** The articles of a chunk, each data array a view on the chunk's (the index adopts them as they are). */
+function unpackArticles(c: { articles: Omit<Article, 'data'>[]; lengths: Uint32Array; data: Uint32Array }): Article[] {
+  if (!(c.lengths instanceof Uint32Array) || !(c.data instanceof Uint32Array) || c.lengths.length !== c.articles.length) throw new Error('malformed chunk');
+  let at = 0;
+  return c.articles.map((a, i) => {
+    const end = at + c.lengths[i];
+    if (end > c.data.length) throw new Error('malformed chunk');
+    const data = c.data.subarray(at, end);
+    at = end;
+    return { ...a, data };
+  });
+}
+
+const PER_CHUNK = 500;
 
 export const contentHash = (bytes: Uint8Array) => parseInt(createHash('sha1').update(bytes).digest('hex').slice(0, 13), 16);
 
@@ -77,7 +108,7 @@ export class IndexCache {
       while (at < bytes.length) {
         const c = next() as Chunk;
         if ('stamps' in c && Array.isArray(c.stamps)) for (const [k, v] of c.stamps) stamps.set(k, v);
-        else if ('articles' in c && Array.isArray(c.articles)) articles.push(...c.articles);
+        else if ('articles' in c && Array.isArray(c.articles)) articles.push(...unpackArticles(c));
         else throw new Error('malformed chunk');
         // Deserialising is synchronous too: let requests in between chunks.
         await nextTurn();
@@ -106,7 +137,7 @@ export class IndexCache {
       await nextTurn();
     }
     for (let i = 0; i < snapshot.articles.length; i += PER_CHUNK) {
-      put({ articles: snapshot.articles.slice(i, i + PER_CHUNK) });
+      put(packArticles(snapshot.articles.slice(i, i + PER_CHUNK)));
       await nextTurn();
     }
     await fs.mkdir(path.dirname(this.file), { recursive: true });

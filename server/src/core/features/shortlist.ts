@@ -49,13 +49,13 @@ export class Shortlist {
 
   /**
    * The words of every live id (the inverse of the postings, built on demand). `pause` is awaited
-   * every few thousand words, so that a caller can let other work in.
+   * after every word, and decides whether to let other work in.
    */
   async wordsById(pause: () => Promise<void> = async () => undefined): Promise<Map<number, string[]>> {
     const out = new Map<number, string[]>();
-    let n = 0;
     for (const [w, ids] of this.postings) {
-      if (++n % 2000 === 0) await pause();
+      // Common words hold very many ids: the caller's pause decides, after every word, whether to yield.
+      await pause();
       for (const id of ids) {
         if (!this.live.has(id)) continue;
         const list = out.get(id);

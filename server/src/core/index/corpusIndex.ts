@@ -167,7 +167,7 @@ export class CorpusIndex {
     // Taken whole, in slices between which the index may change (a removed article is skipped).
     let n = 0;
     for (const a of [...this.articles.values()]) {
-      if (++n % 2000 === 0) await pause();
+      if (++n % 64 === 0) await pause();
       if (a.removed) continue;
       if (wanted.some((p) => p.keys.every((k) => a.mayContain(k)) && !this.mentionsEntity(a, p.slot, () => true))) out.push(a.uri);
     }
@@ -510,7 +510,7 @@ export class CorpusIndex {
     const articles: IndexSnapshot['articles'][number][] = [];
     let n = 0;
     for (const a of [...this.articles.values()]) {
-      if (++n % 5000 === 0) await pause();
+      if (++n % 64 === 0) await pause();
       if (a.removed) continue;
       articles.push({ uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.data, words: headlineWords(a) });
     }
