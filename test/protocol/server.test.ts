@@ -104,16 +104,28 @@ describe('language server over stdio', function () {
 describe('persisted index', function () {
   const storagePath = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'corpus-lens-cache-'));
   it('a second start restores the index from the storage folder and answers the same', async () => {
+    // Headlines are found by their words after a restore as before it (the words are stored apart).
+    const headlines = async (t: Session) => {
+      const found: { name: string; kind: number }[] = [];
+      for (const q of ['بريكس', 'lavrov', 'شانغهاي', 'الصين']) found.push(...(await t.connection.sendRequest<{ name: string; kind: number }[]>('workspace/symbol', { query: q })));
+      return found.filter((x) => x.kind === 1).map((x) => x.name);
+    };
     const first = await startServer(seeds, { storagePath });
     await within(first.indexed, 30_000, 'first indexing');
+    const before = await headlines(first);
+    assert.ok(before.length > 0);
     await first.stop();
     const second = await startServer(seeds, { storagePath });
-    await within(second.indexed, 30_000, 'warm start');
-    assert.ok(second.logs.some((l) => /index cache: 5 articles restored, 0 files to index/.test(l)), second.logs.join('\n'));
-    await second.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-    const h = await second.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, text.indexOf('لافروف', text.indexOf('قال لافروف'))) });
-    assert.match((h.contents as { value: string }).value, /\*\*13\*\* in the corpus/);
-    await second.stop();
+    try {
+      await within(second.indexed, 30_000, 'warm start');
+      assert.ok(second.logs.some((l) => /index cache: 5 articles restored, 0 files to index/.test(l)), second.logs.join('\n'));
+      assert.deepEqual(await headlines(second), before);
+      await second.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      const h = await second.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, text.indexOf('لافروف', text.indexOf('قال لافروف'))) });
+      assert.match((h.contents as { value: string }).value, /\*\*13\*\* in the corpus/);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('a file touched without changing is restored; one changed at the same size is indexed again', async () => {

@@ -12,7 +12,7 @@ import type { IndexSnapshot } from '../core/index/corpusIndex';
 import { nextTurn } from './nextTurn';
 
 /** Bump when the snapshot's shape or the recognition it encodes changes. */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 
 export interface FileStamp {
   size: number;
@@ -23,9 +23,9 @@ export interface FileStamp {
 
 /**
  * The file is a sequence of chunks, each a 4-byte little-endian length and a v8-serialised value:
- * a header, then stamps and articles a few thousand at a time. Chunks are serialised one by one
- * with a turn of the event loop between them, so that writing the index of a large corpus never
- * holds up a request for long.
+ * a header, then stamps and articles 500 at a time, then the table of headline words. Chunks are
+ * serialised one by one with a turn of the event loop between them, so that writing the index of
+ * a large corpus never holds up a request for long.
  */
 interface Header {
   format: number;
@@ -36,34 +36,61 @@ interface Header {
 }
 type Article = IndexSnapshot['articles'][number];
 /**
- * Articles travel without their data arrays, which are joined into one array per chunk: v8
+ * Articles travel without their data arrays, which are joined into one array per chunk (v8
  * serialises each typed array through a slow host-object path, so one per chunk instead of one
- * per article makes writing and reading the cache several times faster. `lengths` splits it.
+ * per article makes writing and reading several times faster), and without their headline words,
+ * which are numbers into a table of distinct words written after the articles (a word recurs in
+ * thousands of headlines; read back, each is one string, not thousands).
  */
-type Chunk = { stamps: [string, FileStamp][] } | { articles: Omit<Article, 'data'>[]; lengths: Uint32Array; data: Uint32Array };
+interface ArticleChunk {
+  articles: Omit<Article, 'data' | 'words'>[];
+  /** Each article's data array length, then its number of words. */
+  lengths: Uint32Array;
+  data: Uint32Array;
+  words: Uint32Array;
+}
+type Chunk = { stamps: [string, FileStamp][] } | ArticleChunk | { wordTable: string[] };
 
-function packArticles(list: readonly Article[]): Chunk {
-  const lengths = Uint32Array.from(list, (a) => a.data.length);
-  const data = new Uint32Array(lengths.reduce((s, n) => s + n, 0));
+function packArticles(list: readonly Article[], wordId: (w: string) => number): ArticleChunk {
+  const lengths = new Uint32Array(2 * list.length);
+  let dataLength = 0;
+  let wordCount = 0;
+  list.forEach((a, i) => {
+    lengths[2 * i] = a.data.length;
+    lengths[2 * i + 1] = a.words.length;
+    dataLength += a.data.length;
+    wordCount += a.words.length;
+  });
+  const data = new Uint32Array(dataLength);
+  const words = new Uint32Array(wordCount);
   let at = 0;
-  const articles = list.map(({ data: d, ...rest }) => {
+  let w = 0;
+  const articles = list.map(({ data: d, words: ws, ...rest }) => {
     data.set(d, at);
     at += d.length;
+    for (const x of ws) words[w++] = wordId(x);
     return rest;
   });
-  return { articles, lengths, data };
+  return { articles, lengths, data, words };
 }
 
-/** The articles of a chunk, each data array a view on the chunk's (the index adopts them as they are). */
-function unpackArticles(c: { articles: Omit<Article, 'data'>[]; lengths: Uint32Array; data: Uint32Array }): Article[] {
-  if (!(c.lengths instanceof Uint32Array) || !(c.data instanceof Uint32Array) || c.lengths.length !== c.articles.length) throw new Error('malformed chunk');
+/**
+ * The articles of a chunk, each data array a view on the chunk's (the index adopts them as they
+ * are); their words are filled in from the table once it has been read.
+ */
+function unpackArticles(c: ArticleChunk, later: { article: Article; ids: Uint32Array }[]): Article[] {
+  if (!(c.lengths instanceof Uint32Array) || !(c.data instanceof Uint32Array) || !(c.words instanceof Uint32Array) || c.lengths.length !== 2 * c.articles.length) throw new Error('malformed chunk');
   let at = 0;
+  let w = 0;
   return c.articles.map((a, i) => {
-    const end = at + c.lengths[i];
-    if (end > c.data.length) throw new Error('malformed chunk');
-    const data = c.data.subarray(at, end);
+    const end = at + c.lengths[2 * i];
+    const wordsEnd = w + c.lengths[2 * i + 1];
+    if (end > c.data.length || wordsEnd > c.words.length) throw new Error('malformed chunk');
+    const article: Article = { ...a, data: c.data.subarray(at, end), words: [] };
+    later.push({ article, ids: c.words.subarray(w, wordsEnd) });
     at = end;
-    return { ...a, data };
+    w = wordsEnd;
+    return article;
   });
 }
 
@@ -104,14 +131,27 @@ export class IndexCache {
       if (h?.format !== CACHE_FORMAT) return void this.log(`index cache: format ${h?.format} is not ${CACHE_FORMAT}; discarded`);
       if (h.catalog !== catalog) return void this.log('index cache: built with another catalog; discarded');
       const stamps = new Map<string, FileStamp>();
-      const articles: IndexSnapshot['articles'][number][] = [];
+      const articles: Article[] = [];
+      const words: { article: Article; ids: Uint32Array }[] = [];
+      let table: string[] | undefined;
       while (at < bytes.length) {
         const c = next() as Chunk;
         if ('stamps' in c && Array.isArray(c.stamps)) for (const [k, v] of c.stamps) stamps.set(k, v);
-        else if ('articles' in c && Array.isArray(c.articles)) articles.push(...unpackArticles(c));
+        else if ('articles' in c && Array.isArray(c.articles)) articles.push(...unpackArticles(c, words));
+        else if ('wordTable' in c && Array.isArray(c.wordTable)) table = c.wordTable;
         else throw new Error('malformed chunk');
         // Deserialising is synchronous too: let requests in between chunks.
         await nextTurn();
+      }
+      if (!table && words.length > 0) throw new Error('no word table');
+      for (const { article, ids } of words) {
+        const out: string[] = new Array(ids.length);
+        for (let i = 0; i < ids.length; i++) {
+          const w = table![ids[i]];
+          if (typeof w !== 'string') throw new Error('malformed words');
+          out[i] = w;
+        }
+        article.words = out;
       }
       if (!Array.isArray(h.entityIds) || !Array.isArray(h.formTexts) || !Array.isArray(h.discovered)) throw new Error('malformed header');
       return { stamps, snapshot: { entityIds: h.entityIds, discovered: h.discovered, formTexts: h.formTexts, articles } };
@@ -136,10 +176,18 @@ export class IndexCache {
       put({ stamps: entries.slice(i, i + PER_CHUNK) });
       await nextTurn();
     }
+    const wordIds = new Map<string, number>();
+    const wordTable: string[] = [];
+    const wordId = (w: string) => {
+      let id = wordIds.get(w);
+      if (id === undefined) wordIds.set(w, (id = wordTable.push(w) - 1));
+      return id;
+    };
     for (let i = 0; i < snapshot.articles.length; i += PER_CHUNK) {
-      put(packArticles(snapshot.articles.slice(i, i + PER_CHUNK)));
+      put(packArticles(snapshot.articles.slice(i, i + PER_CHUNK), wordId));
       await nextTurn();
     }
+    put({ wordTable });
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     const out = await fs.open(tmp, 'w');
