@@ -50,7 +50,7 @@ describe('decoding', () => {
 describe('properties over random Unicode', () => {
   const recognizer = new Recognizer((shipped as { entities: CatalogEntry[] }).entities);
   // Arabic letters, marks, tatweel, bidi marks, emoji, lone surrogates, newlines.
-  const pieces = fc.constantFrom('ل', 'ا', 'ف', 'ر', 'و', 'َ', 'ّ', 'ـ', '\u200f', '\u202b', '😀', '\ud800', '\udc00', '\r\n', '\n', ' ', 'a', '٣', 'ﻻ', 'آ', '"', '«', 'لافروف', 'سيرغي ', 'شي جين بينغ', 'الصيني');
+  const pieces = fc.constantFrom('ل', 'ا', 'ف', 'ر', 'و', 'َ', 'ّ', 'ـ', '\u200f', '\u202b', '😀', '\ud800', '\udc00', '\r\n', '\n', '\r', ' ', '\u00a0', '\u3000', '\ufeff', '\u2028', '\t', 'a', '٣', 'ﻻ', 'آ', '"', '«', '.', 'لافروف', 'سيرغي ', 'شي جين بينغ', 'الصيني');
   const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(pieces, { maxLength: 80 }).map((a) => a.join('')));
 
   it('normalisation never throws and maps every key unit inside the text, in order', () => {
@@ -87,8 +87,28 @@ describe('properties over random Unicode', () => {
       fc.property(text, (t) => {
         const a = parseArticle(t);
         for (const s of [a.headline, ...a.paragraphs, ...a.boilerplate, ...a.quotations]) assert.ok(0 <= s.start && s.start <= s.end && s.end <= t.length);
+        // A paragraph is its line without the white space around it.
+        for (const p of a.paragraphs) {
+          assert.equal(p.text, t.slice(p.start, p.end));
+          assert.equal(p.text, p.text.trim());
+        }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('paragraphs are their lines without the white space around them, whatever that space is', () => {
+    const space = fc.constantFrom(' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2000', '\u205f', '\u000b', '\u1680');
+    // Lines differ (a repeated line is boilerplate).
+    const sentence = (i: number) => `قال وزير الخارجية الروسي سيرغي لافروف إن جولة المحادثات ${i + 1} كانت مثمرة وبناءة جدا.`;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(space, { maxLength: 3 }), fc.array(space, { maxLength: 3 })), { minLength: 1, maxLength: 4 }), (pads) => {
+        const t = `عنوان الخبر هنا للاختبار\n${pads.map(([a, b], i) => a.join('') + sentence(i) + b.join('')).join('\n')}`;
+        const a = parseArticle(t);
+        assert.equal(a.paragraphs.length, pads.length);
+        a.paragraphs.forEach((p, i) => assert.equal(p.text, sentence(i)));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -42,6 +42,8 @@ interface Line extends Span {
   readonly words: number;
 }
 
+/** Lines of this many words are body text whatever their punctuation. */
+const BODY_WORDS = 14;
 /** Lines longer than this many words are never markers, mastheads or navigation. */
 const SHORT_LINE = 12;
 
@@ -68,28 +70,43 @@ function splitLines(text: string): Line[] {
         next = text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
       }
     }
-    const raw = text.slice(from, to);
-    const body = raw.trim();
-    if (body.length > 0) {
-      const start = from + (raw.length - raw.trimStart().length);
+    // The line's bounds without surrounding white space, found without slicing the line twice.
+    let start = from;
+    let end = to;
+    while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+    if (end > start) {
+      const body = text.slice(start, end);
       const words = countWords(body);
       const key = words <= SHORT_LINE ? normalizeKey(body).replace(/\s+/g, ' ') : '';
-      lines.push({ start, end: start + body.length, text: body, key, words });
+      lines.push({ start, end, text: body, key, words });
     }
     from = next;
   }
   return lines;
 }
 
+/**
+ * Words of a line, counted up to BODY_WORDS: every test on the count compares it with less
+ * (a long paragraph need not be counted to the end).
+ */
 function countWords(s: string): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const space = s.charCodeAt(i) <= 32 || s.charCodeAt(i) === 0xa0;
+  for (let i = 0; i < s.length && n <= BODY_WORDS; i++) {
+    const c = s.charCodeAt(i);
+    const space = c <= 32 || c === 0xa0;
     if (!space && !inWord) n++;
     inWord = !space;
   }
   return n;
+}
+
+/** What String.prototype.trim removes: white space and line terminators. */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const startsWithMarker = (key: string, markers: readonly string[]) =>
@@ -108,7 +125,7 @@ const SOURCE_LINE = /^\/?\s*(?:مصدر|المصدر)\s*:\s*([^/]+?)\s*\/?(?:\s|
 const isSourceLine = (line: Line) => SOURCE_LINE.test(line.text) || (/^[A-Za-z][A-Za-z .&-]{1,30}$/.test(line.text) && line.words <= 3);
 /** Navigation trails need `>`, `»` or `|`; most lines have none, and the search for them is cheaper than the pattern. */
 const mayBeNavigation = (t: string) => t.indexOf('>') >= 0 || t.indexOf('»') >= 0 || t.indexOf('|') >= 0;
-const isBody = (line: Line) => line.words >= 14 || (line.words >= 6 && SENTENCE_END.test(line.text));
+const isBody = (line: Line) => line.words >= BODY_WORDS || (line.words >= 6 && SENTENCE_END.test(line.text));
 
 export function parseArticle(text: string): ArticleStructure {
   const lines = splitLines(text);

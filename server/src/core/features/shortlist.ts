@@ -21,7 +21,8 @@ export class Shortlist {
 
   add(id: number, words: Iterable<string>): void {
     this.live.add(id);
-    for (const w of new Set(words)) {
+    // A word given twice finds the id already at the end of its postings (no Set needed to skip it).
+    for (const w of words) {
       if (w.length < 2) continue;
       let p = this.postings.get(w);
       if (!p) {
