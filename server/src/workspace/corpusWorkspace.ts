@@ -262,9 +262,10 @@ export class CorpusWorkspace {
   /**
    * Analyses again the articles indexed before the people learnt since `mark` were introduced
    * and that may name them, so that those names link there too. Analysing them may introduce
-   * more people; a few rounds settle it.
+   * more people; a few rounds settle it. Returns how many articles were analysed again.
    */
-  private async relink(mark: number): Promise<void> {
+  private async relink(mark: number): Promise<number> {
+    let analysed = 0;
     // People an earlier pass looked for are not looked for again (an edit's pass queued behind a scan would redo the scan's).
     mark = Math.max(mark, this.relinkedUpTo);
     for (let round = 0; round < 3 && this.index.learntCount > mark; round++) {
@@ -276,8 +277,10 @@ export class CorpusWorkspace {
       const done = this.done;
       await this.indexAll(files, files.length);
       this.done = done;
+      analysed += files.length;
     }
     this.relinkedUpTo = Math.max(this.relinkedUpTo, mark);
+    return analysed;
   }
 
   /** How many of the learnt people a relinking pass has looked for (reset with the catalog). */
@@ -291,9 +294,9 @@ export class CorpusWorkspace {
       const from = this.relinkMark!;
       this.relinkMark = this.relinkTimer = undefined;
       this.scanning = (this.scanning ?? Promise.resolve()).then(async () => {
-        await this.relink(from);
+        // The cache changes only when articles were analysed again.
+        if ((await this.relink(from)) > 0) this.scheduleSave();
         this.stopWorkers();
-        this.scheduleSave();
         this.host.statusChanged();
       });
     }, 1000);
@@ -391,7 +394,7 @@ export class CorpusWorkspace {
     const write = async () => {
       try {
         const words = await this.search.headlineWordsByUri(sliced());
-        await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot((a) => words.get(a.uri) ?? [], sliced()));
+        await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot((a) => words(a.uri), sliced()));
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);
       }

@@ -113,11 +113,17 @@ export class SearchEngine {
     this.headlineList.add(id, words ?? headlineWords(article.headline.text));
   }
 
-  /** URI → the words each headline is filed under (for a persisted index, so that a warm start need not derive them). */
-  async headlineWordsByUri(pause?: () => Promise<void>): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    for (const [id, words] of await this.headlineList.wordsById(pause)) out.set(this.headlineUris[id], words);
-    return out;
+  /**
+   * The words each headline is filed under, looked up by URI (for a persisted index, so that a
+   * warm start need not derive them); a snapshot of the moment it was called.
+   */
+  async headlineWordsByUri(pause?: () => Promise<void>): Promise<(uri: string) => readonly string[]> {
+    const byId = await this.headlineList.wordsById(pause);
+    const slots = new Map(this.headlineSlot);
+    return (uri) => {
+      const id = slots.get(uri);
+      return (id !== undefined && byId[id]) || [];
+    };
   }
 
   /** Search keys of recently shortlisted headlines (a query typed letter by letter meets the same ones). */

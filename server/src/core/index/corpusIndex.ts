@@ -503,7 +503,7 @@ export class CorpusIndex {
   /** A structured-clone-able copy of the index (for a persisted cache). */
   async snapshot(headlineWords: (a: Article) => readonly string[], pause: () => Promise<void> = async () => undefined): Promise<IndexSnapshot> {
     const entityIds = [...this.ids];
-    const discovered = this.referenced().filter((s) => s.entity.discovered).map((s) => s.entity);
+    const discovered = (await this.referenced(pause)).filter((s) => s.entity.discovered).map((s) => s.entity);
     const formTexts = [...this.formTexts];
     // The index may change while this pauses: what is listed is a consistent set of articles
     // (each taken whole), and ids and forms only ever grow.
@@ -518,9 +518,11 @@ export class CorpusIndex {
   }
 
   /** Entities some article mentions (in boilerplate too). */
-  private referenced(): EntityStats[] {
+  private async referenced(pause: () => Promise<void>): Promise<EntityStats[]> {
     const used = new Uint8Array(this.ids.length);
-    for (const a of this.articles.values()) {
+    let n = 0;
+    for (const a of [...this.articles.values()]) {
+      if (++n % 64 === 0) await pause();
       for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) used[a.data[k] >>> 3] = 1;
     }
     return this.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1);
