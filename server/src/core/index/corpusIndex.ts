@@ -216,6 +216,13 @@ export class CorpusIndex {
   }
 
   /** Rewrites, in place, the article's entity numbers through `slot` and its form ids through `form`. */
+  /** True when every form id in the article is below `limit`. */
+  private formsBelow(a: Article, limit: number): boolean {
+    const d = a.data;
+    for (let k = a.formsAt + 1, end = a.formsAt + 3 * a.formCount; k < end; k += 3) if (d[k] >= limit) return false;
+    return true;
+  }
+
   private remap(a: Article, slot: ArrayLike<number>, form: (f: number) => number): void {
     const d = a.data;
     for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) d[k] = (slot[d[k] >>> 3] << 3) | (d[k] & 7);
@@ -537,19 +544,20 @@ export class CorpusIndex {
     for (const d of snap.discovered) if (!this.idIndex.has(d.id)) this.learn(d);
     // Entity numbers and form ids in the snapshot are mapped onto this index's interning.
     const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
-    const forms = new Map<number, number>();
-    const formOf = (f: number) => {
-      let id = forms.get(f);
-      if (id === undefined) forms.set(f, (id = this.formId(snap.formTexts[f])));
-      return id;
-    };
+    const forms = Uint32Array.from(snap.formTexts.map((t) => this.formId(t)));
+    const formOf = (f: number) => (f < forms.length ? forms[f] : 0xffffff);
+    // Restored into an index that numbers entities and forms as the snapshot did (a warm start
+    // does), the articles' numbers stand as they are.
+    const same = map.every((v, i) => v === i) && forms.every((v, i) => v === i);
     let n = 0;
     for (const s of snap.articles) {
       if (!keep(s.uri)) continue;
       const a = new Article(s.uri, s.headline, s.date, s.source, owned ? s.data : s.data.slice());
-      if (!this.entitiesBelow(a, map.length)) continue;
-      this.remap(a, map, formOf);
-      if (!this.entitiesBelow(a, 0xffffff)) continue;
+      if (!this.entitiesBelow(a, map.length) || !this.formsBelow(a, forms.length)) continue;
+      if (!same) {
+        this.remap(a, map, formOf);
+        if (!this.entitiesBelow(a, 0xffffff)) continue;
+      }
       this.remove(s.uri);
       this.attach(a, s.words);
       n++;
