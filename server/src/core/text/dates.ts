@@ -41,10 +41,10 @@ const weekdayAlt = WEEKDAYS.map(([w]) => w).join('|');
 const L = '\\p{L}\\p{N}';
 const monthGroup = `(${monthAlt})(?:\\s*/\\s*(${monthAlt}))?`;
 
-/** day month[/month] [،,] year, optionally preceded by a weekday. */
+/** day month[/month] [،,] year, optionally preceded by a weekday. Keys are lower case already (no `i` flag, which slows matching). */
 const DAY_MONTH_YEAR = new RegExp(
   `(?<![${L}])(?:(${weekdayAlt})\\s*[،,]?\\s*)?(\\d{1,2})\\s+${monthGroup}\\s*[،,]?\\s*(\\d{4})(?![${L}])`,
-  'giu',
+  'gu',
 );
 /** Numeric forms: 2025:07:11(.09:45), 2025-07-11, 11/07/2025. */
 const NUMERIC = /(?<![\p{L}\p{N}])(?:(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})(?:[.T ]\d{1,2}:\d{2})?|(\d{1,2})\/(\d{1,2})\/(\d{4}))(?![\p{L}\p{N}])/gu;
