@@ -23,7 +23,7 @@ export interface FileStamp {
 
 /**
  * The file is a sequence of chunks, each a 4-byte little-endian length and a v8-serialised value:
- * a header, then stamps and articles 250 at a time, then the table of headline words. Chunks are
+ * a header, then stamps and articles 500 at a time, then the table of headline words. Chunks are
  * serialised one by one with a turn of the event loop between them, so that writing the index of
  * a large corpus never holds up a request for long.
  */
@@ -94,7 +94,7 @@ function unpackArticles(c: ArticleChunk, later: { article: Article; ids: Uint32A
   });
 }
 
-const PER_CHUNK = 250;
+const PER_CHUNK = 500;
 
 export const contentHash = (bytes: Uint8Array) => parseInt(createHash('sha1').update(bytes).digest('hex').slice(0, 13), 16);
 
