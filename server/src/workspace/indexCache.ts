@@ -162,40 +162,44 @@ export class IndexCache {
   }
 
   async save(catalog: string, stamps: Map<string, FileStamp>, snapshot: IndexSnapshot): Promise<void> {
-    const parts: Buffer[] = [];
-    const put = (value: unknown) => {
-      const body = serialize(value);
-      const len = Buffer.alloc(4);
-      len.writeUInt32LE(body.length);
-      parts.push(len, body);
-    };
-    const header: Header = { format: CACHE_FORMAT, catalog, entityIds: snapshot.entityIds, discovered: snapshot.discovered, formTexts: snapshot.formTexts };
-    put(header);
-    const entries = [...stamps];
-    for (let i = 0; i < entries.length; i += PER_CHUNK) {
-      put({ stamps: entries.slice(i, i + PER_CHUNK) });
-      await nextTurn();
-    }
-    const wordIds = new Map<string, number>();
-    const wordTable: string[] = [];
-    const wordId = (w: string) => {
-      let id = wordIds.get(w);
-      if (id === undefined) wordIds.set(w, (id = wordTable.push(w) - 1));
-      return id;
-    };
-    for (let i = 0; i < snapshot.articles.length; i += PER_CHUNK) {
-      put(packArticles(snapshot.articles.slice(i, i + PER_CHUNK), wordId));
-      await nextTurn();
-    }
-    put({ wordTable });
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     const out = await fs.open(tmp, 'w');
+    // Each chunk goes to the file as soon as it is serialised: holding them all until the end
+    // doubled the memory a write took (about 200 MB at 100,000 articles).
+    const put = async (value: unknown) => {
+      const body = serialize(value);
+      const len = Buffer.alloc(4);
+      len.writeUInt32LE(body.length);
+      await out.write(len);
+      await out.write(body);
+    };
     try {
-      for (const p of parts) await out.write(p);
-    } finally {
+      await put({ format: CACHE_FORMAT, catalog, entityIds: snapshot.entityIds, discovered: snapshot.discovered, formTexts: snapshot.formTexts } satisfies Header);
+      const entries = [...stamps];
+      for (let i = 0; i < entries.length; i += PER_CHUNK) {
+        await put({ stamps: entries.slice(i, i + PER_CHUNK) });
+        await nextTurn();
+      }
+      const wordIds = new Map<string, number>();
+      const wordTable: string[] = [];
+      const wordId = (w: string) => {
+        let id = wordIds.get(w);
+        if (id === undefined) wordIds.set(w, (id = wordTable.push(w) - 1));
+        return id;
+      };
+      for (let i = 0; i < snapshot.articles.length; i += PER_CHUNK) {
+        await put(packArticles(snapshot.articles.slice(i, i + PER_CHUNK), wordId));
+        await nextTurn();
+      }
+      await put({ wordTable });
+    } catch (e) {
       await out.close();
+      await fs.rm(tmp, { force: true });
+      throw e;
     }
+    await out.close();
     await fs.rename(tmp, this.file);
   }
+
 }
