@@ -201,5 +201,4 @@ export class IndexCache {
     await out.close();
     await fs.rename(tmp, this.file);
   }
-
 }

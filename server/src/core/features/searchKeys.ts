@@ -30,7 +30,7 @@ export function docOf(names: string[], latinNames: string[] = []): Doc {
 export function wordsOf(doc: Doc): string[] {
   const out: string[] = [];
   for (const k of doc.keys) out.push(...k.split(NOT_WORD));
-  for (const l of doc.latin) out.push(...l.split(/[^\p{L}\p{N}]+/u).map((w) => `~${w}`));
+  for (const l of doc.latin) out.push(...l.split(NOT_WORD).map((w) => `~${w}`));
   return out.filter((w) => w.length >= 2);
 }
 

@@ -107,7 +107,7 @@ const isPreposition = (c: number) => c === 0x628 || c === 0x643 || c === 0x644;
  * both belong to a discovered name, the first also read without its proclitics (وجواو كرافينيو
  * holds جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name.
  */
-export function filterHashes(tokens: readonly Token[]): number[] {
+function filterHashes(tokens: readonly Token[]): number[] {
   const out: number[] = [];
   let here = tokens.length > 0 && mayBeNameWord(tokens[0].key);
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -134,7 +134,7 @@ function pairs(m: Map<number, number>): number[] {
 
 /** People introduced by a role phrase, and their later mentions in the same article. */
 /** The discovered people an article names, each with its local entity number. */
-export class DiscoveredSlots {
+class DiscoveredSlots {
   readonly list: { key: string; text: string; role: string }[] = [];
   private readonly byKey = new Map<string, number>();
   constructor(private readonly base: number) {}
@@ -153,7 +153,7 @@ export class DiscoveredSlots {
 export const discoveredId = (key: string) => `discovered:${key.replace(/\s+/g, '-')}`;
 const discoveredKey = (id: string) => id.slice('discovered:'.length).replace(/-/g, ' ');
 
-export function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): void {
+function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): void {
   const covered = new Uint8Array(tokens.length);
   let m = 0;
   // Recogniser mentions come in text order.

@@ -200,7 +200,7 @@ export class CorpusIndex {
       if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) this.learn({ id, type: 'person', ar: d.text, description: d.role, discovered: true });
       slot[base + i] = this.idIndex.get(id)!;
     });
-    this.remap(probe, slot, (f) => this.formId(analysis.formTexts[f]));
+    this.remap(probe, slot, analysis.formTexts.map((t) => this.formId(t)));
     this.remove(uri);
     this.attach(probe, analysis.headlineWords);
     return probe;
@@ -215,7 +215,6 @@ export class CorpusIndex {
     return true;
   }
 
-  /** Rewrites, in place, the article's entity numbers through `slot` and its form ids through `form`. */
   /** True when every form id in the article is below `limit`. */
   private formsBelow(a: Article, limit: number): boolean {
     const d = a.data;
@@ -223,13 +222,14 @@ export class CorpusIndex {
     return true;
   }
 
-  private remap(a: Article, slot: ArrayLike<number>, form: (f: number) => number): void {
+  /** Rewrites, in place, the article's entity numbers through `slot` and its form ids through `form`. */
+  private remap(a: Article, slot: ArrayLike<number>, form: ArrayLike<number>): void {
     const d = a.data;
     for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) d[k] = (slot[d[k] >>> 3] << 3) | (d[k] & 7);
     for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) d[k] = slot[d[k]];
     for (let k = a.formsAt, end = k + 3 * a.formCount; k < end; k += 3) {
       d[k] = slot[d[k]];
-      d[k + 1] = form(d[k + 1]);
+      d[k + 1] = form[d[k + 1]];
     }
   }
 
@@ -510,29 +510,21 @@ export class CorpusIndex {
   /** A structured-clone-able copy of the index (for a persisted cache). */
   async snapshot(headlineWords: (a: Article) => readonly string[], pause: () => Promise<void> = async () => undefined): Promise<IndexSnapshot> {
     const entityIds = [...this.ids];
-    const discovered = (await this.referenced(pause)).filter((s) => s.entity.discovered).map((s) => s.entity);
     const formTexts = [...this.formTexts];
     // The index may change while this pauses: what is listed is a consistent set of articles
     // (each taken whole), and ids and forms only ever grow.
     const articles: IndexSnapshot['articles'][number][] = [];
+    // Entities the listed articles mention (in boilerplate too): the discovered ones go along.
+    const used = new Uint8Array(entityIds.length);
     let n = 0;
     for (const a of [...this.articles.values()]) {
       if (++n % 64 === 0) await pause();
       if (a.removed) continue;
+      for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) used[a.data[k] >>> 3] = 1;
       articles.push({ uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.data, words: headlineWords(a) });
     }
+    const discovered = this.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1 && !!s.entity.discovered).map((s) => s.entity);
     return { entityIds, discovered, articles, formTexts };
-  }
-
-  /** Entities some article mentions (in boilerplate too). */
-  private async referenced(pause: () => Promise<void>): Promise<EntityStats[]> {
-    const used = new Uint8Array(this.ids.length);
-    let n = 0;
-    for (const a of [...this.articles.values()]) {
-      if (++n % 64 === 0) await pause();
-      for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) used[a.data[k] >>> 3] = 1;
-    }
-    return this.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1);
   }
 
   /**
@@ -545,7 +537,6 @@ export class CorpusIndex {
     // Entity numbers and form ids in the snapshot are mapped onto this index's interning.
     const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
     const forms = Uint32Array.from(snap.formTexts.map((t) => this.formId(t)));
-    const formOf = (f: number) => (f < forms.length ? forms[f] : 0xffffff);
     // Restored into an index that numbers entities and forms as the snapshot did (a warm start
     // does), the articles' numbers stand as they are.
     const same = map.every((v, i) => v === i) && forms.every((v, i) => v === i);
@@ -555,7 +546,7 @@ export class CorpusIndex {
       const a = new Article(s.uri, s.headline, s.date, s.source, owned ? s.data : s.data.slice());
       if (!this.entitiesBelow(a, map.length) || !this.formsBelow(a, forms.length)) continue;
       if (!same) {
-        this.remap(a, map, formOf);
+        this.remap(a, map, forms);
         if (!this.entitiesBelow(a, 0xffffff)) continue;
       }
       this.remove(s.uri);

@@ -168,7 +168,6 @@ function grow(units: number): void {
   scratchMap = map;
 }
 
-
 /** Original range of key range `[keyStart, keyEnd)`. */
 export function originalRange(n: NormalizedText, keyStart: number, keyEnd: number): { start: number; end: number } {
   const start = n.map[keyStart];
