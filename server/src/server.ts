@@ -25,6 +25,7 @@ import { articleGroups, articleMentions, entityArticles, entityItems, entityMent
 import { ArticleMentionsRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
+import type { CorpusIndex } from './core/index/corpusIndex';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -128,58 +129,58 @@ async function textOf(uri: string): Promise<string | undefined> {
   return documents.get(uri)?.getText() ?? (await ws.readText(uri));
 }
 
-/** Runs `f` with the offset and text of a position in an indexed article. */
-async function at<T>(uri: string, pos: { line: number; character: number }, none: T, f: (offset: number, text: string) => T): Promise<T> {
-  const a = ws.index.article(uri);
+/**
+ * Runs `f` with the index, and the offset and text of a position in an indexed article. The
+ * index has the other open documents' latest texts in it only when `corpus` is asked for.
+ */
+async function at<T>(uri: string, pos: { line: number; character: number }, none: T, f: (index: CorpusIndex, offset: number, text: string) => T, corpus = false): Promise<T> {
+  const index = corpus ? ws.current() : ws.current(uri);
+  const a = index.article(uri);
   const text = a && (await textOf(uri));
-  return a && text !== undefined ? f(a.lines.offsetAt(pos), text) : none;
+  return a && text !== undefined ? f(index, a.lines.offsetAt(pos), text) : none;
 }
 
-connection.onHover((p) => at(p.textDocument.uri, p.position, null, (o, t) => hover(ws.index, p.textDocument.uri, o, t) ?? null));
-connection.onDefinition((p) => at(p.textDocument.uri, p.position, null, (o, t) => definition(ws.index, p.textDocument.uri, o, t) ?? null));
-connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (o, t) => references(ws.index, p.textDocument.uri, o, t, ws.settings.includeDemonyms)));
-connection.onDocumentHighlight((p) => at(p.textDocument.uri, p.position, [], (o, t) => highlights(ws.index, p.textDocument.uri, o, t)));
-connection.onDocumentSymbol(async (p) => {
-  const text = await textOf(p.textDocument.uri);
-  return text === undefined ? [] : documentSymbols(ws.index, p.textDocument.uri, text);
-});
-connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.index, search, p.query)));
-connection.languages.semanticTokens.on(async (p) => {
-  const text = await textOf(p.textDocument.uri);
-  return { data: text === undefined ? [] : semanticTokens(ws.index, p.textDocument.uri, text) };
-});
-connection.onFoldingRanges(async (p) => {
-  const text = await textOf(p.textDocument.uri);
-  return text === undefined ? [] : foldingRanges(ws.index, p.textDocument.uri, text);
-});
+/** Runs `f` with the index and the text of a document (the editor's, else the file's). */
+async function withText<T>(uri: string, none: T, f: (index: CorpusIndex, text: string) => T): Promise<T> {
+  const index = ws.current(uri);
+  const text = await textOf(uri);
+  return text === undefined ? none : f(index, text);
+}
+
+connection.onHover((p) => at(p.textDocument.uri, p.position, null, (ix, o, t) => hover(ix, p.textDocument.uri, o, t) ?? null));
+connection.onDefinition((p) => at(p.textDocument.uri, p.position, null, (ix, o, t) => definition(ix, p.textDocument.uri, o, t) ?? null, true));
+connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => references(ix, p.textDocument.uri, o, t, ws.settings.includeDemonyms), true));
+connection.onDocumentHighlight((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => highlights(ix, p.textDocument.uri, o, t)));
+connection.onDocumentSymbol((p) => withText(p.textDocument.uri, [], (ix, text) => documentSymbols(ix, p.textDocument.uri, text)));
+connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.current(), search, p.query)));
+connection.languages.semanticTokens.on(async (p) => ({ data: await withText(p.textDocument.uri, [], (ix, text) => semanticTokens(ix, p.textDocument.uri, text)) }));
+connection.onFoldingRanges((p) => withText(p.textDocument.uri, [], (ix, text) => foldingRanges(ix, p.textDocument.uri, text)));
 connection.onCodeLens((p) => {
   const catalog = ws.catalogFile();
-  return catalog && p.textDocument.uri === fileUri(catalog) ? catalogLenses(ws.index, p.textDocument.uri) : articleLenses(ws.index, p.textDocument.uri);
+  return catalog && p.textDocument.uri === fileUri(catalog) ? catalogLenses(ws.current(), p.textDocument.uri) : articleLenses(ws.current(p.textDocument.uri), p.textDocument.uri);
 });
 connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return [];
-  return completions(ws.index, p.textDocument.uri, doc.offsetAt(p.position), doc.getText());
+  return completions(ws.current(p.textDocument.uri), p.textDocument.uri, doc.offsetAt(p.position), doc.getText());
 });
 connection.languages.inlayHint.on(async (p) => {
   if (!ws.settings.latinInlayHints) return [];
-  const a = ws.index.article(p.textDocument.uri);
+  const index = ws.current(p.textDocument.uri);
+  const a = index.article(p.textDocument.uri);
   const text = a && (await textOf(p.textDocument.uri));
   if (!a || text === undefined) return [];
-  return latinInlayHints(ws.index, p.textDocument.uri, text, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
+  return latinInlayHints(index, p.textDocument.uri, text, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
 });
 
-connection.onRequest(EntitiesRequest, (p) => entityItems(ws.index, search, p.type, p.sort ?? 'mentions', p.filter));
-connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.index, p.id, p.limit));
-connection.onRequest(ArticleMentionsRequest, async (p) => {
-  const text = await textOf(p.uri);
-  return text === undefined ? [] : articleMentions(ws.index, p.id, p.uri, text);
-});
-connection.onRequest(MentionsRequest, (p) => entityMentions(ws.index, p.id, ws.settings.includeDemonyms));
-connection.onRequest(SearchRequest, (p, token) => searchAll(ws.index, search, p.query, textOf, token));
+connection.onRequest(EntitiesRequest, (p) => entityItems(ws.current(), search, p.type, p.sort ?? 'mentions', p.filter));
+connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.current(), p.id, p.limit));
+connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (ix, text) => articleMentions(ix, p.id, p.uri, text)));
+connection.onRequest(MentionsRequest, (p) => entityMentions(ws.current(), p.id, ws.settings.includeDemonyms));
+connection.onRequest(SearchRequest, (p, token) => searchAll(ws.current(), search, p.query, textOf, token));
 
-connection.onRequest(ArticlesRequest, (p) => articleGroups(ws.index, p.year, p.month));
-connection.onRequest(EntityRequest, (p) => ws.index.entity(p.id) ?? null);
+connection.onRequest(ArticlesRequest, (p) => articleGroups(ws.current(), p.year, p.month));
+connection.onRequest(EntityRequest, (p) => ws.current().entity(p.id) ?? null);
 connection.onRequest(MemoryRequest, () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();

@@ -99,6 +99,16 @@ describe('language server over stdio', function () {
     const h = await s.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: pos });
     assert.match((h!.contents as { value: string }).value, /Volodymyr Zelensky/);
   });
+
+  it('an edit shows in corpus-wide answers at once, whatever document it was made in', async () => {
+    // A new article, not saved yet.
+    const other = pathToFileURL(path.join(seeds, 'unsaved.txt')).toString();
+    const before = (await s.connection.sendRequest(EntitiesRequest.method, { type: 'person' })) as EntityItem[];
+    const blinken = () => before.find((p) => p.id === 'person:antony-blinken')?.mentions ?? 0;
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'plaintext', version: 1, text: 'قال أنتوني بلينكن إن.\n' } });
+    const after = (await s.connection.sendRequest(EntitiesRequest.method, { type: 'person' })) as EntityItem[];
+    assert.equal(after.find((p) => p.id === 'person:antony-blinken')?.mentions, blinken() + 1);
+  });
 });
 
 describe('persisted index', function () {
@@ -153,6 +163,41 @@ describe('persisted index', function () {
     await within(second.indexed, 30_000, 'warm start');
     assert.ok(second.logs.some((l) => new RegExp(`index cache: ${names.length - 1} articles restored, 1 files to index`).test(l)), second.logs.join('\n'));
     await second.stop();
+  });
+
+  it('an article open with its file\'s text is cached; one open with other text keeps the editor\'s over the cache', async () => {
+    const fs = require('fs') as typeof import('fs');
+    const path = require('path') as typeof import('path');
+    const os = require('os') as typeof import('os');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-open-'));
+    const store = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
+    const names = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt'));
+    for (const f of names) fs.copyFileSync(path.join(seeds, f), path.join(folder, f));
+    const open = async (t: Session, name: string, body: string) => {
+      const u = pathToFileURL(path.join(folder, name)).toString();
+      await t.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'plaintext', version: 1, text: body } });
+      return u;
+    };
+    // Opened as the scan starts, with the text on disk: its analysis goes into the cache.
+    const first = await startServer(folder, { storagePath: store });
+    try {
+      await open(first, names[0], fs.readFileSync(path.join(folder, names[0]), 'utf8'));
+      await within(first.indexed, 30_000, 'first indexing');
+    } finally {
+      await first.stop();
+    }
+    // Opened with an unsaved edit: the editor's text, not the cached file, is what is indexed.
+    const added = 'التقى زيلينسكي بوتين.\n';
+    const second = await startServer(folder, { storagePath: store });
+    try {
+      const edited = await open(second, names[1], added + fs.readFileSync(path.join(folder, names[1]), 'utf8'));
+      await within(second.indexed, 30_000, 'warm start');
+      assert.ok(second.logs.some((l) => new RegExp(`index cache: ${names.length - 1} articles restored, 1 files to index`).test(l)), second.logs.join('\n'));
+      const h = await second.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: edited }, position: positionOf(added, 'التقى '.length + 2) });
+      assert.match((h?.contents as { value: string } | undefined)?.value ?? 'no hover', /Volodymyr Zelensky/);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('a corrupt cache is discarded and the corpus indexed again', async () => {

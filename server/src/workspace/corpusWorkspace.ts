@@ -314,10 +314,14 @@ export class CorpusWorkspace {
 
   private commit(r: FileAnalysis, uri = fileUri(r.file)): void {
     const open = this.openDocs.get(uri);
+    // The editor's text wins over the file on disk; when the two are the same, the file's
+    // analysis stands for both (and the article goes into the cache).
     if (open !== undefined) {
-      // The editor's text wins over the file on disk.
-      this.index.upsert(uri, open);
-      return;
+      this.stale.delete(uri);
+      if (!r.ok || r.stamp.hash !== this.openHash(uri)) {
+        this.index.upsert(uri, open);
+        return;
+      }
     }
     if (!r.ok) {
       this.index.remove(uri);
@@ -335,8 +339,10 @@ export class CorpusWorkspace {
     const mark = this.index.learntCount;
     const uri = fileUri(file);
     const open = this.openDocs.get(uri);
-    if (open !== undefined) this.index.upsert(uri, open);
-    else this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer), uri);
+    if (open !== undefined) {
+      this.stale.delete(uri);
+      this.index.upsert(uri, open);
+    } else this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer), uri);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
   }
 
@@ -356,9 +362,11 @@ export class CorpusWorkspace {
       const uri = uris[k];
       const old = loaded.stamps.get(uri);
       const st = old && statSync(f, { throwIfNoEntry: false });
-      if (!old || !st || st.size !== old.size) todo.push(f);
+      // An editor holding other text than the file keeps its own analysis.
+      if (!old || !st || st.size !== old.size || (this.openDocs.has(uri) && this.openHash(uri) !== old.hash)) todo.push(f);
       else if (st.mtimeMs === old.mtimeMs) {
         keep.add(uri);
+        this.stale.delete(uri);
         this.stamps.set(uri, old);
       }
       // Same size, other time: the content hash decides (below, reading the file).
@@ -439,7 +447,11 @@ export class CorpusWorkspace {
     return d.ok ? d.text : undefined;
   }
 
-  /** An open editor's text wins over the file on disk. */
+  /**
+   * An open editor's text wins over the file on disk. It is analysed when a request needs it
+   * (see `current`) or in a later turn, so that requests sent right after a burst of opened
+   * documents wait for their own document only.
+   */
   documentChanged(uri: string, text: string): void {
     if (uri === (this.catalogFile() && fileUri(this.catalogFile()!))) {
       void this.loadCatalog(text);
@@ -447,14 +459,75 @@ export class CorpusWorkspace {
     }
     if (!uri.startsWith('file:') || !this.isCorpusFile(fileURLToPath(uri))) return;
     this.openDocs.set(uri, text);
+    this.openHashes.delete(uri);
+    // The index stands for the file on disk (and may be cached) only while the editor holds the same text.
+    const stamp = this.stamps.get(uri);
+    if (stamp && stamp.hash !== this.openHash(uri)) this.stamps.delete(uri);
+    this.stale.add(uri);
+    this.analyseSoon();
+  }
+
+  /**
+   * The index, with the open documents' latest texts in it: only `uri`'s when given (a request
+   * about one document does not wait for the others), else as many as a few milliseconds allow
+   * (at least one; a burst of opened documents catches up in the turns that follow).
+   */
+  current(uri?: string): CorpusIndex {
+    if (uri !== undefined) {
+      if (this.stale.has(uri)) this.analyseOpen(uri);
+      return this.index;
+    }
+    const started = performance.now();
+    for (const u of this.stale) {
+      this.analyseOpen(u);
+      if (performance.now() - started > 20) break;
+    }
+    return this.index;
+  }
+
+  /** Open documents whose latest text is not analysed yet. */
+  private readonly stale = new Set<string>();
+  private staleTimer: NodeJS.Timeout | undefined;
+  /** Content hashes of the open documents' texts as UTF-8, computed when first asked for. */
+  private readonly openHashes = new Map<string, number>();
+
+  private openHash(uri: string): number | undefined {
+    let h = this.openHashes.get(uri);
+    const text = this.openDocs.get(uri);
+    if (h === undefined && text !== undefined) this.openHashes.set(uri, (h = contentHash(Buffer.from(text, 'utf8'))));
+    return h;
+  }
+
+  private analyseOpen(uri: string): void {
+    this.stale.delete(uri);
+    const text = this.openDocs.get(uri);
+    if (text === undefined) return;
     const mark = this.index.learntCount;
     this.index.upsert(uri, text);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
-    this.host.statusChanged();
+  }
+
+  /**
+   * Analyses the stale documents one a turn, starting a little later (the requests that follow
+   * a burst of opened documents come first), unless a request did first.
+   */
+  private analyseSoon(): void {
+    if (this.staleTimer) return;
+    const next = () => {
+      const [uri] = this.stale;
+      if (uri === undefined) return void (this.staleTimer = undefined);
+      this.analyseOpen(uri);
+      this.host.statusChanged();
+      setImmediate(next);
+    };
+    this.staleTimer = setTimeout(next, 20);
+    this.staleTimer.unref();
   }
 
   async documentClosed(uri: string): Promise<void> {
     this.openDocs.delete(uri);
+    this.openHashes.delete(uri);
+    this.stale.delete(uri);
     if (uri.startsWith('file:') && this.isCorpusFile(fileURLToPath(uri))) await this.indexFile(fileURLToPath(uri));
   }
 
