@@ -184,11 +184,15 @@ export class CorpusWorkspace {
     if (!progress?.cancelled) await this.relink(learnt);
     this.stopWorkers();
     this.scanned = true;
-    // Written before the scan reports itself done, so that a client that stops the server then
-    // finds the cache complete.
     const analysed = Date.now();
-    // A warm start that changed nothing leaves the cache as it is.
-    if (!this.cacheUnchanged || todo.length > 0) await this.saveCache();
+    // A warm start that changed nothing leaves the cache as it is. One that indexed a few files
+    // writes it a little later: rewriting the whole cache would take longer than the start
+    // itself. A cold scan writes it before reporting itself done, when it would otherwise
+    // compete with the first requests on a complete index. A shutdown writes a pending cache.
+    const restored = files.length - todo.length;
+    if (restored > 0 && restored >= todo.length) {
+      if (!this.cacheUnchanged || todo.length > 0) this.scheduleSave();
+    } else await this.saveCache();
     this.cacheUnchanged = false;
     this.indexing = false;
     progress?.done();
