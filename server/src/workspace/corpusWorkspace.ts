@@ -167,11 +167,14 @@ export class CorpusWorkspace {
       if (i % 256 === 0) await pause();
       uris[i] = fileUri(files[i]);
     }
-    const present = new Set(uris);
-    for (const a of [...this.index.allArticles()]) {
-      if (!present.has(a.uri)) {
-        this.index.remove(a.uri);
-        this.stamps.delete(a.uri);
+    // Articles whose files are gone (none on the first scan).
+    if (this.index.articleCount > 0) {
+      const present = new Set(uris);
+      for (const a of [...this.index.allArticles()]) {
+        if (!present.has(a.uri)) {
+          this.index.remove(a.uri);
+          this.stamps.delete(a.uri);
+        }
       }
     }
     const todo = this.scanned || !this.cache ? files : await this.restoreCache(files, uris);
@@ -195,6 +198,8 @@ export class CorpusWorkspace {
     } else await this.saveCache();
     this.cacheUnchanged = false;
     this.indexing = false;
+    // Open documents the scan did not reach (not on disk, or a cancelled scan).
+    this.analyseSoon();
     progress?.done();
     this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms (listing ${started - listing} ms, cache write ${Date.now() - analysed} ms); ${this.skipped.size} skipped`);
     if (this.skipped.size > 0) {
@@ -483,10 +488,19 @@ export class CorpusWorkspace {
     }
     const started = performance.now();
     for (const u of this.stale) {
+      if (this.awaitsScan(u)) continue;
       this.analyseOpen(u);
       if (performance.now() - started > 20) break;
     }
     return this.index;
+  }
+
+  /**
+   * A document not indexed yet while a scan runs is left to the scan, which commits the editor's
+   * text over its file's when they differ: analysing it here would only repeat a worker's work.
+   */
+  private awaitsScan(uri: string): boolean {
+    return this.indexing && !this.index.article(uri);
   }
 
   /** Open documents whose latest text is not analysed yet. */
@@ -518,7 +532,12 @@ export class CorpusWorkspace {
   private analyseSoon(): void {
     if (this.staleTimer) return;
     const next = () => {
-      const [uri] = this.stale;
+      let uri: string | undefined;
+      for (const u of this.stale) {
+        if (this.awaitsScan(u)) continue;
+        uri = u;
+        break;
+      }
       if (uri === undefined) return void (this.staleTimer = undefined);
       this.analyseOpen(uri);
       this.host.statusChanged();

@@ -454,13 +454,16 @@ export class CorpusIndex {
     if (!s) return [];
     const c = s.cooccur;
     if (c && this.stillGood(c, s.articles.size) && limit <= 10) return c.list.slice(0, limit);
-    const shared = new Map<number, number>();
+    // Counted in an array by entity number: a map cost 30-40 ms a hover for an entity named in
+    // tens of thousands of articles (measured in a profile of hovers on 100,000 articles).
+    const shared = new Uint32Array(this.stats.length);
+    const seen: number[] = [];
     s.articles.forEach((a) => {
       const d = a.data;
-      for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (d[k] !== e) shared.set(d[k], (shared.get(d[k]) ?? 0) + 1);
+      for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (d[k] !== e && shared[d[k]]++ === 0) seen.push(d[k]);
     });
-    const list = [...shared]
-      .map(([other, n]) => ({ entity: this.stats[other]!.entity, articles: n, mentions: this.stats[other]!.mentions }))
+    const list = seen
+      .map((other) => ({ entity: this.stats[other]!.entity, articles: shared[other], mentions: this.stats[other]!.mentions }))
       .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions)
       .slice(0, Math.max(limit, 10))
       .map(({ entity, articles }) => ({ entity, articles }));
