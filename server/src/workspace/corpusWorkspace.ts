@@ -416,8 +416,8 @@ export class CorpusWorkspace {
     if (!this.cache) return;
     const write = async () => {
       try {
-        const words = await this.search.headlineWordsByUri(sliced());
-        await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot((a) => words(a.uri), sliced()));
+        const words = await this.search.headlineWordsOf(sliced());
+        await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot(words, sliced()));
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);
       }

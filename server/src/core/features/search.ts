@@ -114,15 +114,17 @@ export class SearchEngine {
   }
 
   /**
-   * The words each headline is filed under, looked up by URI (for a persisted index, so that a
-   * warm start need not derive them); a snapshot of the moment it was called.
+   * The words each article's headline is filed under (for a persisted index, so that a warm
+   * start need not derive them). Inverted from the postings once; a headline filed after that is
+   * derived again.
    */
-  async headlineWordsByUri(pause?: () => Promise<void>): Promise<(uri: string) => readonly string[]> {
+  async headlineWordsOf(pause?: () => Promise<void>): Promise<(article: Article) => readonly string[]> {
     const byId = await this.headlineList.wordsById(pause);
-    const slots = new Map(this.headlineSlot);
-    return (uri) => {
-      const id = slots.get(uri);
-      return (id !== undefined && byId[id]) || [];
+    // Ids are never reused, so an id the inversion saw still stands for the same headline.
+    return (a) => {
+      const id = this.headlineSlot.get(a.uri);
+      if (id === undefined) return [];
+      return byId[id] ?? headlineWords(a.headline.text);
     };
   }
 
