@@ -39,10 +39,16 @@ process.on('unhandledRejection', (e) => connection.console.error(`unhandled reje
 process.on('uncaughtException', (e) => connection.console.error(`uncaught exception: ${e.stack ?? e}`));
 
 let statusTimer: NodeJS.Timeout | undefined;
+let sentIndexing: boolean | undefined;
+/**
+ * Status at most every 50 ms while indexing runs; at once when indexing starts or ends, so that
+ * a client learns that the index is complete without waiting.
+ */
 function sendStatus(): void {
-  if (statusTimer) return;
-  statusTimer = setTimeout(() => {
+  const send = () => {
+    if (statusTimer) clearTimeout(statusTimer);
     statusTimer = undefined;
+    sentIndexing = ws.indexing;
     void connection.sendNotification(StatusNotification, {
       articles: ws.index.articleCount,
       entities: ws.index.presentEntityCount,
@@ -51,7 +57,9 @@ function sendStatus(): void {
       total: ws.total,
       skipped: [...ws.skipped].map(([uri, reason]) => ({ uri, reason })),
     });
-  }, 50);
+  };
+  if (ws.indexing !== sentIndexing) send();
+  else statusTimer ??= setTimeout(send, 50);
 }
 
 connection.onInitialize((params: InitializeParams) => {
