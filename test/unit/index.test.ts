@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import fc from 'fast-check';
 import { deserialize, serialize } from 'v8';
 import shipped from '../../server/catalog/entities.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
@@ -38,6 +39,41 @@ describe('corpus index', () => {
     assert.equal(ix.earliestArticle('person:sergey-lavrov')?.uri, 'a');
     assert.equal(ix.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'place:beijing')?.articles, 1);
     assert.equal(ix.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'person:vladimir-putin'), undefined);
+  });
+
+  it('co-occurrence and newest articles kept up to date as articles come and go equal a count from scratch', () => {
+    const sentences = ['قال سيرغي لافروف إن روسيا والصين شريكان.', 'التقى فلاديمير بوتين وانغ يي في بكين.', 'وصل لافروف إلى موسكو.', 'ناقشت قمة بريكس الحرب في أوكرانيا.', 'قال وانغ يي إن بكين تدعم الحوار.'];
+    const dates = ['', '3 مارس 2021\n', '10 يوليو 2025\n', '1 يناير 2023\n'];
+    const text = fc.tuple(fc.constantFrom(...dates), fc.array(fc.constantFrom(...sentences), { minLength: 1, maxLength: 4 })).map(([d, ss]) => `${d}عنوان\n${ss.join(' ')}`);
+    const op = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.option(text, { nil: undefined }));
+    const ids = ['person:sergey-lavrov', 'person:vladimir-putin', 'person:wang-yi', 'place:beijing', 'place:moscow'];
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 25 }), (ops) => {
+        // Counted as articles change from the second article on, against counted when asked.
+        const live = new CorpusIndex(entities, 2);
+        const docs = new Map<string, string>();
+        for (const [n, t] of ops) {
+          const uri = `u${n}`;
+          if (t === undefined) {
+            live.remove(uri);
+            docs.delete(uri);
+          } else {
+            live.upsert(uri, t);
+            docs.set(uri, t);
+          }
+          live.cooccurring(ids[n % ids.length], 3);
+          live.articlesOf(ids[(n + 1) % ids.length], 2);
+        }
+        const fresh = new CorpusIndex(entities, Infinity);
+        for (const [uri, t] of docs) fresh.upsert(uri, t);
+        const shares = (ix: CorpusIndex, id: string) => new Map(ix.cooccurring(id, 1000).map((c) => [c.entity.id, c.articles]));
+        for (const id of ids) {
+          assert.deepEqual(shares(live, id), shares(fresh, id), id);
+          assert.deepEqual(live.articlesOf(id, 2).map((a) => a.uri), fresh.articlesOf(id, 2).map((a) => a.uri), id);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('restores from a structured-clone snapshot to the same answers', async () => {

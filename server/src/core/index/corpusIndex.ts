@@ -37,8 +37,11 @@ interface EntityStats {
   mentions: number;
   /** Form id → how often the entity was written so (outside boilerplate). */
   forms: Map<number, number>;
-  /** The newest articles naming it, computed for `generation`. */
-  top?: { generation: number; at: number; articles: Article[] };
+  /**
+   * The ten newest articles naming it (fewer when it is named in fewer), once asked for: kept up
+   * to date as articles come, dropped when one of them goes.
+   */
+  top?: Article[];
   /** Latest article date; recomputed lazily (`latestDirty`) when a removal may have lowered it. */
   latest?: string;
   latestDirty: boolean;
@@ -49,7 +52,12 @@ interface EntityStats {
   earliestFull?: Article;
   earliestFullDirty: boolean;
   /** Entities named with it, by shared articles, as of `generation` (computed on demand). */
-  cooccur?: { generation: number; at: number; list: { entity: Entity; articles: number }[] };
+  cooccur?: { generation: number; list: { entity: Entity; articles: number }[] };
+  /**
+   * For an entity named in many articles: how many of its articles each other entity (by
+   * number) shares, kept up to date as articles come and go, so that hovers need not count.
+   */
+  shared?: Uint32Array;
 }
 
 /** What a persisted index holds; see `snapshot()` and `restore()`. */
@@ -80,7 +88,11 @@ export class CorpusIndex {
   private present = 0;
   private readonly listeners: ((uri: string, article: Article | undefined, headlineWords?: readonly string[]) => void)[] = [];
 
-  constructor(entities: readonly Entity[] = []) {
+  /**
+   * `sharedFrom`: from how many articles an entity keeps its co-occurrences counted as articles
+   * come and go (see `EntityStats.shared`); below it, a hover counts them when asked.
+   */
+  constructor(entities: readonly Entity[] = [], private readonly sharedFrom = SHARED_FROM) {
     this.setCatalog(entities);
   }
 
@@ -256,6 +268,9 @@ export class CorpusIndex {
       const s: EntityStats = this.stats[d[k]]!;
       if (s.articles.size === 0) this.present++;
       s.articles.add(article);
+      if (s.top) addToTop(s.top, article);
+      if (s.shared) this.share(s, article, d[k], 1);
+      else if (s.articles.size === this.sharedFrom) this.startSharing(s, d[k]);
       s.mentions += d[k + 1];
       if (article.date && !s.latestDirty && (!s.latest || article.date > s.latest)) s.latest = article.date;
       if (!s.earliestDirty && (!s.earliest || earlier(article, s.earliest))) s.earliest = article;
@@ -277,6 +292,8 @@ export class CorpusIndex {
     for (let k = old.countsAt, end = k + 2 * old.entityCount; k < end; k += 2) {
       const s: EntityStats = this.stats[d[k]]!;
       s.articles.delete(old);
+      if (s.top?.includes(old)) s.top = undefined;
+      if (s.shared) this.share(s, old, d[k], -1);
       if (s.articles.size === 0) this.present--;
       s.mentions -= d[k + 1];
       if (old.date && old.date === s.latest) s.latestDirty = true;
@@ -354,9 +371,8 @@ export class CorpusIndex {
     if (limit >= set.size) return set.toArray().sort(byDateDesc);
     // Hovers ask for the same few newest articles again and again: keep ten until the next change.
     const small = limit <= 10;
-    const top0 = st.top;
-    if (small && top0 && this.stillGood(top0, set.size)) return top0.articles.filter((a) => !a.removed).slice(0, limit);
-    const want = small ? 10 : limit;
+    if (small && st.top) return st.top.slice(0, limit);
+    const want = small ? TOP : limit;
     // Partial selection keeps this linear when an entity is named in most of the corpus.
     const top: Article[] = [];
     set.forEach((a) => {
@@ -369,7 +385,7 @@ export class CorpusIndex {
       }
     });
     if (top.length < want) top.sort(byDateDesc);
-    if (small) st.top = { generation: this.generation, at: Date.now(), articles: top };
+    if (small) st.top = top;
     return top.slice(0, limit);
   }
 
@@ -453,21 +469,20 @@ export class CorpusIndex {
     const s = e === undefined ? undefined : this.stats[e];
     if (!s) return [];
     const c = s.cooccur;
-    if (c && this.stillGood(c, s.articles.size) && limit <= 10) return c.list.slice(0, limit);
-    // Counted in an array by entity number: a map cost 30-40 ms a hover for an entity named in
-    // tens of thousands of articles (measured in a profile of hovers on 100,000 articles).
-    const shared = new Uint32Array(this.stats.length);
+    if (c && c.generation === this.generation && limit <= 10) return c.list.slice(0, limit);
+    let shared = s.shared;
+    if (!shared) {
+      shared = new Uint32Array(this.stats.length);
+      s.articles.forEach((a) => this.countShared(shared!, a, e!, 1));
+    }
     const seen: number[] = [];
-    s.articles.forEach((a) => {
-      const d = a.data;
-      for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (d[k] !== e && shared[d[k]]++ === 0) seen.push(d[k]);
-    });
+    for (let o = 0; o < shared.length; o++) if (shared[o] > 0) seen.push(o);
     const list = seen
-      .map((other) => ({ entity: this.stats[other]!.entity, articles: shared[other], mentions: this.stats[other]!.mentions }))
+      .map((other) => ({ entity: this.stats[other]!.entity, articles: shared![other], mentions: this.stats[other]!.mentions }))
       .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions)
       .slice(0, Math.max(limit, 10))
       .map(({ entity, articles }) => ({ entity, articles }));
-    s.cooccur = { generation: this.generation, at: Date.now(), list };
+    s.cooccur = { generation: this.generation, list };
     return list.slice(0, limit);
   }
 
@@ -494,13 +509,28 @@ export class CorpusIndex {
     return s.earliestFull;
   }
 
-  /**
-   * Whether a derived value computed at `generation` (and time `at`) still serves: when nothing
-   * changed since, or, while a large corpus is indexed, for an entity named in thousands of
-   * articles when it is less than two seconds old (so that hovers stay fast).
-   */
-  private stillGood(v: { generation: number; at: number }, articles: number): boolean {
-    return v.generation === this.generation || (articles > 5000 && Date.now() - v.at < 2000);
+  /** From `sharedFrom` articles on, an entity's co-occurrences are kept up to date (see `shared`). */
+  private startSharing(s: EntityStats, e: number): void {
+    s.shared = new Uint32Array(this.stats.length);
+    s.articles.forEach((a) => this.share(s, a, e, 1));
+  }
+
+  /** Adds (`by` 1) or takes away (-1) the entities `a` names with entity `e` in `s.shared`. */
+  private share(s: EntityStats, a: Article, e: number, by: 1 | -1): void {
+    const d = a.data;
+    let need = 0;
+    for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) need = Math.max(need, d[k] + 1);
+    if (need > s.shared!.length) {
+      const grown = new Uint32Array(Math.max(need, 2 * s.shared!.length));
+      grown.set(s.shared!);
+      s.shared = grown;
+    }
+    this.countShared(s.shared!, a, e, by);
+  }
+
+  private countShared(shared: Uint32Array, a: Article, e: number, by: 1 | -1): void {
+    const d = a.data;
+    for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (d[k] !== e) shared[d[k]] += by;
   }
 
   /** Whether the article has a mention of the entity whose first word (see `articleData`) `accept` takes. */
@@ -574,6 +604,20 @@ function earliestIn(list: ArticleList, accept: (a: Article) => boolean): Article
 function earlier(a: Article, b: Article): boolean {
   if (!!a.date !== !!b.date) return !!a.date;
   return a.date === b.date ? a.uri < b.uri : a.date! < b.date!;
+}
+
+/** How many newest articles an entity keeps at hand (hovers list eight). */
+const TOP = 10;
+/** Entities named in this many articles keep their co-occurrences counted (see `EntityStats.shared`). */
+const SHARED_FROM = 2000;
+
+/** Puts `a` into `top` (newest first, at most `TOP`) when it is among the newest. */
+function addToTop(top: Article[], a: Article): void {
+  if (top.length === TOP && byDateDesc(a, top[TOP - 1]) >= 0) return;
+  let i = top.length;
+  while (i > 0 && byDateDesc(a, top[i - 1]) < 0) i--;
+  top.splice(i, 0, a);
+  if (top.length > TOP) top.pop();
 }
 
 export function byDateDesc(a: Article, b: Article): number {
