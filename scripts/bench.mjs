@@ -18,6 +18,8 @@ const arg = (name, dflt) => {
 };
 const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
 const samples = Number(arg('samples', '200'));
+// --slow 50: also print (to stderr) each request answered while indexing that took longer.
+const slow = Number(arg('slow', 'Infinity'));
 
 const pct = (xs, p) => {
   if (xs.length === 0) return NaN;
@@ -115,8 +117,13 @@ async function benchSize(n) {
   while (!done) {
     const d = pick(docs);
     const pos = pick(positionsOf(d.text, WORDS));
-    during.push(await timed(() => s.c.sendRequest('textDocument/hover', { textDocument: { uri: d.uri }, position: pos })));
-    during.push(await timed(() => s.c.sendRequest('workspace/symbol', { query: pick(QUERIES) })));
+    const hover = await timed(() => s.c.sendRequest('textDocument/hover', { textDocument: { uri: d.uri }, position: pos }));
+    const query = pick(QUERIES);
+    const search = await timed(() => s.c.sendRequest('workspace/symbol', { query }));
+    during.push(hover, search);
+    for (const [what, ms] of [['hover', hover], [`search "${query}"`, search]]) {
+      if (ms > slow) process.stderr.write(`  ${((now() - s.t0) / 1000).toFixed(2)} s into indexing: ${what} took ${ms.toFixed(0)} ms\n`);
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
   const coldMs = now() - s.t0;

@@ -54,8 +54,9 @@ interface EntityStats {
   /** Entities named with it, by shared articles, as of `generation` (computed on demand). */
   cooccur?: { generation: number; list: { entity: Entity; articles: number }[] };
   /**
-   * For an entity named in many articles: how many of its articles each other entity (by
-   * number) shares, kept up to date as articles come and go, so that hovers need not count.
+   * For an entity named in many articles, once asked: how many of its articles each other
+   * entity (by number) shares, kept up to date as articles come and go, so that hovers need not
+   * count again (a warm start restoring articles does not pay for it).
    */
   shared?: Uint32Array;
 }
@@ -89,8 +90,9 @@ export class CorpusIndex {
   private readonly listeners: ((uri: string, article: Article | undefined, headlineWords?: readonly string[]) => void)[] = [];
 
   /**
-   * `sharedFrom`: from how many articles an entity keeps its co-occurrences counted as articles
-   * come and go (see `EntityStats.shared`); below it, a hover counts them when asked.
+   * `sharedFrom`: from how many articles an entity, once asked for its co-occurrences, keeps
+   * them counted as articles come and go (see `EntityStats.shared`); below it, they are counted
+   * when asked.
    */
   constructor(entities: readonly Entity[] = [], private readonly sharedFrom = SHARED_FROM) {
     this.setCatalog(entities);
@@ -270,7 +272,6 @@ export class CorpusIndex {
       s.articles.add(article);
       if (s.top) addToTop(s.top, article);
       if (s.shared) this.share(s, article, d[k], 1);
-      else if (s.articles.size === this.sharedFrom) this.startSharing(s, d[k]);
       s.mentions += d[k + 1];
       if (article.date && !s.latestDirty && (!s.latest || article.date > s.latest)) s.latest = article.date;
       if (!s.earliestDirty && (!s.earliest || earlier(article, s.earliest))) s.earliest = article;
@@ -470,6 +471,8 @@ export class CorpusIndex {
     if (!s) return [];
     const c = s.cooccur;
     if (c && c.generation === this.generation && limit <= 10) return c.list.slice(0, limit);
+    // Counted once; from then on kept up to date when the entity is named in many articles.
+    if (!s.shared && s.articles.size >= this.sharedFrom) this.startSharing(s, e!);
     let shared = s.shared;
     if (!shared) {
       shared = new Uint32Array(this.stats.length);
@@ -509,7 +512,7 @@ export class CorpusIndex {
     return s.earliestFull;
   }
 
-  /** From `sharedFrom` articles on, an entity's co-occurrences are kept up to date (see `shared`). */
+  /** Counts an entity's co-occurrences, to be kept up to date from now on (see `shared`). */
   private startSharing(s: EntityStats, e: number): void {
     s.shared = new Uint32Array(this.stats.length);
     s.articles.forEach((a) => this.share(s, a, e, 1));
@@ -608,7 +611,7 @@ function earlier(a: Article, b: Article): boolean {
 
 /** How many newest articles an entity keeps at hand (hovers list eight). */
 const TOP = 10;
-/** Entities named in this many articles keep their co-occurrences counted (see `EntityStats.shared`). */
+/** Entities named in this many articles, once asked, keep their co-occurrences counted (see `EntityStats.shared`). */
 const SHARED_FROM = 2000;
 
 /** Puts `a` into `top` (newest first, at most `TOP`) when it is among the newest. */
