@@ -83,7 +83,11 @@ describe('corpus index', () => {
     const copy = deserialize(serialize((await ix.snapshot(() => []))));
     const back = new CorpusIndex(entities);
     assert.equal(back.restore(copy), 2);
-    for (const id of ['person:sergey-lavrov', 'place:beijing', 'person:vladimir-putin']) assert.deepEqual(back.summary(id), ix.summary(id));
+    for (const id of ['person:sergey-lavrov', 'place:beijing', 'person:vladimir-putin']) {
+      assert.deepEqual(back.summary(id), ix.summary(id));
+      assert.equal(back.earliestArticle(id)?.uri, ix.earliestArticle(id)?.uri);
+      assert.equal(back.earliestFullArticle(id)?.uri, ix.earliestFullArticle(id)?.uri);
+    }
     const disc = ix.allEntities().find((e) => e.discovered)!;
     assert.equal(back.entity(disc.id)?.ar, 'جواو كرافينيو');
     assert.deepEqual(back.mentions(back.article('b')!), ix.mentions(ix.article('b')!));

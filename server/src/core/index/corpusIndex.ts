@@ -257,11 +257,12 @@ export class CorpusIndex {
     return id;
   }
 
-  private attach(article: Article, headlineWords?: readonly string[]): void {
+  /** `datesLater`: the entities' earliest and latest articles are left to be found when asked (see `restore`). */
+  private attach(article: Article, headlineWords?: readonly string[], datesLater = false): void {
     this.articles.set(article.uri, article);
     const d = article.data;
     // An entity named in full twice is compared twice, harmlessly.
-    for (let k = article.mentionsAt, end = k + 3 * article.mentionCount; k < end; k += 3) {
+    for (let k = article.mentionsAt, end = datesLater ? k : k + 3 * article.mentionCount; k < end; k += 3) {
       if (!isFullMention(d[k])) continue;
       const s: EntityStats = this.stats[d[k] >>> 3]!;
       if (!s.earliestFullDirty && (!s.earliestFull || earlier(article, s.earliestFull))) s.earliestFull = article;
@@ -576,6 +577,10 @@ export class CorpusIndex {
     // Restored into an index that numbers entities and forms as the snapshot did (a warm start
     // does), the articles' numbers stand as they are.
     const same = map.every((v, i) => v === i) && forms.every((v, i) => v === i);
+    // Earliest and latest articles are found when first asked for, not compared article by
+    // article (restoring 100,000 articles took 1.5 s of the thread with the comparisons, 1.1 s
+    // without, in one profile each).
+    for (const st of this.stats) if (st) st.latestDirty = st.earliestDirty = st.earliestFullDirty = true;
     let n = 0;
     for (const s of snap.articles) {
       if (!keep(s.uri)) continue;
@@ -586,7 +591,7 @@ export class CorpusIndex {
         if (!this.entitiesBelow(a, 0xffffff)) continue;
       }
       this.remove(s.uri);
-      this.attach(a, s.words);
+      this.attach(a, s.words, true);
       n++;
     }
     this.entityGeneration++;
