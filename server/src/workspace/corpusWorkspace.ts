@@ -189,9 +189,10 @@ export class CorpusWorkspace {
     this.scanned = true;
     const analysed = Date.now();
     // A warm start that changed nothing leaves the cache as it is. One that indexed a few files
-    // writes it a little later: rewriting the whole cache would take longer than the start
-    // itself. A cold scan writes it before reporting itself done, when it would otherwise
-    // compete with the first requests on a complete index. A shutdown writes a pending cache.
+    // writes it a little later rather than make the start wait while the whole cache is
+    // rewritten for them (a fifth of a warm start at 10,000 articles). A cold scan writes it
+    // before reporting itself done, when it would otherwise compete with the first requests on
+    // a complete index. A shutdown writes a pending cache.
     const restored = files.length - todo.length;
     if (restored > 0 && restored >= todo.length) {
       if (!this.cacheUnchanged || todo.length > 0) this.scheduleSave();
