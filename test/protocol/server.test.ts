@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
 import { readFileSync } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DocumentSymbol, Hover, Location, SymbolInformation, DocumentHighlight } from 'vscode-languageserver-types';
@@ -111,8 +113,17 @@ describe('language server over stdio', function () {
   });
 });
 
+/** A temporary copy of the seeds, an empty storage folder, and the articles' file names. */
+function seedsCopy(prefix: string): { folder: string; store: string; names: string[] } {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const store = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
+  const names = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt'));
+  for (const f of names) fs.copyFileSync(path.join(seeds, f), path.join(folder, f));
+  return { folder, store, names };
+}
+
 describe('persisted index', function () {
-  const storagePath = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'corpus-lens-cache-'));
+  const storagePath = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
   it('a second start restores the index from the storage folder and answers the same', async () => {
     // Headlines are found by their words after a restore as before it (the words are stored apart).
     const headlines = async (t: Session) => {
@@ -139,13 +150,7 @@ describe('persisted index', function () {
   });
 
   it('a file touched without changing is restored; one changed at the same size is indexed again', async () => {
-    const fs = require('fs') as typeof import('fs');
-    const path = require('path') as typeof import('path');
-    const os = require('os') as typeof import('os');
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-stamps-'));
-    const store = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
-    const names = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt'));
-    for (const f of names) fs.copyFileSync(path.join(seeds, f), path.join(folder, f));
+    const { folder, store, names } = seedsCopy('corpus-lens-stamps-');
     const first = await startServer(folder, { storagePath: store });
     await within(first.indexed, 30_000, 'first indexing');
     await first.stop();
@@ -174,13 +179,7 @@ describe('persisted index', function () {
   });
 
   it('an article open with its file\'s text is cached; one open with other text keeps the editor\'s over the cache', async () => {
-    const fs = require('fs') as typeof import('fs');
-    const path = require('path') as typeof import('path');
-    const os = require('os') as typeof import('os');
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-open-'));
-    const store = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
-    const names = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt'));
-    for (const f of names) fs.copyFileSync(path.join(seeds, f), path.join(folder, f));
+    const { folder, store, names } = seedsCopy('corpus-lens-open-');
     const open = async (t: Session, name: string, body: string) => {
       const u = pathToFileURL(path.join(folder, name)).toString();
       await t.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'plaintext', version: 1, text: body } });
@@ -209,8 +208,7 @@ describe('persisted index', function () {
   });
 
   it('a corrupt cache is discarded and the corpus indexed again', async () => {
-    const fs = require('fs') as typeof import('fs');
-    for (const f of fs.readdirSync(storagePath)) fs.writeFileSync(require('path').join(storagePath, f), 'not a cache');
+    for (const f of fs.readdirSync(storagePath)) fs.writeFileSync(path.join(storagePath, f), 'not a cache');
     const s = await startServer(seeds, { storagePath });
     await within(s.indexed, 30_000, 'indexing after a corrupt cache');
     assert.ok(s.logs.some((l) => /index cache: unreadable .*discarded/.test(l)), s.logs.join('\n'));

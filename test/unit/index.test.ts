@@ -42,7 +42,7 @@ describe('corpus index', () => {
   });
 
   it('co-occurrence and newest articles kept up to date as articles come and go equal a count from scratch', () => {
-    const sentences = ['قال سيرغي لافروف إن روسيا والصين شريكان.', 'التقى فلاديمير بوتين وانغ يي في بكين.', 'وصل لافروف إلى موسكو.', 'ناقشت قمة بريكس الحرب في أوكرانيا.', 'قال وانغ يي إن بكين تدعم الحوار.'];
+    const sentences = ['قال سيرغي لافروف إن روسيا والصين شريكان.', 'التقى فلاديمير بوتين وانغ يي في بكين.', 'وصل لافروف إلى موسكو.', 'ناقشت قمة بريكس الحرب في أوكرانيا.', 'قال وانغ يي إن بكين تدعم الحوار.', 'وقال وزير الخارجية البرتغالي جواو كرافينيو إن بكين شريك.'];
     const dates = ['', '3 مارس 2021\n', '10 يوليو 2025\n', '1 يناير 2023\n'];
     const text = fc.tuple(fc.constantFrom(...dates), fc.array(fc.constantFrom(...sentences), { minLength: 1, maxLength: 4 })).map(([d, ss]) => `${d}عنوان\n${ss.join(' ')}`);
     const op = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.option(text, { nil: undefined }));

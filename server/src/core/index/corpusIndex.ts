@@ -271,7 +271,7 @@ export class CorpusIndex {
       const s: EntityStats = this.stats[d[k]]!;
       if (s.articles.size === 0) this.present++;
       s.articles.add(article);
-      if (s.top) addToTop(s.top, article);
+      if (s.top) addToTop(s.top, article, TOP);
       if (s.shared) this.share(s, article, d[k], 1);
       s.mentions += d[k + 1];
       if (article.date && !s.latestDirty && (!s.latest || article.date > s.latest)) s.latest = article.date;
@@ -377,16 +377,7 @@ export class CorpusIndex {
     const want = small ? TOP : limit;
     // Partial selection keeps this linear when an entity is named in most of the corpus.
     const top: Article[] = [];
-    set.forEach((a) => {
-      if (top.length < want) {
-        top.push(a);
-        if (top.length === want) top.sort(byDateDesc);
-      } else if (byDateDesc(a, top[want - 1]) < 0) {
-        top[want - 1] = a;
-        top.sort(byDateDesc);
-      }
-    });
-    if (top.length < want) top.sort(byDateDesc);
+    set.forEach((a) => addToTop(top, a, want));
     if (small) st.top = top;
     return top.slice(0, limit);
   }
@@ -521,11 +512,9 @@ export class CorpusIndex {
 
   /** Adds (`by` 1) or takes away (-1) the entities `a` names with entity `e` in `s.shared`. */
   private share(s: EntityStats, a: Article, e: number, by: 1 | -1): void {
-    const d = a.data;
-    let need = 0;
-    for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) need = Math.max(need, d[k] + 1);
-    if (need > s.shared!.length) {
-      const grown = new Uint32Array(Math.max(need, 2 * s.shared!.length));
+    // Entity numbers stay below the number of entities known, which only grows.
+    if (this.stats.length > s.shared!.length) {
+      const grown = new Uint32Array(Math.max(this.stats.length, 2 * s.shared!.length));
       grown.set(s.shared!);
       s.shared = grown;
     }
@@ -619,13 +608,13 @@ const TOP = 10;
 /** Entities named in this many articles, once asked, keep their co-occurrences counted (see `EntityStats.shared`). */
 const SHARED_FROM = 2000;
 
-/** Puts `a` into `top` (newest first, at most `TOP`) when it is among the newest. */
-function addToTop(top: Article[], a: Article): void {
-  if (top.length === TOP && byDateDesc(a, top[TOP - 1]) >= 0) return;
+/** Puts `a` into `top` (newest first, at most `size`) when it is among the newest. */
+function addToTop(top: Article[], a: Article, size: number): void {
+  if (top.length === size && byDateDesc(a, top[size - 1]) >= 0) return;
   let i = top.length;
   while (i > 0 && byDateDesc(a, top[i - 1]) < 0) i--;
   top.splice(i, 0, a);
-  if (top.length > TOP) top.pop();
+  if (top.length > size) top.pop();
 }
 
 export function byDateDesc(a: Article, b: Article): number {
