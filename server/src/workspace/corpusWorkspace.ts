@@ -187,22 +187,22 @@ export class CorpusWorkspace {
     if (!progress?.cancelled) await this.relink(learnt);
     this.stopWorkers();
     this.scanned = true;
-    const analysed = Date.now();
     // A warm start that changed nothing leaves the cache as it is. One that indexed a few files
     // writes it a little later rather than make the start wait while the whole cache is
-    // rewritten for them (a fifth of a warm start at 10,000 articles). A cold scan writes it
-    // before reporting itself done, when it would otherwise compete with the first requests on
-    // a complete index. A shutdown writes a pending cache.
+    // rewritten for them (a fifth of a warm start at 10,000 articles). A scan that indexed most
+    // files writes it at once, in slices that let requests in, after reporting itself done (the
+    // write took 1.4 s at 100,000 articles, a fifteenth of the scan). A shutdown waits for a
+    // write under way and writes a pending one.
     const restored = files.length - todo.length;
     if (restored > 0 && restored >= todo.length) {
       if (!this.cacheUnchanged || todo.length > 0) this.scheduleSave();
-    } else await this.saveCache();
+    } else void this.saveCache();
     this.cacheUnchanged = false;
     this.indexing = false;
     // Open documents the scan did not reach (not on disk, or a cancelled scan).
     this.analyseSoon();
     progress?.done();
-    this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms (listing ${started - listing} ms, cache write ${Date.now() - analysed} ms); ${this.skipped.size} skipped`);
+    this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms (listing ${started - listing} ms); ${this.skipped.size} skipped`);
     if (this.skipped.size > 0) {
       const list = [...this.skipped].slice(0, 3).map(([u, r]) => `${path.basename(fileURLToPath(u))} (${r})`).join(', ');
       this.host.warn(`Corpus Lens skipped ${this.skipped.size} file${this.skipped.size > 1 ? 's' : ''}: ${list}${this.skipped.size > 3 ? ', …' : ''}`);
@@ -417,8 +417,10 @@ export class CorpusWorkspace {
     if (!this.cache) return;
     const write = async () => {
       try {
+        const started = Date.now();
         const words = await this.search.headlineWordsOf(sliced());
         await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot(words, sliced()));
+        this.host.log(`index cache: ${this.index.articleCount} articles written in ${Date.now() - started} ms`);
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);
       }
