@@ -250,3 +250,33 @@ describe('people discovered after the articles that name them were indexed', fun
     }
   });
 });
+
+describe('a large folder restored from the persisted index', function () {
+  it('takes back the unchanged files and indexes the rewritten one, as a fresh scan would', async () => {
+    const dir = archive();
+    const storagePath = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-store-'));
+    const first = await startServer(dir, { storagePath });
+    await within(first.indexed, 60_000, 'cold indexing');
+    await first.stop();
+    fs.appendFileSync(path.join(dir, 'copy-1', seedFiles[0]), '\nقال فلاديمير بوتين إن الحوار مهم.\n');
+    fs.rmSync(path.join(dir, 'copy-2', seedFiles[1]));
+    const warm = await startServer(dir, { storagePath });
+    const fresh = await startServer(dir);
+    try {
+      await within(warm.indexed, 60_000, 'warm start');
+      await within(fresh.indexed, 60_000, 'fresh scan');
+      // All but the deleted file, the rewritten one and the binary one (never cached) come back.
+      const total = COPIES * seedFiles.length + 1;
+      assert.ok(warm.logs.some((l) => l.includes(`index cache: ${total - 3} articles restored, 2 files to index`)), warm.logs.join('\n'));
+      for (const type of ['person', 'place'] as EntityKind[]) {
+        const key = (items: EntityItem[]) => items.map((e) => `${e.id} ${e.mentions} ${e.articles}`);
+        const a = await warm.connection.sendRequest(EntitiesRequest, { type, sort: 'name' });
+        const b = await fresh.connection.sendRequest(EntitiesRequest, { type, sort: 'name' });
+        assert.deepEqual(key(a), key(b), type);
+      }
+    } finally {
+      await warm.stop();
+      await fresh.stop();
+    }
+  });
+});

@@ -2,6 +2,7 @@
  * Worker thread of the initial scan: reads, decodes and analyses batches of corpus files against
  * the catalog it was last given, and posts the analyses back for the server thread to commit.
  */
+import { statSync } from 'fs';
 import { parentPort } from 'worker_threads';
 import type { Entity } from '../core/catalog/types';
 import { Recognizer } from '../core/entities/recognizer';
@@ -12,14 +13,15 @@ export type WorkerRequest =
   /** People discovered since, whose names the recogniser is to know. */
   | { readonly type: 'learn'; readonly entities: readonly Entity[] }
   | { readonly type: 'analyze'; readonly batch: number; readonly files: readonly string[]; readonly maxFileSize: number }
+  /** Each file's size and modification time (NaN for a file that is gone), for a warm start. */
+  | { readonly type: 'stat'; readonly batch: number; readonly files: readonly string[] }
   /** No more work: the worker closes its port and ends. */
   | { readonly type: 'stop' };
 
-export interface WorkerReply {
-  readonly batch: number;
-  readonly generation: number;
-  readonly results: FileAnalysis[];
-}
+export type WorkerReply =
+  | { readonly batch: number; readonly generation: number; readonly results: FileAnalysis[] }
+  /** Size and modification time of file k at 2k and 2k + 1. */
+  | { readonly batch: number; readonly stats: Float64Array };
 
 let recognizer = new Recognizer([]);
 let generation = -1;
@@ -36,6 +38,16 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   }
   if (msg.type === 'learn') {
     for (const e of msg.entities) recognizer.learn(e);
+    return;
+  }
+  if (msg.type === 'stat') {
+    const stats = new Float64Array(2 * msg.files.length).fill(NaN);
+    msg.files.forEach((f, k) => {
+      const st = statSync(f, { throwIfNoEntry: false });
+      if (st) stats.set([st.size, st.mtimeMs], 2 * k);
+    });
+    const reply: WorkerReply = { batch: msg.batch, stats };
+    parentPort!.postMessage(reply, [stats.buffer]);
     return;
   }
   const rec = recognizer;
