@@ -169,6 +169,19 @@ describe('search shortlist', () => {
     assert.deepEqual(top.slice(1), [20_000, 19_999, 19_998, 19_997, 19_996, 19_995, 19_994, 19_993, 19_992]);
   });
 
+  it('gives each live document its words back, letting other work in within a very common word', async () => {
+    const s = new Shortlist();
+    for (let id = 0; id < 20_000; id++) s.add(id, id % 2 ? ['الصين', `كلمة${id}`] : ['الصين']);
+    s.remove(7);
+    let pauses = 0;
+    const byId = await s.wordsById(async () => void pauses++);
+    assert.deepEqual(byId[3], ['الصين', 'كلمة3']);
+    assert.deepEqual(byId[4], ['الصين']);
+    assert.equal(byId[7], undefined);
+    // One pause per word (10,001 words), and more within the 20,000 ids of الصين.
+    assert.ok(pauses >= 10_001 + 4, `${pauses} pauses`);
+  });
+
   it('reaches documents through typos and shares of trigrams', () => {
     const s = new Shortlist();
     s.add(1, ['لافروف', 'بكين']);

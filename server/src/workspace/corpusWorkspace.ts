@@ -227,7 +227,9 @@ export class CorpusWorkspace {
     };
     teach();
     if (pool) this.host.log(`indexing ${todo.length} files on ${pool.workers} worker threads`);
-    const size = pool ? 16 : 4;
+    // Batches of 64 files: with 16, posting and committing them made a cold scan of 100,000
+    // articles about a second longer (21.0 and 21.5 s against 19.6 and 20.4 s here).
+    const size = pool ? 64 : 4;
     const depth = pool ? 2 * pool.workers : 2;
     const here = async (files: readonly string[]) => {
       const out: FileAnalysis[] = [];
@@ -361,6 +363,7 @@ export class CorpusWorkspace {
     // Many files are stated on a worker while the cache is read here; fewer, here afterwards.
     // Starting the worker costs about what it saves at 10,000 files (0.5 s either way) and
     // doubled a warm start of 1,000 (0.09 → 0.17 s); at 100,000 it saves 0.3 s of 3.6.
+    if (!(await this.cache!.exists())) return files;
     const stats = files.length >= STAT_ON_WORKER_FROM && this.pool ? this.pool.stat(files).catch(() => undefined) : undefined;
     const loaded = await this.cache!.load(this.catalogKey);
     const stated = await stats;

@@ -175,6 +175,14 @@ export class IndexCache {
     return new IndexCache(this.file, log);
   }
 
+  /** Whether there is a cache file to load (a first start has none). */
+  async exists(): Promise<boolean> {
+    return fs.stat(this.file).then(
+      (st) => st.isFile(),
+      () => false,
+    );
+  }
+
   async load(catalog: string): Promise<{ stamps: Map<string, FileStamp>; snapshot: IndexSnapshot } | undefined> {
     let reader: ChunkReader;
     try {
