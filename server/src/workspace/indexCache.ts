@@ -89,7 +89,10 @@ function unpackArticles(c: ArticleChunk, later: { article: Article; ids: Uint32A
     const end = at + c.lengths[2 * i];
     const wordsEnd = w + c.lengths[2 * i + 1];
     if (end > data.length || wordsEnd > words.length) throw new Error('malformed chunk');
-    const article: Article = { ...a, data: data.subarray(at, end), words: [] };
+    // Completed in place: a copy of each article made 100,000 more objects for the collector.
+    const article = a as Article;
+    article.data = data.subarray(at, end);
+    article.words = [];
     later.push({ article, ids: words.subarray(w, wordsEnd) });
     at = end;
     w = wordsEnd;
