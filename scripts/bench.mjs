@@ -20,6 +20,8 @@ const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
 const samples = Number(arg('samples', '200'));
 // --slow 50: also print (to stderr) each request answered while indexing that took longer.
 const slow = Number(arg('slow', 'Infinity'));
+// --node-args "--cpu-prof --cpu-prof-dir=prof": extra Node options for the server processes.
+const nodeArgs = arg('node-args', '').split(' ').filter(Boolean);
 
 const pct = (xs, p) => {
   if (xs.length === 0) return NaN;
@@ -55,7 +57,7 @@ function rawFloor(files) {
 }
 
 async function startServer(folder, storagePath) {
-  const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--expose-gc', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let status;
   let onIndexed;
