@@ -55,4 +55,16 @@ describe('persisted index file', () => {
     assert.equal(await cache.load('catalog-1'), undefined);
     assert.ok(logs.some((l) => /unreadable \(truncated\); discarded/.test(l)), logs.join('\n'));
   });
+
+  it('discards a file whose first length runs past its end, without reading towards it', async () => {
+    const logs: string[] = [];
+    const cache = IndexCache.forWorkspace(dir, ['/corpus']).withLog((m) => logs.push(m));
+    await cache.save('catalog-1', new Map(), snapshotOf(1, () => 10));
+    const [file] = fs.readdirSync(dir);
+    const bytes = fs.readFileSync(path.join(dir, file));
+    bytes.writeUInt32LE(0xfffffff0, 0);
+    fs.writeFileSync(path.join(dir, file), bytes);
+    assert.equal(await cache.load('catalog-1'), undefined);
+    assert.deepEqual(logs, ['index cache: unreadable (truncated); discarded']);
+  });
 });

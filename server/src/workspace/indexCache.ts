@@ -135,6 +135,9 @@ class ChunkReader {
   async next(): Promise<unknown> {
     await this.fill(4);
     const n = this.buf.readUInt32LE(this.start);
+    // A length past the end of the file (a corrupt one) is not read towards.
+    const unread = this.size - this.pos + (this.end - this.start);
+    if (4 + n > unread) throw new Error('truncated');
     await this.fill(4 + n);
     const value = deserialize(this.buf.subarray(this.start + 4, this.start + 4 + n));
     this.start += 4 + n;
