@@ -44,7 +44,9 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     const stats = new Float64Array(2 * msg.files.length).fill(NaN);
     msg.files.forEach((f, k) => {
       const st = statSync(f, { throwIfNoEntry: false });
-      if (st) stats.set([st.size, st.mtimeMs], 2 * k);
+      if (!st) return;
+      stats[2 * k] = st.size;
+      stats[2 * k + 1] = st.mtimeMs;
     });
     const reply: WorkerReply = { batch: msg.batch, stats };
     parentPort!.postMessage(reply, [stats.buffer]);

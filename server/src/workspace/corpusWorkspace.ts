@@ -174,7 +174,7 @@ export class CorpusWorkspace {
     let n = 0;
     for (const a of [...this.index.allArticles()]) {
       if (++n % 256 === 0) await pause();
-      if (!present.has(a.uri) && this.index.article(a.uri)) {
+      if (!present.has(a.uri)) {
         this.index.remove(a.uri);
         this.stamps.delete(a.uri);
       }

@@ -197,8 +197,7 @@ export class IndexCache {
       return undefined;
     }
     try {
-      const next = () => reader.next();
-      const h = (await next()) as Header;
+      const h = (await reader.next()) as Header;
       if (h?.format !== CACHE_FORMAT) return void this.log(`index cache: format ${h?.format} is not ${CACHE_FORMAT}; discarded`);
       if (h.catalog !== catalog) return void this.log('index cache: built with another catalog; discarded');
       const stamps = new Map<string, FileStamp>();
@@ -206,7 +205,7 @@ export class IndexCache {
       const words: { article: Article; ids: Uint32Array }[] = [];
       let table: string[] | undefined;
       while (!reader.done) {
-        const c = (await next()) as Chunk;
+        const c = (await reader.next()) as Chunk;
         if ('stamps' in c && Array.isArray(c.stamps)) for (const [k, v] of c.stamps) stamps.set(k, v);
         else if ('articles' in c && Array.isArray(c.articles)) articles.push(...unpackArticles(c, words));
         else if ('wordTable' in c && Array.isArray(c.wordTable)) table = c.wordTable;
