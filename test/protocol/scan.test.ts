@@ -29,6 +29,16 @@ function archive(copies = COPIES): string {
   return dir;
 }
 
+/** Both sessions list the same people and places, with the same counts. */
+async function sameEntities(a: Session, b: Session): Promise<void> {
+  for (const type of ['person', 'place'] as EntityKind[]) {
+    const key = (items: EntityItem[]) => items.map((e) => `${e.id} ${e.mentions} ${e.articles}`);
+    const got = await a.connection.sendRequest(EntitiesRequest, { type, sort: 'name' });
+    const want = await b.connection.sendRequest(EntitiesRequest, { type, sort: 'name' });
+    assert.deepEqual(key(got), key(want), type);
+  }
+}
+
 describe('initial scan on worker threads', function () {
   let small: Session;
   let large: Session;
@@ -268,12 +278,34 @@ describe('a large folder restored from the persisted index', function () {
       // All but the deleted file, the rewritten one and the binary one (never cached) come back.
       const total = COPIES * seedFiles.length + 1;
       assert.ok(warm.logs.some((l) => l.includes(`index cache: ${total - 3} articles restored, 2 files to index`)), warm.logs.join('\n'));
-      for (const type of ['person', 'place'] as EntityKind[]) {
-        const key = (items: EntityItem[]) => items.map((e) => `${e.id} ${e.mentions} ${e.articles}`);
-        const a = await warm.connection.sendRequest(EntitiesRequest, { type, sort: 'name' });
-        const b = await fresh.connection.sendRequest(EntitiesRequest, { type, sort: 'name' });
-        assert.deepEqual(key(a), key(b), type);
-      }
+      await sameEntities(warm, fresh);
+    } finally {
+      await warm.stop();
+      await fresh.stop();
+    }
+  });
+});
+
+describe('a large persisted index damaged after its first parts', function () {
+  it('is discarded whole: the folder is indexed again and answers as a fresh scan does', async () => {
+    // 1,050 articles: the cache holds them in two parts of at most 1,000.
+    const dir = archive(210);
+    const storagePath = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-store-'));
+    const first = await startServer(dir, { storagePath });
+    await within(first.indexed, 120_000, 'cold indexing');
+    await first.stop();
+    const [file] = fs.readdirSync(storagePath);
+    const bytes = fs.readFileSync(path.join(storagePath, file));
+    fs.writeFileSync(path.join(storagePath, file), bytes.subarray(0, bytes.length - 1000));
+    fs.appendFileSync(path.join(dir, 'copy-3', seedFiles[2]), '\nقال فلاديمير بوتين إن الحوار مهم.\n');
+    const warm = await startServer(dir, { storagePath });
+    const fresh = await startServer(dir);
+    try {
+      await within(warm.indexed, 120_000, 'start after the damage');
+      await within(fresh.indexed, 120_000, 'fresh scan');
+      assert.ok(warm.logs.some((l) => l === 'index cache: unreadable (truncated); discarded'), warm.logs.join('\n'));
+      assert.ok(!warm.logs.some((l) => /articles restored/.test(l)), warm.logs.join('\n'));
+      await sameEntities(warm, fresh);
     } finally {
       await warm.stop();
       await fresh.stop();

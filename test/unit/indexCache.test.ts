@@ -3,14 +3,23 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { IndexSnapshot } from '../../server/src/core/index/corpusIndex';
-import { IndexCache, type FileStamp } from '../../server/src/workspace/indexCache';
+import { IndexCache, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
+
+/** Reads the cache whole: the parts it handed over, joined, and what `load` returned. */
+async function loadAll(cache: IndexCache, catalog: string) {
+  const parts: CachePart[] = [];
+  const result = await cache.load(catalog, (p) => parts.push(p));
+  const stamps = new Map<string, FileStamp>();
+  for (const p of parts) for (const [k, v] of p.stamps) stamps.set(k, v);
+  return { result, parts, articles: parts.flatMap((p) => p.snapshot.articles), stamps };
+}
 
 /** `n` articles whose data arrays hold `len` numbers each, every one of them telling where it is. */
 function snapshotOf(n: number, len: (i: number) => number, pad = 0): IndexSnapshot {
   const articles = Array.from({ length: n }, (_, i) => {
     const data = new Uint32Array(len(i));
     for (let k = 0; k < data.length; k++) data[k] = i * 7919 + k;
-    return { uri: `file:///corpus/${i}.txt`, headline: `عنوان ${i}`, date: '2025-07-11', data, words: [`كلمة${i % 13}`, 'لافروف'] };
+    return { uri: `file:///corpus/${i}.txt`, headline: `عنوان ${i}`, date: i % 5 ? '2025-07-11' : undefined, source: i % 3 ? 'سبوتنيك' : undefined, data, words: [`كلمة${i % 13}`, 'لافروف'] };
   });
   // `pad` moves every later byte of the file, so that typed arrays fall at every alignment.
   return { entityIds: ['sergey-lavrov'], discovered: [], formTexts: ['لافروف', 'x'.repeat(pad)], articles };
@@ -25,35 +34,48 @@ describe('persisted index file', () => {
     it(`gives back every article, data array and headline word, also from chunks larger than its read window (header padded by ${pad})`, async () => {
       const logs: string[] = [];
       const cache = IndexCache.forWorkspace(dir, ['/corpus']).withLog((m) => logs.push(m));
-      // The first 500 articles (one chunk) hold 9 MB of data; the next 4,000 another 13 MB, so
-      // that the window is refilled over the bytes of chunks already read.
-      const snap = snapshotOf(4500, (i) => (i < 500 ? 4500 : 800 + (i % 9)), pad);
-      const stamps = new Map<string, FileStamp>(snap.articles.map((a, i) => [a.uri, { size: 1000 + i, mtimeMs: 1.7e12 + i, hash: i }]));
+      // The first 1,000 articles (one part) hold 18 MB of data, more than the window; the next
+      // 3,500 another 11 MB in parts smaller than it, so that the window is refilled over the
+      // bytes of parts already read. One article in seven has no stamp (an open document's).
+      const snap = snapshotOf(4500, (i) => (i < 1000 ? 4500 : 800 + (i % 9)), pad);
+      const stamps = new Map<string, FileStamp>(snap.articles.filter((_, i) => i % 7 !== 3).map((a, i) => [a.uri, { size: 1000 + i, mtimeMs: 1.7e12 + i, hash: i }]));
       await cache.save('catalog-1', stamps, snap);
-      const back = await cache.load('catalog-1');
-      assert.ok(back, logs.join('\n'));
-      assert.equal(back.snapshot.articles.length, 4500);
-      assert.deepEqual(back.stamps.get('file:///corpus/650.txt'), { size: 1650, mtimeMs: 1.7e12 + 650, hash: 650 });
-      back.snapshot.articles.forEach((a, i) => {
+      const back = await loadAll(cache, 'catalog-1');
+      assert.deepEqual(back.result, { articles: 4500 }, logs.join('\n'));
+      assert.ok(back.parts.length > 1);
+      assert.equal(back.articles.length, 4500);
+      assert.deepEqual([...back.stamps], [...stamps]);
+      back.articles.forEach((a, i) => {
         assert.equal(a.uri, snap.articles[i].uri);
+        assert.equal(a.headline, snap.articles[i].headline);
+        assert.equal(a.date, snap.articles[i].date);
+        assert.equal(a.source, snap.articles[i].source);
         assert.deepEqual(a.words, snap.articles[i].words, `words of article ${i}`);
         assert.deepEqual([...a.data], [...snap.articles[i].data], `data of article ${i}`);
       });
     });
   }
 
-  it('discards a file cut short, or written under another catalog', async () => {
+  it('discards a file written under another catalog before handing anything over, and says so of a file cut short', async () => {
     const logs: string[] = [];
     const cache = IndexCache.forWorkspace(dir, ['/corpus']).withLog((m) => logs.push(m));
-    const snap = snapshotOf(600, () => 50);
+    const snap = snapshotOf(2600, () => 50);
     await cache.save('catalog-1', new Map(snap.articles.map((a) => [a.uri, { size: 1, mtimeMs: 1, hash: 1 }])), snap);
-    assert.equal(await cache.load('catalog-2'), undefined);
+    const other = await loadAll(cache, 'catalog-2');
+    assert.equal(other.result, undefined);
+    assert.equal(other.parts.length, 0);
     assert.ok(logs.some((l) => /another catalog; discarded/.test(l)), logs.join('\n'));
     const [file] = fs.readdirSync(dir);
     const bytes = fs.readFileSync(path.join(dir, file));
-    fs.writeFileSync(path.join(dir, file), bytes.subarray(0, bytes.length - 100));
-    assert.equal(await cache.load('catalog-1'), undefined);
-    assert.ok(logs.some((l) => /unreadable \(truncated\); discarded/.test(l)), logs.join('\n'));
+    // Cut inside the last part's data, and just before it: either way the file is short of articles.
+    for (const cut of [100, 4 * 50 * 600 + 4]) {
+      fs.writeFileSync(path.join(dir, file), bytes.subarray(0, bytes.length - cut));
+      logs.length = 0;
+      const short = await loadAll(cache, 'catalog-1');
+      assert.equal(short.result, undefined, `cut ${cut}`);
+      assert.equal(short.articles.length, 2000, `cut ${cut}`);
+      assert.deepEqual(logs, ['index cache: unreadable (truncated); discarded']);
+    }
   });
 
   it('discards a file whose first length runs past its end, without reading towards it', async () => {
@@ -64,7 +86,9 @@ describe('persisted index file', () => {
     const bytes = fs.readFileSync(path.join(dir, file));
     bytes.writeUInt32LE(0xfffffff0, 0);
     fs.writeFileSync(path.join(dir, file), bytes);
-    assert.equal(await cache.load('catalog-1'), undefined);
+    const back = await loadAll(cache, 'catalog-1');
+    assert.equal(back.result, undefined);
+    assert.equal(back.parts.length, 0);
     assert.deepEqual(logs, ['index cache: unreadable (truncated); discarded']);
   });
 });
