@@ -14,14 +14,18 @@ const B = 'عنوان عن بوتين\nقال فلاديمير بوتين إن �
 describe('corpus index', () => {
   it('keeps totals, postings and forms in step with every change', () => {
     const ix = new CorpusIndex(entities);
+    // Forms asked for before any article (then kept up to date) and after (then counted).
+    assert.deepEqual(ix.forms('person:vladimir-putin'), []);
     ix.upsert('a', A);
     ix.upsert('b', B);
     assert.deepEqual(ix.summary('person:sergey-lavrov'), { entity: ix.entity('person:sergey-lavrov'), mentions: 4, articles: 2, latest: undefined });
-    assert.deepEqual(ix.forms('person:sergey-lavrov'), [['لافروف', 2], ['سيرغي لافروف', 1], ['سيرجي لافروف', 1]]);
+    assert.deepEqual(ix.forms('person:sergey-lavrov'), [['لافروف', 2], ['سيرجي لافروف', 1], ['سيرغي لافروف', 1]]);
+    assert.deepEqual(ix.forms('person:vladimir-putin'), [['بوتين', 1], ['فلاديمير بوتين', 1]]);
     ix.upsert('a', 'خبر بلا أسماء');
     assert.deepEqual(ix.summary('person:sergey-lavrov')!.mentions, 1);
     assert.deepEqual(ix.forms('person:sergey-lavrov'), [['سيرجي لافروف', 1]]);
     ix.remove('b');
+    assert.deepEqual(ix.forms('person:vladimir-putin'), []);
     assert.equal(ix.summary('person:sergey-lavrov')!.articles, 0);
     assert.deepEqual(ix.summaries('person'), []);
     assert.equal(ix.allEntities().filter((e) => e.discovered).length, 0, 'a discovered person no article names is gone');
