@@ -10,7 +10,7 @@ async function loadAll(cache: IndexCache, catalog: string) {
   const parts: CachePart[] = [];
   const result = await cache.load(catalog, (p) => parts.push(p));
   const stamps = new Map<string, FileStamp>();
-  for (const p of parts) for (const [k, v] of p.stamps) stamps.set(k, v);
+  for (const p of parts) p.snapshot.articles.forEach((a, i) => p.stamps[i] && stamps.set(a.uri, p.stamps[i]!));
   return { result, parts, articles: parts.flatMap((p) => p.snapshot.articles), stamps };
 }
 

@@ -56,10 +56,10 @@ interface PartHead {
   words: Uint32Array;
 }
 
-/** What a part of the file gives back: articles under the header's numbering, and their files' stamps. */
+/** What a part of the file gives back: articles under the header's numbering, and their files' stamps (in the same order; none for an open document's). */
 export interface CachePart {
   readonly snapshot: IndexSnapshot;
-  readonly stamps: ReadonlyMap<string, FileStamp>;
+  readonly stamps: readonly (FileStamp | undefined)[];
 }
 
 function packPart(list: readonly Article[], stamps: ReadonlyMap<string, FileStamp>, wordIds: ReadonlyMap<string, number>): { head: PartHead; data: Uint32Array } {
@@ -92,12 +92,12 @@ function packPart(list: readonly Article[], stamps: ReadonlyMap<string, FileStam
  * The articles of a part, each data array a view on `data` (the index adopts them as they are).
  * Dates and sources recur: `intern` makes each one string.
  */
-function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[], intern: (s: string) => string | undefined): { articles: Article[]; stamps: Map<string, FileStamp> } {
+function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[], intern: (s: string) => string | undefined): { articles: Article[]; stamps: (FileStamp | undefined)[] } {
   const n = Array.isArray(h.uris) ? h.uris.length : -1;
   const ok = (xs: unknown) => Array.isArray(xs) && xs.length === n;
   if (!ok(h.headlines) || !ok(h.dates) || !ok(h.sources) || !(h.stamps instanceof Float64Array) || h.stamps.length !== 3 * n || !(h.lengths instanceof Uint32Array) || h.lengths.length !== 2 * n || !(h.words instanceof Uint32Array)) throw new Error('malformed part');
   const articles: Article[] = [];
-  const stamps = new Map<string, FileStamp>();
+  const stamps: (FileStamp | undefined)[] = new Array(n);
   let at = 0;
   let w = 0;
   for (let i = 0; i < n; i++) {
@@ -112,7 +112,7 @@ function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[]
     }
     const uri = h.uris[i];
     articles.push({ uri, headline: h.headlines[i], date: intern(h.dates[i]), source: intern(h.sources[i]), data: data.subarray(at, end), words });
-    if (!Number.isNaN(h.stamps[3 * i])) stamps.set(uri, { size: h.stamps[3 * i], mtimeMs: h.stamps[3 * i + 1], hash: h.stamps[3 * i + 2] });
+    stamps[i] = Number.isNaN(h.stamps[3 * i]) ? undefined : { size: h.stamps[3 * i], mtimeMs: h.stamps[3 * i + 1], hash: h.stamps[3 * i + 2] };
     at = end;
     w = wordsEnd;
   }

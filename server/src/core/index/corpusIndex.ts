@@ -574,7 +574,7 @@ export class CorpusIndex {
    * the snapshot's data arrays are this index's from now on (a deserialised cache) and are
    * rewritten in place rather than copied.
    */
-  restore(snap: IndexSnapshot, keep: (uri: string) => boolean = () => true, owned = false): number {
+  restore(snap: IndexSnapshot, keep: (uri: string, i: number) => boolean = () => true, owned = false): number {
     for (const d of snap.discovered) if (!this.idIndex.has(d.id)) this.learn(d);
     // Entity numbers and form ids in the snapshot are mapped onto this index's interning.
     const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
@@ -587,8 +587,9 @@ export class CorpusIndex {
     // without, in one profile each).
     for (const st of this.stats) if (st) st.latestDirty = st.earliestDirty = st.earliestFullDirty = true;
     let n = 0;
-    for (const s of snap.articles) {
-      if (!keep(s.uri)) continue;
+    for (let i = 0; i < snap.articles.length; i++) {
+      const s = snap.articles[i];
+      if (!keep(s.uri, i)) continue;
       const a = new Article(s.uri, s.headline, s.date, s.source, owned ? s.data : s.data.slice());
       if (!this.entitiesBelow(a, map.length) || !this.formsBelow(a, forms.length)) continue;
       if (!same) {
