@@ -7,6 +7,7 @@ import { parentPort } from 'worker_threads';
 import type { Entity } from '../core/catalog/types';
 import { Recognizer } from '../core/entities/recognizer';
 import { analyzeFileSync, transferables, type FileAnalysis } from './fileAnalysis';
+import { lowerThreadPriority } from './threadPriority';
 
 export type WorkerRequest =
   | { readonly type: 'catalog'; readonly generation: number; readonly entities: readonly Entity[] }
@@ -22,6 +23,8 @@ export type WorkerReply =
   | { readonly batch: number; readonly generation: number; readonly results: FileAnalysis[] }
   /** Size and modification time of file k at 2k and 2k + 1. */
   | { readonly batch: number; readonly stats: Float64Array };
+
+lowerThreadPriority();
 
 let recognizer = new Recognizer([]);
 let generation = -1;
