@@ -2,8 +2,19 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { IndexSnapshot } from '../../server/src/core/index/corpusIndex';
+import { Article, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
 import { IndexCache, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
+
+/** Writes a snapshot's articles to the cache, as the index hands its own over. */
+function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>, snap: IndexSnapshot): Promise<void> {
+  const words = new Map<Article, readonly string[]>();
+  const articles = snap.articles.map((r) => {
+    const a = new Article(r.uri, r.headline, r.date, r.source, r.data);
+    words.set(a, r.words);
+    return a;
+  });
+  return cache.save(catalog, stamps, { ...snap, articles }, (a) => words.get(a)!);
+}
 
 /** Reads the cache whole: the parts it handed over, joined, and what `load` returned. */
 async function loadAll(cache: IndexCache, catalog: string) {
@@ -39,7 +50,7 @@ describe('persisted index file', () => {
       // bytes of parts already read. One article in seven has no stamp (an open document's).
       const snap = snapshotOf(4500, (i) => (i < 1000 ? 4500 : 800 + (i % 9)), pad);
       const stamps = new Map<string, FileStamp>(snap.articles.filter((_, i) => i % 7 !== 3).map((a, i) => [a.uri, { size: 1000 + i, mtimeMs: 1.7e12 + i, hash: i }]));
-      await cache.save('catalog-1', stamps, snap);
+      await save(cache, 'catalog-1', stamps, snap);
       const back = await loadAll(cache, 'catalog-1');
       assert.deepEqual(back.result, { articles: 4500 }, logs.join('\n'));
       assert.ok(back.parts.length > 1);
@@ -60,7 +71,7 @@ describe('persisted index file', () => {
     const logs: string[] = [];
     const cache = IndexCache.forWorkspace(dir, ['/corpus']).withLog((m) => logs.push(m));
     const snap = snapshotOf(2600, () => 50);
-    await cache.save('catalog-1', new Map(snap.articles.map((a) => [a.uri, { size: 1, mtimeMs: 1, hash: 1 }])), snap);
+    await save(cache, 'catalog-1', new Map(snap.articles.map((a) => [a.uri, { size: 1, mtimeMs: 1, hash: 1 }])), snap);
     const other = await loadAll(cache, 'catalog-2');
     assert.equal(other.result, undefined);
     assert.equal(other.parts.length, 0);
@@ -81,7 +92,7 @@ describe('persisted index file', () => {
   it('discards a file whose first length runs past its end, without reading towards it', async () => {
     const logs: string[] = [];
     const cache = IndexCache.forWorkspace(dir, ['/corpus']).withLog((m) => logs.push(m));
-    await cache.save('catalog-1', new Map(), snapshotOf(1, () => 10));
+    await save(cache, 'catalog-1', new Map(), snapshotOf(1, () => 10));
     const [file] = fs.readdirSync(dir);
     const bytes = fs.readFileSync(path.join(dir, file));
     bytes.writeUInt32LE(0xfffffff0, 0);

@@ -452,7 +452,7 @@ export class CorpusWorkspace {
       try {
         const started = Date.now();
         const words = await this.search.headlineWordsOf(sliced());
-        await this.cache!.save(this.catalogKey, this.stamps, await this.index.snapshot(words, sliced()));
+        await this.cache!.save(this.catalogKey, this.stamps, await this.index.source(sliced()), words);
         this.host.log(`index cache: ${this.index.articleCount} articles written in ${Date.now() - started} ms`);
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);

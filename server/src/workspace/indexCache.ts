@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
-import type { IndexSnapshot } from '../core/index/corpusIndex';
+import { recordOf, type Article as IndexedArticle, type IndexSnapshot, type IndexSource } from '../core/index/corpusIndex';
 import { nextTurn } from './nextTurn';
 
 /** Bump when the file's layout or the recognition it encodes changes. */
@@ -62,12 +62,14 @@ export interface CachePart {
   readonly stamps: readonly (FileStamp | undefined)[];
 }
 
-function packPart(list: readonly Article[], stamps: ReadonlyMap<string, FileStamp>, wordIds: ReadonlyMap<string, number>): { head: PartHead; data: Uint32Array } {
-  const lengths = new Uint32Array(2 * list.length);
-  const stampList = new Float64Array(3 * list.length).fill(NaN);
+function packPart(list: readonly IndexedArticle[], stamps: ReadonlyMap<string, FileStamp>, wordIds: ReadonlyMap<string, number>, wordsOf: (a: IndexedArticle) => readonly string[]): { head: PartHead; data: Uint32Array } {
+  // Each article read once, as a record that dies with this part.
+  const records = list.map((a) => recordOf(a, wordsOf(a)));
+  const lengths = new Uint32Array(2 * records.length);
+  const stampList = new Float64Array(3 * records.length).fill(NaN);
   let dataLength = 0;
   let wordCount = 0;
-  list.forEach((a, i) => {
+  records.forEach((a, i) => {
     lengths[2 * i] = a.data.length;
     lengths[2 * i + 1] = a.words.length;
     dataLength += a.data.length;
@@ -79,12 +81,12 @@ function packPart(list: readonly Article[], stamps: ReadonlyMap<string, FileStam
   const words = new Uint32Array(wordCount);
   let at = 0;
   let w = 0;
-  for (const a of list) {
+  for (const a of records) {
     data.set(a.data, at);
     at += a.data.length;
     for (const x of a.words) words[w++] = wordIds.get(x)!;
   }
-  const head = { uris: list.map((a) => a.uri), headlines: list.map((a) => a.headline), dates: list.map((a) => a.date ?? ''), sources: list.map((a) => a.source ?? ''), stamps: stampList, lengths, words };
+  const head = { uris: records.map((a) => a.uri), headlines: records.map((a) => a.headline), dates: records.map((a) => a.date ?? ''), sources: records.map((a) => a.source ?? ''), stamps: stampList, lengths, words };
   return { head, data };
 }
 
@@ -280,7 +282,8 @@ export class IndexCache {
     }
   }
 
-  async save(catalog: string, stamps: ReadonlyMap<string, FileStamp>, snapshot: IndexSnapshot): Promise<void> {
+  /** Writes the index's articles (`wordsOf` gives each one's headline search words). */
+  async save(catalog: string, stamps: ReadonlyMap<string, FileStamp>, source: IndexSource, wordsOf: (a: IndexedArticle) => readonly string[]): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     const out = await fs.open(tmp, 'w');
@@ -293,16 +296,16 @@ export class IndexCache {
       await out.write(body);
     };
     try {
+      const { entityIds, discovered, formTexts, articles } = source;
       const wordIds = new Map<string, number>();
       const wordTable: string[] = [];
-      for (let i = 0; i < snapshot.articles.length; i++) {
+      for (let i = 0; i < articles.length; i++) {
         if (i % 2000 === 0) await nextTurn();
-        for (const w of snapshot.articles[i].words) if (!wordIds.has(w)) wordIds.set(w, wordTable.push(w) - 1);
+        for (const w of wordsOf(articles[i])) if (!wordIds.has(w)) wordIds.set(w, wordTable.push(w) - 1);
       }
-      const { entityIds, discovered, formTexts } = snapshot;
-      await put(serialize({ format: CACHE_FORMAT, catalog, entityIds, discovered, formTexts, wordTable, articles: snapshot.articles.length } satisfies Header));
-      for (let i = 0; i < snapshot.articles.length; i += PER_PART) {
-        const { head, data } = packPart(snapshot.articles.slice(i, i + PER_PART), stamps, wordIds);
+      await put(serialize({ format: CACHE_FORMAT, catalog, entityIds, discovered, formTexts, wordTable, articles: articles.length } satisfies Header));
+      for (let i = 0; i < articles.length; i += PER_PART) {
+        const { head, data } = packPart(articles.slice(i, i + PER_PART), stamps, wordIds, wordsOf);
         await put(serialize(head));
         await put(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
         await nextTurn();

@@ -124,7 +124,7 @@ export class SearchEngine {
     return (a) => {
       const id = this.headlineSlot.get(a.uri);
       if (id === undefined) return [];
-      return byId[id] ?? headlineWords(a.headline.text);
+      return byId.of(id) ?? headlineWords(a.headline.text);
     };
   }
 

@@ -12,6 +12,23 @@ function trigrams(word: string): string[] {
   return out;
 }
 
+/** Each id's words: `words[at[k]]` for k from `start[id]` up to `start[id + 1]`. */
+export class WordsById {
+  constructor(
+    private readonly words: readonly string[],
+    private readonly start: Uint32Array,
+    private readonly at: Uint32Array,
+  ) {}
+
+  /** The id's words, in the order the postings hold them; undefined when it had none (or came later). */
+  of(id: number): string[] | undefined {
+    if (id + 1 >= this.start.length || this.start[id] === this.start[id + 1]) return undefined;
+    const out: string[] = [];
+    for (let k = this.start[id]; k < this.start[id + 1]; k++) out.push(this.words[this.at[k]]);
+    return out;
+  }
+}
+
 export class Shortlist {
   /** word → ids of the documents holding it. */
   private readonly postings = new Map<string, number[]>();
@@ -49,26 +66,40 @@ export class Shortlist {
   }
 
   /**
-   * The words of every live id, by id (the inverse of the postings, built on demand). `pause` is awaited
-   * after every word, and decides whether to let other work in.
+   * The words of every live id (the inverse of the postings, built on demand), packed in typed
+   * arrays: an array of words per id made 100,000 arrays at once for the collector when a large
+   * index was written out. `pause` is awaited after every word, and decides whether to let other
+   * work in; ids added meanwhile are left out, ids removed meanwhile keep their words.
    */
-  async wordsById(pause: () => Promise<void> = async () => undefined): Promise<(string[] | undefined)[]> {
-    // Ids are small and dense: an array by id is several times cheaper than a map at 100,000.
-    const out: (string[] | undefined)[] = [];
-    for (const [w, ids] of this.postings) {
-      // The caller's pause decides, after every word and every few thousand ids of a common
-      // word, whether to yield (one word held 100,000 ids and the thread for 50 ms).
-      await pause();
-      for (let k = 0; k < ids.length; k++) {
-        if ((k & 4095) === 4095) await pause();
-        const id = ids[k];
-        if (!this.live.has(id)) continue;
-        const list = out[id];
-        if (list) list.push(w);
-        else out[id] = [w];
+  async wordsById(pause: () => Promise<void> = async () => undefined): Promise<WordsById> {
+    let size = 0;
+    for (const id of this.live) if (id >= size) size = id + 1;
+    const live = new Uint8Array(size);
+    for (const id of this.live) live[id] = 1;
+    const entries = [...this.postings];
+    // Counted, then filled. The caller's pause decides, after every word and every few thousand
+    // ids of a common word, whether to yield (one word held 100,000 ids and the thread for 50 ms).
+    const start = new Uint32Array(size + 1);
+    const each = async (visit: (id: number, word: number) => void) => {
+      for (let w = 0; w < entries.length; w++) {
+        await pause();
+        const ids = entries[w][1];
+        for (let k = 0; k < ids.length; k++) {
+          if ((k & 4095) === 4095) await pause();
+          const id = ids[k];
+          if (id < size && live[id] === 1) visit(id, w);
+        }
       }
-    }
-    return out;
+    };
+    await each((id) => start[id + 1]++);
+    for (let id = 0; id < size; id++) start[id + 1] += start[id];
+    const at = new Uint32Array(start[size]);
+    const next = start.slice(0, size);
+    // Postings only grow at their ends, with new ids: a guard all the same.
+    await each((id, w) => {
+      if (next[id] < start[id + 1]) at[next[id]++] = w;
+    });
+    return new WordsById(entries.map(([w]) => w), start, at);
   }
 
   /** Indexed words close to `word`: itself, words it starts, and words sharing most trigrams. */

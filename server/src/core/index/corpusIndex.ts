@@ -74,6 +74,19 @@ export interface IndexSnapshot {
   readonly articles: { uri: string; headline: string; date?: string; source?: string; data: Uint32Array; words: readonly string[] }[];
 }
 
+/** The index's numbering and its live articles (see `source()`). */
+export interface IndexSource {
+  readonly entityIds: string[];
+  readonly discovered: Entity[];
+  readonly formTexts: string[];
+  readonly articles: readonly Article[];
+}
+
+/** An article as a snapshot holds it. */
+export function recordOf(a: Article, words: readonly string[]): IndexSnapshot['articles'][number] {
+  return { uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.data, words };
+}
+
 export class CorpusIndex {
   private recognizerNow = new Recognizer([]);
   private catalog: Entity[] = [];
@@ -549,13 +562,17 @@ export class CorpusIndex {
     return false;
   }
 
-  /** A structured-clone-able copy of the index (for a persisted cache). */
-  async snapshot(headlineWords: (a: Article) => readonly string[], pause: () => Promise<void> = async () => undefined): Promise<IndexSnapshot> {
+  /**
+   * What a persisted cache writes: the index's numbering and its articles, themselves (a copy of
+   * each made 100,000 objects at once for the collector, and paused requests with it, when a
+   * large index was written out; the articles are read as they are written). The index may
+   * change while this pauses: the list is of articles each taken whole, and ids and forms only
+   * ever grow.
+   */
+  async source(pause: () => Promise<void> = async () => undefined): Promise<IndexSource> {
     const entityIds = [...this.ids];
     const formTexts = [...this.formTexts];
-    // The index may change while this pauses: what is listed is a consistent set of articles
-    // (each taken whole), and ids and forms only ever grow.
-    const articles: IndexSnapshot['articles'][number][] = [];
+    const articles: Article[] = [];
     // Entities the listed articles mention (in boilerplate too): the discovered ones go along.
     const used = new Uint8Array(entityIds.length);
     let n = 0;
@@ -563,10 +580,16 @@ export class CorpusIndex {
       if (++n % 64 === 0) await pause();
       if (a.removed) continue;
       for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) used[a.data[k] >>> 3] = 1;
-      articles.push({ uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.data, words: headlineWords(a) });
+      articles.push(a);
     }
     const discovered = this.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1 && !!s.entity.discovered).map((s) => s.entity);
     return { entityIds, discovered, articles, formTexts };
+  }
+
+  /** A structured-clone-able copy of the index. */
+  async snapshot(headlineWords: (a: Article) => readonly string[], pause: () => Promise<void> = async () => undefined): Promise<IndexSnapshot> {
+    const src = await this.source(pause);
+    return { ...src, articles: src.articles.map((a) => recordOf(a, headlineWords(a))) };
   }
 
   /**
