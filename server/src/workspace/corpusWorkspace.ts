@@ -451,8 +451,9 @@ export class CorpusWorkspace {
     const write = async () => {
       try {
         const started = Date.now();
-        const words = await this.search.headlineWordsOf(sliced());
-        await this.cache!.save(this.catalogKey, this.stamps, await this.index.source(sliced()), words);
+        // Short slices: the write is not urgent, and it starts as a scan ends, while requests come.
+        const words = await this.search.headlineWordsOf(sliced(2));
+        await this.cache!.save(this.catalogKey, this.stamps, await this.index.source(sliced(2)), words);
         this.host.log(`index cache: ${this.index.articleCount} articles written in ${Date.now() - started} ms`);
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);

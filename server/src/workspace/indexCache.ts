@@ -300,7 +300,7 @@ export class IndexCache {
       const wordIds = new Map<string, number>();
       const wordTable: string[] = [];
       for (let i = 0; i < articles.length; i++) {
-        if (i % 2000 === 0) await nextTurn();
+        if (i % 500 === 0) await nextTurn();
         for (const w of wordsOf(articles[i])) if (!wordIds.has(w)) wordIds.set(w, wordTable.push(w) - 1);
       }
       await put(serialize({ format: CACHE_FORMAT, catalog, entityIds, discovered, formTexts, wordTable, articles: articles.length } satisfies Header));
