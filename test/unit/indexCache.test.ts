@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Article, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
-import { IndexCache, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
+import { IndexCache, READ_WINDOW, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
 
 /** Writes a snapshot's articles to the cache, as the index hands its own over. */
 function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>, snap: IndexSnapshot): Promise<void> {
@@ -14,6 +14,14 @@ function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>
     return a;
   });
   return cache.save(catalog, stamps, { ...snap, articles }, (a) => words.get(a)!);
+}
+
+/** The byte length of each chunk of a cache file, in order. */
+function chunkLengths(file: string): number[] {
+  const bytes = fs.readFileSync(file);
+  const out: number[] = [];
+  for (let at = 0; at < bytes.length; at += 4 + out[out.length - 1]) out.push(bytes.readUInt32LE(at));
+  return out;
 }
 
 /** Reads the cache whole: the parts it handed over, joined, and what `load` returned. */
@@ -64,6 +72,43 @@ describe('persisted index file', () => {
         assert.deepEqual(a.words, snap.articles[i].words, `words of article ${i}`);
         assert.deepEqual([...a.data], [...snap.articles[i].data], `data of article ${i}`);
       });
+    });
+  }
+
+  // Every alignment of the part's head in the window (its typed arrays may view the window).
+  for (const pad of [0, 1, 2, 3]) {
+    it(`gives back a part whose head ends in the last bytes of the read window, which then moves on before the part is unpacked (header padded by ${pad})`, async () => {
+      const cache = IndexCache.forWorkspace(dir, ['/corpus']);
+      // Header, head of part 1, its data, head of part 2 (2,000 articles in all): the first
+      // article's data array is sized so that the head of part 2 ends 0 to 3 bytes before the end
+      // of the first window; the data of part 2, larger than the window, is read over it.
+      const parts = (first: number) => snapshotOf(2000, (i) => (i === 0 ? first : i === 1000 ? 2_200_000 : 10), pad);
+      const save1 = async (first: number) => {
+        const snap = parts(first);
+        await save(cache, 'catalog-1', new Map(snap.articles.map((a, i) => [a.uri, { size: i, mtimeMs: 2 * i, hash: 3 * i }])), snap);
+        const [file] = fs.readdirSync(dir);
+        return { snap, ends: chunkLengths(path.join(dir, file)).slice(0, 4).reduce((n, c) => n + 4 + c, 0) };
+      };
+      // Sized by trial: how a string is serialised (one or two bytes a character) may change
+      // from one save to the next, and the heads' lengths with it.
+      let first = 1_000_000;
+      let saved = await save1(first);
+      for (let tries = 0; tries < 5 && !(READ_WINDOW - saved.ends >= 0 && READ_WINDOW - saved.ends <= 3); tries++) {
+        first += Math.floor((READ_WINDOW - saved.ends) / 4);
+        saved = await save1(first);
+      }
+      const { snap, ends } = saved;
+      assert.ok(READ_WINDOW - ends >= 0 && READ_WINDOW - ends <= 3, `head of part 2 ends at ${ends}`);
+      const back = await loadAll(cache, 'catalog-1');
+      assert.deepEqual(back.result, { articles: 2000 });
+      for (let i = 1000; i < 2000; i++) {
+        const a = back.articles[i];
+        assert.equal(a.uri, snap.articles[i].uri);
+        assert.deepEqual(a.words, snap.articles[i].words, `words of article ${i}`);
+        assert.equal(a.data.length, snap.articles[i].data.length, `data of article ${i}`);
+        assert.deepEqual(back.stamps.get(a.uri), { size: i, mtimeMs: 2 * i, hash: 3 * i });
+      }
+      assert.deepEqual([...back.articles[1999].data], [...snap.articles[1999].data]);
     });
   }
 

@@ -27,9 +27,10 @@ export interface FileStamp {
  * followed by their data arrays as raw bytes. A reader hands the index each part as soon as it
  * is read, so that what it allocates for a part dies young instead of waiting for the whole file
  * (a warm start of 100,000 articles spent 0.9 s collecting garbage when the file was read whole
- * first); the raw bytes are read straight into the memory the index keeps (a v8-serialised typed
- * array was copied twice on the way, 0.65 s at 100,000 articles). Raw numbers are in the
- * machine's byte order: the file never leaves the machine's storage folder.
+ * first); the raw bytes are copied once, from the read window or the file, into the memory the
+ * index keeps (a v8-serialised typed array was copied twice on the way, 0.65 s at 100,000
+ * articles). Raw numbers are in the machine's byte order: the file never leaves the machine's
+ * storage folder.
  */
 interface Header {
   format: number;
@@ -90,6 +91,12 @@ function packPart(list: readonly IndexedArticle[], stamps: ReadonlyMap<string, F
   return { head, data };
 }
 
+/** The part's head with typed arrays of its own: as deserialised, they may view the reader's window. */
+function ownHead(h: PartHead): PartHead {
+  if (!(h?.stamps instanceof Float64Array) || !(h.lengths instanceof Uint32Array) || !(h.words instanceof Uint32Array)) throw new Error('malformed part');
+  return { ...h, stamps: h.stamps.slice(), lengths: h.lengths.slice(), words: h.words.slice() };
+}
+
 /**
  * The articles of a part, each data array a view on `data` (the index adopts them as they are).
  * Dates and sources recur: `intern` makes each one string.
@@ -97,7 +104,8 @@ function packPart(list: readonly IndexedArticle[], stamps: ReadonlyMap<string, F
 function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[], intern: (s: string) => string | undefined): { articles: Article[]; stamps: (FileStamp | undefined)[] } {
   const n = Array.isArray(h.uris) ? h.uris.length : -1;
   const ok = (xs: unknown) => Array.isArray(xs) && xs.length === n;
-  if (!ok(h.headlines) || !ok(h.dates) || !ok(h.sources) || !(h.stamps instanceof Float64Array) || h.stamps.length !== 3 * n || !(h.lengths instanceof Uint32Array) || h.lengths.length !== 2 * n || !(h.words instanceof Uint32Array)) throw new Error('malformed part');
+  // Its typed arrays are checked by `ownHead`.
+  if (!ok(h.headlines) || !ok(h.dates) || !ok(h.sources) || h.stamps.length !== 3 * n || h.lengths.length !== 2 * n) throw new Error('malformed part');
   const articles: Article[] = [];
   const stamps: (FileStamp | undefined)[] = new Array(n);
   let at = 0;
@@ -134,7 +142,7 @@ export const contentHash = (bytes: Uint8Array) => parseInt(createHash('sha1').up
  * the window is copied out by the caller before the next chunk is read.
  */
 class ChunkReader {
-  private buf = Buffer.allocUnsafe(WINDOW);
+  private buf = Buffer.allocUnsafe(READ_WINDOW);
   private start = 0;
   private end = 0;
   private pos = 0;
@@ -213,7 +221,8 @@ class ChunkReader {
   }
 }
 
-const WINDOW = 8 * 1024 * 1024;
+/** Bytes the reader holds of the file at a time (grown for a larger chunk). */
+export const READ_WINDOW = 8 * 1024 * 1024;
 
 export class IndexCache {
   constructor(private readonly file: string, private readonly log: (m: string) => void) {}
@@ -264,7 +273,8 @@ export class IndexCache {
       };
       let read = 0;
       while (!reader.done) {
-        const head = (await reader.next()) as PartHead;
+        const head = ownHead((await reader.next()) as PartHead);
+        // Reading the data may move the window the head's arrays view.
         const bytes = await reader.nextRaw();
         if (bytes.length % 4 !== 0) throw new Error('malformed part');
         const { articles, stamps } = unpackPart(head, new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4), h.wordTable, intern);
