@@ -5,7 +5,8 @@ import shipped from '../../server/catalog/entities.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { SearchEngine } from '../../server/src/core/features/search';
 import { Shortlist } from '../../server/src/core/features/shortlist';
-import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
+import { Article, CorpusIndex } from '../../server/src/core/index/corpusIndex';
+import { ArticleList, ArticleTable } from '../../server/src/core/index/articleList';
 
 const entities = (shipped as { entities: CatalogEntry[] }).entities;
 const A = 'لافروف يزور بكين\nقال سيرغي لافروف إن روسيا والصين شريكان. وأضاف لافروف أن التعاون مستمر.';
@@ -158,6 +159,42 @@ describe('corpus index', () => {
     // The snapshot shared the live arrays: the source index must be untouched.
     assert.deepEqual(ix.mentions(ix.article('a')!), before);
     assert.equal(back.article('b'), undefined);
+  });
+});
+
+describe('article lists', () => {
+  it('hold the live articles, in the order added, through removals, sweeps and replacements', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.boolean()), { minLength: 150, maxLength: 400 }), (ops) => {
+        const table = new ArticleTable();
+        const list = new ArticleList(table);
+        const live = new Map<number, Article>();
+        const order: Article[] = [];
+        for (const [n, add] of ops) {
+          const old = live.get(n);
+          // Adding a live one replaces it, as the index does: the old article goes first.
+          if (old) {
+            old.removed = true;
+            table.free(old);
+            list.delete(old);
+            live.delete(n);
+            order.splice(order.indexOf(old), 1);
+          }
+          if (add) {
+            const a = new Article(`u${n}`, '', undefined, undefined, new Uint32Array(9));
+            table.add(a);
+            list.add(a);
+            live.set(n, a);
+            order.push(a);
+          }
+          assert.equal(list.size, live.size);
+        }
+        assert.deepEqual(list.toArray().map((a) => a.uri), order.map((a) => a.uri));
+        // A freed number is not given again: a stale entry never reaches a newer article.
+        assert.equal(new Set(order.map((a) => a.slot)).size, order.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -41,6 +41,8 @@ export function articleData(p: ArticleParts): Uint32Array {
 export class Article {
   /** Set when the index lets go of this article (lists holding it skip it from then on). */
   removed = false;
+  /** The index's number for it (see `ArticleTable`), given when the index takes it. */
+  slot = 0;
 
   constructor(
     readonly uri: string,

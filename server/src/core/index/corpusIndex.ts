@@ -8,7 +8,7 @@ import type { Entity, EntityType } from '../catalog/types';
 import { Recognizer, type Mention } from '../entities/recognizer';
 import { analyzeArticle, discoveredId, MENTION_KINDS, type ArticleAnalysis } from './analysis';
 import { Article } from './article';
-import { ArticleList } from './articleList';
+import { ArticleList, ArticleTable } from './articleList';
 import { tokenKeys } from '../text/tokenize';
 import { filterProbe, type FilterProbe } from './tokenFilter';
 
@@ -97,6 +97,8 @@ export class CorpusIndex {
   private readonly idIndex = new Map<string, number>();
   private readonly stats: (EntityStats | undefined)[] = [];
   private readonly articles = new Map<string, Article>();
+  /** Numbers the articles for the entities' lists. */
+  private table = new ArticleTable();
   /** Interned written forms of names (few thousand distinct ones even in large corpora). */
   private readonly formIds = new Map<string, number>();
   private readonly formTexts: string[] = [];
@@ -137,6 +139,7 @@ export class CorpusIndex {
   setCatalog(entities: readonly Entity[]): void {
     this.catalog = [...entities];
     this.articles.clear();
+    this.table = new ArticleTable();
     this.ids.length = 0;
     this.idIndex.clear();
     this.stats.length = 0;
@@ -155,7 +158,7 @@ export class CorpusIndex {
       this.ids.push(e.id);
       this.idIndex.set(e.id, i);
     }
-    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new ArticleList(), mentions: 0, latestDirty: false, earliestDirty: false, earliestFullDirty: false };
+    if (!this.stats[i]) this.stats[i] = { entity: e, articles: new ArticleList(this.table), mentions: 0, latestDirty: false, earliestDirty: false, earliestFullDirty: false };
     return i;
   }
 
@@ -277,6 +280,7 @@ export class CorpusIndex {
   /** `datesLater`: the entities' earliest and latest articles are left to be found when asked (see `restore`). */
   private attach(article: Article, headlineWords?: readonly string[], datesLater = false): void {
     this.articles.set(article.uri, article);
+    this.table.add(article);
     const d = article.data;
     // An entity named in full twice is compared twice, harmlessly.
     for (let k = article.mentionsAt, end = datesLater ? k : k + 3 * article.mentionCount; k < end; k += 3) {
@@ -317,6 +321,7 @@ export class CorpusIndex {
     if (!old) return;
     this.articles.delete(uri);
     old.removed = true;
+    this.table.free(old);
     const d = old.data;
     for (let k = old.countsAt, end = k + 2 * old.entityCount; k < end; k += 2) {
       const s: EntityStats = this.stats[d[k]]!;
