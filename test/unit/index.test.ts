@@ -243,6 +243,14 @@ describe('search shortlist', () => {
     assert.equal(search.headlineHits('لافروف يزور')[0]?.article.uri, 'a');
     ix.upsert('a', 'عنوان آخر تماما\nنص.');
     assert.equal(search.headlineHits('لافروف يزور').length, 0);
+    // A new catalog drops the articles until they are indexed again; the search forgets them too.
+    ix.upsert('b', A);
+    ix.setCatalog(entities);
+    assert.equal(search.headlineHits('لافروف يزور').length, 0);
+    ix.upsert('c', 'خبر عن بكين\nنص.');
+    ix.upsert('b', A);
+    assert.deepEqual(search.headlineHits('لافروف يزور').map((h) => h.article.uri), ['b']);
+    assert.deepEqual(search.headlineHits('خبر عن بكين').map((h) => h.article.uri), ['c']);
   });
 });
 

@@ -73,14 +73,13 @@ export class SearchEngine {
   private entityDocs: Doc[] = [];
   private entitySlot = new Map<string, number>();
   private entityList = new Shortlist();
-  private headlineUris: string[] = [];
-  private headlineSlot = new Map<string, number>();
+  /** Headlines filed by their article's number in the index (`Article.slot`). */
   private headlineList = new Shortlist();
   private entityVersion = -1;
 
   constructor(private readonly index: CorpusIndex) {
-    index.onArticle((uri, article, words) => this.articleChanged(uri, article, words));
-    for (const a of index.allArticles()) this.articleChanged(a.uri, a);
+    index.onArticle((article, words, removed) => this.articleChanged(article, words, removed));
+    for (const a of index.allArticles()) this.articleChanged(a);
   }
 
   private syncEntities(): void {
@@ -98,19 +97,14 @@ export class SearchEngine {
     this.entityVersion = this.index.entityVersion;
   }
 
-  private articleChanged(uri: string, article: Article | undefined, words?: readonly string[]): void {
-    const old = this.headlineSlot.get(uri);
-    if (old !== undefined) {
-      this.headlineList.remove(old);
-      this.headlineDocCache.delete(old);
-      this.headlineSlot.delete(uri);
+  private articleChanged(article: Article | undefined, words?: readonly string[], removed?: Article): void {
+    if (removed) {
+      this.headlineList.remove(removed.slot);
+      this.headlineDocCache.delete(removed.slot);
     }
     if (!article || !article.headline.text) return;
-    const id = this.headlineUris.length;
-    this.headlineUris.push(uri);
-    this.headlineSlot.set(uri, id);
     // The search keys are not kept: fuse.js gets them again for the few shortlisted headlines.
-    this.headlineList.add(id, words ?? headlineWords(article.headline.text));
+    this.headlineList.add(article.slot, words ?? headlineWords(article.headline.text));
   }
 
   /**
@@ -120,12 +114,8 @@ export class SearchEngine {
    */
   async headlineWordsOf(pause?: () => Promise<void>): Promise<(article: Article) => readonly string[]> {
     const byId = await this.headlineList.wordsById(pause);
-    // Ids are never reused, so an id the inversion saw still stands for the same headline.
-    return (a) => {
-      const id = this.headlineSlot.get(a.uri);
-      if (id === undefined) return [];
-      return byId.of(id) ?? headlineWords(a.headline.text);
-    };
+    // Article numbers are never given twice, so a number the inversion saw still stands for the same headline.
+    return (a) => byId.of(a.slot) ?? (a.headline.text ? headlineWords(a.headline.text) : []);
   }
 
   /** Search keys of recently shortlisted headlines (a query typed letter by letter meets the same ones). */
@@ -134,7 +124,7 @@ export class SearchEngine {
   private headlineDoc(id: number): Doc {
     let doc = this.headlineDocCache.get(id);
     if (!doc) {
-      doc = docOf([this.index.article(this.headlineUris[id])?.headline.text ?? '']);
+      doc = docOf([this.index.articleAt(id)?.headline.text ?? '']);
       if (this.headlineDocCache.size >= 5000) this.headlineDocCache.delete(this.headlineDocCache.keys().next().value!);
       this.headlineDocCache.set(id, doc);
     }
@@ -170,7 +160,7 @@ export class SearchEngine {
   headlineHits(query: string, limit = 20): HeadlineHit[] {
     return this.rank(this.headlineList, (id) => this.headlineDoc(id), query, limit, 50)
       .sort((a, b) => a.score - b.score)
-      .map(({ id, score }) => ({ article: this.index.article(this.headlineUris[id])!, score }))
+      .map(({ id, score }) => ({ article: this.index.articleAt(id)!, score }))
       .filter((h) => h.article)
       .slice(0, limit);
   }

@@ -14,6 +14,9 @@ import { filterProbe, type FilterProbe } from './tokenFilter';
 
 export { Article };
 
+/** See `CorpusIndex.onArticle`. */
+export type ArticleListener = (added: Article | undefined, headlineWords: readonly string[] | undefined, removed: Article | undefined) => void;
+
 export interface MentionRef extends Mention {
   readonly uri: string;
 }
@@ -97,8 +100,8 @@ export class CorpusIndex {
   private readonly idIndex = new Map<string, number>();
   private readonly stats: (EntityStats | undefined)[] = [];
   private readonly articles = new Map<string, Article>();
-  /** Numbers the articles for the entities' lists. */
-  private table = new ArticleTable();
+  /** Numbers the articles for the entities' lists and the search structures. */
+  private readonly table = new ArticleTable();
   /** Interned written forms of names (few thousand distinct ones even in large corpora). */
   private readonly formIds = new Map<string, number>();
   private readonly formTexts: string[] = [];
@@ -106,7 +109,7 @@ export class CorpusIndex {
   private entityGeneration = 0;
   /** How many entities some article names (outside boilerplate). */
   private present = 0;
-  private readonly listeners: ((uri: string, article: Article | undefined, headlineWords?: readonly string[]) => void)[] = [];
+  private readonly listeners: ArticleListener[] = [];
 
   /**
    * `sharedFrom`: from how many articles an entity, once asked for its co-occurrences, keeps
@@ -118,10 +121,11 @@ export class CorpusIndex {
   }
 
   /**
-   * Called after an article is added, replaced (with the new one) or removed (with undefined);
-   * with the headline's search words when its analysis brought them.
+   * Called after an article is added (with it, and the headline's search words when its analysis
+   * brought them) or removed (with the article removed); a replaced article is removed, then the
+   * new one added.
    */
-  onArticle(listener: (uri: string, article: Article | undefined, headlineWords?: readonly string[]) => void): void {
+  onArticle(listener: ArticleListener): void {
     this.listeners.push(listener);
   }
 
@@ -137,9 +141,9 @@ export class CorpusIndex {
 
   /** Replaces the catalog. Articles are dropped: the caller indexes their texts again. */
   setCatalog(entities: readonly Entity[]): void {
+    // Removed one by one, so that listeners hear of it; the article numbers go on from where they were.
+    for (const uri of [...this.articles.keys()]) this.remove(uri);
     this.catalog = [...entities];
-    this.articles.clear();
-    this.table = new ArticleTable();
     this.ids.length = 0;
     this.idIndex.clear();
     this.stats.length = 0;
@@ -300,7 +304,7 @@ export class CorpusIndex {
     }
     this.countForms(article, 1);
     this.generation++;
-    for (const l of this.listeners) l(article.uri, article, headlineWords);
+    for (const l of this.listeners) l(article, headlineWords, undefined);
   }
 
   /** Adds (`by` 1) or takes away (-1) the article's written forms, for the entities whose forms are counted (see `EntityStats.forms`). */
@@ -336,11 +340,16 @@ export class CorpusIndex {
     }
     this.countForms(old, -1);
     this.generation++;
-    for (const l of this.listeners) l(uri, undefined);
+    for (const l of this.listeners) l(undefined, undefined, old);
   }
 
   article(uri: string): Article | undefined {
     return this.articles.get(uri);
+  }
+
+  /** The live article of that number (`Article.slot`), if any. */
+  articleAt(slot: number): Article | undefined {
+    return this.table.at(slot);
   }
 
   allArticles(): IterableIterator<Article> {
