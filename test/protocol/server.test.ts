@@ -149,7 +149,7 @@ describe('persisted index', function () {
     }
   });
 
-  it('a file touched without changing is restored; one changed at the same size is indexed again', async () => {
+  it('a file touched without changing is restored; one changed at the same size is indexed again; one deleted is gone', async () => {
     const { folder, store, names } = seedsCopy('corpus-lens-stamps-');
     const first = await startServer(folder, { storagePath: store });
     await within(first.indexed, 30_000, 'first indexing');
@@ -164,15 +164,25 @@ describe('persisted index', function () {
     fs.writeFileSync(changed, before.replace('ف', 'ق'));
     fs.utimesSync(changed, later, later);
     assert.equal(fs.statSync(changed).size, Buffer.byteLength(before));
+    fs.unlinkSync(path.join(folder, names[2]));
     const second = await startServer(folder, { storagePath: store });
-    await within(second.indexed, 30_000, 'warm start');
-    assert.ok(second.logs.some((l) => new RegExp(`index cache: ${names.length - 1} articles restored, 1 files to index`).test(l)), second.logs.join('\n'));
-    // The cache updated after that start (written in the background, or at the latest on shutdown).
-    await second.stop();
+    const fresh = await startServer(folder);
+    try {
+      await within(second.indexed, 30_000, 'warm start');
+      assert.ok(second.logs.some((l) => new RegExp(`index cache: ${names.length - 2} articles restored, 1 files to index`).test(l)), second.logs.join('\n'));
+      // The deleted file's article left nothing behind: the totals are those of a fresh index of the folder.
+      const people = (t: Session) => t.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' });
+      await within(fresh.indexed, 30_000, 'fresh indexing');
+      assert.deepEqual(await people(second), await people(fresh));
+    } finally {
+      await fresh.stop();
+      // The cache updated after that start (written in the background, or at the latest on shutdown).
+      await second.stop();
+    }
     const third = await startServer(folder, { storagePath: store });
     try {
       await within(third.indexed, 30_000, 'third start');
-      assert.ok(third.logs.some((l) => new RegExp(`index cache: ${names.length} articles restored, 0 files to index`).test(l)), third.logs.join('\n'));
+      assert.ok(third.logs.some((l) => new RegExp(`index cache: ${names.length - 1} articles restored, 0 files to index`).test(l)), third.logs.join('\n'));
     } finally {
       await third.stop();
     }

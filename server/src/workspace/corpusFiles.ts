@@ -29,29 +29,33 @@ export function corpusMatcher(root: string, s: CorpusSettings): (file: string) =
 /**
  * Lists matching files under `root`, following symlinks once (loops are cut by real path), in
  * a fixed order: each folder's entries by name. (Sorting the whole list at the end held the
- * thread 50 ms at 100,000 files.)
+ * thread 50 ms at 100,000 files.) Subfolders are read all at once rather than one after
+ * another: a warm start reads the persisted index meanwhile, and a folder at a time then waited
+ * for it between every two disk calls (100 folders listed in 1.9 s instead of 0.25 s). A folder
+ * reached twice through links is listed under the path whose real path was known first.
  */
 export async function listCorpusFiles(root: string, matches: (file: string) => boolean, log: (msg: string) => void): Promise<string[]> {
-  const out: string[] = [];
   const seen = new Set<string>();
-  const walk = async (dir: string) => {
+  const walk = async (dir: string): Promise<string[]> => {
     let real: string;
     try {
       real = await fs.realpath(dir);
     } catch {
-      return;
+      return [];
     }
-    if (seen.has(real)) return;
+    if (seen.has(real)) return [];
     seen.add(real);
     let entries: import('fs').Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
       log(`cannot list ${dir}: ${(e as Error).message}`);
-      return;
+      return [];
     }
     const parent = dir.endsWith(path.sep) ? dir : dir + path.sep;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // In entry order: a file's path, or a subfolder's listing under way.
+    const parts: (string | Promise<string[]>)[] = [];
     for (const d of entries) {
       // `dir` is resolved already, and an entry's name holds no separator: joining by hand is exact.
       const p = parent + d.name;
@@ -67,12 +71,17 @@ export async function listCorpusFiles(root: string, matches: (file: string) => b
           continue;
         }
       }
-      if (isDir) await walk(p);
-      else if (isFile && matches(p)) out.push(p);
+      if (isDir) parts.push(walk(p));
+      else if (isFile && matches(p)) parts.push(p);
     }
+    const out: string[] = [];
+    for (const x of parts) {
+      if (typeof x === 'string') out.push(x);
+      else for (const f of await x) out.push(f);
+    }
+    return out;
   };
-  await walk(path.resolve(root));
-  return out;
+  return walk(path.resolve(root));
 }
 
 export type ReadResult = { ok: true; bytes: Uint8Array; truncated: boolean; size: number; mtimeMs: number } | { ok: false; reason: string };
