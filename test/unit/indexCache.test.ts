@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Article, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
-import { IndexCache, READ_WINDOW, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
+import { IndexCache, READ_WINDOW, stampAt, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
+import { StampTable } from '../../server/src/workspace/stampTable';
 
 /** Writes a snapshot's articles to the cache, as the index hands its own over. */
 function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>, snap: IndexSnapshot): Promise<void> {
@@ -13,7 +14,7 @@ function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>
     words.set(a, r.words);
     return a;
   });
-  return cache.save(catalog, stamps, { ...snap, articles }, (a) => words.get(a)!);
+  return cache.save(catalog, (a) => stamps.get(a.uri), { ...snap, articles }, (a) => words.get(a)!);
 }
 
 /** The byte length of each chunk of a cache file, in order. */
@@ -29,7 +30,12 @@ async function loadAll(cache: IndexCache, catalog: string) {
   const parts: CachePart[] = [];
   const result = await cache.load(catalog, (p) => parts.push(p));
   const stamps = new Map<string, FileStamp>();
-  for (const p of parts) p.snapshot.articles.forEach((a, i) => p.stamps[i] && stamps.set(a.uri, p.stamps[i]!));
+  for (const p of parts) {
+    p.snapshot.articles.forEach((a, i) => {
+      const st = stampAt(p.stamps, i);
+      if (st) stamps.set(a.uri, st);
+    });
+  }
   return { result, parts, articles: parts.flatMap((p) => p.snapshot.articles), stamps };
 }
 
@@ -146,5 +152,21 @@ describe('persisted index file', () => {
     assert.equal(back.result, undefined);
     assert.equal(back.parts.length, 0);
     assert.deepEqual(logs, ['index cache: unreadable (truncated); discarded']);
+  });
+});
+
+describe('file stamps by article number', () => {
+  it('keeps each number’s stamp apart, grows for high numbers and forgets a deleted one', () => {
+    const t = new StampTable();
+    assert.equal(t.get(0), undefined);
+    t.set(0, 10, 1.7e12 + 0.5, 2 ** 52 - 1);
+    t.set(5000, 20, 1.8e12, 7);
+    assert.deepEqual(t.get(0), { size: 10, mtimeMs: 1.7e12 + 0.5, hash: 2 ** 52 - 1 });
+    assert.deepEqual(t.get(5000), { size: 20, mtimeMs: 1.8e12, hash: 7 });
+    assert.equal(t.has(4999), false);
+    assert.equal(t.get(10 ** 6), undefined);
+    t.delete(0);
+    assert.equal(t.get(0), undefined);
+    assert.deepEqual(t.get(5000), { size: 20, mtimeMs: 1.8e12, hash: 7 });
   });
 });

@@ -9,7 +9,7 @@ import shipped from '../../catalog/entities.json';
 import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import { decode } from '../core/text/decode';
-import { CorpusIndex } from '../core/index/corpusIndex';
+import { CorpusIndex, type Article } from '../core/index/corpusIndex';
 import { SearchEngine } from '../core/features/search';
 import { LineIndex } from '../core/text/lines';
 import { createHash } from 'crypto';
@@ -19,6 +19,7 @@ import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettin
 import { analyzeFile, type FileAnalysis } from './fileAnalysis';
 import { nextTurn, sliced } from './nextTurn';
 import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './indexCache';
+import { StampTable } from './stampTable';
 
 /** The catalog that ships with the extension. */
 const SHIPPED = (shipped as { entities: CatalogEntry[] }).entities;
@@ -70,7 +71,7 @@ export class CorpusWorkspace {
   private workspaceCatalog: ReturnType<typeof workspaceEntities> = [];
 
   /** Size, modification time and hash of each indexed file, for the persisted cache. */
-  private readonly stamps = new Map<string, FileStamp>();
+  private readonly stamps = new StampTable();
   private catalogKey = '';
   /** Bumped with every catalog change; analyses made under an older one are not committed. */
   private catalogGeneration = 0;
@@ -139,7 +140,6 @@ export class CorpusWorkspace {
     this.catalogGeneration++;
     this.index.setCatalog(merged);
     this.relinkedUpTo = 0;
-    this.stamps.clear();
     this.host.log(`catalog: ${this.workspaceCatalog.length} workspace entries`);
     this.host.statusChanged();
     // The index keeps no texts: recognising with the new catalog means reading the corpus again.
@@ -335,14 +335,13 @@ export class CorpusWorkspace {
     }
     if (!r.ok) {
       this.index.remove(uri);
-      this.stamps.delete(uri);
       if (!r.missing) this.skip(uri, r.reason);
       return;
     }
     this.skipped.delete(uri);
-    this.stamps.set(uri, r.stamp);
     if (r.truncated) this.host.log(`${r.file}: larger than corpusLens.maxFileSize (${this.settings.maxFileSize} bytes); indexed up to the limit`);
-    this.index.commit(uri, r.analysis);
+    const a = this.index.commit(uri, r.analysis);
+    if (a) this.stamps.set(a.slot, r.stamp.size, r.stamp.mtimeMs, r.stamp.hash);
   }
 
   async indexFile(file: string): Promise<void> {
@@ -386,10 +385,7 @@ export class CorpusWorkspace {
     let n = 0;
     for (const a of [...this.index.allArticles()]) {
       if (++n % 256 === 0) await pause();
-      if (!present.has(a.uri)) {
-        this.index.remove(a.uri);
-        this.stamps.delete(a.uri);
-      }
+      if (!present.has(a.uri)) this.index.remove(a.uri);
     }
   }
 
@@ -400,33 +396,17 @@ export class CorpusWorkspace {
    * nothing restored, when it is damaged.
    */
   private async loadCache(): Promise<{ articles: number } | undefined> {
-    // Restored articles' stamps go in with the articles (keyed by the article's own URI string:
-    // the listing's would be a second copy of each); those of changed files are taken out later.
-    const restored: string[] = [];
+    // Restored articles' stamps go in with the articles; those of changed files are taken out later.
+    const restored: Article[] = [];
     const loaded = await this.cache!.load(this.catalogKey, ({ snapshot, stamps }) => {
-      const kept: number[] = [];
-      const keep = (uri: string, i: number) => {
-        const st = stamps[i];
-        const ok = !!st && (!this.openDocs.has(uri) || this.openHash(uri) === st.hash);
-        if (ok) kept.push(i);
-        return ok;
-      };
-      const n = this.index.restore(snapshot, keep, true);
-      for (const i of kept) {
-        const a = snapshot.articles[i];
-        // Every kept article was restored, as nearly always; else those whose data the index holds.
-        if (n !== kept.length && this.index.article(a.uri)?.data !== a.data) continue;
-        this.stamps.set(a.uri, stamps[i]!);
-        restored.push(a.uri);
-      }
+      const keep = (uri: string, i: number) => !Number.isNaN(stamps[3 * i]) && (!this.openDocs.has(uri) || this.openHash(uri) === stamps[3 * i + 2]);
+      this.index.restore(snapshot, keep, true, (a, i) => {
+        this.stamps.set(a.slot, stamps[3 * i], stamps[3 * i + 1], stamps[3 * i + 2]);
+        restored.push(a);
+      });
     });
-    if (!loaded) {
-      // A damaged file: what its first parts gave is not trusted either.
-      for (const uri of restored) {
-        this.index.remove(uri);
-        this.stamps.delete(uri);
-      }
-    }
+    // A damaged file: what its first parts gave is not trusted either.
+    if (!loaded) for (const a of restored) if (this.index.article(a.uri) === a) this.index.remove(a.uri);
     return loaded;
   }
 
@@ -444,31 +424,32 @@ export class CorpusWorkspace {
       return Number.isNaN(stated[2 * k]) ? undefined : { size: stated[2 * k], mtimeMs: stated[2 * k + 1] };
     };
     const pause = sliced();
-    const sameBytes: { f: string; uri: string; old: FileStamp }[] = [];
+    const sameBytes: { f: string; slot: number; old: FileStamp }[] = [];
     let kept = 0;
     for (let k = 0; k < files.length; k++) {
       if (k % 64 === 0) await pause();
       const f = files[k];
       const uri = uris[k];
-      const old = this.stamps.get(uri);
+      const slot = this.index.article(uri)?.slot;
+      const old = slot === undefined ? undefined : this.stamps.get(slot);
       const st = old && statOf(k);
       if (!old || !st || st.size !== old.size) {
-        this.stamps.delete(uri);
+        if (old) this.stamps.delete(slot!);
         todo.push(f);
       } else if (st.mtimeMs === old.mtimeMs) {
         this.stale.delete(uri);
         kept++;
       }
       // Same size, other time: the content hash decides (below, reading the file).
-      else sameBytes.push({ f, uri, old });
+      else sameBytes.push({ f, slot: slot!, old });
     }
-    for (const { f, uri, old } of sameBytes) {
+    for (const { f, slot, old } of sameBytes) {
       const r = await readBounded(f, this.settings.maxFileSize);
       if (r.ok && contentHash(r.bytes) === old.hash) {
-        old.mtimeMs = r.mtimeMs;
+        this.stamps.set(slot, old.size, r.mtimeMs, old.hash);
         kept++;
       } else {
-        this.stamps.delete(uri);
+        this.stamps.delete(slot);
         todo.push(f);
       }
     }
@@ -488,7 +469,7 @@ export class CorpusWorkspace {
         const started = Date.now();
         // Short slices: the write is not urgent, and it starts as a scan ends, while requests come.
         const words = await this.search.headlineWordsOf(sliced(2));
-        await this.cache!.save(this.catalogKey, this.stamps, await this.index.source(sliced(2)), words);
+        await this.cache!.save(this.catalogKey, (a) => this.stamps.get(a.slot), await this.index.source(sliced(2)), words);
         this.host.log(`index cache: ${this.index.articleCount} articles written in ${Date.now() - started} ms`);
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);
@@ -542,8 +523,9 @@ export class CorpusWorkspace {
     this.openDocs.set(uri, text);
     this.openHashes.delete(uri);
     // The index stands for the file on disk (and may be cached) only while the editor holds the same text.
-    const stamp = this.stamps.get(uri);
-    if (stamp && stamp.hash !== this.openHash(uri)) this.stamps.delete(uri);
+    const slot = this.index.article(uri)?.slot;
+    const stamp = slot === undefined ? undefined : this.stamps.get(slot);
+    if (stamp && stamp.hash !== this.openHash(uri)) this.stamps.delete(slot!);
     this.stale.add(uri);
     this.analyseSoon();
   }
@@ -635,7 +617,6 @@ export class CorpusWorkspace {
     if (kind === 'deleted') {
       this.index.remove(uri);
       this.skipped.delete(uri);
-      this.stamps.delete(uri);
     } else {
       await this.indexFile(file);
     }

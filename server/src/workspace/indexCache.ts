@@ -57,13 +57,22 @@ interface PartHead {
   words: Uint32Array;
 }
 
-/** What a part of the file gives back: articles under the header's numbering, and their files' stamps (in the same order; none for an open document's). */
+/**
+ * What a part of the file gives back: articles under the header's numbering, and their files'
+ * stamps, three numbers each in the same order (size, modification time, hash; a NaN size for
+ * none, an open document's): see `stampAt`.
+ */
 export interface CachePart {
   readonly snapshot: IndexSnapshot;
-  readonly stamps: readonly (FileStamp | undefined)[];
+  readonly stamps: Float64Array;
 }
 
-function packPart(list: readonly IndexedArticle[], stamps: ReadonlyMap<string, FileStamp>, wordIds: ReadonlyMap<string, number>, wordsOf: (a: IndexedArticle) => readonly string[]): { head: PartHead; data: Uint32Array } {
+/** The stamp of a part's `i`th article, if it has one. */
+export function stampAt(stamps: Float64Array, i: number): FileStamp | undefined {
+  return Number.isNaN(stamps[3 * i]) ? undefined : { size: stamps[3 * i], mtimeMs: stamps[3 * i + 1], hash: stamps[3 * i + 2] };
+}
+
+function packPart(list: readonly IndexedArticle[], stampOf: (a: IndexedArticle) => FileStamp | undefined, wordIds: ReadonlyMap<string, number>, wordsOf: (a: IndexedArticle) => readonly string[]): { head: PartHead; data: Uint32Array } {
   // Each article read once, as a record that dies with this part.
   const records = list.map((a) => recordOf(a, wordsOf(a)));
   const lengths = new Uint32Array(2 * records.length);
@@ -75,7 +84,7 @@ function packPart(list: readonly IndexedArticle[], stamps: ReadonlyMap<string, F
     lengths[2 * i + 1] = a.words.length;
     dataLength += a.data.length;
     wordCount += a.words.length;
-    const st = stamps.get(a.uri);
+    const st = stampOf(list[i]);
     if (st) stampList.set([st.size, st.mtimeMs, st.hash], 3 * i);
   });
   const data = new Uint32Array(dataLength);
@@ -101,13 +110,12 @@ function ownHead(h: PartHead): PartHead {
  * The articles of a part, each data array a view on `data` (the index adopts them as they are).
  * Dates and sources recur: `intern` makes each one string.
  */
-function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[], intern: (s: string) => string | undefined): { articles: Article[]; stamps: (FileStamp | undefined)[] } {
+function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[], intern: (s: string) => string | undefined): Article[] {
   const n = Array.isArray(h.uris) ? h.uris.length : -1;
   const ok = (xs: unknown) => Array.isArray(xs) && xs.length === n;
   // Its typed arrays are checked by `ownHead`.
   if (!ok(h.headlines) || !ok(h.dates) || !ok(h.sources) || h.stamps.length !== 3 * n || h.lengths.length !== 2 * n) throw new Error('malformed part');
   const articles: Article[] = [];
-  const stamps: (FileStamp | undefined)[] = new Array(n);
   let at = 0;
   let w = 0;
   for (let i = 0; i < n; i++) {
@@ -122,12 +130,11 @@ function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[]
     }
     const uri = h.uris[i];
     articles.push({ uri, headline: h.headlines[i], date: intern(h.dates[i]), source: intern(h.sources[i]), data: data.subarray(at, end), words });
-    stamps[i] = Number.isNaN(h.stamps[3 * i]) ? undefined : { size: h.stamps[3 * i], mtimeMs: h.stamps[3 * i + 1], hash: h.stamps[3 * i + 2] };
     at = end;
     w = wordsEnd;
   }
   if (at !== data.length) throw new Error('malformed part');
-  return { articles, stamps };
+  return articles;
 }
 
 /** Articles a part: its reading and restoring take about 15 ms at a time. */
@@ -277,8 +284,8 @@ export class IndexCache {
         // Reading the data may move the window the head's arrays view.
         const bytes = await reader.nextRaw();
         if (bytes.length % 4 !== 0) throw new Error('malformed part');
-        const { articles, stamps } = unpackPart(head, new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4), h.wordTable, intern);
-        take({ snapshot: { entityIds: h.entityIds, discovered: h.discovered, formTexts: h.formTexts, articles }, stamps });
+        const articles = unpackPart(head, new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4), h.wordTable, intern);
+        take({ snapshot: { entityIds: h.entityIds, discovered: h.discovered, formTexts: h.formTexts, articles }, stamps: head.stamps });
         read += articles.length;
         await nextTurn();
       }
@@ -292,8 +299,8 @@ export class IndexCache {
     }
   }
 
-  /** Writes the index's articles (`wordsOf` gives each one's headline search words). */
-  async save(catalog: string, stamps: ReadonlyMap<string, FileStamp>, source: IndexSource, wordsOf: (a: IndexedArticle) => readonly string[]): Promise<void> {
+  /** Writes the index's articles (`stampOf` gives each one's file stamp, `wordsOf` its headline search words). */
+  async save(catalog: string, stampOf: (a: IndexedArticle) => FileStamp | undefined, source: IndexSource, wordsOf: (a: IndexedArticle) => readonly string[]): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     const out = await fs.open(tmp, 'w');
@@ -315,7 +322,7 @@ export class IndexCache {
       }
       await put(serialize({ format: CACHE_FORMAT, catalog, entityIds, discovered, formTexts, wordTable, articles: articles.length } satisfies Header));
       for (let i = 0; i < articles.length; i += PER_PART) {
-        const { head, data } = packPart(articles.slice(i, i + PER_PART), stamps, wordIds, wordsOf);
+        const { head, data } = packPart(articles.slice(i, i + PER_PART), stampOf, wordIds, wordsOf);
         await put(serialize(head));
         await put(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
         await nextTurn();

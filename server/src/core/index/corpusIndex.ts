@@ -609,9 +609,10 @@ export class CorpusIndex {
   /**
    * Restores articles from a snapshot taken under the same catalog; returns how many. `owned`:
    * the snapshot's data arrays are this index's from now on (a deserialised cache) and are
-   * rewritten in place rather than copied.
+   * rewritten in place rather than copied. `restored` hears of each article restored, with its
+   * place in the snapshot.
    */
-  restore(snap: IndexSnapshot, keep: (uri: string, i: number) => boolean = () => true, owned = false): number {
+  restore(snap: IndexSnapshot, keep: (uri: string, i: number) => boolean = () => true, owned = false, restored?: (a: Article, i: number) => void): number {
     for (const d of snap.discovered) if (!this.idIndex.has(d.id)) this.learn(d);
     // Entity numbers and form ids in the snapshot are mapped onto this index's interning.
     const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
@@ -635,6 +636,7 @@ export class CorpusIndex {
       }
       this.remove(s.uri);
       this.attach(a, s.words, true);
+      restored?.(a, i);
       n++;
     }
     this.entityGeneration++;
