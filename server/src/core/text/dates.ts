@@ -41,11 +41,16 @@ const weekdayAlt = WEEKDAYS.map(([w]) => w).join('|');
 const L = '\\p{L}\\p{N}';
 const monthGroup = `(${monthAlt})(?:\\s*/\\s*(${monthAlt}))?`;
 
-/** day month[/month] [،,] year, optionally preceded by a weekday. Keys are lower case already (no `i` flag, which slows matching). */
-const DAY_MONTH_YEAR = new RegExp(
-  `(?<![${L}])(?:(${weekdayAlt})\\s*[،,]?\\s*)?(\\d{1,2})\\s+${monthGroup}\\s*[،,]?\\s*(\\d{4})(?![${L}])`,
-  'gu',
-);
+/**
+ * day month[/month] [،,] year. Keys are lower case already (no `i` flag, which slows matching).
+ * The pattern starts at the day's digits, which the engine finds fast; the weekday that may come
+ * first is looked for behind them (`WEEKDAY_BEFORE`). With the weekday in front, every ال of the
+ * text was a place where a match could start: a tenth of analysing an article went to it.
+ */
+const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2})\\s+${monthGroup}\\s*[،,]?\\s*(\\d{4})(?![${L}])`, 'gu');
+/** A weekday right before a day (see `DAY_MONTH_YEAR`), at the end of the text before it. */
+const WEEKDAY_BEFORE = new RegExp(`(?<![${L}])(${weekdayAlt})\\s*[،,]?\\s*$`, 'u');
+const LETTER_OR_DIGIT = new RegExp(`[${L}]`, 'u');
 /** Numeric forms: 2025:07:11(.09:45), 2025-07-11, 11/07/2025. */
 const NUMERIC = /(?<![\p{L}\p{N}])(?:(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})(?:[.T ]\d{1,2}:\d{2})?|(\d{1,2})\/(\d{1,2})\/(\d{4}))(?![\p{L}\p{N}])/gu;
 
@@ -73,33 +78,58 @@ function* execAll(re: RegExp, s: string): Generator<RegExpExecArray> {
   for (let m = re.exec(s); m; m = re.exec(s)) yield m;
 }
 
+/**
+ * Day-month-year dates of a key, each with the weekday before it if any: where the day is not
+ * after a letter or digit, or the weekday is not. A day that cannot start a date (a digit of a
+ * longer number or word) gives the search back to the next unit.
+ */
+function dayMonthYears(key: string): { index: number; length: number; weekday?: string; day: string; month: string; month2?: string; year: string }[] {
+  const out: ReturnType<typeof dayMonthYears> = [];
+  const re = DAY_MONTH_YEAR;
+  re.lastIndex = 0;
+  for (let m = re.exec(key); m; m = re.exec(key)) {
+    const at = m.index;
+    // Weekdays are a few units long: a short look back finds one.
+    const before = key.slice(Math.max(0, at - 16), at);
+    const wd = WEEKDAY_BEFORE.exec(before);
+    if (wd) {
+      const from = at - before.length + wd.index;
+      out.push({ index: from, length: at + m[0].length - from, weekday: wd[1], day: m[1], month: m[2], month2: m[3], year: m[4] });
+    } else if (at === 0 || !LETTER_OR_DIGIT.test(key[at - 1])) {
+      out.push({ index: at, length: m[0].length, day: m[1], month: m[2], month2: m[3], year: m[4] });
+    } else re.lastIndex = at + 1;
+  }
+  return out;
+}
+
 /** All dates in `text[start, end)`, in text order, with original ranges. */
 export function findDates(text: string, start = 0, end = text.length): FoundDate[] {
   // Every date form has a digit; most lines have none.
   if (!/[0-9\u0660-\u0669\u06f0-\u06f9]/u.test(text.slice(start, end))) return [];
   const n = normalizeRange(text, start, end);
   const out: FoundDate[] = [];
-  for (const m of execAll(DAY_MONTH_YEAR, n.key)) {
-    const day = Number(m[2]);
-    const month = monthNumber(m[3]);
-    const month2 = m[4] ? monthNumber(m[4]) : month;
-    const year = Number(m[5]);
+  for (const m of dayMonthYears(n.key)) {
+    const day = Number(m.day);
+    const month = monthNumber(m.month);
+    const month2 = m.month2 ? monthNumber(m.month2) : month;
+    const year = Number(m.year);
     if (!valid(year, month, day)) continue;
     const iso = isoDate(year, month, day);
     let confidence = month2 === month ? 1 : 0.5;
-    if (m[1]) {
-      const wd = WEEKDAYS.find(([w]) => w === m[1])?.[1];
+    if (m.weekday) {
+      const wd = WEEKDAYS.find(([w]) => w === m.weekday)?.[1];
       if (wd !== undefined && wd !== weekdayOf(iso)) confidence *= 0.5;
     }
-    const r = originalRange(n, m.index!, m.index! + m[0].length);
-    out.push({ ...r, year, month, day, iso, confidence });
+    const r = originalRange(n, m.index, m.index + m.length);
+    // Spelt out: a spread of `r` took a slow path (a third of the time of finding dates).
+    out.push({ start: r.start, end: r.end, year, month, day, iso, confidence });
   }
   for (const m of execAll(NUMERIC, n.key)) {
     const [year, month, day] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];
     if (!valid(year, month, day)) continue;
     const r = originalRange(n, m.index!, m.index! + m[0].length);
     if (out.some((d) => d.start < r.end && r.start < d.end)) continue;
-    out.push({ ...r, year, month, day, iso: isoDate(year, month, day), confidence: 1 });
+    out.push({ start: r.start, end: r.end, year, month, day, iso: isoDate(year, month, day), confidence: 1 });
   }
   return out.sort((a, b) => a.start - b.start);
 }
