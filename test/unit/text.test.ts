@@ -98,6 +98,19 @@ describe('dates', () => {
     assert.ok(findDates('الخميس 22 نوفمبر 2024')[0].confidence < 1);
   });
 
+  it('takes the weekday into the range, and no day that is the tail of a longer number or word', () => {
+    const text = 'نشر في الجمعة، 22 نوفمبر 2024 ثم';
+    const d = findDates(text)[0];
+    assert.equal(text.slice(d.start, d.end), 'الجمعة، 22 نوفمبر 2024');
+    const glued = findDates('الجمعة22 نوفمبر 2024')[0];
+    assert.deepEqual([glued.start, glued.iso, glued.confidence], [0, '2024-11-22', 1]);
+    assert.deepEqual(findDates('رقم 122 نوفمبر 2024'), []);
+    assert.deepEqual(findDates('x12 يناير 2020'), []);
+    // A weekday that is the tail of a word is no weekday: the date starts at the day.
+    const tail = 'والجمعة 22 نوفمبر 2024';
+    assert.equal(tail.slice(findDates(tail)[0].start), '22 نوفمبر 2024');
+  });
+
   it('returns the original range', () => {
     const { text, ranges } = marked('نشر في ⟦٣ ديسمبر، ٢٠٢٥⟧ صباحا');
     const d = findDates(text)[0];
