@@ -395,7 +395,7 @@ export class CorpusWorkspace {
    * stamps afterwards (`compareStamps`). Returns how many articles the file held; undefined, and
    * nothing restored, when it is damaged.
    */
-  private async loadCache(): Promise<{ articles: number } | undefined> {
+  private async loadCache(): Promise<{ articles: number; restored: readonly Article[] } | undefined> {
     // Restored articles' stamps go in with the articles; those of changed files are taken out later.
     const restored: Article[] = [];
     const loaded = await this.cache!.load(this.catalogKey, ({ snapshot, stamps }) => {
@@ -407,7 +407,7 @@ export class CorpusWorkspace {
     });
     // A damaged file: what its first parts gave is not trusted either.
     if (!loaded) for (const a of restored) if (this.index.article(a.uri) === a) this.index.remove(a.uri);
-    return loaded;
+    return loaded && { articles: loaded.articles, restored };
   }
 
   /**
@@ -415,7 +415,7 @@ export class CorpusWorkspace {
    * file); returns the files still to index. An article whose file changed stays until it is
    * indexed again. `stated`: the files' sizes and times, when stated on a worker.
    */
-  private async compareStamps(files: readonly string[], uris: readonly string[], stated: Float64Array | undefined, loaded: { articles: number }): Promise<string[]> {
+  private async compareStamps(files: readonly string[], uris: readonly string[], stated: Float64Array | undefined, loaded: { articles: number; restored: readonly Article[] }): Promise<string[]> {
     const todo: string[] = [];
     // Otherwise stats one by one and blocking, in slices of a few milliseconds: through the
     // thread pool, 100,000 of them cost 1.2 s of promise handling here against 0.25 s.
@@ -426,18 +426,38 @@ export class CorpusWorkspace {
     const pause = sliced();
     const sameBytes: { f: string; slot: number; old: FileStamp }[] = [];
     let kept = 0;
+    // The cache lists articles mostly in the listing's order (the index's, from a scan of the
+    // same folders): the next restored article is tried before the index's map by URI, which
+    // cost 90 ms at 100,000 files.
+    const restored = loaded.restored;
+    let next = 0;
+    const articleOf = (uri: string) => {
+      const a = restored[next];
+      if (a?.uri === uri && !a.removed) {
+        next++;
+        return a;
+      }
+      const found = this.index.article(uri);
+      // Back in step after the articles the cache held elsewhere (those analysed again late in a scan go last).
+      for (let d = 1; d <= 4 && found; d++) {
+        if (restored[next + d] !== found) continue;
+        next += d + 1;
+        break;
+      }
+      return found;
+    };
     for (let k = 0; k < files.length; k++) {
       if (k % 64 === 0) await pause();
       const f = files[k];
       const uri = uris[k];
-      const slot = this.index.article(uri)?.slot;
+      const slot = articleOf(uri)?.slot;
       const old = slot === undefined ? undefined : this.stamps.get(slot);
       const st = old && statOf(k);
       if (!old || !st || st.size !== old.size) {
         if (old) this.stamps.delete(slot!);
         todo.push(f);
       } else if (st.mtimeMs === old.mtimeMs) {
-        this.stale.delete(uri);
+        if (this.stale.size > 0) this.stale.delete(uri);
         kept++;
       }
       // Same size, other time: the content hash decides (below, reading the file).
