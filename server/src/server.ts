@@ -194,7 +194,7 @@ connection.onRequest(MemoryRequest, () => {
   gc?.();
   const m = process.memoryUsage();
   let indexArrays = 0;
-  for (const a of ws.index.allArticles()) indexArrays += a.data.byteLength;
+  for (const a of ws.index.allArticles()) indexArrays += 4 * a.dataLength;
   return { heapUsed: m.heapUsed, rss: m.rss, arrayBuffers: m.arrayBuffers, indexArrays, gc: !!gc, pid: process.pid };
 });
 

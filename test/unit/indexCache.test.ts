@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Article, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
+import { articleDataLength } from '../../server/src/core/index/article';
 import { IndexCache, READ_WINDOW, stampAt, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
 import { StampTable } from '../../server/src/workspace/stampTable';
 
@@ -16,6 +17,9 @@ function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>
   });
   return cache.save(catalog, (a) => stamps.get(a.uri), { ...snap, articles }, (a) => words.get(a)!);
 }
+
+/** A record's own data array (those read back share their part's). */
+const own = (r: IndexSnapshot['articles'][number]) => r.data.subarray(r.base ?? 0, (r.base ?? 0) + articleDataLength(r.data, r.base ?? 0));
 
 /** The byte length of each chunk of a cache file, in order. */
 function chunkLengths(file: string): number[] {
@@ -44,6 +48,9 @@ function snapshotOf(n: number, len: (i: number) => number, pad = 0): IndexSnapsh
   const articles = Array.from({ length: n }, (_, i) => {
     const data = new Uint32Array(len(i));
     for (let k = 0; k < data.length; k++) data[k] = i * 7919 + k;
+    // A header that gives the array's length (all of it line starts), as a reader checks.
+    data.set([len(i) - 9, 0, 0, 0], 0);
+    data[8] = 0;
     return { uri: `file:///corpus/${i}.txt`, headline: `عنوان ${i}`, date: i % 5 ? '2025-07-11' : undefined, source: i % 3 ? 'سبوتنيك' : undefined, data, words: [`كلمة${i % 13}`, 'لافروف'] };
   });
   // `pad` moves every later byte of the file, so that typed arrays fall at every alignment.
@@ -76,7 +83,7 @@ describe('persisted index file', () => {
         assert.equal(a.date, snap.articles[i].date);
         assert.equal(a.source, snap.articles[i].source);
         assert.deepEqual(a.words, snap.articles[i].words, `words of article ${i}`);
-        assert.deepEqual([...a.data], [...snap.articles[i].data], `data of article ${i}`);
+        assert.deepEqual([...own(a)], [...snap.articles[i].data], `data of article ${i}`);
       });
     });
   }
@@ -111,12 +118,24 @@ describe('persisted index file', () => {
         const a = back.articles[i];
         assert.equal(a.uri, snap.articles[i].uri);
         assert.deepEqual(a.words, snap.articles[i].words, `words of article ${i}`);
-        assert.equal(a.data.length, snap.articles[i].data.length, `data of article ${i}`);
+        assert.equal(own(a).length, snap.articles[i].data.length, `data of article ${i}`);
         assert.deepEqual(back.stamps.get(a.uri), { size: i, mtimeMs: 2 * i, hash: 3 * i });
       }
-      assert.deepEqual([...back.articles[1999].data], [...snap.articles[1999].data]);
+      assert.deepEqual([...own(back.articles[1999])], [...snap.articles[1999].data]);
     });
   }
+
+  it('discards a file in which an article’s data does not have the length its part gives it', async () => {
+    const logs: string[] = [];
+    const cache = IndexCache.forWorkspace(dir, ['/corpus']).withLog((m) => logs.push(m));
+    const snap = snapshotOf(1500, () => 40);
+    // The 1,200th article's header claims one line start more than its array holds.
+    snap.articles[1200].data[0]++;
+    await save(cache, 'catalog-1', new Map(), snap);
+    const back = await loadAll(cache, 'catalog-1');
+    assert.equal(back.result, undefined);
+    assert.ok(logs.some((l) => /unreadable \(malformed article\)/.test(l)), logs.join('\n'));
+  });
 
   it('discards a file written under another catalog before handing anything over, and says so of a file cut short', async () => {
     const logs: string[] = [];

@@ -9,6 +9,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
 import { recordOf, type Article as IndexedArticle, type IndexSnapshot, type IndexSource } from '../core/index/corpusIndex';
+import { articleDataLength } from '../core/index/article';
 import { nextTurn } from './nextTurn';
 
 /** Bump when the file's layout or the recognition it encodes changes. */
@@ -129,7 +130,9 @@ function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[]
       words[k - w] = word;
     }
     const uri = h.uris[i];
-    articles.push({ uri, headline: h.headlines[i], date: intern(h.dates[i]), source: intern(h.sources[i]), data: data.subarray(at, end), words });
+    // The articles share the part's array; each one's header must give the length the head does.
+    if (articleDataLength(data, at) !== end - at) throw new Error('malformed article');
+    articles.push({ uri, headline: h.headlines[i], date: intern(h.dates[i]), source: intern(h.sources[i]), data, base: at, words });
     at = end;
     w = wordsEnd;
   }

@@ -38,6 +38,11 @@ export function articleData(p: ArticleParts): Uint32Array {
   return data;
 }
 
+/** The length of the data array (see `articleData`) that starts at `base` in `data`, from its header. */
+export function articleDataLength(data: Uint32Array, base = 0): number {
+  return HEADER + data[base] + 3 * data[base + 1] + 2 * data[base + 2] + 3 * data[base + 3] + data[base + 8];
+}
+
 export class Article {
   /** Set when the index lets go of this article (lists holding it skip it from then on). */
   removed = false;
@@ -49,54 +54,71 @@ export class Article {
     private readonly headlineText: string,
     readonly date: string | undefined,
     readonly source: string | undefined,
-    /** See `articleData`; entity numbers are the index's interned ones. */
+    /**
+     * See `articleData`; entity numbers are the index's interned ones. The article's own array
+     * starts at `base`: articles restored from a persisted index share one array a part, as a
+     * view each was 100,000 more objects for the collector to move.
+     */
     readonly data: Uint32Array,
+    readonly base = 0,
   ) {}
 
+  /** The article's own data array (a view when it shares one). */
+  ownData(): Uint32Array {
+    const n = articleDataLength(this.data, this.base);
+    return this.base === 0 && n === this.data.length ? this.data : this.data.subarray(this.base, this.base + n);
+  }
+
+  /** Length of the article's data array, in words. */
+  get dataLength(): number {
+    return articleDataLength(this.data, this.base);
+  }
+
   get headline(): { readonly text: string; readonly start: number; readonly end: number; readonly synthetic: boolean } {
-    return { text: this.headlineText, start: this.data[4], end: this.data[5], synthetic: (this.data[6] & 1) === 1 };
+    const b = this.base;
+    return { text: this.headlineText, start: this.data[b + 4], end: this.data[b + 5], synthetic: (this.data[b + 6] & 1) === 1 };
   }
 
   get lines(): LineIndex {
-    return LineIndex.view(this.data, HEADER, this.data[0], this.data[7]);
+    return LineIndex.view(this.data, this.base + HEADER, this.data[this.base], this.data[this.base + 7]);
   }
 
   get mentionCount(): number {
-    return this.data[1];
+    return this.data[this.base + 1];
   }
 
   /** How many entities the article names outside boilerplate. */
   get entityCount(): number {
-    return this.data[2];
+    return this.data[this.base + 2];
   }
 
   get formCount(): number {
-    return this.data[3];
+    return this.data[this.base + 3];
   }
 
   /** Offset of the first mention triple in `data`. */
   get mentionsAt(): number {
-    return HEADER + this.data[0];
+    return this.base + HEADER + this.data[this.base];
   }
 
   /** Offset of the first count pair in `data`. */
   get countsAt(): number {
-    return HEADER + this.data[0] + 3 * this.data[1];
+    return this.mentionsAt + 3 * this.data[this.base + 1];
   }
 
   /** Offset of the first form triple in `data`. */
   get formsAt(): number {
-    return HEADER + this.data[0] + 3 * this.data[1] + 2 * this.data[2];
+    return this.countsAt + 2 * this.data[this.base + 2];
   }
 
   /** Offset of the token filter in `data`. */
   get filterAt(): number {
-    return this.formsAt + 3 * this.data[3];
+    return this.formsAt + 3 * this.data[this.base + 3];
   }
 
   /** Whether the article may contain the probed pair of words (see `filterHashes` in analysis; false means it certainly does not). */
   mayContain(key: FilterProbe): boolean {
-    return filterHas(this.data, this.filterAt, this.data[8], key);
+    return filterHas(this.data, this.filterAt, this.data[this.base + 8], key);
   }
 
   /** Mentions outside boilerplate. */

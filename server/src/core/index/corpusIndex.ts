@@ -7,7 +7,7 @@
 import type { Entity, EntityType } from '../catalog/types';
 import { Recognizer, type Mention } from '../entities/recognizer';
 import { analyzeArticle, discoveredId, MENTION_KINDS, type ArticleAnalysis } from './analysis';
-import { Article } from './article';
+import { Article, articleDataLength } from './article';
 import { ArticleList, ArticleTable } from './articleList';
 import { tokenKeys } from '../text/tokenize';
 import { filterProbe, type FilterProbe } from './tokenFilter';
@@ -73,8 +73,11 @@ export interface IndexSnapshot {
   readonly entityIds: string[];
   readonly discovered: Entity[];
   readonly formTexts: string[];
-  /** Each article's strings, data array (see `articleData`) and headline search words. */
-  readonly articles: { uri: string; headline: string; date?: string; source?: string; data: Uint32Array; words: readonly string[] }[];
+  /**
+   * Each article's strings, data array (see `articleData`; it starts at `base` in `data`, 0 when
+   * absent, so that the articles of a persisted part can share one array) and headline search words.
+   */
+  readonly articles: { uri: string; headline: string; date?: string; source?: string; data: Uint32Array; base?: number; words: readonly string[] }[];
 }
 
 /** The index's numbering and its live articles (see `source()`). */
@@ -87,7 +90,7 @@ export interface IndexSource {
 
 /** An article as a snapshot holds it. */
 export function recordOf(a: Article, words: readonly string[]): IndexSnapshot['articles'][number] {
-  return { uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.data, words };
+  return { uri: a.uri, headline: a.headline.text, date: a.date, source: a.source, data: a.ownData(), words };
 }
 
 export class CorpusIndex {
@@ -629,7 +632,8 @@ export class CorpusIndex {
     for (let i = 0; i < snap.articles.length; i++) {
       const s = snap.articles[i];
       if (!keep(s.uri, i)) continue;
-      const a = new Article(s.uri, s.headline, s.date, s.source, owned ? s.data : s.data.slice());
+      const base = s.base ?? 0;
+      const a = owned ? new Article(s.uri, s.headline, s.date, s.source, s.data, base) : new Article(s.uri, s.headline, s.date, s.source, s.data.slice(base, base + articleDataLength(s.data, base)));
       if (!this.entitiesBelow(a, map.length) || !this.formsBelow(a, forms.length)) continue;
       if (!same) {
         this.remap(a, map, forms);
