@@ -174,8 +174,9 @@ export class CorpusWorkspace {
       uris[i] = fileUri(files[i]);
     }
     const loaded = await restoring;
-    const todo = loaded ? await this.compareStamps(files, uris, await stats, loaded) : files;
-    await this.dropUnlisted(uris);
+    const compared = loaded ? await this.compareStamps(files, uris, await stats, loaded) : undefined;
+    const todo = compared?.todo ?? files;
+    await this.dropUnlisted(uris, compared?.listed);
     const learnt = this.index.learntCount;
     this.total = files.length;
     this.done = files.length - todo.length;
@@ -253,10 +254,17 @@ export class CorpusWorkspace {
       }
       // A catalog change started over; the scan that follows this one indexes everything again.
       if (generation !== this.catalogGeneration) break;
-      for (const r of results) {
-        const uri = fileUri(r.file);
-        if ((this.changedAt.get(uri) ?? 0) <= batch.asOf) this.commit(r, uri);
+      for (let k = 0; k < results.length; k++) {
+        // Within a batch too: the first commits of a scan, before their code is optimised, are slow.
+        if (k > 0 && Date.now() - lastYield > 15) {
+          await nextTurn();
+          lastYield = Date.now();
+          if (generation !== this.catalogGeneration) break;
+        }
+        const uri = fileUri(results[k].file);
+        if ((this.changedAt.get(uri) ?? 0) <= batch.asOf) this.commit(results[k], uri);
       }
+      if (generation !== this.catalogGeneration) break;
       teach();
       this.done += results.length;
       if (Date.now() - lastYield > 15) {
@@ -364,17 +372,20 @@ export class CorpusWorkspace {
   }
 
   /**
-   * Takes out the articles of files no longer listed (`uris`, each once). Every article is
-   * looked up once; the set of listed files is made only when some article is not among them
-   * (on a first scan, open documents a request analysed; after a restore, files gone since).
+   * Takes out the articles of files no longer listed (`uris`, each once). Every listed file is
+   * looked up once, unless the caller counted how many have an article (`listed`); the set of
+   * listed files is made only when some article is not among them (on a first scan, open
+   * documents a request analysed; after a restore, files gone since).
    */
-  private async dropUnlisted(uris: readonly string[]): Promise<void> {
+  private async dropUnlisted(uris: readonly string[], listed?: number): Promise<void> {
     if (this.index.articleCount === 0) return;
     const pause = sliced();
-    let listed = 0;
-    for (let k = 0; k < uris.length; k++) {
-      if (k % 256 === 0) await pause();
-      if (this.index.article(uris[k])) listed++;
+    if (listed === undefined) {
+      listed = 0;
+      for (let k = 0; k < uris.length; k++) {
+        if (k % 256 === 0) await pause();
+        if (this.index.article(uris[k])) listed++;
+      }
     }
     if (listed === this.index.articleCount) return;
     const present = new Set<string>();
@@ -412,10 +423,11 @@ export class CorpusWorkspace {
 
   /**
    * Compares the listed files with the stamps of the articles restored (`loaded` of them in the
-   * file); returns the files still to index. An article whose file changed stays until it is
-   * indexed again. `stated`: the files' sizes and times, when stated on a worker.
+   * file); returns the files still to index, and how many listed files have an article. An
+   * article whose file changed stays until it is indexed again. `stated`: the files' sizes and
+   * times, when stated on a worker.
    */
-  private async compareStamps(files: readonly string[], uris: readonly string[], stated: Float64Array | undefined, loaded: { articles: number; restored: readonly Article[] }): Promise<string[]> {
+  private async compareStamps(files: readonly string[], uris: readonly string[], stated: Float64Array | undefined, loaded: { articles: number; restored: readonly Article[] }): Promise<{ todo: string[]; listed: number }> {
     const todo: string[] = [];
     // Otherwise stats one by one and blocking, in slices of a few milliseconds: through the
     // thread pool, 100,000 of them cost 1.2 s of promise handling here against 0.25 s.
@@ -446,11 +458,13 @@ export class CorpusWorkspace {
       }
       return found;
     };
+    let listed = 0;
     for (let k = 0; k < files.length; k++) {
       if (k % 64 === 0) await pause();
       const f = files[k];
       const uri = uris[k];
       const slot = articleOf(uri)?.slot;
+      if (slot !== undefined) listed++;
       const old = slot === undefined ? undefined : this.stamps.get(slot);
       const st = old && statOf(k);
       if (!old || !st || st.size !== old.size) {
@@ -475,7 +489,7 @@ export class CorpusWorkspace {
     }
     this.cacheUnchanged = kept === loaded.articles && todo.length === 0;
     this.host.log(`index cache: ${kept} articles restored, ${todo.length} files to index`);
-    return todo;
+    return { todo, listed };
   }
 
   private saving: Promise<void> | undefined;
