@@ -254,17 +254,10 @@ export class CorpusWorkspace {
       }
       // A catalog change started over; the scan that follows this one indexes everything again.
       if (generation !== this.catalogGeneration) break;
-      for (let k = 0; k < results.length; k++) {
-        // Within a batch too: the first commits of a scan, before their code is optimised, are slow.
-        if (k > 0 && Date.now() - lastYield > 15) {
-          await nextTurn();
-          lastYield = Date.now();
-          if (generation !== this.catalogGeneration) break;
-        }
-        const uri = fileUri(results[k].file);
-        if ((this.changedAt.get(uri) ?? 0) <= batch.asOf) this.commit(results[k], uri);
+      for (const r of results) {
+        const uri = fileUri(r.file);
+        if ((this.changedAt.get(uri) ?? 0) <= batch.asOf) this.commit(r, uri);
       }
-      if (generation !== this.catalogGeneration) break;
       teach();
       this.done += results.length;
       if (Date.now() - lastYield > 15) {
