@@ -108,7 +108,8 @@ function ownHead(h: PartHead): PartHead {
 }
 
 /**
- * The articles of a part, each data array a view on `data` (the index adopts them as they are).
+ * The articles of a part, all holding `data` itself, each from its own `base` (the index adopts
+ * the array as it is).
  * Dates and sources recur: `intern` makes each one string.
  */
 function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[], intern: (s: string) => string | undefined): Article[] {

@@ -65,7 +65,7 @@ export class Article {
 
   /** The article's own data array (a view when it shares one). */
   ownData(): Uint32Array {
-    const n = articleDataLength(this.data, this.base);
+    const n = this.dataLength;
     return this.base === 0 && n === this.data.length ? this.data : this.data.subarray(this.base, this.base + n);
   }
 
