@@ -26,8 +26,27 @@ import { ArticleMentionsRequest, ArticlesRequest, EntityRequest, EntitiesRequest
 import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
 import type { CorpusIndex } from './core/index/corpusIndex';
+import { IncomingMessages } from './incomingMessages';
+import { giveWayWhile } from './workspace/nextTurn';
+import { format } from 'util';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+// Background work gives way while the client's messages wait (see `incomingMessages.ts`).
+const incoming = new IncomingMessages();
+giveWayWhile(() => incoming.waiting());
+const transport = incoming.transport(process.argv);
+const connection: Connection = transport
+  ? createConnection(ProposedFeatures.all, transport.reader, transport.writer, { messageStrategy: incoming.strategy })
+  : createConnection(ProposedFeatures.all, { messageStrategy: incoming.strategy });
+let shutdownReceived = false;
+if (transport?.stdio) {
+  // What the library does for a stdio transport it sets up itself: stdout is the channel, so the
+  // console goes to the client's log; the end of stdin ends the server.
+  const log = (...args: unknown[]) => connection.console.log(format(...args));
+  console.log = console.info = console.debug = log;
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutdownReceived ? 0 : 1));
+}
 const documents = new TextDocuments(TextDocument);
 let ws: CorpusWorkspace;
 let search: SearchEngine;
@@ -198,7 +217,10 @@ connection.onRequest(MemoryRequest, () => {
   return { heapUsed: m.heapUsed, rss: m.rss, arrayBuffers: m.arrayBuffers, indexArrays, gc: !!gc, pid: process.pid };
 });
 
-connection.onShutdown(() => ws?.flush());
+connection.onShutdown(() => {
+  shutdownReceived = true;
+  return ws?.flush();
+});
 
 documents.listen(connection);
 connection.listen();

@@ -226,3 +226,24 @@ describe('persisted index', function () {
     await s.stop();
   });
 });
+
+describe('the stdio transport', function () {
+  it('ends the server when the client closes its input: code 1 without a shutdown request', async () => {
+    const s = await startServer(seeds);
+    await within(s.indexed, 30_000, 'indexing done');
+    const exited = new Promise<number | null>((r) => s.child.once('exit', (code) => r(code)));
+    s.child.stdin!.end();
+    assert.equal(await within(exited, 10_000, 'the server to exit'), 1);
+    s.connection.dispose();
+  });
+
+  it('ends with code 0 when the input closes after a shutdown request', async () => {
+    const s = await startServer(seeds);
+    await within(s.indexed, 30_000, 'indexing done');
+    await s.connection.sendRequest('shutdown');
+    const exited = new Promise<number | null>((r) => s.child.once('exit', (code) => r(code)));
+    s.child.stdin!.end();
+    assert.equal(await within(exited, 10_000, 'the server to exit'), 0);
+    s.connection.dispose();
+  });
+});

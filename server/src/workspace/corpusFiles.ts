@@ -5,6 +5,7 @@ import { promisify } from 'util';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { pathToFileURL } from 'url';
+import { givenWay, messagesWait } from './nextTurn';
 
 export interface CorpusSettings {
   include: string[];
@@ -75,6 +76,8 @@ export async function listCorpusFiles(root: string, matches: (file: string) => b
       log(`cannot list ${dir}: ${(e as Error).message}`);
       return [];
     }
+    // Going through a thousand entries takes milliseconds; the client's messages go first.
+    if (messagesWait()) await givenWay();
     const parent = dir.endsWith(path.sep) ? dir : dir + path.sep;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const parts: (string | Promise<string[]>)[] = [];

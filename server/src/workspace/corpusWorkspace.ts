@@ -17,7 +17,7 @@ import { statSync } from 'fs';
 import { AnalysisPool } from './analysisPool';
 import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
 import { analyzeFile, type FileAnalysis } from './fileAnalysis';
-import { nextTurn, sliced } from './nextTurn';
+import { givenWay, messagesWait, sliced } from './nextTurn';
 import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './indexCache';
 import { StampTable } from './stampTable';
 
@@ -260,11 +260,15 @@ export class CorpusWorkspace {
       }
       teach();
       this.done += results.length;
-      if (Date.now() - lastYield > 15) {
-        progress?.report(this.done, total);
-        this.host.statusChanged();
-        await nextTurn();
-        lastYield = Date.now();
+      // Between batches: every 15 ms, or at once while the client's messages wait.
+      const due = Date.now() - lastYield > 15;
+      if (due || messagesWait()) {
+        if (due) {
+          progress?.report(this.done, total);
+          this.host.statusChanged();
+        }
+        await givenWay();
+        if (due) lastYield = Date.now();
       }
     }
     this.changedAt.clear();
@@ -620,6 +624,7 @@ export class CorpusWorkspace {
         break;
       }
       if (uri === undefined) return void (this.staleTimer = undefined);
+      if (messagesWait()) return void setImmediate(next);
       this.analyseOpen(uri);
       this.host.statusChanged();
       setImmediate(next);

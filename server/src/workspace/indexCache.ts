@@ -10,7 +10,7 @@ import * as path from 'path';
 import { deserialize, serialize } from 'v8';
 import { recordOf, type Article as IndexedArticle, type IndexSnapshot, type IndexSource } from '../core/index/corpusIndex';
 import { articleDataLength } from '../core/index/article';
-import { nextTurn } from './nextTurn';
+import { givenWay } from './nextTurn';
 
 /** Bump when the file's layout or the recognition it encodes changes. */
 export const CACHE_FORMAT = 10;
@@ -291,7 +291,7 @@ export class IndexCache {
         const articles = unpackPart(head, new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4), h.wordTable, intern);
         take({ snapshot: { entityIds: h.entityIds, discovered: h.discovered, formTexts: h.formTexts, articles }, stamps: head.stamps });
         read += articles.length;
-        await nextTurn();
+        await givenWay();
       }
       if (read !== h.articles) throw new Error('truncated');
       return { articles: read };
@@ -321,7 +321,7 @@ export class IndexCache {
       const wordIds = new Map<string, number>();
       const wordTable: string[] = [];
       for (let i = 0; i < articles.length; i++) {
-        if (i % 500 === 0) await nextTurn();
+        if (i % 500 === 0) await givenWay();
         for (const w of wordsOf(articles[i])) if (!wordIds.has(w)) wordIds.set(w, wordTable.push(w) - 1);
       }
       await put(serialize({ format: CACHE_FORMAT, catalog, entityIds, discovered, formTexts, wordTable, articles: articles.length } satisfies Header));
@@ -329,7 +329,7 @@ export class IndexCache {
         const { head, data } = packPart(articles.slice(i, i + PER_PART), stampOf, wordIds, wordsOf);
         await put(serialize(head));
         await put(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-        await nextTurn();
+        await givenWay();
       }
     } catch (e) {
       await out.close();
