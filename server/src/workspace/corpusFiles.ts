@@ -5,7 +5,7 @@ import { promisify } from 'util';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { pathToFileURL } from 'url';
-import { givenWay, messagesWait } from './nextTurn';
+import { givenWay, messagesWait, sliced } from './nextTurn';
 
 export interface CorpusSettings {
   include: string[];
@@ -38,6 +38,7 @@ export function corpusMatcher(root: string, s: CorpusSettings): (file: string) =
  */
 export async function listCorpusFiles(root: string, matches: (file: string) => boolean, log: (msg: string) => void): Promise<string[]> {
   const seen = new Set<string>();
+  const pause = sliced(4);
   let reading = 0;
   const waiting: (() => void)[] = [];
   const walk = async (dir: string): Promise<string[]> => {
@@ -81,7 +82,10 @@ export async function listCorpusFiles(root: string, matches: (file: string) => b
     const parent = dir.endsWith(path.sep) ? dir : dir + path.sep;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const parts: (string | Promise<string[]>)[] = [];
-    for (const d of entries) {
+    for (let k = 0; k < entries.length; k++) {
+      // A few milliseconds of entries at a time, shared by the folders being read.
+      if (k % 64 === 63) await pause();
+      const d = entries[k];
       // `dir` is resolved already, and an entry's name holds no separator: joining by hand is exact.
       const p = parent + d.name;
       if (d.name === 'node_modules' || d.name === '.git') continue;
