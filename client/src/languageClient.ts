@@ -14,6 +14,7 @@ export function settings(): Record<string, unknown> {
     catalogPath: c.get<string>('catalogPath'),
     maxFileSize: c.get<number>('maxFileSize'),
     includeDemonyms: c.get<boolean>('references.includeDemonyms'),
+    maxReferences: c.get<number>('references.maxResults'),
     latinInlayHints: c.get<boolean>('inlayHints.latinNames'),
   };
 }

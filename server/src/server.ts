@@ -16,12 +16,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
 import { hover } from './core/features/hover';
-import { definition, highlights, references } from './core/features/navigation';
+import { definition, highlights, mentionLocations, references, type MentionLocations } from './core/features/navigation';
 import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/editorAids';
 import { fileUri } from './workspace/corpusFiles';
-import { articleGroups, articleMentions, entityArticles, entityItems, entityMentions, searchAll, workspaceSymbols } from './core/features/corpusViews';
+import { articleGroups, articleMentions, entityArticles, entityItems, searchAll, workspaceSymbols } from './core/features/corpusViews';
 import { ArticleMentionsRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
@@ -176,7 +176,23 @@ async function withText<T>(uri: string, none: T, f: (index: CorpusIndex, text: s
 
 connection.onHover((p) => at(p.textDocument.uri, p.position, null, (ix, o, t) => hover(ix, p.textDocument.uri, o, t) ?? null));
 connection.onDefinition((p) => at(p.textDocument.uri, p.position, null, (ix, o, t) => definition(ix, p.textDocument.uri, o, t) ?? null, true));
-connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => references(ix, p.textDocument.uri, o, t, ws.settings.includeDemonyms), true));
+/** The most mentions a list of references holds (the setting; 0 for no limit). */
+const referenceLimit = () => (ws.settings.maxReferences > 0 ? ws.settings.maxReferences : Infinity);
+
+/** The locations, telling the user when the list holds only part of the mentions. */
+function listed(page: MentionLocations) {
+  if (page.total > page.locations.length) {
+    const name = page.entity ? (page.entity.en ? `${page.entity.ar} (${page.entity.en})` : page.entity.ar) : 'This entity';
+    const n = (x: number) => x.toLocaleString('en');
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Info,
+      message: `Corpus Lens: ${name} is mentioned ${n(page.total)} times; the list holds the ${n(page.locations.length)} in this article and the newest ones (setting corpusLens.references.maxResults).`,
+    });
+  }
+  return page.locations;
+}
+
+connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => listed(references(ix, p.textDocument.uri, o, t, ws.settings.includeDemonyms, referenceLimit())), true));
 connection.onDocumentHighlight((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => highlights(ix, p.textDocument.uri, o, t)));
 connection.onDocumentSymbol((p) => withText(p.textDocument.uri, [], (ix, text) => documentSymbols(ix, p.textDocument.uri, text)));
 connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.current(), search, p.query)));
@@ -203,7 +219,7 @@ connection.languages.inlayHint.on(async (p) => {
 connection.onRequest(EntitiesRequest, (p) => entityItems(ws.current(), search, p.type, p.sort ?? 'mentions', p.filter));
 connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.current(), p.id, p.limit));
 connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (ix, text) => articleMentions(ix, p.id, p.uri, text)));
-connection.onRequest(MentionsRequest, (p) => entityMentions(ws.current(), p.id, ws.settings.includeDemonyms));
+connection.onRequest(MentionsRequest, (p) => listed(mentionLocations(ws.current(), p.id, ws.settings.includeDemonyms, referenceLimit())));
 connection.onRequest(SearchRequest, (p, token) => searchAll(ws.current(), search, p.query, textOf, token));
 
 connection.onRequest(ArticlesRequest, (p) => articleGroups(ws.current(), p.year, p.month));

@@ -227,6 +227,32 @@ describe('persisted index', function () {
   });
 });
 
+describe('a references list over the limit (corpusLens.references.maxResults)', function () {
+  it('holds this article’s mentions and the newest ones up to the limit, and says how many there are', async () => {
+    const s = await startServer(seeds, { maxReferences: 5 });
+    try {
+      await within(s.indexed, 30_000, 'indexing done');
+      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      const lavrov = positionOf(text, text.indexOf('لافروف', text.indexOf('قال لافروف')));
+      const refs = await s.connection.sendRequest<Location[]>('textDocument/references', { textDocument: { uri }, position: lavrov, context: { includeDeclaration: true } });
+      assert.equal(refs.length, 5);
+      // This article has three: they come first.
+      assert.deepEqual(refs.slice(0, 3).map((r) => r.uri), [uri, uri, uri]);
+      const told = await within(
+        (async () => {
+          while (!s.logs.some((l) => l.includes('is mentioned 13 times'))) await new Promise((r) => setTimeout(r, 20));
+          return s.logs.find((l) => l.includes('is mentioned 13 times'))!;
+        })(),
+        5_000,
+        'the message that the list is cut',
+      );
+      assert.match(told, /Sergey Lavrov\) is mentioned 13 times; the list holds the 5 in this article and the newest ones/);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('the stdio transport', function () {
   it('ends the server when the client closes its input: code 1 without a shutdown request', async () => {
     const s = await startServer(seeds);

@@ -57,8 +57,28 @@ describe('go-to-mentions', () => {
   const index = corpus({ 'file:///a.txt': A.text, 'file:///b.txt': B });
   it('references: every mention, whatever the spelling', () => {
     const refs = references(index, 'file:///a.txt', A.cursor, A.text);
-    assert.equal(refs.length, 5);
-    assert.ok(refs.some((r) => r.uri === 'file:///b.txt'));
+    assert.equal(refs.locations.length, 5);
+    assert.equal(refs.total, 5);
+    assert.equal(refs.entity?.en, 'Sergey Lavrov');
+    assert.ok(refs.locations.some((r) => r.uri === 'file:///b.txt'));
+  });
+  it('references: at most the limit, this article’s mentions first, then the newest articles', () => {
+    const article = (date: string) => `${date}\nقال وزير الخارجية سيرغي لافروف إن الحوار مهم. وأضاف لافروف أن العلاقات جيدة.`;
+    const docs = { 'file:///2020.txt': article('1 يناير 2020'), 'file:///2022.txt': article('2 فبراير 2022'), 'file:///2024.txt': article('5 مارس 2024') };
+    const ix = corpus(docs);
+    const text = docs['file:///2022.txt'];
+    const at = text.indexOf('لافروف');
+    const all = references(ix, 'file:///2022.txt', at, text);
+    assert.equal(all.locations.length, 6);
+    const three = references(ix, 'file:///2022.txt', at, text, true, 3);
+    assert.equal(three.total, 6);
+    assert.deepEqual(
+      three.locations.map((l) => l.uri),
+      ['file:///2022.txt', 'file:///2022.txt', 'file:///2024.txt'],
+    );
+    assert.deepEqual(three.locations[2].range.start, positionOf(docs['file:///2024.txt'], docs['file:///2024.txt'].indexOf('سيرغي')));
+    // A limit the mentions fit in changes nothing.
+    assert.deepEqual(references(ix, 'file:///2022.txt', at, text, true, 6), all);
   });
   it('highlights the mentions in this article with exact ranges', () => {
     const hl = highlights(index, 'file:///a.txt', A.cursor, A.text).map((h) => h.range.start);

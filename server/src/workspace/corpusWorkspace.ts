@@ -27,6 +27,8 @@ const SHIPPED = (shipped as { entities: CatalogEntry[] }).entities;
 export interface WorkspaceSettings extends CorpusSettings {
   catalogPath: string;
   includeDemonyms: boolean;
+  /** The most mentions a list of references or mentions holds; 0 for no limit. */
+  maxReferences: number;
   latinInlayHints: boolean;
 }
 
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   catalogPath: '.corpus-lens/catalog.json',
   maxFileSize: 4 * 1024 * 1024,
   includeDemonyms: true,
+  maxReferences: 20_000,
   latinInlayHints: false,
 };
 

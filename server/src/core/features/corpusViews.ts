@@ -46,9 +46,6 @@ export function articleMentions(index: CorpusIndex, id: string, uri: string, tex
     .map((m) => ({ location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end) }));
 }
 
-export function entityMentions(index: CorpusIndex, id: string, includeDemonyms: boolean): Location[] {
-  return index.mentionsOf(id, { includeDemonyms }).map((m) => locationOf(index.article(m.uri)!, m.start, m.end));
-}
 
 /** Where an entity is best shown: its first full-name mention in the earliest article. */
 function entityLocation(index: CorpusIndex, e: Entity): Location | undefined {

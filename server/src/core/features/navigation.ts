@@ -1,5 +1,6 @@
 /** Go-to-mentions: definition, references and document highlights of the entity under the cursor. */
 import type { DocumentHighlight, Location } from 'vscode-languageserver-types';
+import type { Entity } from '../catalog/types';
 import type { Mention } from '../entities/recognizer';
 import type { CorpusIndex } from '../index/corpusIndex';
 import { locationOf, rangeOf } from './ranges';
@@ -40,12 +41,27 @@ export function firstMention(index: CorpusIndex, id: string): Location | undefin
   return first && any ? locationOf(first, any.start, any.end) : undefined;
 }
 
-export function references(index: CorpusIndex, uri: string, offset: number, text: string, includeDemonyms = true): Location[] {
+/** Where an entity is mentioned: at most a limit of its mentions, and how many there are in all. */
+export interface MentionLocations {
+  readonly entity?: Entity;
+  readonly locations: Location[];
+  readonly total: number;
+}
+
+/**
+ * The mentions of `id` as locations: all of them, or at most `limit`, those in the article `first`
+ * and then in the newest articles (an entity a large archive names most often has hundreds of
+ * thousands, more than a references list can show or a client can take in one answer).
+ */
+export function mentionLocations(index: CorpusIndex, id: string, includeDemonyms: boolean, limit = Infinity, first?: string): MentionLocations {
+  const { mentions, total } = index.mentionPage(id, { includeDemonyms }, limit, first);
+  return { entity: index.entity(id), locations: mentions.map((r) => locationOf(index.article(r.uri)!, r.start, r.end)), total };
+}
+
+export function references(index: CorpusIndex, uri: string, offset: number, text: string, includeDemonyms = true, limit = Infinity): MentionLocations {
   const m = mentionNear(index, uri, offset, text);
-  if (!m) return [];
-  return index
-    .mentionsOf(m.entity, { includeDemonyms })
-    .map((r) => locationOf(index.article(r.uri)!, r.start, r.end));
+  if (!m) return { locations: [], total: 0 };
+  return mentionLocations(index, m.entity, includeDemonyms, limit, uri);
 }
 
 export function highlights(index: CorpusIndex, uri: string, offset: number, text: string): DocumentHighlight[] {

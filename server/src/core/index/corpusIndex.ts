@@ -33,6 +33,14 @@ export interface EntitySummary {
 const FULL_NAME_KINDS = [MENTION_KINDS.indexOf('name'), MENTION_KINDS.indexOf('discovered')];
 /** A mention's first word (see `articleData`) names its entity in full, outside boilerplate. */
 const isFullMention = (w: number) => (w & 1) === 0 && FULL_NAME_KINDS.includes((w >>> 1) & 3);
+const DEMONYM_KIND = MENTION_KINDS.indexOf('demonym');
+const isDemonymMention = (w: number) => ((w >>> 1) & 3) === DEMONYM_KIND;
+const isBoilerplateMention = (w: number) => (w & 1) === 1;
+
+export interface MentionOptions {
+  readonly includeBoilerplate?: boolean;
+  readonly includeDemonyms?: boolean;
+}
 
 interface EntityStats {
   entity: Entity;
@@ -422,22 +430,47 @@ export class CorpusIndex {
   }
 
   /** Every mention of the entity in the corpus outside boilerplate (inside it too when asked). */
-  mentionsOf(id: string, opts: { includeBoilerplate?: boolean; includeDemonyms?: boolean } = {}): MentionRef[] {
+  mentionsOf(id: string, opts: MentionOptions = {}): MentionRef[] {
+    return this.mentionPage(id, opts, Infinity).mentions;
+  }
+
+  /**
+   * At most `limit` of the entity's mentions (see `mentionsOf`), and how many there are in all.
+   * When there are more, the mentions kept are those of the article `first` (if it names the
+   * entity), then of the newest articles; only those become objects, the rest are counted.
+   */
+  mentionPage(id: string, opts: MentionOptions, limit: number, first?: string): { mentions: MentionRef[]; total: number } {
     const e = this.idIndex.get(id);
-    if (e === undefined) return [];
+    if (e === undefined) return { mentions: [], total: 0 };
+    const st = this.stats[e];
     const out: MentionRef[] = [];
-    const arts = opts.includeBoilerplate ? [...this.articles.values()] : (this.stats[e]?.articles.toArray() ?? []);
-    for (const a of arts) {
+    let arts = opts.includeBoilerplate ? [...this.articles.values()] : (st?.articles.toArray() ?? []);
+    // The entity's count of mentions outside boilerplate is kept: it is the total asked for when
+    // demonyms count too, and it bounds it otherwise (below the limit, any order will do).
+    const known = !opts.includeBoilerplate && opts.includeDemonyms !== false && st !== undefined;
+    let lead: Article | undefined;
+    if (limit < Infinity && (opts.includeBoilerplate || (st?.mentions ?? 0) > limit)) {
+      arts = newestFirst(arts);
+      lead = first === undefined ? undefined : this.articles.get(first);
+    }
+    let total = 0;
+    // The lead article (when it names the entity, it is among `arts`) first, then the others.
+    for (let i = lead ? -1 : 0; i < arts.length; i++) {
+      const a = i < 0 ? lead! : arts[i];
+      if (i >= 0 && a === lead) continue;
+      if (known && total >= limit) break;
       for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) {
-        if (a.data[k] >>> 3 !== e) continue;
+        const word = a.data[k];
+        if (word >>> 3 !== e) continue;
+        if (isBoilerplateMention(word) && !opts.includeBoilerplate) continue;
+        if (isDemonymMention(word) && opts.includeDemonyms === false) continue;
+        if (total++ >= limit) continue;
         const m = this.decodeMention(a.data, k);
-        if (m.boilerplate && !opts.includeBoilerplate) continue;
-        if (m.kind === 'demonym' && opts.includeDemonyms === false) continue;
         // Spelt out rather than spread: spreading took a slow path (see `findDates`).
         out.push({ entity: m.entity, kind: m.kind, boilerplate: m.boilerplate, start: m.start, end: m.end, uri: a.uri });
       }
     }
-    return out;
+    return { mentions: out, total: known ? st.mentions : total };
   }
 
   mentionAt(uri: string, offset: number): Mention | undefined {
@@ -676,6 +709,29 @@ function addToTop(top: Article[], a: Article, size: number): void {
   while (i > 0 && byDateDesc(a, top[i - 1]) < 0) i--;
   top.splice(i, 0, a);
   if (top.length > size) top.pop();
+}
+
+/**
+ * The articles, dated before undated, newest first, ties in their given order: sorted as numbers
+ * (date and position in one double), a tenth of the time a comparison function took for the
+ * 100,000 articles naming one entity.
+ */
+function newestFirst(arts: readonly Article[]): Article[] {
+  const keys = new Float64Array(arts.length);
+  // (99,999,999 − YYYYMMDD) · 2^25 + position stays below 2^53: exact in a double.
+  for (let i = 0; i < arts.length; i++) keys[i] = (99_999_999 - dayNumber(arts[i].date)) * POSITIONS + i;
+  keys.sort();
+  const out: Article[] = new Array(arts.length);
+  for (let j = 0; j < keys.length; j++) out[j] = arts[keys[j] % POSITIONS];
+  return out;
+}
+
+const POSITIONS = 2 ** 25;
+
+/** An ISO date (YYYY-MM-DD) as the number YYYYMMDD; 0 when undated. */
+function dayNumber(iso: string | undefined): number {
+  if (!iso) return 0;
+  return Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 }
 
 export function byDateDesc(a: Article, b: Article): number {
