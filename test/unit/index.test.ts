@@ -32,60 +32,6 @@ describe('corpus index', () => {
     assert.equal(ix.allEntities().filter((e) => e.discovered).length, 0, 'a discovered person no article names is gone');
   });
 
-  it('counts ahead for its most named entities what a first hover counts, with the same results, kept up to date after', async () => {
-    const docs: [string, string][] = [
-      ['a', `10 يوليو 2025\n${A}`],
-      ['b', `3 مارس 2021\n${B}`],
-      ['c', `1 يناير 2024\n${A}`],
-    ];
-    const restoredLike = (ix: CorpusIndex) => {
-      for (const [uri, text] of docs) ix.upsert(uri, text);
-      return ix;
-    };
-    // Named in two articles or more: Lavrov (3), Beijing (3), Putin (1) is not.
-    const ahead = restoredLike(new CorpusIndex(entities, 2));
-    const onDemand = restoredLike(new CorpusIndex(entities, 2));
-    assert.equal(await ahead.prepareHovers(async () => undefined), ahead.summaries().filter((s) => s.articles >= 2).length);
-    const same = () => {
-      for (const id of ['person:sergey-lavrov', 'place:beijing', 'person:vladimir-putin']) {
-        assert.deepEqual(ahead.forms(id), onDemand.forms(id), `forms of ${id}`);
-        assert.deepEqual(ahead.cooccurring(id, 10), onDemand.cooccurring(id, 10), `co-occurrences of ${id}`);
-        assert.deepEqual(ahead.articlesOf(id, 2).map((a) => a.uri), onDemand.articlesOf(id, 2).map((a) => a.uri), `newest articles of ${id}`);
-        assert.deepEqual(ahead.summary(id), onDemand.summary(id), `summary of ${id}`);
-      }
-    };
-    same();
-    assert.equal(await ahead.prepareHovers(async () => undefined), 0, 'nothing left to count');
-    assert.deepEqual(ahead.articlesOf('person:sergey-lavrov', 2).map((a) => a.uri), ['a', 'c']);
-    for (const ix of [ahead, onDemand]) {
-      ix.upsert('d', `2 فبراير 2026\n${B}`);
-      ix.remove('a');
-    }
-    same();
-  });
-
-  it('leaves to the first hover an entity whose articles change while it is counted ahead', async () => {
-    const ix = new CorpusIndex(entities, 2);
-    const many = Array.from({ length: 600 }, (_, i) => [`u${i}`, A] as const);
-    for (const [uri, text] of many) ix.upsert(uri, text);
-    const big = ix.summaries().filter((s) => s.articles >= 2);
-    let changed = false;
-    // The first entity's first slice ends with a change: that entity is left, the others are counted.
-    const n = await ix.prepareHovers(async () => {
-      if (changed) return;
-      changed = true;
-      ix.upsert('late', B);
-    });
-    assert.equal(n, big.length - 1);
-    const fresh = new CorpusIndex(entities, 2);
-    for (const [uri, text] of many) fresh.upsert(uri, text);
-    fresh.upsert('late', B);
-    for (const { entity } of big) {
-      assert.deepEqual(ix.forms(entity.id), fresh.forms(entity.id), `forms of ${entity.id}`);
-      assert.deepEqual(ix.cooccurring(entity.id, 10), fresh.cooccurring(entity.id, 10), `co-occurrences of ${entity.id}`);
-    }
-  });
-
   it('keeps co-occurrence and the earliest article in step with changes', () => {
     const ix = new CorpusIndex(entities);
     ix.upsert('a', `10 يوليو 2025\n${A}`);

@@ -210,15 +210,7 @@ export class CorpusWorkspace {
       this.host.warn(`Corpus Lens skipped ${this.skipped.size} file${this.skipped.size > 1 ? 's' : ''}: ${list}${this.skipped.size > 3 ? ', …' : ''}`);
     }
     this.host.statusChanged();
-    // After the index is reported complete: what first hovers on the most named entities count.
-    const preparing = Date.now();
-    this.preparingHovers ??= this.index
-      .prepareHovers(sliced())
-      .then((n) => n > 0 && this.host.log(`counted ahead for the hovers of ${n} entities in ${Date.now() - preparing} ms`))
-      .finally(() => (this.preparingHovers = undefined));
   }
-
-  private preparingHovers: Promise<unknown> | undefined;
 
   /**
    * Indexes `todo` in batches: on worker threads when there are many files, here otherwise. The

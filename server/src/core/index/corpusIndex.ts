@@ -561,49 +561,6 @@ export class CorpusIndex {
     return list.slice(0, limit);
   }
 
-  /**
-   * Counts ahead what a first hover on an entity named in many articles counts (its written forms
-   * and the entities named with it, 0.1 s each for one named in 100,000 articles; its newest
-   * articles and latest date, after a restore), for those
-   * named in `sharedFrom` articles or more, most named first, in slices between `pause`s. An
-   * entity whose articles change meanwhile is left to its first hover. Returns how many were done.
-   */
-  async prepareHovers(pause: () => Promise<void>): Promise<number> {
-    let prepared = 0;
-    const big = this.stats.filter((s): s is EntityStats => !!s && s.articles.size >= this.sharedFrom && (!s.forms || !s.shared || !s.top || s.latestDirty));
-    big.sort((a, b) => b.articles.size - a.articles.size);
-    for (const s of big) {
-      const e = this.idIndex.get(s.entity.id);
-      if (e === undefined || this.stats[e] !== s) continue;
-      const generation = this.generation;
-      const forms = new Map<number, number>();
-      const shared = new Uint32Array(this.stats.length);
-      const top: Article[] = [];
-      let latest: string | undefined;
-      const arts = s.articles.toArray();
-      for (let i = 0; i < arts.length && this.generation === generation; i++) {
-        if (i % 256 === 255) await pause();
-        const a = arts[i];
-        if (a.removed) continue;
-        addToTop(top, a, TOP);
-        if (a.date && (!latest || a.date > latest)) latest = a.date;
-        const d = a.data;
-        for (let k = a.formsAt, end = k + 3 * a.formCount; k < end; k += 3) if (d[k] === e) forms.set(d[k + 1], (forms.get(d[k + 1]) ?? 0) + d[k + 2]);
-        this.countShared(shared, a, e, 1);
-      }
-      if (this.generation !== generation || this.stats[e] !== s) continue;
-      s.forms ??= forms;
-      s.shared ??= shared;
-      s.top ??= top;
-      if (s.latestDirty) {
-        s.latest = latest;
-        s.latestDirty = false;
-      }
-      prepared++;
-    }
-    return prepared;
-  }
-
   /** The earliest dated article naming the entity (an undated one when none is dated). */
   earliestArticle(id: string): Article | undefined {
     const s = this.statsOf(id);
