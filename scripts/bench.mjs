@@ -161,8 +161,8 @@ async function benchSize(n) {
   const w = await startServer(dir, storage);
   await w.indexed;
   const warmMs = now() - w.t0;
-  // Hovers right after a warm start: the restored index has yet to count what a first hover on an
-  // entity counts.
+  // Hovers right after a warm start: a first hover on an entity named in many articles counts its
+  // written forms and co-occurrences, which the persisted index does not hold.
   const warmHover = [];
   for (let i = 0; i < samples / 2; i++) {
     const d = pick(docs);
