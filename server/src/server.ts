@@ -179,20 +179,20 @@ connection.onDefinition((p) => at(p.textDocument.uri, p.position, null, (ix, o, 
 /** The most mentions a list of references holds (the setting; 0 for no limit). */
 const referenceLimit = () => (ws.settings.maxReferences > 0 ? ws.settings.maxReferences : Infinity);
 
-/** The locations, telling the user when the list holds only part of the mentions. */
-function listed(page: MentionLocations) {
+/** The locations, telling the user when the list holds only part of the mentions (`here`: the current article's come first). */
+function listed(page: MentionLocations, here: boolean) {
   if (page.total > page.locations.length) {
     const name = page.entity ? (page.entity.en ? `${page.entity.ar} (${page.entity.en})` : page.entity.ar) : 'This entity';
     const n = (x: number) => x.toLocaleString('en');
     void connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Info,
-      message: `Corpus Lens: ${name} is mentioned ${n(page.total)} times; the list holds the ${n(page.locations.length)} in this article and the newest ones (setting corpusLens.references.maxResults).`,
+      message: `Corpus Lens: ${name} is mentioned ${n(page.total)} times; the list holds the ${n(page.locations.length)} in ${here ? 'this article and the newest ones' : 'the newest articles'} (setting corpusLens.references.maxResults).`,
     });
   }
   return page.locations;
 }
 
-connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => listed(references(ix, p.textDocument.uri, o, t, ws.settings.includeDemonyms, referenceLimit())), true));
+connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => listed(references(ix, p.textDocument.uri, o, t, ws.settings.includeDemonyms, referenceLimit()), true), true));
 connection.onDocumentHighlight((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => highlights(ix, p.textDocument.uri, o, t)));
 connection.onDocumentSymbol((p) => withText(p.textDocument.uri, [], (ix, text) => documentSymbols(ix, p.textDocument.uri, text)));
 connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.current(), search, p.query)));
@@ -219,7 +219,7 @@ connection.languages.inlayHint.on(async (p) => {
 connection.onRequest(EntitiesRequest, (p) => entityItems(ws.current(), search, p.type, p.sort ?? 'mentions', p.filter));
 connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.current(), p.id, p.limit));
 connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (ix, text) => articleMentions(ix, p.id, p.uri, text)));
-connection.onRequest(MentionsRequest, (p) => listed(mentionLocations(ws.current(), p.id, ws.settings.includeDemonyms, referenceLimit())));
+connection.onRequest(MentionsRequest, (p) => listed(mentionLocations(ws.current(), p.id, ws.settings.includeDemonyms, referenceLimit()), false));
 connection.onRequest(SearchRequest, (p, token) => searchAll(ws.current(), search, p.query, textOf, token));
 
 connection.onRequest(ArticlesRequest, (p) => articleGroups(ws.current(), p.year, p.month));

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DocumentSymbol, Hover, Location, SymbolInformation, DocumentHighlight } from 'vscode-languageserver-types';
-import { EntitiesRequest, SearchRequest, type EntityItem, type SearchResult } from '../../server/src/protocol';
+import { EntitiesRequest, MentionsRequest, SearchRequest, type EntityItem, type SearchResult } from '../../server/src/protocol';
 import { positionOf } from '../fixtures';
 import { startServer, within, type Session } from './lspClient';
 
@@ -247,6 +247,16 @@ describe('a references list over the limit (corpusLens.references.maxResults)', 
         'the message that the list is cut',
       );
       assert.match(told, /Sergey Lavrov\) is mentioned 13 times; the list holds the 5 in this article and the newest ones/);
+      // Show All Mentions (from a tree, no current article): the newest articles' alone.
+      const all = await s.connection.sendRequest(MentionsRequest, { id: 'person:sergey-lavrov' });
+      assert.equal(all.length, 5);
+      await within(
+        (async () => {
+          while (!s.logs.some((l) => l.includes('the list holds the 5 in the newest articles'))) await new Promise((r) => setTimeout(r, 20));
+        })(),
+        5_000,
+        'the message that Show All Mentions is cut',
+      );
     } finally {
       await s.stop();
     }
