@@ -5,7 +5,7 @@ import { promisify } from 'util';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { pathToFileURL } from 'url';
-import { givenWay, messagesWait, sliced } from './nextTurn';
+import { sliced } from './nextTurn';
 
 export interface CorpusSettings {
   include: string[];
@@ -77,14 +77,13 @@ export async function listCorpusFiles(root: string, matches: (file: string) => b
       log(`cannot list ${dir}: ${(e as Error).message}`);
       return [];
     }
-    // Going through a thousand entries takes milliseconds; the client's messages go first.
-    if (messagesWait()) await givenWay();
     const parent = dir.endsWith(path.sep) ? dir : dir + path.sep;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const parts: (string | Promise<string[]>)[] = [];
     for (let k = 0; k < entries.length; k++) {
-      // A few milliseconds of entries at a time, shared by the folders being read.
-      if (k % 64 === 63) await pause();
+      // A few milliseconds of entries at a time, shared by the folders being read; none while
+      // the client's messages wait (a folder of a thousand entries takes milliseconds).
+      if (k % 64 === 0) await pause();
       const d = entries[k];
       // `dir` is resolved already, and an entry's name holds no separator: joining by hand is exact.
       const p = parent + d.name;

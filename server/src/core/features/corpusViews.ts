@@ -46,7 +46,6 @@ export function articleMentions(index: CorpusIndex, id: string, uri: string, tex
     .map((m) => ({ location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end) }));
 }
 
-
 /** Where an entity is best shown: its first full-name mention in the earliest article. */
 function entityLocation(index: CorpusIndex, e: Entity): Location | undefined {
   return firstMention(index, e.id) ?? (e.source ? { uri: e.source.uri, range: e.source.range } : undefined);

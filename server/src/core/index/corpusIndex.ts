@@ -31,11 +31,12 @@ export interface EntitySummary {
 
 /** Kind numbers of the mentions that give an entity's full name. */
 const FULL_NAME_KINDS = [MENTION_KINDS.indexOf('name'), MENTION_KINDS.indexOf('discovered')];
-/** A mention's first word (see `articleData`) names its entity in full, outside boilerplate. */
-const isFullMention = (w: number) => (w & 1) === 0 && FULL_NAME_KINDS.includes((w >>> 1) & 3);
+/** Tests of a mention's first word (see `articleData`). */
+const isBoilerplateMention = (w: number) => (w & 1) === 1;
 const DEMONYM_KIND = MENTION_KINDS.indexOf('demonym');
 const isDemonymMention = (w: number) => ((w >>> 1) & 3) === DEMONYM_KIND;
-const isBoilerplateMention = (w: number) => (w & 1) === 1;
+/** The mention names its entity in full, outside boilerplate. */
+const isFullMention = (w: number) => !isBoilerplateMention(w) && FULL_NAME_KINDS.includes((w >>> 1) & 3);
 
 export interface MentionOptions {
   readonly includeBoilerplate?: boolean;
