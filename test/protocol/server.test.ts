@@ -204,11 +204,20 @@ describe('persisted index', function () {
       await first.stop();
     }
     // Opened with an unsaved edit: the editor's text, not the cached file, is what is indexed.
+    // The document is opened before the server hears back about its progress report, which it
+    // asks for before the scan begins: so the warm start knows of it, however fast the scan goes.
     const added = 'التقى زيلينسكي بوتين.\n';
-    const second = await startServer(folder, { storagePath: store });
+    const second = await startServer(folder, { storagePath: store }, undefined, { window: { workDoneProgress: true } });
+    let opened: Promise<string> | undefined;
+    second.connection.onRequest('window/workDoneProgress/create', async () => {
+      opened = open(second, names[1], added + fs.readFileSync(path.join(folder, names[1]), 'utf8'));
+      await opened;
+      return null;
+    });
     try {
-      const edited = await open(second, names[1], added + fs.readFileSync(path.join(folder, names[1]), 'utf8'));
       await within(second.indexed, 30_000, 'warm start');
+      assert.ok(opened, 'the server asked for a progress report before scanning');
+      const edited = await opened;
       assert.ok(second.logs.some((l) => new RegExp(`index cache: ${names.length - 1} articles restored, 1 files to index`).test(l)), second.logs.join('\n'));
       const h = await second.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: edited }, position: positionOf(added, 'التقى '.length + 2) });
       assert.match((h?.contents as { value: string } | undefined)?.value ?? 'no hover', /Volodymyr Zelensky/);
