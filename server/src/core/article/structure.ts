@@ -201,20 +201,30 @@ export function parseArticle(text: string): ArticleStructure {
     ? { start: headlineLine.start, end: headlineLine.end, text: headlineLine.text, synthetic: false }
     : syntheticHeadline(lead, dateline);
 
-  let quotations: Span[] | undefined;
-  return {
-    headline,
-    date,
-    dateline,
-    source,
-    lead,
-    paragraphs,
-    // Only the outline shows quotations; indexing never asks for them.
-    get quotations() {
-      return (quotations ??= paragraphs.flatMap(findQuotations));
-    },
-    boilerplate: mergeZones(lines, boiler),
-  };
+  return new Structure(headline, date, dateline, source, lead, paragraphs, mergeZones(lines, boiler));
+}
+
+/**
+ * A parsed article. A class, so that the lazy `quotations` getter is on the prototype: an object
+ * literal with a getter is built by the runtime in the old generation, where it kept each article's
+ * paragraphs and zones alive through young-generation collections after the article was done.
+ */
+class Structure implements ArticleStructure {
+  private quoted: Span[] | undefined;
+  constructor(
+    readonly headline: ArticleStructure['headline'],
+    readonly date: ArticleStructure['date'],
+    readonly dateline: Dateline | undefined,
+    readonly source: string | undefined,
+    readonly lead: Span | undefined,
+    readonly paragraphs: readonly Span[],
+    readonly boilerplate: readonly BoilerplateZone[],
+  ) {}
+
+  /** Only the outline shows quotations; indexing never asks for them. */
+  get quotations(): readonly Span[] {
+    return (this.quoted ??= this.paragraphs.flatMap(findQuotations));
+  }
 }
 
 /** `PLACE [DATE] (AGENCY)` or `AGENCY – ` at the start of the lead. */

@@ -39,7 +39,15 @@ const STOP = new Set(
   k('إن ان أن انه إنه أنه قد قال وقال أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار خلال مع على عن من إلى الى في اليوم يوم بعد قبل الذي التي وهو وهي هو هي حيث كما لقد ثم او أو و بين عبر منذ حتى'),
 );
 
-const isDefinite = (key: string) => /^(ال|وال|بال|لل|فال|كال)/u.test(key);
+/** Whether a key starts with the article (ال), alone or after و, ب, ف or ك, or as لل; char codes, as this runs for most tokens. */
+function isDefinite(key: string): boolean {
+  const c = key.charCodeAt(0);
+  const at = c === 0x648 || c === 0x628 || c === 0x641 || c === 0x643 ? 1 : 0;
+  const a = key.charCodeAt(at);
+  const l = key.charCodeAt(at + 1);
+  if (a === 0x627 && l === 0x644) return true;
+  return at === 0 && a === 0x644 && l === 0x644;
+}
 
 /** Whether a token may be part of a discovered name: indefinite, without digits, two letters or more (particles and catalog words aside). */
 export function mayBeNameWord(key: string): boolean {

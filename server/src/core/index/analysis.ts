@@ -90,7 +90,7 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
     headline: own(h.text),
     date: structure.date?.iso,
     source: structure.source === undefined ? undefined : own(structure.source),
-    data: articleData({ lineStarts: lineStarts(text), mentions, counts: pairs(counts), forms, headline: h, length: text.length, filter: tokenFilter(filterHashes(tokens)) }),
+    data: articleData({ lineStarts: lineStarts(text), mentions, counts: pairs(counts), forms, headline: h, length: text.length, filter: tokenFilter(pairScratch, filterHashes(tokens)) }),
     discovered: discovered.map((d) => ({ key: own(d.key), text: own(d.text), role: own(d.role) })),
     formTexts,
     headlineWords: h.text ? headlineWords(h.text) : [],
@@ -102,28 +102,35 @@ const isConjunction = (c: number) => c === 0x648 || c === 0x641;
 /** ب, ك and ل. */
 const isPreposition = (c: number) => c === 0x628 || c === 0x643 || c === 0x644;
 
+/** Where `filterHashes` writes, reused: every article makes a few hundred hashes. */
+let pairScratch = new Uint32Array(4096);
+
 /**
  * What an article's token filter holds (as hashes): each pair of neighbouring tokens that could
  * both belong to a discovered name, the first also read without its proclitics (وجواو كرافينيو
  * holds جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name.
+ * Written to `pairScratch`; returns how many.
  */
-function filterHashes(tokens: readonly Token[]): number[] {
-  const out: number[] = [];
+function filterHashes(tokens: readonly Token[]): number {
+  // At most three hashes per pair.
+  if (pairScratch.length < 3 * tokens.length) pairScratch = new Uint32Array(3 * tokens.length + 1024);
+  const out = pairScratch;
+  let n = 0;
   let here = tokens.length > 0 && mayBeNameWord(tokens[0].key);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const next = mayBeNameWord(tokens[i + 1].key);
     if (here && next) {
       const x = tokens[i].key;
       const y = tokens[i + 1].hash;
-      out.push(pairHash(tokens[i].hash, y));
+      out[n++] = pairHash(tokens[i].hash, y);
       // The readings without a conjunction and a preposition (the article makes a word no name's).
       let at = 0;
-      if (isConjunction(x.charCodeAt(at)) && x.length - at > 2) out.push(pairHash(keyHash(x, ++at), y));
-      if (isPreposition(x.charCodeAt(at)) && x.length - at > 2) out.push(pairHash(keyHash(x, ++at), y));
+      if (isConjunction(x.charCodeAt(at)) && x.length - at > 2) out[n++] = pairHash(keyHash(x, ++at), y);
+      if (isPreposition(x.charCodeAt(at)) && x.length - at > 2) out[n++] = pairHash(keyHash(x, ++at), y);
     }
     here = next;
   }
-  return out;
+  return n;
 }
 
 function pairs(m: Map<number, number>): number[] {

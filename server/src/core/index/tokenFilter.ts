@@ -52,16 +52,16 @@ function probeOf(h: number): FilterProbe {
 let slots = new Uint32Array(1024);
 let used = new Uint8Array(1024);
 
-function distinctCount(hashes: readonly number[]): number {
+function distinctCount(hashes: ArrayLike<number>, count: number): number {
   let size = 1024;
-  while (size < 2 * hashes.length) size *= 2;
+  while (size < 2 * count) size *= 2;
   if (slots.length < size) {
     slots = new Uint32Array(size);
     used = new Uint8Array(size);
   } else used.fill(0, 0, size);
   const mask = size - 1;
   let n = 0;
-  for (let k = 0; k < hashes.length; k++) {
+  for (let k = 0; k < count; k++) {
     const h = hashes[k] >>> 0;
     let i = mix(h) & mask;
     while (used[i] === 1 && slots[i] !== h) i = (i + 1) & mask;
@@ -74,12 +74,12 @@ function distinctCount(hashes: readonly number[]): number {
   return n;
 }
 
-/** The filter's words for keys given by their hashes (`pairHash`; repeats allowed). */
-export function tokenFilter(hashes: readonly number[]): Uint32Array {
-  const words = Math.ceil((distinctCount(hashes) * BITS_PER_KEY) / 32);
+/** The filter's words for keys given by the first `count` of `hashes` (`pairHash`; repeats allowed). */
+export function tokenFilter(hashes: ArrayLike<number>, count = hashes.length): Uint32Array {
+  const words = Math.ceil((distinctCount(hashes, count) * BITS_PER_KEY) / 32);
   const out = new Uint32Array(words);
   const m = words * 32;
-  for (let k = 0; k < hashes.length; k++) {
+  for (let k = 0; k < count; k++) {
     // forBits, inlined: this loop runs for every pair of every article. Repeats set the same bits.
     const { a, b } = probeOf(hashes[k]);
     let bit = a % m;
