@@ -67,7 +67,7 @@ describe('properties over random Unicode', () => {
     );
   });
 
-  it('tokens and mentions lie inside the text and never split a surrogate pair', () => {
+  it('tokens and mentions lie inside the text, never split a surrogate pair, and key and map each token as normalising it alone does', () => {
     const splitsPair = (t: string, o: number) => o > 0 && o < t.length && /[\ud800-\udbff]/.test(t[o - 1]) && /[\udc00-\udfff]/.test(t[o]);
     fc.assert(
       fc.property(text, (t) => {
@@ -75,6 +75,11 @@ describe('properties over random Unicode', () => {
           assert.ok(0 <= tok.start && tok.start < tok.end && tok.end <= t.length);
           assert.ok(!splitsPair(t, tok.start) && !splitsPair(t, tok.end));
           assert.equal(tok.hash, keyHash(tok.key));
+          // The key and its map are the token's text normalised on its own.
+          const alone = normalizeRange(t, tok.start, tok.end);
+          assert.equal(tok.key, alone.key);
+          assert.deepEqual([...tok.map.subarray(tok.keyStart, tok.keyStart + tok.key.length)], [...alone.map.subarray(0, alone.key.length)]);
+          assert.ok(tok.map[tok.keyStart + tok.key.length] >= tok.end);
         }
         for (const m of recognizer.recognize(t)) assert.ok(0 <= m.start && m.start < m.end && m.end <= t.length);
       }),

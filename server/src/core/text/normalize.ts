@@ -87,7 +87,34 @@ function learn(cu: number): number {
   return FOLD1[cu];
 }
 
+/**
+ * The single unit the BMP code unit `cu` folds to: FOLDS_TO_NOTHING (0) when it is dropped,
+ * FOLDS_TO_MANY when it folds to several units or is a surrogate (`foldedText` gives those).
+ */
+export function foldUnit(cu: number): number {
+  const one = FOLD1[cu];
+  return one === UNKNOWN ? learn(cu) : one;
+}
+export { DROP as FOLDS_TO_NOTHING, MANY as FOLDS_TO_MANY };
+
+/** Key text of the character at `i` for which `foldUnit` gave FOLDS_TO_MANY: a surrogate pair (width 2) or one unit. */
+export function foldedText(text: string, i: number, end: number): string {
+  const cu = text.charCodeAt(i);
+  if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    let out = '';
+    for (const part of nfkcOf(text.slice(i, i + 2))) out += foldCodePoint(part);
+    return out;
+  }
+  return FOLD_MANY.get(cu)!;
+}
+
 const utf16 = new TextDecoder('utf-16le');
+
+/** The first `n` units of `codes` as a string; short ones without the decoder's call overhead. */
+export function unitsText(codes: Uint16Array, n: number): string {
+  if (n === 0) return '';
+  return n <= 64 ? String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]) : utf16.decode(codes.subarray(0, n));
+}
 
 /**
  * Scratch buffers reused by every call: allocating (and zero-filling) fresh typed arrays for
@@ -108,11 +135,8 @@ export function normalizeKey(text: string): string {
   return keyOf(fold(text, 0, text.length));
 }
 
-/** The first `n` folded units as a string; short keys without the decoder's call overhead. */
-function keyOf(n: number): string {
-  if (n === 0) return '';
-  return n <= 64 ? String.fromCharCode.apply(null, scratchCodes.subarray(0, n) as unknown as number[]) : utf16.decode(scratchCodes.subarray(0, n));
-}
+/** The first `n` folded units as a string. */
+const keyOf = (n: number) => unitsText(scratchCodes, n);
 
 /** Folds `text[start, end)` into the scratch buffers; returns how many key units it made. */
 function fold(text: string, start: number, end: number): number {
@@ -135,15 +159,8 @@ function fold(text: string, start: number, end: number): number {
       i++;
       continue;
     }
-    let out: string;
-    let width = 1;
-    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      width = 2;
-      out = '';
-      for (const part of nfkcOf(text.slice(i, i + 2))) out += foldCodePoint(part);
-    } else {
-      out = FOLD_MANY.get(cu)!;
-    }
+    const width = cu >= 0xd800 && cu <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const out = foldedText(text, i, end);
     // Expansions are rare; the buffers keep `end - i + 16` units free for the one-unit path.
     if (n + out.length + (end - i) + 16 > codes.length) {
       grow(2 * codes.length + out.length);

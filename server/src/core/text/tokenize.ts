@@ -2,7 +2,7 @@
  * Tokens with original offsets. Word characters are Unicode letters, marks and digits (never
  * `\b`, which knows nothing of Arabic); bidi and zero-width marks inside a word stay in it.
  */
-import { isIgnorable, normalizeRange } from './normalize';
+import { FOLDS_TO_MANY, FOLDS_TO_NOTHING, foldedText, foldUnit, isIgnorable, unitsText } from './normalize';
 
 export interface Token {
   /** Original UTF-16 start offset. */
@@ -12,9 +12,10 @@ export interface Token {
   /** Normalised key of the token. */
   readonly key: string;
   /**
-   * Where the token's key starts in `map`, the key map of the whole tokenised range:
-   * `map[keyStart + i]` = original offset of key unit `i`; `map[keyStart + key.length]` ≥ `end`
-   * (where the next key unit starts). Shared by all tokens of one call.
+   * Where the token's key starts in `map`, the key map of the call's tokens, their keys one after
+   * the other: `map[keyStart + i]` = original offset of key unit `i`; `map[keyStart + key.length]`
+   * ≥ `end` (where the next token's key starts, or the end of the range). Shared by all tokens of
+   * one call.
    */
   readonly keyStart: number;
   readonly map: Uint32Array;
@@ -60,16 +61,32 @@ function astralClass(text: string, i: number): number {
 const isHigh = (cu: number) => cu >= 0xd800 && cu <= 0xdbff;
 
 /**
- * Tokenises `text[start, end)`. The range is normalised once; each token's key is a slice of
- * that key. Tokens whose key is empty (only marks or tatweel) are dropped.
+ * Scratch buffers reused by every call (see normalize.ts): the tokens' key units and their
+ * original offsets, and five numbers per token (start, end, key start, key end, hash).
+ */
+let codes = new Uint16Array(4096);
+let offsets = new Uint32Array(4097);
+let spans = new Uint32Array(5 * 1024);
+
+function growUnits(units: number): void {
+  const c = new Uint16Array(units);
+  c.set(codes);
+  const o = new Uint32Array(units + 1);
+  o.set(offsets);
+  codes = c;
+  offsets = o;
+}
+
+/**
+ * Tokenises `text[start, end)`, folding each token's characters to its key in the same pass (the
+ * text is read once). Tokens whose key is empty (only marks or tatweel) are dropped.
  */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const table = CLASS;
-  const all = normalizeRange(text, start, end);
-  const key = all.key;
-  const map = all.map;
-  const tokens: Token[] = [];
-  let k = 0;
+  // Most characters fold to one unit; expansions (ﻻ → لا) grow the buffers as they come.
+  if (codes.length < end - start + 16) growUnits(end - start + 16);
+  let n = 0;
+  let count = 0;
   let i = start;
   while (i < end) {
     const cu = text.charCodeAt(i);
@@ -81,25 +98,63 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       continue;
     }
     const tokStart = i;
-    let tokEnd = i + (astral ? 2 : 1);
-    let j = tokEnd;
+    const ks = n;
+    let h = FNV_BASIS;
+    let tokEnd = i;
+    let j = i;
     // Extend over word characters and over ignorable marks between or after letters; marks
     // and tatweel belong to the word they decorate, bidi and zero-width marks only inside it.
+    // Marks fold to nothing, so the key holds the word characters' units only.
     while (j < end) {
       const c = text.charCodeAt(j);
       const wide = isHigh(c) && (text.charCodeAt(j + 1) & 0xfc00) === 0xdc00;
-      let cl = wide ? astralClass(text, j) : table[c];
-      if (cl === 4) cl = learn(c);
-      if (cl === 0) break;
+      let cl = 1;
+      if (j > tokStart) {
+        cl = wide ? astralClass(text, j) : table[c];
+        if (cl === 4) cl = learn(c);
+        if (cl === 0) break;
+      }
+      const one = wide ? FOLDS_TO_MANY : foldUnit(c);
+      if (one === FOLDS_TO_MANY) {
+        const out = foldedText(text, j, end);
+        if (n + out.length + (end - j) + 16 > codes.length) growUnits(2 * codes.length + out.length);
+        for (let k = 0; k < out.length; k++) {
+          const u = out.charCodeAt(k);
+          codes[n] = u;
+          offsets[n++] = j;
+          h = Math.imul(h ^ u, FNV_PRIME);
+        }
+      } else if (one !== FOLDS_TO_NOTHING) {
+        codes[n] = one;
+        offsets[n++] = j;
+        h = Math.imul(h ^ one, FNV_PRIME);
+      }
       j += wide ? 2 : 1;
       if (cl !== 3) tokEnd = j;
     }
-    while (k < key.length && map[k] < tokStart) k++;
-    const ks = k;
-    let h = FNV_BASIS;
-    while (k < key.length && map[k] < tokEnd) h = Math.imul(h ^ key.charCodeAt(k++), FNV_PRIME);
-    if (k > ks) tokens.push({ start: tokStart, end: tokEnd, key: key.slice(ks, k), keyStart: ks, map, hash: h >>> 0 });
+    if (n > ks) {
+      if (spans.length < 5 * (count + 1)) {
+        const grown = new Uint32Array(2 * spans.length);
+        grown.set(spans);
+        spans = grown;
+      }
+      const at = 5 * count++;
+      spans[at] = tokStart;
+      spans[at + 1] = tokEnd;
+      spans[at + 2] = ks;
+      spans[at + 3] = n;
+      spans[at + 4] = h >>> 0;
+    }
     i = Math.max(j, tokEnd);
+  }
+  offsets[n] = end;
+  const key = unitsText(codes, n);
+  const map = offsets.slice(0, n + 1);
+  const tokens: Token[] = new Array(count);
+  for (let t = 0; t < count; t++) {
+    const at = 5 * t;
+    const ks = spans[at + 2];
+    tokens[t] = { start: spans[at], end: spans[at + 1], key: key.slice(ks, spans[at + 3]), keyStart: ks, map, hash: spans[at + 4] };
   }
   return tokens;
 }
