@@ -40,6 +40,21 @@ function listFiles(dir) {
   return out.sort();
 }
 
+/**
+ * CPU time (user + system, all threads) a process has used so far, from Linux's /proc: what a
+ * scan costs on a machine with fewer cores than it has threads. Undefined elsewhere.
+ */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The floor: read + decode + a plain tokenising scan, in this process, on the same files. */
 function rawFloor(files) {
   const dec = new TextDecoder('utf-8');
@@ -132,6 +147,7 @@ async function benchSize(n) {
     await new Promise((r) => setTimeout(r, 20));
   }
   const coldMs = now() - s.t0;
+  const coldCpu = cpuSeconds(s.child.pid);
 
   const lat = { hover: [], highlight: [], references: [], symbols: [], search: [] };
   for (let i = 0; i < samples; i++) {
@@ -176,6 +192,7 @@ async function benchSize(n) {
     floorMBps: floor.mbps,
     coldSeconds: coldMs / 1000,
     coldMBps: floor.bytes / 1e6 / (coldMs / 1000),
+    coldCpuSeconds: coldCpu,
     warmSeconds: warmMs / 1000,
     warmHover: { p50: pct(warmHover, 50), p95: pct(warmHover, 95) },
     p50: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, pct(v, 50)])),
@@ -206,6 +223,7 @@ const rows = [
   ['raw floor (MB/s)', ...results.map((r) => f(r.floorMBps))],
   ['cold index (s)', ...results.map((r) => f(r.coldSeconds, 2))],
   ['cold index (MB/s)', ...results.map((r) => f(r.coldMBps))],
+  ['cold index CPU, all threads (s)', ...results.map((r) => f(r.coldCpuSeconds))],
   ['ratio to floor (≥ 0.5)', ...results.map((r) => f(r.floorRatio, 2))],
   ['hover p50 / p95 (ms, ≤ 10)', ...results.map((r) => `${f(r.p50.hover)} / ${f(r.p95.hover)}`)],
   ['highlight p50 / p95 (ms, ≤ 10)', ...results.map((r) => `${f(r.p50.highlight)} / ${f(r.p95.highlight)}`)],
