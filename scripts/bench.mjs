@@ -185,11 +185,16 @@ async function benchSize(n) {
     warmHover.push(await timed(() => w.c.sendRequest('textDocument/hover', { textDocument: { uri: d.uri }, position: pick(positionsOf(d.text, WORDS)) })));
   }
   await w.stop();
+  // The floor again, after the server has gone: this machine's speed drifts over a run (one floor
+  // of 100,000 articles ran at 33 MB/s against 50 to 54 in other runs, and its ratio passed), so
+  // the ratio is taken against the faster of the two.
+  const floorAfter = rawFloor(files);
 
   const r = {
     articles: files.length,
     corpusMB: floor.bytes / 1e6,
-    floorMBps: floor.mbps,
+    floorMBps: Math.max(floor.mbps, floorAfter.mbps),
+    floorsMBps: [floor.mbps, floorAfter.mbps],
     coldSeconds: coldMs / 1000,
     coldMBps: floor.bytes / 1e6 / (coldMs / 1000),
     coldCpuSeconds: coldCpu,
@@ -220,7 +225,7 @@ const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 const rows = [
   ['articles', ...results.map((r) => String(r.articles))],
   ['corpus (MB)', ...results.map((r) => f(r.corpusMB))],
-  ['raw floor (MB/s)', ...results.map((r) => f(r.floorMBps))],
+  ['raw floor, faster of two (MB/s)', ...results.map((r) => f(r.floorMBps))],
   ['cold index (s)', ...results.map((r) => f(r.coldSeconds, 2))],
   ['cold index (MB/s)', ...results.map((r) => f(r.coldMBps))],
   ['cold index CPU, all threads (s)', ...results.map((r) => f(r.coldCpuSeconds))],
