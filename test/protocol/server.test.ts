@@ -226,6 +226,41 @@ describe('persisted index', function () {
     }
   });
 
+  it('hover figures written with the cache are taken on a warm start, and the card is the one before the restart', async () => {
+    const { folder, store, names } = seedsCopy('corpus-lens-figures-');
+    const opened = path.basename(file);
+    const u = pathToFileURL(path.join(folder, opened)).toString();
+    const card = async (t: Session) => {
+      const h = await t.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: u }, position: positionOf(text, text.indexOf('لافروف', text.indexOf('قال لافروف'))) });
+      return (h.contents as { value: string }).value;
+    };
+    const first = await startServer(folder, { storagePath: store });
+    let before: string;
+    try {
+      await within(first.indexed, 30_000, 'first indexing');
+      await first.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'plaintext', version: 1, text } });
+      // The hover makes Lavrov keep his figures; a file deleted then makes the cache be written
+      // again (on shutdown at the latest), now with them.
+      await card(first);
+      const gone = names.find((n) => n !== opened && fs.readFileSync(path.join(folder, n), 'utf8').includes('لافروف'))!;
+      fs.unlinkSync(path.join(folder, gone));
+      await first.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(folder, gone)).toString(), type: 3 }] });
+      before = await card(first);
+      assert.match(before, /in 3 articles/);
+    } finally {
+      await first.stop();
+    }
+    const second = await startServer(folder, { storagePath: store });
+    try {
+      await within(second.indexed, 30_000, 'warm start');
+      assert.ok(second.logs.some((l) => /index cache: hover figures of [1-9]\d* entities taken/.test(l)), second.logs.join('\n'));
+      await second.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'plaintext', version: 1, text } });
+      assert.equal(await card(second), before);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('a corrupt cache is discarded and the corpus indexed again', async () => {
     for (const f of fs.readdirSync(storagePath)) fs.writeFileSync(path.join(storagePath, f), 'not a cache');
     const s = await startServer(seeds, { storagePath });

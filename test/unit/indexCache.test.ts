@@ -2,20 +2,20 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Article, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
+import { Article, HoverCounts, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
 import { articleDataLength } from '../../server/src/core/index/article';
 import { IndexCache, READ_WINDOW, stampAt, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
 import { StampTable } from '../../server/src/workspace/stampTable';
 
 /** Writes a snapshot's articles to the cache, as the index hands its own over. */
-function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>, snap: IndexSnapshot): Promise<void> {
+function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>, snap: IndexSnapshot, counts = new HoverCounts(0, [], [])): Promise<void> {
   const words = new Map<Article, readonly string[]>();
   const articles = snap.articles.map((r) => {
     const a = new Article(r.uri, r.headline, r.date, r.source, r.data);
     words.set(a, r.words);
     return a;
   });
-  return cache.save(catalog, (a) => stamps.get(a.uri), { ...snap, articles }, (a) => words.get(a)!);
+  return cache.save(catalog, (a) => stamps.get(a.uri), { ...snap, articles, counts }, (a) => words.get(a)!);
 }
 
 /** A record's own data array (those read back share their part's). */
@@ -71,9 +71,11 @@ describe('persisted index file', () => {
       // bytes of parts already read. One article in seven has no stamp (an open document's).
       const snap = snapshotOf(4500, (i) => (i < 1000 ? 4500 : 800 + (i % 9)), pad);
       const stamps = new Map<string, FileStamp>(snap.articles.filter((_, i) => i % 7 !== 3).map((a, i) => [a.uri, { size: 1000 + i, mtimeMs: 1.7e12 + i, hash: i }]));
-      await save(cache, 'catalog-1', stamps, snap);
+      // Entity 0 keeps its hover figures: none, as these articles name nobody.
+      await save(cache, 'catalog-1', stamps, snap, new HoverCounts(1, [0], [0]));
       const back = await loadAll(cache, 'catalog-1');
-      assert.deepEqual(back.result, { articles: 4500 }, logs.join('\n'));
+      const counts = [{ entity: 0, forms: new Uint32Array(), shared: new Uint32Array(), top: [], latest: undefined }];
+      assert.deepEqual(back.result, { articles: 4500, entityIds: snap.entityIds, formTexts: snap.formTexts, counts }, logs.join('\n'));
       assert.ok(back.parts.length > 1);
       assert.equal(back.articles.length, 4500);
       assert.deepEqual([...back.stamps], [...stamps]);
@@ -113,7 +115,7 @@ describe('persisted index file', () => {
       const { snap, ends } = saved;
       assert.ok(READ_WINDOW - ends >= 0 && READ_WINDOW - ends <= 3, `head of part 2 ends at ${ends}`);
       const back = await loadAll(cache, 'catalog-1');
-      assert.deepEqual(back.result, { articles: 2000 });
+      assert.deepEqual(back.result, { articles: 2000, entityIds: snap.entityIds, formTexts: snap.formTexts, counts: [] });
       for (let i = 1000; i < 2000; i++) {
         const a = back.articles[i];
         assert.equal(a.uri, snap.articles[i].uri);

@@ -409,16 +409,36 @@ export class CorpusWorkspace {
   private async loadCache(): Promise<{ articles: number; restored: readonly Article[] } | undefined> {
     // Restored articles' stamps go in with the articles; those of changed files are taken out later.
     const restored: Article[] = [];
+    // Articles of the file not restored (open documents with other text, articles without a file).
+    const left: Article[] = [];
+    const empty = this.index.articleCount === 0;
+    const version = this.index.version;
     const loaded = await this.cache!.load(this.catalogKey, ({ snapshot, stamps }) => {
       const keep = (uri: string, i: number) => !Number.isNaN(stamps[3 * i]) && (!this.openDocs.has(uri) || this.openHash(uri) === stamps[3 * i + 2]);
-      this.index.restore(snapshot, keep, true, (a, i) => {
-        this.stamps.set(a.slot, stamps[3 * i], stamps[3 * i + 1], stamps[3 * i + 2]);
-        restored.push(a);
-      });
+      this.index.restore(
+        snapshot,
+        keep,
+        true,
+        (a, i) => {
+          this.stamps.set(a.slot, stamps[3 * i], stamps[3 * i + 1], stamps[3 * i + 2]);
+          restored.push(a);
+        },
+        (a) => left.push(a),
+      );
     });
     // A damaged file: what its first parts gave is not trusted either.
-    if (!loaded) for (const a of restored) if (this.index.article(a.uri) === a) this.index.remove(a.uri);
-    return loaded && { articles: loaded.articles, restored };
+    if (!loaded) {
+      for (const a of restored) if (this.index.article(a.uri) === a) this.index.remove(a.uri);
+      return undefined;
+    }
+    // The hover figures saved with the cache hold for exactly its articles: taken when the index
+    // is those articles, less those left out, and nothing else (each restore adds one to the
+    // version; anything else that changed the index meanwhile adds more).
+    if (empty && restored.length + left.length === loaded.articles && this.index.version === version + restored.length) {
+      const taken = this.index.adoptCounts(loaded.counts, loaded.entityIds, loaded.formTexts, left);
+      this.host.log(taken === undefined ? 'index cache: hover figures not taken (numbering differs, or damaged)' : `index cache: hover figures of ${taken} entities taken`);
+    }
+    return { articles: loaded.articles, restored };
   }
 
   /**
