@@ -118,7 +118,12 @@ export class Article {
 
   /** Whether the article may contain the probed pair of words (see `filterHashes` in analysis; false means it certainly does not). */
   mayContain(key: FilterProbe): boolean {
-    return filterHas(this.data, this.filterAt, this.data[this.base + 8], key);
+    return filterHas(this.data, this.filterAt, this.filterWords, key);
+  }
+
+  /** The length of the token filter at `filterAt`, in 32-bit words. */
+  get filterWords(): number {
+    return this.data[this.base + 8];
   }
 
   /** Mentions outside boilerplate. */

@@ -19,22 +19,6 @@ export function pairHash(first: number, second: number): number {
   return (Math.imul(first ^ (first >>> 15), 0x2c1b3c6d) ^ second) >>> 0;
 }
 
-/**
- * Calls `visit` with the filter bits (of `m`) of the key hashed to `a` and `b`: double hashing,
- * a + i·b mod m, stepped without a division per bit and with a step that is never 0 mod m (or
- * every bit would be the same one).
- */
-function forBits(a: number, b: number, m: number, visit: (bit: number) => boolean): boolean {
-  let bit = a % m;
-  const step = m > 1 ? (b % (m - 1)) + 1 : 0;
-  for (let i = 0; i < HASHES; i++) {
-    if (!visit(bit)) return false;
-    bit += step;
-    if (bit >= m) bit -= m;
-  }
-  return true;
-}
-
 /** murmur3's finaliser: spreads FNV's weak low bits over the whole word. */
 function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
@@ -80,7 +64,8 @@ export function tokenFilter(hashes: ArrayLike<number>, count = hashes.length): U
   const out = new Uint32Array(words);
   const m = words * 32;
   for (let k = 0; k < count; k++) {
-    // forBits, inlined: this loop runs for every pair of every article. Repeats set the same bits.
+    // Double hashing, a + i·b mod m, stepped without a division per bit and with a step that is
+    // never 0 mod m (or every bit would be the same one). Repeats set the same bits.
     const { a, b } = probeOf(hashes[k]);
     let bit = a % m;
     const step = m > 1 ? (b % (m - 1)) + 1 : 0;
@@ -106,5 +91,15 @@ export function filterProbe(first: string, second: string): FilterProbe {
 /** Whether the filter stored in `data` at `at` (`words` long) may hold the probed key (false means it certainly does not). */
 export function filterHas(data: Uint32Array, at: number, words: number, { a, b }: FilterProbe): boolean {
   if (words === 0) return false;
-  return forBits(a, b, words * 32, (bit) => (data[at + (bit >>> 5)] & (1 << (bit & 31))) !== 0);
+  // Double hashing as `tokenFilter` sets the bits; written out, as a relinking pass asks every
+  // article's filter about every person discovered.
+  const m = words * 32;
+  let bit = a % m;
+  const step = m > 1 ? (b % (m - 1)) + 1 : 0;
+  for (let i = 0; i < HASHES; i++) {
+    if ((data[at + (bit >>> 5)] & (1 << (bit & 31))) === 0) return false;
+    bit += step;
+    if (bit >= m) bit -= m;
+  }
+  return true;
 }
