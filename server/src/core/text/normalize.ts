@@ -176,6 +176,15 @@ function fold(text: string, start: number, end: number): number {
   return n;
 }
 
+/**
+ * The scratch buffers, at least `units` long (grown, keeping what they hold): tokenising folds into
+ * them too, and neither it nor normalising calls the other while it holds them.
+ */
+export function scratchUnits(units: number): { codes: Uint16Array; map: Uint32Array } {
+  if (scratchCodes.length < units) grow(units);
+  return { codes: scratchCodes, map: scratchMap };
+}
+
 function grow(units: number): void {
   const codes = new Uint16Array(units);
   codes.set(scratchCodes);

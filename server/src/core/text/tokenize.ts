@@ -2,7 +2,7 @@
  * Tokens with original offsets. Word characters are Unicode letters, marks and digits (never
  * `\b`, which knows nothing of Arabic); bidi and zero-width marks inside a word stay in it.
  */
-import { FOLDS_TO_MANY, FOLDS_TO_NOTHING, foldedText, foldUnit, isIgnorable, unitsText } from './normalize';
+import { FOLDS_TO_MANY, FOLDS_TO_NOTHING, foldedText, foldUnit, isIgnorable, scratchUnits, unitsText } from './normalize';
 
 export interface Token {
   /** Original UTF-16 start offset. */
@@ -60,22 +60,8 @@ function astralClass(text: string, i: number): number {
 
 const isHigh = (cu: number) => cu >= 0xd800 && cu <= 0xdbff;
 
-/**
- * Scratch buffers reused by every call (see normalize.ts): the tokens' key units and their
- * original offsets, and five numbers per token (start, end, key start, key end, hash).
- */
-let codes = new Uint16Array(4096);
-let offsets = new Uint32Array(4097);
+/** Five numbers per token (start, end, key start, key end, hash), reused by every call. */
 let spans = new Uint32Array(5 * 1024);
-
-function growUnits(units: number): void {
-  const c = new Uint16Array(units);
-  c.set(codes);
-  const o = new Uint32Array(units + 1);
-  o.set(offsets);
-  codes = c;
-  offsets = o;
-}
 
 /**
  * Tokenises `text[start, end)`, folding each token's characters to its key in the same pass (the
@@ -83,8 +69,9 @@ function growUnits(units: number): void {
  */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const table = CLASS;
-  // Most characters fold to one unit; expansions (ﻻ → لا) grow the buffers as they come.
-  if (codes.length < end - start + 16) growUnits(end - start + 16);
+  // The tokens' key units and their original offsets go to normalising's scratch buffers. Most
+  // characters fold to one unit; expansions (ﻻ → لا) grow the buffers as they come.
+  let { codes, map: offsets } = scratchUnits(end - start + 16);
   let n = 0;
   let count = 0;
   let i = start;
@@ -117,7 +104,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       const one = wide ? FOLDS_TO_MANY : foldUnit(c);
       if (one === FOLDS_TO_MANY) {
         const out = foldedText(text, j, end);
-        if (n + out.length + (end - j) + 16 > codes.length) growUnits(2 * codes.length + out.length);
+        if (n + out.length + (end - j) + 16 > codes.length) ({ codes, map: offsets } = scratchUnits(2 * codes.length + out.length));
         for (let k = 0; k < out.length; k++) {
           const u = out.charCodeAt(k);
           codes[n] = u;
