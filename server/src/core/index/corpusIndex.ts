@@ -748,6 +748,7 @@ export class CorpusIndex {
       Number.isInteger(c?.entity) && c.entity < entityIds.length && pairsBelow(c.forms, formTexts.length) && pairsBelow(c.shared, entityIds.length) && strings(c.top) && (c.latest === undefined || typeof c.latest === 'string');
     if (!Array.isArray(saved as unknown) || !saved.every(valid)) return undefined;
     // Figures of articles the restore left out (open documents with other text) are taken off.
+    if (!left.every((a) => this.entitiesBelow(a, entityIds.length) && this.formsBelow(a, formTexts.length))) return undefined;
     const without = (c: SavedCounts) => {
       const forms = c.forms && new Map<number, number>();
       for (let k = 0; c.forms && k < c.forms.length; k += 2) forms!.set(c.forms[k], c.forms[k + 1]);
@@ -757,16 +758,15 @@ export class CorpusIndex {
       let latest: string | undefined | null = c.latest;
       for (const a of left) {
         const d = a.data;
-        if (!this.entitiesBelow(a, entityIds.length) || !this.formsBelow(a, formTexts.length)) return undefined;
-        for (let k = a.formsAt, end = k + 3 * a.formCount; k < end; k += 3) {
-          if (d[k] !== c.entity || !forms) continue;
+        let names = false;
+        for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) names ||= d[k] === c.entity;
+        if (!names) continue;
+        for (let k = a.formsAt, end = k + 3 * a.formCount; forms && k < end; k += 3) {
+          if (d[k] !== c.entity) continue;
           const n = (forms.get(d[k + 1]) ?? 0) - d[k + 2];
           if (n > 0) forms.set(d[k + 1], n);
           else forms.delete(d[k + 1]);
         }
-        let names = false;
-        for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) names ||= d[k] === c.entity;
-        if (!names) continue;
         if (shared) for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (d[k] !== c.entity && shared[d[k]] > 0) shared[d[k]]--;
         // The newest articles and the latest date may have been this one's: found again when asked.
         if (top?.includes(a.uri)) top = undefined;
@@ -777,8 +777,8 @@ export class CorpusIndex {
     let taken = 0;
     for (const c of saved) {
       const s = this.stats[c.entity];
-      const w = s && without(c);
-      if (!s || !w) continue;
+      if (!s) continue;
+      const w = without(c);
       taken++;
       if (s.latestDirty && w.latest !== null) {
         s.latest = w.latest;
