@@ -1,11 +1,12 @@
-// `node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] CORPUS [-- NODE_ARGS]`:
+// `node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] CORPUS [-- NODE_ARGS]`:
 // times scans alone, without requests, for comparing builds (a copy of `dist/` with its
 // `node_modules` and `package.json` beside it). Starts `DIR/server.js --stdio` (default: this
 // checkout's `dist/`) on the folder CORPUS as a client would and times it from `initialized` to
 // the status that says indexing is done; then prints the CPU time each of the server's threads
 // used, from Linux's /proc (the scan's workers, the server thread, V8's helper threads).
 // With `--storage`, the persisted index goes there and is kept: the first run is cold, the next
-// ones warm starts. Without it, each run is cold.
+// ones warm starts. Without it, each run is cold. `--logs` prints the server's log lines, each
+// with the milliseconds since `initialized`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,9 +28,10 @@ const option = (name, fallback) => {
 const dist = path.resolve(option('--dist', path.join(root, 'dist')));
 const keptStorage = option('--storage', undefined);
 const runs = Number(option('--runs', '1'));
+const logs = argv.includes('--logs') && argv.splice(argv.indexOf('--logs'), 1).length > 0;
 const corpus = argv[0] && path.resolve(argv[0]);
 if (!corpus) {
-  console.error('usage: node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] CORPUS [-- NODE_ARGS]');
+  console.error('usage: node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] CORPUS [-- NODE_ARGS]');
   process.exit(2);
 }
 
@@ -53,12 +55,13 @@ async function scan(storagePath) {
   c.onNotification('corpusLens/status', (s) => {
     if (!s.indexing && s.total > 0 && s.done >= s.total) onIndexed();
   });
-  c.onNotification('window/logMessage', () => undefined);
+  let t0 = 0;
+  c.onNotification('window/logMessage', (m) => logs && console.log(`${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${m.message}`));
   c.onNotification('window/showMessage', () => undefined);
   c.listen();
   const uri = pathToFileURL(corpus).toString();
   await c.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'scan' }], capabilities: {}, initializationOptions: { storagePath } });
-  const t0 = performance.now();
+  t0 = performance.now();
   await c.sendNotification('initialized', {});
   await indexed;
   const seconds = (performance.now() - t0) / 1000;

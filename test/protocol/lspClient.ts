@@ -57,5 +57,8 @@ export async function startServer(folder: string, initializationOptions: Record<
 
 /** Rejects when `p` does not settle before the deadline, naming what was awaited. */
 export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms))]);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  // Cleared once settled: a pending timer kept the test run alive for as long as it was set.
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }

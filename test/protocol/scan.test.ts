@@ -7,7 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Location } from 'vscode-languageserver-types';
 import type { Hover } from 'vscode-languageserver-types';
-import { EntitiesRequest, type EntityItem, type EntityKind } from '../../server/src/protocol';
+import { EntitiesRequest, SearchRequest, type EntityItem, type EntityKind } from '../../server/src/protocol';
 import { positionOf } from '../fixtures';
 import { startServer, within, type Session } from './lspClient';
 
@@ -309,6 +309,46 @@ describe('a large persisted index damaged after its first parts', function () {
     } finally {
       await warm.stop();
       await fresh.stop();
+    }
+  });
+});
+
+describe('a warm start of a large persisted index', function () {
+  it('reads the index into memory a worker made, and answers as before the restart', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-large-'));
+    const store = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
+    try {
+      // 6,000 articles write a cache of some 11 MB, past the size from which a worker helps.
+      const { generateCorpus } = await import('../../scripts/bench/generate.mjs');
+      generateCorpus({ seedsDir: seeds, dir: folder, n: 6000 });
+      const answers = async (t: Session) => ({
+        people: await t.connection.sendRequest(EntitiesRequest, { type: 'person' }),
+        search: await t.connection.sendRequest(SearchRequest, { query: 'وزيرا خارجية الصين' }),
+      });
+      const first = await startServer(folder, { storagePath: store });
+      let before: Awaited<ReturnType<typeof answers>>;
+      try {
+        await within(first.indexed, 60_000, 'first indexing');
+        before = await answers(first);
+      } finally {
+        await first.stop();
+      }
+      assert.ok(before.people.length > 10 && before.search.headlines.length > 0, JSON.stringify(before.search).slice(0, 2000));
+      const second = await startServer(folder, { storagePath: store });
+      try {
+        await within(second.indexed, 60_000, 'warm start');
+        const logs = second.logs.join('\n');
+        assert.match(logs, /index cache: 6000 articles restored, 0 files to index/);
+        // Each of the six parts asked for memory; most (all, unless the worker was slow to start) came in time.
+        const [, used] = /index cache: (\d+) of 6 parts read into memory a worker made/.exec(logs) ?? [];
+        assert.ok(Number(used) >= 1, logs);
+        assert.deepEqual(await answers(second), before);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(store, { recursive: true, force: true });
     }
   });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { Article, HoverCounts, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
 import { articleDataLength } from '../../server/src/core/index/article';
 import { IndexCache, READ_WINDOW, stampAt, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
@@ -30,9 +31,9 @@ function chunkLengths(file: string): number[] {
 }
 
 /** Reads the cache whole: the parts it handed over, joined, and what `load` returned. */
-async function loadAll(cache: IndexCache, catalog: string) {
+async function loadAll(cache: IndexCache, catalog: string, memory?: Parameters<IndexCache['load']>[2]) {
   const parts: CachePart[] = [];
-  const result = await cache.load(catalog, (p) => parts.push(p));
+  const result = await cache.load(catalog, (p) => parts.push(p), memory);
   const stamps = new Map<string, FileStamp>();
   for (const p of parts) {
     p.snapshot.articles.forEach((a, i) => {
@@ -126,6 +127,53 @@ describe('persisted index file', () => {
       assert.deepEqual([...own(back.articles[1999])], [...snap.articles[1999].data]);
     });
   }
+
+  it('reads parts into the memory given for them, and into its own where none came or it has another size', async () => {
+    const cache = IndexCache.forWorkspace(dir, ['/corpus']);
+    const snap = snapshotOf(3500, (i) => 20 + (i % 5));
+    await save(cache, 'catalog-1', new Map(), snap);
+    let asked: readonly number[] = [];
+    const given: (SharedArrayBuffer | undefined)[] = [];
+    const back = await loadAll(cache, 'catalog-1', (sizes) => {
+      asked = sizes;
+      // Part 1 gets none, part 2 memory a word short.
+      sizes.forEach((n, p) => (given[p] = p === 1 ? undefined : new SharedArrayBuffer(p === 2 ? n - 4 : n)));
+      return (p) => given[p];
+    });
+    assert.equal(back.result?.articles, 3500);
+    // Each part's data arrays, in bytes: 1,000 articles of 22 words on average, then 500.
+    assert.deepEqual(asked, [88_000, 88_000, 88_000, 44_000]);
+    assert.equal(back.parts.length, 4);
+    back.parts.forEach((part, p) => {
+      const buffer = part.snapshot.articles[0].data.buffer;
+      assert.equal(buffer === given[p], p === 0 || p === 3, `part ${p}`);
+      assert.equal(buffer instanceof SharedArrayBuffer, p === 0 || p === 3, `part ${p}`);
+    });
+    back.articles.forEach((a, i) => assert.deepEqual([...own(a)], [...snap.articles[i].data], `data of article ${i}`));
+  });
+
+  it('discards a file whose header gives a part another size than the part has', async () => {
+    const logs: string[] = [];
+    const cache = IndexCache.forWorkspace(dir, ['/corpus']).withLog((m) => logs.push(m));
+    await save(cache, 'catalog-1', new Map(), snapshotOf(1500, () => 30));
+    const [file] = fs.readdirSync(dir);
+    const bytes = fs.readFileSync(path.join(dir, file));
+    const headerLength = bytes.readUInt32LE(0);
+    const header = v8.deserialize(bytes.subarray(4, 4 + headerLength));
+    assert.deepEqual(header.partWords, [30_000, 15_000]);
+    for (const partWords of [[30_000, 15_001], [30_001, 15_000], [30_000], [30_000, 15_000, 0], [30_000, 5e9]]) {
+      const changed = v8.serialize({ ...header, partWords });
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(changed.length);
+      fs.writeFileSync(path.join(dir, file), Buffer.concat([length, changed, bytes.subarray(4 + headerLength)]));
+      for (const memory of [undefined, (sizes: readonly number[]) => (p: number) => new SharedArrayBuffer(sizes[p])]) {
+        logs.length = 0;
+        const back = await loadAll(cache, 'catalog-1', memory);
+        assert.equal(back.result, undefined, `${partWords}`);
+        assert.ok(logs.some((l) => /unreadable \(malformed (part|header)\)/.test(l)), logs.join('\n'));
+      }
+    }
+  });
 
   it('discards a file in which an article’s data does not have the length its part gives it', async () => {
     const logs: string[] = [];

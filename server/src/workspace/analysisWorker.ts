@@ -16,15 +16,21 @@ export type WorkerRequest =
   | { readonly type: 'analyze'; readonly batch: number; readonly files: readonly string[]; readonly maxFileSize: number }
   /** Each file's size and modification time (NaN for a file that is gone), for a warm start. */
   | { readonly type: 'stat'; readonly batch: number; readonly files: readonly string[] }
+  /** Memory to allocate and touch (see `AnalysisPool.memory`). */
+  | { readonly type: 'memory'; readonly batch: number; readonly bytes: number }
   /** No more work: the worker closes its port and ends. */
   | { readonly type: 'stop' };
 
 export type WorkerReply =
   | { readonly batch: number; readonly generation: number; readonly results: FileAnalysis[] }
   /** Size and modification time of file k at 2k and 2k + 1. */
-  | { readonly batch: number; readonly stats: Float64Array };
+  | { readonly batch: number; readonly stats: Float64Array }
+  | { readonly batch: number; readonly memory: SharedArrayBuffer };
 
 lowerThreadPriority();
+
+/** Bytes in a page of memory (4 KiB on the machines this runs on; a smaller stride is only slower). */
+const PAGE_SIZE = 4096;
 
 let recognizer = new Recognizer([]);
 let generation = -1;
@@ -53,6 +59,15 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     });
     const reply: WorkerReply = { batch: msg.batch, stats };
     parentPort!.postMessage(reply, [stats.buffer]);
+    return;
+  }
+  if (msg.type === 'memory') {
+    const memory = new SharedArrayBuffer(msg.bytes);
+    // Written to, page by page (freshly mapped memory reads as zeros without being touched).
+    const bytes = new Uint8Array(memory);
+    for (let i = 0; i < bytes.length; i += PAGE_SIZE) bytes[i] = 0;
+    const reply: WorkerReply = { batch: msg.batch, memory };
+    parentPort!.postMessage(reply);
     return;
   }
   const rec = recognizer;
