@@ -283,6 +283,23 @@ describe('search shortlist', () => {
     assert.ok(pauses >= 2 * (10_001 + 4), `${pauses} pauses`);
   });
 
+  it('keeps a long list of documents sorted and without repeats when they come out of order', async () => {
+    const s = new Shortlist();
+    // Even ids first (the list outgrows a small one), then odd ones from the top down, then some again.
+    for (let id = 0; id < 60; id += 2) s.add(id, ['الصين']);
+    for (let id = 59; id > 0; id -= 2) s.add(id, ['الصين', 'الصين']);
+    for (const id of [0, 31, 58, 7]) s.add(id, ['الصين']);
+    const all = Array.from({ length: 60 }, (_, i) => 59 - i);
+    // Equal scores: newest (highest) first.
+    assert.deepEqual(s.candidates(['الصين'], 100), all);
+    const byId = await s.wordsById();
+    for (const id of all) assert.deepEqual(byId.of(id), ['الصين'], `words of ${id}`);
+    // A list longer than four times the limit is searched by halving for the ids already scored.
+    s.add(100, ['كرافينيو']);
+    s.add(31, ['كرافينيو']);
+    assert.deepEqual(s.candidates(['كرافينيو', 'الصين'], 2), [31, 100]);
+  });
+
   it('reaches documents through typos and shares of trigrams', () => {
     const s = new Shortlist();
     s.add(1, ['لافروف', 'بكين']);

@@ -29,10 +29,75 @@ export class WordsById {
   }
 }
 
+/**
+ * Each word's document ids, ascending. A word's list starts as a small array and moves to a typed
+ * array once it grows: held as arrays of numbers, a warm start's 2 million postings at 100,000
+ * articles were 23 MB that every young-generation collection copied on their way to the old one.
+ */
+class Postings {
+  private readonly lists: (number[] | Uint32Array)[] = [];
+  /** Each list's length (a typed list holds room to grow). */
+  private sizes = new Uint32Array(64);
+
+  get words(): number {
+    return this.lists.length;
+  }
+
+  /** A new, empty list; returns its number. */
+  open(): number {
+    const k = this.lists.length;
+    this.lists.push([]);
+    if (k === this.sizes.length) this.sizes = grown(this.sizes);
+    return k;
+  }
+
+  size(k: number): number {
+    return this.sizes[k];
+  }
+
+  /** List `k` as it is now (read its first `size(k)` entries; the list may be replaced as it grows). */
+  list(k: number): ArrayLike<number> {
+    return this.lists[k];
+  }
+
+  /** Puts `id` into list `k` unless it holds it: at the end, as ids normally come in increasing order. */
+  add(k: number, id: number): void {
+    const n = this.sizes[k];
+    let ids = this.lists[k];
+    if (n > 0 && ids[n - 1] >= id) {
+      if (holds(ids, n, id)) return;
+      const at = lowerBound(ids, n, id);
+      if (Array.isArray(ids)) ids.splice(at, 0, id);
+      else {
+        if (n === ids.length) this.lists[k] = ids = grown(ids);
+        ids.copyWithin(at + 1, at, n);
+        ids[at] = id;
+      }
+    } else if (Array.isArray(ids)) {
+      if (n < SMALL_LIST) ids.push(id);
+      else {
+        const typed = new Uint32Array(4 * SMALL_LIST);
+        typed.set(ids);
+        typed[n] = id;
+        this.lists[k] = typed;
+      }
+    } else {
+      if (n === ids.length) this.lists[k] = ids = grown(ids);
+      ids[n] = id;
+    }
+    this.sizes[k] = n + 1;
+  }
+}
+
+/** Postings longer than this are typed arrays (a word in one or two headlines keeps a small array). */
+const SMALL_LIST = 16;
+
 /** Documents are given by number: small whole numbers (the live set keeps a byte per number up to the largest). */
 export class Shortlist {
-  /** word → ids of the documents holding it. */
-  private readonly postings = new Map<string, number[]>();
+  /** Each indexed word's number in the postings. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly postings = new Postings();
   /** trigram → words holding it. */
   private readonly grams = new Map<string, string[]>();
   /** 1 at each live id (a Set of 100,000 ids cost a warm start 45 ms to fill). */
@@ -41,28 +106,29 @@ export class Shortlist {
 
   add(id: number, words: Iterable<string>): void {
     if (id >= this.live.length) {
-      const grown = new Uint8Array(Math.max(2 * this.live.length, id + 1));
-      grown.set(this.live);
-      this.live = grown;
+      const grownLive = new Uint8Array(Math.max(2 * this.live.length, id + 1));
+      grownLive.set(this.live);
+      this.live = grownLive;
     }
     if (this.live[id] === 0) this.liveCount++;
     this.live[id] = 1;
-    // A word given twice finds the id already at the end of its postings (no Set needed to skip it).
+    // A word given twice finds the id already at the end of its postings.
     for (const w of words) {
       if (w.length < 2) continue;
-      let p = this.postings.get(w);
-      if (!p) {
-        this.postings.set(w, (p = []));
-        for (const g of trigrams(w)) {
-          const list = this.grams.get(g);
-          if (list) list.push(w);
-          else this.grams.set(g, [w]);
-        }
-      }
-      // Postings stay sorted (ids normally arrive in increasing order).
-      if (p.length === 0 || p[p.length - 1] < id) p.push(id);
-      else if (!holds(p, id)) p.splice(lowerBound(p, id), 0, id);
+      this.postings.add(this.wordIds.get(w) ?? this.newWord(w), id);
     }
+  }
+
+  private newWord(w: string): number {
+    const k = this.postings.open();
+    this.wordIds.set(w, k);
+    this.words.push(w);
+    for (const g of trigrams(w)) {
+      const list = this.grams.get(g);
+      if (list) list.push(w);
+      else this.grams.set(g, [w]);
+    }
+    return k;
   }
 
   /** Removed ids stay in the postings and are filtered out (an id is not given again; see `add`). */
@@ -89,17 +155,18 @@ export class Shortlist {
   async wordsById(pause: () => Promise<void> = async () => undefined): Promise<WordsById> {
     const live = this.live.slice();
     const size = live.length;
-    const entries = [...this.postings];
+    // The words there are now (words come later only at the end).
+    const words = this.words.slice();
     // Counted, then filled. The caller's pause decides, after every word and every few thousand
     // ids of a common word, whether to yield (one word held 100,000 ids and the thread for 50 ms).
     const start = new Uint32Array(size + 1);
     const each = async (visit: (id: number, word: number) => void) => {
-      for (let w = 0; w < entries.length; w++) {
+      for (let w = 0; w < words.length; w++) {
         await pause();
-        const ids = entries[w][1];
-        for (let k = 0; k < ids.length; k++) {
+        // Read afresh after each pause: a list moves when it grows.
+        for (let k = 0; k < this.postings.size(w); k++) {
           if ((k & 4095) === 4095) await pause();
-          const id = ids[k];
+          const id = this.postings.list(w)[k];
           if (id < size && live[id] === 1) visit(id, w);
         }
       }
@@ -112,13 +179,13 @@ export class Shortlist {
     await each((id, w) => {
       if (next[id] < start[id + 1]) at[next[id]++] = w;
     });
-    return new WordsById(entries.map(([w]) => w), start, at);
+    return new WordsById(words, start, at);
   }
 
   /** Indexed words close to `word`: itself, words it starts, and words sharing most trigrams. */
   private similar(word: string): string[] {
     const out = new Set<string>();
-    if (this.postings.has(word)) out.add(word);
+    if (this.wordIds.has(word)) out.add(word);
     const tg = trigrams(word);
     const hits = new Map<string, number>();
     for (const g of tg) for (const w of this.grams.get(g) ?? []) hits.set(w, (hits.get(w) ?? 0) + 1);
@@ -140,9 +207,12 @@ export class Shortlist {
     const score = new Map<number, number>();
     const cap = 4 * limit;
     // Rare words first.
-    const lists = words.flatMap((q) => this.similar(q).map((w) => ({ q, w, ids: this.postings.get(w)! }))).sort((a, b) => a.ids.length - b.ids.length);
+    const lists = words
+      .flatMap((q) => this.similar(q).map((w) => ({ q, w, k: this.wordIds.get(w)! })))
+      .map((x) => ({ ...x, ids: this.postings.list(x.k), n: this.postings.size(x.k) }))
+      .sort((a, b) => a.n - b.n);
     const byQuery = new Map<string, Set<number>>();
-    for (const { q, w, ids } of lists) {
+    for (const { q, w, ids, n } of lists) {
       let seen = byQuery.get(q);
       if (!seen) byQuery.set(q, (seen = new Set()));
       const weight = w === q ? 2 : 1;
@@ -151,21 +221,21 @@ export class Shortlist {
         seen.add(id);
         score.set(id, (score.get(id) ?? 0) + weight);
       };
-      if (ids.length > cap) {
-        for (const id of [...score.keys()]) if (holds(ids, id)) credit(id);
+      if (n > cap) {
+        for (const id of [...score.keys()]) if (holds(ids, n, id)) credit(id);
         if (score.size >= limit) continue;
       }
       // Newest first, so that a very common word contributes recent documents.
-      for (let i = ids.length - 1, taken = 0; i >= 0 && taken < cap; i--, taken++) credit(ids[i]);
+      for (let i = n - 1, taken = 0; i >= 0 && taken < cap; i--, taken++) credit(ids[i]);
     }
     return [...score].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit).map(([id]) => id);
   }
 }
 
-/** The first position in ascending ids whose id is not below `id`. */
-function lowerBound(ids: readonly number[], id: number): number {
+/** The first position in the first `n` of ascending ids whose id is not below `id`. */
+function lowerBound(ids: ArrayLike<number>, n: number, id: number): number {
   let lo = 0;
-  let hi = ids.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (ids[mid] < id) lo = mid + 1;
@@ -174,15 +244,14 @@ function lowerBound(ids: readonly number[], id: number): number {
   return lo;
 }
 
-/** Binary search in ascending ids. */
-function holds(ids: readonly number[], id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid] === id) return true;
-    if (ids[mid] < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+/** Binary search in the first `n` of ascending ids. */
+function holds(ids: ArrayLike<number>, n: number, id: number): boolean {
+  const at = lowerBound(ids, n, id);
+  return at < n && ids[at] === id;
+}
+
+function grown(a: Uint32Array): Uint32Array<ArrayBuffer> {
+  const out = new Uint32Array(2 * a.length);
+  out.set(a);
+  return out;
 }
