@@ -6,6 +6,7 @@ import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { SearchEngine } from '../../server/src/core/features/search';
 import { Shortlist } from '../../server/src/core/features/shortlist';
 import { Article, CorpusIndex } from '../../server/src/core/index/corpusIndex';
+import { analyzeArticle } from '../../server/src/core/index/analysis';
 import { ArticleList, ArticleTable } from '../../server/src/core/index/articleList';
 
 const entities = (shipped as { entities: CatalogEntry[] }).entities;
@@ -189,6 +190,24 @@ describe('corpus index', () => {
     ix.upsert('early', early);
     ix.upsert('clitic', clitic);
     assert.deepEqual(ix.articlesOf(learnt[0].id).map((a) => a.uri).sort(), ['b', 'clitic', 'early']);
+    assert.deepEqual(await ix.relinkCandidates(learnt), []);
+  });
+
+  it('does not look again for a person at an article whose analysis knew the person already', async () => {
+    const ix = new CorpusIndex(entities);
+    const early = 'خبر قديم\nقال جواو كرافينيو إن الحوار مهم.';
+    // Made before he is learnt: the name is not linked.
+    const before = analyzeArticle(early, ix.recognizer);
+    ix.upsert('b', B);
+    const learnt = ix.learntSince(0);
+    assert.deepEqual(learnt.map((e) => e.ar), ['جواو كرافينيو']);
+    // Committed as made by recognisers that knew none of the people learnt, and that knew him.
+    ix.commit('unknowing', before, 0);
+    ix.commit('knowing', before, 1);
+    assert.deepEqual(await ix.relinkCandidates(learnt), ['unknowing']);
+    // An article indexed now knows every person learnt.
+    ix.upsert('unknowing', early);
+    assert.equal(ix.article('unknowing')!.learntKnown, 1);
     assert.deepEqual(await ix.relinkCandidates(learnt), []);
   });
 

@@ -248,13 +248,15 @@ export class CorpusWorkspace {
     // A batch a worker could not finish is analysed here (unless the scan was given up).
     let givenUp = false;
     const run = (files: string[]) => (pool && pool.workers > 0 ? pool.analyze(files, this.settings.maxFileSize).catch(() => (givenUp ? [] : here(files))) : here(files));
-    const window: { files: string[]; results: Promise<FileAnalysis[]>; asOf: number }[] = [];
+    // `taught`: the people the workers had been told of before the batch was asked for (an
+    // analysis here knows those too).
+    const window: { files: string[]; results: Promise<FileAnalysis[]>; asOf: number; taught: number }[] = [];
     let next = 0;
     let lastYield = Date.now();
     while (next < todo.length || window.length > 0) {
       while (window.length < depth && next < todo.length) {
         const files = todo.slice(next, (next += size));
-        window.push({ files, results: run(files), asOf: this.changes });
+        window.push({ files, results: run(files), asOf: this.changes, taught: learnt });
       }
       const batch = window.shift()!;
       const results = await batch.results;
@@ -266,7 +268,7 @@ export class CorpusWorkspace {
       if (generation !== this.catalogGeneration) break;
       for (const r of results) {
         const uri = fileUri(r.file);
-        if ((this.changedAt.get(uri) ?? 0) <= batch.asOf) this.commit(r, uri);
+        if ((this.changedAt.get(uri) ?? 0) <= batch.asOf) this.commit(r, uri, batch.taught);
       }
       teach();
       this.done += results.length;
@@ -337,7 +339,8 @@ export class CorpusWorkspace {
   private relinkMark: number | undefined;
   private relinkTimer: NodeJS.Timeout | undefined;
 
-  private commit(r: FileAnalysis, uri = fileUri(r.file)): void {
+  /** `learntKnown`: see `CorpusIndex.commit`. */
+  private commit(r: FileAnalysis, uri = fileUri(r.file), learntKnown = 0): void {
     const open = this.openDocs.get(uri);
     // The editor's text wins over the file on disk; when the two are the same, the file's
     // analysis stands for both (and the article goes into the cache).
@@ -355,7 +358,7 @@ export class CorpusWorkspace {
     }
     this.skipped.delete(uri);
     if (r.truncated) this.host.log(`${r.file}: larger than corpusLens.maxFileSize (${this.settings.maxFileSize} bytes); indexed up to the limit`);
-    const a = this.index.commit(uri, r.analysis);
+    const a = this.index.commit(uri, r.analysis, learntKnown);
     if (a) this.stamps.set(a.slot, r.stamp.size, r.stamp.mtimeMs, r.stamp.hash);
   }
 

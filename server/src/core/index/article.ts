@@ -48,6 +48,11 @@ export class Article {
   removed = false;
   /** The index's number for it (see `ArticleTable`), given when the index takes it. */
   slot = 0;
+  /**
+   * How many of the people learnt since the catalog was set its analysis knew, at least (see
+   * `CorpusIndex.relinkCandidates`); 0 when that is not known (a restored article).
+   */
+  learntKnown = 0;
 
   constructor(
     readonly uri: string,
