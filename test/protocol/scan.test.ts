@@ -334,18 +334,25 @@ describe('a warm start of a large persisted index', function () {
         await first.stop();
       }
       assert.ok(before.people.length > 10 && before.search.headlines.length > 0, JSON.stringify(before.search).slice(0, 2000));
-      const second = await startServer(folder, { storagePath: store });
-      try {
-        await within(second.indexed, 60_000, 'warm start');
-        const logs = second.logs.join('\n');
-        assert.match(logs, /index cache: 6000 articles restored, 0 files to index/);
-        // Each of the six parts asked for memory; most (all, unless the worker was slow to start) came in time.
-        const [, used] = /index cache: (\d+) of 6 parts read into memory a worker made/.exec(logs) ?? [];
-        assert.ok(Number(used) >= 1, logs);
-        assert.deepEqual(await answers(second), before);
-      } finally {
-        await second.stop();
+      // Each of the six parts asks for memory. A worker slow to start (on a loaded machine) may
+      // come too late for all of them, and the parts are then read into memory of the reader's
+      // own: the answers are the same either way, and one of three warm starts has its memory.
+      const used: number[] = [];
+      for (let start = 0; start < 3 && !used.some((n) => n > 0); start++) {
+        const warm = await startServer(folder, { storagePath: store });
+        try {
+          await within(warm.indexed, 60_000, 'warm start');
+          const logs = warm.logs.join('\n');
+          assert.match(logs, /index cache: 6000 articles restored, 0 files to index/);
+          const [, n] = /index cache: (\d+) of 6 parts read into memory a worker made/.exec(logs) ?? [];
+          assert.ok(n !== undefined, logs);
+          used.push(Number(n));
+          assert.deepEqual(await answers(warm), before);
+        } finally {
+          await warm.stop();
+        }
       }
+      assert.ok(used.some((n) => n > 0), `parts read into a worker's memory: ${used.join(', ')}`);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
       fs.rmSync(store, { recursive: true, force: true });

@@ -319,6 +319,30 @@ describe('search shortlist', () => {
     assert.deepEqual(s.candidates(['كرافينيو', 'الصين'], 2), [31, 100]);
   });
 
+  it('files words given by number in a table as it files the words themselves', async () => {
+    const docs = [['الصين', 'لافروف'], ['بكين', 'x', 'الصين'], ['لافروف', 'الصين', 'موسكو'], ['موسكو']];
+    const byWord = new Shortlist();
+    docs.forEach((words, id) => byWord.add(id, words));
+    const byNumber = new Shortlist();
+    // Two tables, numbered differently; the second also holds a word no document has.
+    const first = ['x', 'لافروف', 'الصين', 'بكين'];
+    const second = ['موسكو', 'غائبة', 'الصين', 'لافروف'];
+    const ids = (table: string[], words: string[]) => Uint32Array.from(words, (w) => table.indexOf(w));
+    const along = (id: number, table: string[]) => {
+      const numbers = ids(table, docs[id]);
+      // Among other numbers, as a part's array holds every article's.
+      const padded = Uint32Array.from([0, ...numbers, 0]);
+      byNumber.addFromTable(id, table, padded, 1, 1 + numbers.length);
+    };
+    along(0, first);
+    along(1, first);
+    along(2, second);
+    along(3, second);
+    for (const q of [['الصين'], ['لافروف'], ['موسكو', 'بكين'], ['لافرف'], ['x']]) assert.deepEqual(byNumber.candidates(q), byWord.candidates(q), q.join(' '));
+    const [a, b] = [await byWord.wordsById(), await byNumber.wordsById()];
+    for (let id = 0; id < docs.length; id++) assert.deepEqual(b.of(id)?.slice().sort(), a.of(id)?.slice().sort(), `words of ${id}`);
+  });
+
   it('reaches documents through typos and shares of trigrams', () => {
     const s = new Shortlist();
     s.add(1, ['لافروف', 'بكين']);

@@ -3,17 +3,24 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
-import { Article, HoverCounts, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
+import { Article, HoverCounts, type HeadlineWords, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
 import { articleDataLength } from '../../server/src/core/index/article';
 import { IndexCache, READ_WINDOW, stampAt, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
 import { StampTable } from '../../server/src/workspace/stampTable';
+
+/** Headline words as a list, from a list or from their numbers in a table. */
+function wordList(w: HeadlineWords): string[] {
+  if (Array.isArray(w)) return [...w];
+  const t = w as Exclude<HeadlineWords, readonly string[]>;
+  return [...t.ids.subarray(t.start, t.end)].map((k) => t.table[k]);
+}
 
 /** Writes a snapshot's articles to the cache, as the index hands its own over. */
 function save(cache: IndexCache, catalog: string, stamps: Map<string, FileStamp>, snap: IndexSnapshot, counts = new HoverCounts(0, [], [])): Promise<void> {
   const words = new Map<Article, readonly string[]>();
   const articles = snap.articles.map((r) => {
     const a = new Article(r.uri, r.headline, r.date, r.source, r.data);
-    words.set(a, r.words);
+    words.set(a, wordList(r.words));
     return a;
   });
   return cache.save(catalog, (a) => stamps.get(a.uri), { ...snap, articles, counts }, (a) => words.get(a)!);
@@ -85,7 +92,7 @@ describe('persisted index file', () => {
         assert.equal(a.headline, snap.articles[i].headline);
         assert.equal(a.date, snap.articles[i].date);
         assert.equal(a.source, snap.articles[i].source);
-        assert.deepEqual(a.words, snap.articles[i].words, `words of article ${i}`);
+        assert.deepEqual(wordList(a.words), snap.articles[i].words, `words of article ${i}`);
         assert.deepEqual([...own(a)], [...snap.articles[i].data], `data of article ${i}`);
       });
     });
@@ -120,7 +127,7 @@ describe('persisted index file', () => {
       for (let i = 1000; i < 2000; i++) {
         const a = back.articles[i];
         assert.equal(a.uri, snap.articles[i].uri);
-        assert.deepEqual(a.words, snap.articles[i].words, `words of article ${i}`);
+        assert.deepEqual(wordList(a.words), snap.articles[i].words, `words of article ${i}`);
         assert.equal(own(a).length, snap.articles[i].data.length, `data of article ${i}`);
         assert.deepEqual(back.stamps.get(a.uri), { size: i, mtimeMs: 2 * i, hash: 3 * i });
       }

@@ -78,16 +78,17 @@ export function stampAt(stamps: Float64Array, i: number): FileStamp | undefined 
 
 function packPart(list: readonly IndexedArticle[], stampOf: (a: IndexedArticle) => FileStamp | undefined, wordIds: ReadonlyMap<string, number>, wordsOf: (a: IndexedArticle) => readonly string[]): { head: PartHead; data: Uint32Array } {
   // Each article read once, as a record that dies with this part.
-  const records = list.map((a) => recordOf(a, wordsOf(a)));
+  const headlineWords = list.map(wordsOf);
+  const records = list.map((a, i) => recordOf(a, headlineWords[i]));
   const lengths = new Uint32Array(2 * records.length);
   const stampList = new Float64Array(3 * records.length).fill(NaN);
   let dataLength = 0;
   let wordCount = 0;
   records.forEach((a, i) => {
     lengths[2 * i] = a.data.length;
-    lengths[2 * i + 1] = a.words.length;
+    lengths[2 * i + 1] = headlineWords[i].length;
     dataLength += a.data.length;
-    wordCount += a.words.length;
+    wordCount += headlineWords[i].length;
     const st = stampOf(list[i]);
     if (st) stampList.set([st.size, st.mtimeMs, st.hash], 3 * i);
   });
@@ -95,11 +96,11 @@ function packPart(list: readonly IndexedArticle[], stampOf: (a: IndexedArticle) 
   const words = new Uint32Array(wordCount);
   let at = 0;
   let w = 0;
-  for (const a of records) {
+  records.forEach((a, i) => {
     data.set(a.data, at);
     at += a.data.length;
-    for (const x of a.words) words[w++] = wordIds.get(x)!;
-  }
+    for (const x of headlineWords[i]) words[w++] = wordIds.get(x)!;
+  });
   const head = { uris: records.map((a) => a.uri), headlines: records.map((a) => a.headline), dates: records.map((a) => a.date ?? ''), sources: records.map((a) => a.source ?? ''), stamps: stampList, lengths, words };
   return { head, data };
 }
@@ -112,7 +113,7 @@ function ownHead(h: PartHead): PartHead {
 
 /**
  * The articles of a part, all holding `data` itself, each from its own `base` (the index adopts
- * the array as it is).
+ * the array as it is), and their headline words by number in `wordTable` (every one a string).
  * Dates and sources recur: `intern` makes each one string.
  */
 function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[], intern: (s: string) => string | undefined): Article[] {
@@ -120,6 +121,7 @@ function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[]
   const ok = (xs: unknown) => Array.isArray(xs) && xs.length === n;
   // Its typed arrays are checked by `ownHead`.
   if (!ok(h.headlines) || !ok(h.dates) || !ok(h.sources) || h.stamps.length !== 3 * n || h.lengths.length !== 2 * n) throw new Error('malformed part');
+  for (let k = 0; k < h.words.length; k++) if (h.words[k] >= wordTable.length) throw new Error('malformed words');
   const articles: Article[] = [];
   let at = 0;
   let w = 0;
@@ -127,15 +129,10 @@ function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[]
     const end = at + h.lengths[2 * i];
     const wordsEnd = w + h.lengths[2 * i + 1];
     if (end > data.length || wordsEnd > h.words.length) throw new Error('malformed part');
-    const words: string[] = new Array(wordsEnd - w);
-    for (let k = w; k < wordsEnd; k++) {
-      const word = wordTable[h.words[k]];
-      if (typeof word !== 'string') throw new Error('malformed words');
-      words[k - w] = word;
-    }
     const uri = h.uris[i];
     // The articles share the part's array; each one's header must give the length the head does.
     if (articleDataLength(data, at) !== end - at) throw new Error('malformed article');
+    const words = { table: wordTable, ids: h.words, start: w, end: wordsEnd };
     articles.push({ uri, headline: h.headlines[i], date: intern(h.dates[i]), source: intern(h.sources[i]), data, base: at, words });
     at = end;
     w = wordsEnd;
@@ -300,6 +297,7 @@ export class IndexCache {
       if (h?.format !== CACHE_FORMAT) return void this.log(`index cache: format ${h?.format} is not ${CACHE_FORMAT}; discarded`);
       if (h.catalog !== catalog) return void this.log('index cache: built with another catalog; discarded');
       if (!Array.isArray(h.entityIds) || !Array.isArray(h.formTexts) || !Array.isArray(h.discovered) || !Array.isArray(h.wordTable) || typeof h.articles !== 'number') throw new Error('malformed header');
+      if (!h.wordTable.every((w) => typeof w === 'string')) throw new Error('malformed words');
       const parts = Math.ceil(h.articles / PER_PART);
       // The parts' sizes are believed only as far as the file could hold them.
       if (!Array.isArray(h.partWords) || h.partWords.length !== parts || !h.partWords.every((w) => Number.isInteger(w) && w >= 0) || 4 * h.partWords.reduce((a, b) => a + b, 0) > reader.fileSize) throw new Error('malformed header');

@@ -5,7 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Entity } from '../catalog/types';
-import type { Article, CorpusIndex } from '../index/corpusIndex';
+import type { Article, CorpusIndex, HeadlineWords } from '../index/corpusIndex';
 import { normalizeKey, normalizeRange } from '../text/normalize';
 import { tokenKeys } from '../text/tokenize';
 import { latinKey } from '../text/transliterate';
@@ -100,14 +100,17 @@ export class SearchEngine {
     this.entityVersion = this.index.entityVersion;
   }
 
-  private articleChanged(article: Article | undefined, words?: readonly string[], removed?: Article): void {
+  private articleChanged(article: Article | undefined, words?: HeadlineWords, removed?: Article): void {
     if (removed) {
       this.headlineList.remove(removed.slot);
       this.headlineDocCache.delete(removed.slot);
     }
     if (!article || !article.headline.text) return;
     // The search keys are not kept: fuse.js gets them again for the few shortlisted headlines.
-    this.headlineList.add(article.slot, words ?? headlineWords(article.headline.text));
+    if (words && !Array.isArray(words)) {
+      const w = words as Exclude<HeadlineWords, readonly string[]>;
+      this.headlineList.addFromTable(article.slot, w.table, w.ids, w.start, w.end);
+    } else this.headlineList.add(article.slot, words ?? headlineWords(article.headline.text));
   }
 
   /**

@@ -91,6 +91,8 @@ class Postings {
 
 /** Postings longer than this are typed arrays (a word in one or two headlines keeps a small array). */
 const SMALL_LIST = 16;
+const UNSEEN = -1;
+const TOO_SHORT = -2;
 
 /** Documents are given by number: small whole numbers (the live set keeps a byte per number up to the largest). */
 export class Shortlist {
@@ -105,6 +107,39 @@ export class Shortlist {
   private liveCount = 0;
 
   add(id: number, words: Iterable<string>): void {
+    this.setLive(id);
+    // A word given twice finds the id already at the end of its postings.
+    for (const w of words) {
+      if (w.length < 2) continue;
+      this.postings.add(this.wordIds.get(w) ?? this.newWord(w), id);
+    }
+  }
+
+  /**
+   * `add`, with the words given by number in `table` (`ids[start]` up to `ids[end]`), as a
+   * persisted index holds them: each number is looked up once for all the documents of a table.
+   */
+  addFromTable(id: number, table: readonly string[], ids: ArrayLike<number>, start: number, end: number): void {
+    this.setLive(id);
+    if (table !== this.table) {
+      this.table = table;
+      this.tableWords = new Int32Array(table.length).fill(UNSEEN);
+    }
+    for (let k = start; k < end; k++) {
+      let w = this.tableWords[ids[k]];
+      if (w === UNSEEN) {
+        const word = table[ids[k]];
+        this.tableWords[ids[k]] = w = word.length < 2 ? TOO_SHORT : (this.wordIds.get(word) ?? this.newWord(word));
+      }
+      if (w !== TOO_SHORT) this.postings.add(w, id);
+    }
+  }
+
+  /** The table `addFromTable` was last given, and each of its numbers' word number here (or `UNSEEN`, `TOO_SHORT`). */
+  private table: readonly string[] = [];
+  private tableWords = new Int32Array(0);
+
+  private setLive(id: number): void {
     if (id >= this.live.length) {
       const grownLive = new Uint8Array(Math.max(2 * this.live.length, id + 1));
       grownLive.set(this.live);
@@ -112,11 +147,6 @@ export class Shortlist {
     }
     if (this.live[id] === 0) this.liveCount++;
     this.live[id] = 1;
-    // A word given twice finds the id already at the end of its postings.
-    for (const w of words) {
-      if (w.length < 2) continue;
-      this.postings.add(this.wordIds.get(w) ?? this.newWord(w), id);
-    }
   }
 
   private newWord(w: string): number {

@@ -14,8 +14,15 @@ import { filterProbe, type FilterProbe } from './tokenFilter';
 
 export { Article };
 
+/**
+ * An article's headline search words: the words, or (as a persisted index gives them) their
+ * numbers in a table that many articles share, `ids[start]` up to `ids[end]`, so that restoring
+ * 100,000 articles makes no array of strings for each.
+ */
+export type HeadlineWords = readonly string[] | { readonly table: readonly string[]; readonly ids: Uint32Array; readonly start: number; readonly end: number };
+
 /** See `CorpusIndex.onArticle`. */
-export type ArticleListener = (added: Article | undefined, headlineWords: readonly string[] | undefined, removed: Article | undefined) => void;
+export type ArticleListener = (added: Article | undefined, headlineWords: HeadlineWords | undefined, removed: Article | undefined) => void;
 
 export interface MentionRef extends Mention {
   readonly uri: string;
@@ -86,7 +93,7 @@ export interface IndexSnapshot {
    * Each article's strings, data array (see `articleData`; it starts at `base` in `data`, 0 when
    * absent, so that the articles of a persisted part can share one array) and headline search words.
    */
-  readonly articles: { uri: string; headline: string; date?: string; source?: string; data: Uint32Array; base?: number; words: readonly string[] }[];
+  readonly articles: { uri: string; headline: string; date?: string; source?: string; data: Uint32Array; base?: number; words: HeadlineWords }[];
 }
 
 /** The index's numbering and its live articles (see `source()`). */
@@ -380,7 +387,7 @@ export class CorpusIndex {
   }
 
   /** `datesLater`: the entities' earliest and latest articles are left to be found when asked (see `restore`). */
-  private attach(article: Article, headlineWords?: readonly string[], datesLater = false): void {
+  private attach(article: Article, headlineWords?: HeadlineWords, datesLater = false): void {
     this.articles.set(article.uri, article);
     this.table.add(article);
     const d = article.data;
