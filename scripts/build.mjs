@@ -1,5 +1,5 @@
-// Bundles the client (dist/extension.js, `vscode` external) and the server (dist/server.js and its
-// scan worker dist/analysisWorker.js), and
+// Bundles the client (dist/extension.js, `vscode` external) and the server (dist/server.js, its
+// scan worker dist/analysisWorker.js and its warm-start helper dist/warmStartWorker.js), and
 // validates the shipped catalog against its JSON schema first.
 import Ajv from 'ajv';
 import * as esbuild from 'esbuild';
@@ -28,6 +28,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The initial scan's worker threads, started by dist/server.js from beside it.
   esbuild.build({ ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
+  // The worker thread that helps a warm start of a large persisted index.
+  esbuild.build({ ...common, entryPoints: ['server/src/workspace/warmStartWorker.ts'], outfile: 'dist/warmStartWorker.js' }),
   // Integration suites, run inside VS Code (mocha and vscode stay external).
   esbuild.build({ ...common, entryPoints: ['test/integration/suite/index.ts', 'test/integration/suite/extension.test.ts'], outdir: 'out/integration', external: ['vscode', 'mocha'] }),
 ]);

@@ -39,7 +39,13 @@ if (!corpus) {
 function threadCpu(pid) {
   const out = [];
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      // A thread that ended meanwhile.
+      continue;
+    }
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
     if (seconds >= 0.05) out.push({ thread: tid === String(pid) ? 'server' : tid, seconds });

@@ -318,9 +318,9 @@ describe('a warm start of a large persisted index', function () {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-large-'));
     const store = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
     try {
-      // 20,000 articles write a cache of some 37 MB, past the size from which a worker helps.
+      // 6,000 articles write a cache of some 11 MB, past the size from which a worker helps.
       const { generateCorpus } = await import('../../scripts/bench/generate.mjs');
-      generateCorpus({ seedsDir: seeds, dir: folder, n: 20_000 });
+      generateCorpus({ seedsDir: seeds, dir: folder, n: 6000 });
       const answers = async (t: Session) => ({
         people: await t.connection.sendRequest(EntitiesRequest, { type: 'person' }),
         search: await t.connection.sendRequest(SearchRequest, { query: 'وزيرا خارجية الصين' }),
@@ -334,7 +334,7 @@ describe('a warm start of a large persisted index', function () {
         await first.stop();
       }
       assert.ok(before.people.length > 10 && before.search.headlines.length > 0, JSON.stringify(before.search).slice(0, 2000));
-      // Each of the 20 parts asks for memory. A worker slow to start (on a loaded machine) may
+      // Each of the six parts asks for memory. A worker slow to start (on a loaded machine) may
       // come too late for all of them, and the parts are then read into memory of the reader's
       // own: the answers are the same either way, and one of three warm starts has its memory.
       const used: number[] = [];
@@ -343,8 +343,8 @@ describe('a warm start of a large persisted index', function () {
         try {
           await within(warm.indexed, 60_000, 'warm start');
           const logs = warm.logs.join('\n');
-          assert.match(logs, /index cache: 20000 articles restored, 0 files to index/);
-          const [, n] = /index cache: (\d+) of 20 parts read into memory a worker made/.exec(logs) ?? [];
+          assert.match(logs, /index cache: 6000 articles restored, 0 files to index/);
+          const [, n] = /index cache: (\d+) of 6 parts read into memory a worker made/.exec(logs) ?? [];
           assert.ok(n !== undefined, logs);
           used.push(Number(n));
           assert.deepEqual(await answers(warm), before);

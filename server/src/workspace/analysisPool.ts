@@ -55,32 +55,8 @@ export class AnalysisPool {
   /** Analyses files on the least busy worker; rejects when no worker is left or one fails. */
   async analyze(files: readonly string[], maxFileSize: number): Promise<FileAnalysis[]> {
     const reply = await this.ask((batch) => ({ type: 'analyze', batch, files, maxFileSize }));
-    if (!('results' in reply)) throw new Error('not an analysis');
     if (reply.generation !== this.generation) throw new Error('analysed against an older catalog');
     return reply.results;
-  }
-
-  /**
-   * Each file's size and modification time (see `WorkerRequest`), taken on a worker: a warm
-   * start's 100,000 stats (a second here) overlap its reading of the persisted index.
-   */
-  async stat(files: readonly string[]): Promise<Float64Array> {
-    this.ensureStarted(1);
-    const reply = await this.ask((batch) => ({ type: 'stat', batch, files }));
-    if (!('stats' in reply) || reply.stats.length !== 2 * files.length) throw new Error('not the stats asked for');
-    return reply.stats;
-  }
-
-  /**
-   * Shared memory of `bytes` bytes, allocated and touched page by page on a worker: the first
-   * touch of fresh memory is costly (a page fault each 4 KiB; 0.55 s for 150 MB on the machines
-   * the benchmark ran on), and done there it runs beside the thread that fills the memory next.
-   */
-  async memory(bytes: number): Promise<SharedArrayBuffer> {
-    this.ensureStarted(1);
-    const reply = await this.ask((batch) => ({ type: 'memory', batch, bytes }));
-    if (!('memory' in reply) || reply.memory.byteLength !== bytes) throw new Error('not the memory asked for');
-    return reply.memory;
   }
 
   private ask(request: (batch: number) => WorkerRequest): Promise<WorkerReply> {
@@ -94,9 +70,8 @@ export class AnalysisPool {
     });
   }
 
-  /** Starts up to `count` workers now (each takes some 50 ms to be ready), if fewer are running. */
-  ensureStarted(count = this.size): void {
-    while (this.slots.length < Math.min(count, this.size)) this.slots.push(this.start());
+  private ensureStarted(): void {
+    if (this.slots.length === 0) for (let i = 0; i < this.size; i++) this.slots.push(this.start());
   }
 
   /**
