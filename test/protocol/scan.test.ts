@@ -314,7 +314,7 @@ describe('a large persisted index damaged after its first parts', function () {
 });
 
 describe('a warm start of a large persisted index', function () {
-  it('reads the index into memory a worker made, and answers as before the restart', async () => {
+  it('reads the index into memory a worker made, answers as before the restart, and writes it back from there', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-large-'));
     const store = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
     try {
@@ -334,6 +334,16 @@ describe('a warm start of a large persisted index', function () {
         await first.stop();
       }
       assert.ok(before.people.length > 10 && before.search.headlines.length > 0, JSON.stringify(before.search).slice(0, 2000));
+      const changed = path.join(folder, '000', 'article-000001.txt');
+      const changedUri = pathToFileURL(changed).toString();
+      /** Resolves once headline search finds the changed article by its new headline. */
+      const changeFound = async (t: Session) => {
+        for (;;) {
+          const found = await t.connection.sendRequest(SearchRequest, { query: 'جزر القمر' });
+          if (found.headlines.some((h) => h.uri === changedUri)) return;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
       // Each of the six parts asks for memory. A worker slow to start (on a loaded machine) may
       // come too late for all of them, and the parts are then read into memory of the reader's
       // own: the answers are the same either way, and one of three warm starts has its memory.
@@ -348,11 +358,25 @@ describe('a warm start of a large persisted index', function () {
           assert.ok(n !== undefined, logs);
           used.push(Number(n));
           assert.deepEqual(await answers(warm), before);
+          if (Number(n) > 0) {
+            // A changed article makes the server write the cache again as it stops, the other articles from the memory the worker made.
+            fs.writeFileSync(changed, 'زيارة إلى جزر القمر\nقال فلاديمير بوتين إن الحوار مهم في هذه المرحلة من العلاقات بين البلدين.\n');
+            await warm.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: changedUri, type: 2 }] });
+            await within(changeFound(warm), 10_000, 'the changed article indexed');
+          }
         } finally {
           await warm.stop();
         }
       }
       assert.ok(used.some((n) => n > 0), `parts read into a worker's memory: ${used.join(', ')}`);
+      const last = await startServer(folder, { storagePath: store });
+      try {
+        await within(last.indexed, 60_000, 'warm start after the change');
+        assert.match(last.logs.join('\n'), /index cache: 6000 articles restored, 0 files to index/);
+        await within(changeFound(last), 1000, 'the change kept');
+      } finally {
+        await last.stop();
+      }
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
       fs.rmSync(store, { recursive: true, force: true });
