@@ -417,7 +417,8 @@ export class CorpusWorkspace {
    * Restores articles from the persisted index, part by part as it is read: those with a stamp
    * whose editors (if open) hold the text the stamp was made from. Files are compared with their
    * stamps afterwards (`compareStamps`). Returns how many articles the file held; undefined, and
-   * nothing restored, when it is damaged.
+   * nothing restored, when it is damaged. `helper` makes the memory the parts are read into; the
+   * parts are restored once `partsAfter` settles.
    */
   private async loadCache(helper?: WarmStartHelper, partsAfter?: Promise<unknown>): Promise<{ articles: number; restored: readonly Article[] } | undefined> {
     // Restored articles' stamps go in with the articles; those of changed files are taken out later.
@@ -701,8 +702,9 @@ function keyOf(entities: readonly CatalogEntry[]): string {
 }
 
 /**
- * Memory for the persisted index's parts (see `IndexCache.load`), asked of the workers all at
- * once, part by part; a part read before its memory came is read into memory of the reader's own.
+ * Memory for the persisted index's parts (see `IndexCache.load`), asked of the warm start's
+ * worker all at once, part by part; a part read before its memory came is read into memory of
+ * the reader's own. Counts how many parts were asked for and how many came in time.
  */
 class WorkerMemory {
   asked = 0;

@@ -194,8 +194,8 @@ class ChunkReader {
   }
 
   /**
-   * The next chunk's bytes in memory of their own (4-byte aligned), read from the file straight
-   * into it past what the window already holds.
+   * The next chunk's bytes in memory of their own (4-byte aligned), or in `into`, which must be
+   * the chunk's size; read from the file straight into it past what the window already holds.
    */
   async nextRaw(into?: SharedArrayBuffer): Promise<Uint8Array> {
     await this.fill(4);
