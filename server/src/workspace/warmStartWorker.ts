@@ -1,7 +1,8 @@
 /**
  * Worker thread that helps a warm start (see `WarmStartHelper`): it allocates and first touches
  * the memory the persisted index is read into, and stats the listed files. Kept apart from the
- * scan's analysis worker, whose code takes it twice as long to start.
+ * scan's analysis worker, whose code makes it slower to start (ready to answer in 69 to 82 ms
+ * against 51 to 64 ms on the machine the benchmark ran on).
  */
 import { statSync } from 'fs';
 import { parentPort } from 'worker_threads';
