@@ -39,10 +39,6 @@ class Postings {
   /** Each list's length (a typed list holds room to grow). */
   private sizes = new Uint32Array(64);
 
-  get words(): number {
-    return this.lists.length;
-  }
-
   /** A new, empty list; returns its number. */
   open(): number {
     const k = this.lists.length;
