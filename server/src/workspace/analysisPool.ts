@@ -11,6 +11,7 @@ import { Worker } from 'worker_threads';
 import type { Entity } from '../core/catalog/types';
 import type { WorkerReply, WorkerRequest } from './analysisWorker';
 import type { FileAnalysis } from './fileAnalysis';
+import { unpackAnalyses } from './packedAnalyses';
 
 interface Slot {
   readonly worker: Worker;
@@ -56,7 +57,7 @@ export class AnalysisPool {
   async analyze(files: readonly string[], maxFileSize: number): Promise<FileAnalysis[]> {
     const reply = await this.ask((batch) => ({ type: 'analyze', batch, files, maxFileSize }));
     if (reply.generation !== this.generation) throw new Error('analysed against an older catalog');
-    return reply.results;
+    return unpackAnalyses(reply.packed);
   }
 
   private ask(request: (batch: number) => WorkerRequest): Promise<WorkerReply> {

@@ -5,7 +5,8 @@
 import { parentPort } from 'worker_threads';
 import type { Entity } from '../core/catalog/types';
 import { Recognizer } from '../core/entities/recognizer';
-import { analyzeFileSync, transferables, type FileAnalysis } from './fileAnalysis';
+import { analyzeFileSync, type FileAnalysis } from './fileAnalysis';
+import { packAnalyses, packedTransferables, type PackedAnalyses } from './packedAnalyses';
 import { lowerThreadPriority } from './threadPriority';
 
 export type WorkerRequest =
@@ -16,7 +17,7 @@ export type WorkerRequest =
   /** No more work: the worker closes its port and ends. */
   | { readonly type: 'stop' };
 
-export type WorkerReply = { readonly batch: number; readonly generation: number; readonly results: FileAnalysis[] };
+export type WorkerReply = { readonly batch: number; readonly generation: number; readonly packed: PackedAnalyses };
 
 lowerThreadPriority();
 
@@ -47,6 +48,6 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       results.push({ file: f, ok: false, missing: false, reason: `analysis failed: ${(e as Error).message}` });
     }
   }
-  const reply: WorkerReply = { batch: msg.batch, generation: gen, results };
-  parentPort!.postMessage(reply, transferables(results));
+  const reply: WorkerReply = { batch: msg.batch, generation: gen, packed: packAnalyses(results) };
+  parentPort!.postMessage(reply, packedTransferables(reply.packed));
 });

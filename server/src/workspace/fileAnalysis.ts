@@ -28,15 +28,3 @@ function analyzeRead(file: string, r: ReadResult, recognizer: Recognizer, detach
   const stamp = { size: r.size, mtimeMs: r.mtimeMs, hash: contentHash(r.bytes) };
   return { file, ok: true, stamp, truncated: r.truncated, analysis: analyzeArticle(d.text, recognizer, detach) };
 }
-
-/** The buffers a worker hands over instead of copying. */
-export function transferables(results: readonly FileAnalysis[]): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  for (const r of results) {
-    if (!r.ok) continue;
-    const a = r.analysis.data;
-    // Only arrays that own their whole buffer can be moved.
-    if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer) out.push(a.buffer);
-  }
-  return out;
-}
