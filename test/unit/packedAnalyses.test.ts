@@ -40,14 +40,6 @@ describe('analyses posted by a worker', () => {
     assert.ok(c.ok && c.analysis.data instanceof Uint32Array);
   });
 
-  it('carry each string of the batch once, however many articles repeat it', () => {
-    const text = 'لافروف في بكين\n\nقال سيرغي لافروف إن لافروف وصل.\n';
-    const packed = packAnalyses([analysed('/c/1.txt', text), analysed('/c/2.txt', text), analysed('/c/3.txt', text)]);
-    const lavrov = packed.strings.filter((s) => s === 'لافروف');
-    assert.equal(lavrov.length, 1);
-    assert.equal(new Set(packed.strings).size, packed.strings.length);
-  });
-
   it('move the data arrays instead of copying them', () => {
     const r = analysed('/c/a.txt', 'لافروف\n\nقال لافروف.\n');
     const data = r.ok ? r.analysis.data : undefined;

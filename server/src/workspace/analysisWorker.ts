@@ -5,7 +5,7 @@
 import { parentPort } from 'worker_threads';
 import type { Entity } from '../core/catalog/types';
 import { Recognizer } from '../core/entities/recognizer';
-import { analyzeFileSync, type FileAnalysis } from './fileAnalysis';
+import { analyzeFilesSync } from './fileAnalysis';
 import { packAnalyses, packedTransferables, type PackedAnalyses } from './packedAnalyses';
 import { lowerThreadPriority } from './threadPriority';
 
@@ -40,14 +40,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   }
   const rec = recognizer;
   const gen = generation;
-  const results: FileAnalysis[] = [];
-  for (const f of msg.files) {
-    try {
-      results.push(analyzeFileSync(f, msg.maxFileSize, rec));
-    } catch (e) {
-      results.push({ file: f, ok: false, missing: false, reason: `analysis failed: ${(e as Error).message}` });
-    }
-  }
+  const results = analyzeFilesSync(msg.files, msg.maxFileSize, rec);
   const reply: WorkerReply = { batch: msg.batch, generation: gen, packed: packAnalyses(results) };
   parentPort!.postMessage(reply, packedTransferables(reply.packed));
 });

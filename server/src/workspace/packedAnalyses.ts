@@ -1,16 +1,17 @@
 /**
- * A batch of file analyses in the form a worker posts it: each distinct string once, and every
- * other field as numbers in one array. Posting the analyses as objects cost a worker about 20 µs
- * an article and the server thread about 8 µs to copy, for some 55 strings an article, most of
- * them names and headline words that other articles of the batch repeat (9 are distinct).
+ * A batch of file analyses in the form a worker posts it: its strings in one list, and every
+ * other field as numbers in one array, so that the copy holds no objects or property names (an
+ * article's analysis had 8 objects around its 55 or so strings). Measured on one worker over
+ * 100,000 articles: the server thread spent 0.1 to 0.3 s less taking the batches in, the worker
+ * about the same. Sending each repeated string once cost the worker 0.9 s more than it saved.
  */
 import type { ArticleAnalysis } from '../core/index/analysis';
 import type { FileAnalysis } from './fileAnalysis';
 
 export interface PackedAnalyses {
-  /** The batch's distinct strings. */
+  /** The batch's strings, in the order the fields name them. */
   readonly strings: string[];
-  /** Per file, the fields below; strings as indexes into `strings`, a missing one as -1. */
+  /** Per file, the fields below; a string as its index in `strings`, a missing one as -1. */
   readonly fields: Float64Array;
   /** The data array of each analysed file, in order (moved, not copied). */
   readonly data: Uint32Array[];
@@ -24,16 +25,7 @@ const FAILED = 0;
 
 export function packAnalyses(results: readonly FileAnalysis[]): PackedAnalyses {
   const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const id = (s: string | undefined) => {
-    if (s === undefined) return -1;
-    let i = ids.get(s);
-    if (i === undefined) {
-      ids.set(s, (i = strings.length));
-      strings.push(s);
-    }
-    return i;
-  };
+  const id = (s: string | undefined) => (s === undefined ? -1 : strings.push(s) - 1);
   const fields: number[] = [];
   const data: Uint32Array[] = [];
   for (const r of results) {
