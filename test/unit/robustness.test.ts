@@ -6,7 +6,7 @@ import shipped from '../../server/catalog/entities.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { parseArticle } from '../../server/src/core/article/structure';
 import { Recognizer } from '../../server/src/core/entities/recognizer';
-import { decode } from '../../server/src/core/text/decode';
+import { decode, utf8Fast } from '../../server/src/core/text/decode';
 import { normalizeKey, normalizeRange } from '../../server/src/core/text/normalize';
 import { latinKey } from '../../server/src/core/text/transliterate';
 import { headlineWords, wordsOf } from '../../server/src/core/features/searchKeys';
@@ -40,6 +40,45 @@ describe('decoding', () => {
   });
   it('rejects bytes that are neither UTF-8 nor Arabic in Windows-1256', () => {
     assert.equal(decode(Buffer.from([0xc3, 0x28, 0xe9, 0xe8, 0xea, 0xeb, 0xef, 0xee, 0xf4, 0xfb, 0x20, 0x61])).ok, false);
+  });
+  it('decodes UTF-8 exactly as TextDecoder does, or leaves the bytes to it', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const standard = (b: Uint8Array) => {
+      try {
+        return fatal.decode(b);
+      } catch {
+        return undefined;
+      }
+    };
+    // Bytes of real text, text with its bytes cut or changed, and random bytes.
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('ل', 'ا', 'َ', 'ﻻ', '😀', '\uFEFF', '\u00e9', '\u0800', '\uffff', 'a', '\n'), fc.integer({ min: 0, max: 0x10ffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCodePoint(c))), maxLength: 60 });
+    const bytes = fc.oneof(
+      text.map((t) => new Uint8Array(Buffer.from(t, 'utf8'))),
+      fc.tuple(text, fc.nat(), fc.integer({ min: 0, max: 255 })).map(([t, at, b]) => {
+        const u = new Uint8Array(Buffer.from(t, 'utf8'));
+        if (u.length > 0) u[at % u.length] = b;
+        return u.subarray(0, u.length - (at % 2));
+      }),
+      fc.uint8Array({ maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const fast = utf8Fast(b);
+        if (fast !== undefined) assert.equal(fast, standard(b));
+        if (b.length > 0 && b.every((x) => x < 0xf0 && (x >= 0x20 || (x >= 9 && x <= 13) || x === 27)) && standard(b) !== undefined) assert.notEqual(fast, undefined, 'valid text without four-byte characters or control bytes is decoded here');
+      }),
+      { numRuns: 2000 },
+    );
+    assert.equal(utf8Fast(Buffer.from([0xe0, 0x80, 0x80])), undefined, 'an overlong form');
+    assert.equal(utf8Fast(Buffer.from([0x61, 0xc0, 0x80])), undefined, 'an overlong NUL');
+    assert.equal(utf8Fast(Buffer.from([0xc1, 0xbf])), undefined, 'an overlong two-byte form');
+    assert.equal(utf8Fast(Buffer.from('😀', 'utf8')), undefined, 'four bytes are left to TextDecoder');
+    assert.equal(utf8Fast(Buffer.from('a\u0001b', 'utf8')), undefined, 'control bytes are left to the binary check');
+    assert.equal(utf8Fast(Buffer.from('a\tb\r\n\u001b', 'utf8')), 'a\tb\r\n\u001b');
+    assert.deepEqual(decode(Buffer.from('لافروف 😀', 'utf8')), { ok: true, text: 'لافروف 😀', encoding: 'utf8' });
+    assert.equal(utf8Fast(Buffer.from([0xed, 0xa0, 0x80])), undefined, 'an encoded surrogate');
+    assert.equal(utf8Fast(Buffer.from([0xd9, 0x84, 0xd8])), undefined, 'a sequence cut at the end');
+    assert.equal(utf8Fast(Buffer.from(ARABIC, 'utf8')), ARABIC);
   });
   it('accepts empty and whitespace-only files', () => {
     assert.deepEqual(decode(new Uint8Array()), { ok: true, text: '', encoding: 'utf8' });

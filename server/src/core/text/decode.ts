@@ -13,13 +13,70 @@ export type Decoded =
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/**
+ * UTF-8 decoding of the common case in JavaScript, as a scan decodes every article: in
+ * `npm run bench:analysis` (Node 20), decoding with the binary check took 9 to 11 µs an article
+ * this way, against 22 µs with `TextDecoder` (whose own call took about 16 µs of that). It declines (returns undefined) what it does not handle exactly as
+ * `TextDecoder` would: anything invalid, four-byte sequences, large files, a big-endian machine
+ * (its UTF-16 units are copied as little-endian bytes). `TextDecoder` decides those. It also
+ * declines the control bytes `looksBinary` counts, so that text it decodes needs no such check.
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const FAST_MAX_BYTES = 1 << 20;
+let units = new Uint16Array(8192);
+let unitBytes = Buffer.from(units.buffer);
+
+export function utf8Fast(bytes: Uint8Array, from = 0): string | undefined {
+  const n = bytes.length;
+  if (!LITTLE_ENDIAN || n - from > FAST_MAX_BYTES) return undefined;
+  if (units.length < n - from) {
+    units = new Uint16Array(n - from);
+    unitBytes = Buffer.from(units.buffer);
+  }
+  const out = units;
+  let j = 0;
+  let ascii = true;
+  for (let i = from; i < n; ) {
+    const c = bytes[i];
+    if (c < 0x80) {
+      if (c < 0x20 && isControl(c)) return undefined;
+      out[j++] = c;
+      i++;
+      continue;
+    }
+    ascii = false;
+    if (c >= 0xc2 && c < 0xe0) {
+      // Past the end, `bytes[i + 1]` is undefined, which fails the continuation test.
+      const d = bytes[i + 1];
+      if ((d & 0xc0) !== 0x80) return undefined;
+      out[j++] = ((c & 0x1f) << 6) | (d & 0x3f);
+      i += 2;
+    } else if (c >= 0xe0 && c < 0xf0) {
+      const d = bytes[i + 1];
+      const e = bytes[i + 2];
+      if ((d & 0xc0) !== 0x80 || (e & 0xc0) !== 0x80) return undefined;
+      const u = ((c & 0x0f) << 12) | ((d & 0x3f) << 6) | (e & 0x3f);
+      // Overlong forms and surrogates are invalid.
+      if (u < 0x800 || (u >= 0xd800 && u <= 0xdfff)) return undefined;
+      out[j++] = u;
+      i += 3;
+    } else return undefined;
+  }
+  // Text in ASCII only becomes a string of one byte a character, as TextDecoder makes it.
+  if (ascii) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1', from, n);
+  return unitBytes.toString('utf16le', 0, 2 * j);
+}
+
+/** NUL and the C0 controls that text does not use (tab, line breaks, form feed and escape aside). */
+const isControl = (b: number) => b < 9 || (b > 13 && b < 32 && b !== 27);
+
 function looksBinary(bytes: Uint8Array, from: number): boolean {
   const n = Math.min(bytes.length, from + 8192);
   let control = 0;
   for (let i = from; i < n; i++) {
     const b = bytes[i];
     if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+    if (isControl(b)) control++;
   }
   return n > from && control / (n - from) > 0.1;
 }
@@ -33,6 +90,8 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const from = bom ? 3 : 0;
+  const fast = utf8Fast(bytes, from);
+  if (fast !== undefined) return { ok: true, text: fast, encoding: bom ? 'utf8bom' : 'utf8' };
   if (looksBinary(bytes, from)) return { ok: false, reason: 'binary content (NUL or control bytes)' };
   try {
     const text = utf8Fatal.decode(bytes.subarray(from));
