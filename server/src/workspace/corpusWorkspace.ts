@@ -174,9 +174,9 @@ export class CorpusWorkspace {
     const restoring = cacheSize !== undefined ? this.loadCache(helper, helper && listed.catch(() => undefined)) : undefined;
     const files = await listed;
     const started = Date.now();
-    // With a helper, the files are stated on it while the cache is still being read; otherwise
-    // here afterwards (`compareStamps`).
-    const stats = restoring && helper ? helper.stat(files).catch(() => undefined) : undefined;
+    // With a helper, the files are stated on it while the cache is still being read, and here
+    // too once the cache is read (`StatsInProgress`); otherwise here afterwards (`compareStamps`).
+    const stats = restoring && helper ? helper.stat(files) : undefined;
     // 100,000 URIs take about 0.1 s: computed in slices, answering requests in between.
     const uris: string[] = new Array(files.length);
     const pause = sliced();
@@ -185,7 +185,7 @@ export class CorpusWorkspace {
       uris[i] = fileUri(files[i]);
     }
     const loaded = await restoring;
-    const stated = await stats;
+    const stated = loaded ? await stats?.finish(sliced()) : undefined;
     helper?.stop();
     const compared = loaded ? await this.compareStamps(files, uris, stated, loaded) : undefined;
     const todo = compared?.todo ?? files;

@@ -8,6 +8,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { chunkDone, newStatShare, statChunk, takeChunk, type StatShare } from './sharedStats';
 import type { HelperReply, HelperRequest } from './warmStartWorker';
 
 export class WarmStartHelper {
@@ -43,11 +44,19 @@ export class WarmStartHelper {
     return reply.memory;
   }
 
-  /** Each file's size and modification time, stated on the worker: size of file k at 2k, time at 2k + 1 (NaN for a file that is gone). */
-  async stat(files: readonly string[]): Promise<Float64Array> {
-    const reply = await this.ask((id) => ({ type: 'stat', id, files }));
-    if (!('stats' in reply) || reply.stats.length !== 2 * files.length) throw new Error('not the stats asked for');
-    return reply.stats;
+  /**
+   * Starts stating `files` on the worker; `StatsInProgress.finish` has the caller state what is
+   * left, with the worker, and gives the stats.
+   */
+  stat(files: readonly string[]): StatsInProgress {
+    const share = newStatShare(files);
+    const worker = this.ask((id) => ({ type: 'stat', id, share })).then(
+      (reply) => {
+        if (!('stated' in reply)) throw new Error('not the stats asked for');
+      },
+      () => undefined,
+    );
+    return new StatsInProgress(share, worker);
   }
 
   /** Asks the worker to end once it has answered what it was asked (it holds a heap of its own). */
@@ -62,5 +71,30 @@ export class WarmStartHelper {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage(request(id));
     });
+  }
+}
+
+/** Stats stated on the worker, which the caller joins in when it is ready (see `sharedStats.ts`). */
+export class StatsInProgress {
+  constructor(
+    private readonly share: StatShare,
+    private readonly worker: Promise<void>,
+  ) {}
+
+  /**
+   * States the chunks nobody has taken yet, here, a chunk at a time with `pause` between (a
+   * request may come in); then waits for the worker's last chunk. Chunks the worker took but did
+   * not finish (it failed) are stated here. Size of file k at 2k, time at 2k + 1, NaN for a file
+   * that is gone.
+   */
+  async finish(pause: () => Promise<void>): Promise<Float64Array> {
+    const s = this.share;
+    for (let c = takeChunk(s); c >= 0; c = takeChunk(s)) {
+      statChunk(s, c);
+      await pause();
+    }
+    await this.worker.catch(() => undefined);
+    for (let c = 0; c < s.done.length; c++) if (!chunkDone(s, c)) statChunk(s, c);
+    return s.stats;
   }
 }

@@ -4,22 +4,22 @@
  * scan's analysis worker, whose code makes it slower to start (ready to answer in 69 to 82 ms
  * against 51 to 64 ms on the machine the benchmark ran on).
  */
-import { statSync } from 'fs';
 import { parentPort } from 'worker_threads';
+import { statChunk, takeChunk, type StatShare } from './sharedStats';
 import { lowerThreadPriority } from './threadPriority';
 
 export type HelperRequest =
   /** Shared memory of this many bytes, written to page by page. */
   | { readonly type: 'memory'; readonly id: number; readonly bytes: number }
-  /** Each file's size and modification time (NaN for a file that is gone). */
-  | { readonly type: 'stat'; readonly id: number; readonly files: readonly string[] }
+  /** The listed files' sizes and modification times, chunk by chunk until none is left to take. */
+  | { readonly type: 'stat'; readonly id: number; readonly share: StatShare }
   /** No more work: the worker closes its port and ends. */
   | { readonly type: 'stop' };
 
 export type HelperReply =
   | { readonly id: number; readonly memory: SharedArrayBuffer }
-  /** Size and modification time of file k at 2k and 2k + 1. */
-  | { readonly id: number; readonly stats: Float64Array };
+  /** No chunk of stats is left to take; the worker's are done. */
+  | { readonly id: number; readonly stated: true };
 
 /** Bytes in a page of memory (4 KiB on the machines this runs on; a smaller stride is only slower). */
 const PAGE_SIZE = 4096;
@@ -40,13 +40,7 @@ parentPort?.on('message', (msg: HelperRequest) => {
     parentPort!.postMessage(reply);
     return;
   }
-  const stats = new Float64Array(2 * msg.files.length).fill(NaN);
-  msg.files.forEach((f, k) => {
-    const st = statSync(f, { throwIfNoEntry: false });
-    if (!st) return;
-    stats[2 * k] = st.size;
-    stats[2 * k + 1] = st.mtimeMs;
-  });
-  const reply: HelperReply = { id: msg.id, stats };
-  parentPort!.postMessage(reply, [stats.buffer]);
+  for (let c = takeChunk(msg.share); c >= 0; c = takeChunk(msg.share)) statChunk(msg.share, c);
+  const reply: HelperReply = { id: msg.id, stated: true };
+  parentPort!.postMessage(reply);
 });

@@ -1,0 +1,50 @@
+/**
+ * Stats of the listed files, shared between the warm start's worker and the server thread: both
+ * take chunks of files, in order, from one shared counter, and write each file's size and time
+ * into one shared array. The worker starts as soon as the folders are listed; the server thread
+ * joins in once it has restored the persisted index, instead of waiting for the worker to end
+ * (at 100,000 articles it waited about 0.2 s). Warm starts of 100,000 articles took 1.53 to
+ * 1.60 s this way, against 1.59 to 1.71 s (five alternated pairs).
+ */
+import { statSync } from 'fs';
+
+export interface StatShare {
+  readonly files: readonly string[];
+  /** Size of file k at 2k, modification time at 2k + 1; NaN for a file gone or not yet stated. */
+  readonly stats: Float64Array;
+  /** The next chunk to take, at 0. */
+  readonly next: Int32Array;
+  /** 1 for each chunk whose files are stated. */
+  readonly done: Int32Array;
+}
+
+/** Files a chunk holds: about a millisecond of stats, so that a thread that takes one is soon done with it. */
+export const STAT_CHUNK = 256;
+
+export function newStatShare(files: readonly string[]): StatShare {
+  const chunks = Math.ceil(files.length / STAT_CHUNK);
+  const stats = new Float64Array(new SharedArrayBuffer(16 * files.length)).fill(NaN);
+  return { files, stats, next: new Int32Array(new SharedArrayBuffer(4)), done: new Int32Array(new SharedArrayBuffer(4 * chunks)) };
+}
+
+/** Takes the next chunk nobody has taken; -1 when all are taken. */
+export function takeChunk(s: StatShare): number {
+  const c = Atomics.add(s.next, 0, 1);
+  return c < s.done.length ? c : -1;
+}
+
+/** Stats the files of chunk `c` and marks it done. */
+export function statChunk(s: StatShare, c: number): void {
+  const end = Math.min(s.files.length, (c + 1) * STAT_CHUNK);
+  for (let k = c * STAT_CHUNK; k < end; k++) {
+    const st = statSync(s.files[k], { throwIfNoEntry: false });
+    if (!st) continue;
+    s.stats[2 * k] = st.size;
+    s.stats[2 * k + 1] = st.mtimeMs;
+  }
+  // The store orders the writes above before it: a thread that reads 1 here sees them.
+  Atomics.store(s.done, c, 1);
+}
+
+/** Whether chunk `c` is stated (its stats visible to the caller). */
+export const chunkDone = (s: StatShare, c: number) => Atomics.load(s.done, c) === 1;
