@@ -54,9 +54,9 @@ describe('initial scan on worker threads', function () {
     await large?.stop();
   });
 
-  it('runs on worker threads when the folder is large', () => {
-    assert.ok(large.logs.some((l) => /worker threads/.test(l)), large.logs.join('\n'));
-    assert.ok(!small.logs.some((l) => /worker threads/.test(l)));
+  it('runs on a worker thread when the folder is large, on one while it has fewer than some thousands of files', () => {
+    assert.ok(large.logs.some((l) => /indexing \d+ files on 1 worker thread$/.test(l)), large.logs.join('\n'));
+    assert.ok(!small.logs.some((l) => /worker thread/.test(l)));
   });
 
   it('counts every entity exactly COPIES times over', async () => {
@@ -231,7 +231,7 @@ describe('people discovered after the articles that name them were indexed', fun
     const s = await startServer(dir);
     try {
       await within(s.indexed, 60_000, 'indexing');
-      assert.ok(s.logs.some((l) => /worker threads/.test(l)));
+      assert.ok(s.logs.some((l) => /worker thread/.test(l)));
       const p = await person(s, 'جواو كرافينيو');
       assert.equal(p?.discovered, true);
       assert.equal(p?.articles, 80);
@@ -329,6 +329,9 @@ describe('a warm start of a large persisted index', function () {
       let before: Awaited<ReturnType<typeof answers>>;
       try {
         await within(first.indexed, 60_000, 'first indexing');
+        // As many workers as the machine has cores (up to four), for a scan this large.
+        const cores = Math.min(4, Math.max(1, os.availableParallelism()));
+        assert.ok(first.logs.includes(`indexing 6000 files on ${cores} worker thread${cores === 1 ? '' : 's'}`), first.logs.join('\n'));
         before = await answers(first);
       } finally {
         await first.stop();

@@ -37,12 +37,18 @@ export class AnalysisPool {
     return this.slots.length;
   }
 
-  /** Gives the workers (started on first use) the catalog to recognise against. */
-  setCatalog(generation: number, entities: readonly Entity[]): void {
-    this.ensureStarted();
-    if (generation === this.generation) return;
-    this.generation = generation;
+  /**
+   * Gives the workers the catalog to recognise against, starting up to `workers` of them (at most
+   * the pool's size) if fewer run.
+   */
+  setCatalog(generation: number, entities: readonly Entity[], workers = this.size): void {
+    const fresh = this.ensureStarted(Math.min(workers, this.size));
     const msg: WorkerRequest = { type: 'catalog', generation, entities };
+    if (generation === this.generation) {
+      for (const s of fresh) s.worker.postMessage(msg);
+      return;
+    }
+    this.generation = generation;
     for (const s of this.slots) s.worker.postMessage(msg);
   }
 
@@ -71,8 +77,15 @@ export class AnalysisPool {
     });
   }
 
-  private ensureStarted(): void {
-    if (this.slots.length === 0) for (let i = 0; i < this.size; i++) this.slots.push(this.start());
+  /** Starts workers until `count` run; returns those started. */
+  private ensureStarted(count: number): Slot[] {
+    const fresh: Slot[] = [];
+    while (this.slots.length < count) {
+      const s = this.start();
+      this.slots.push(s);
+      fresh.push(s);
+    }
+    return fresh;
   }
 
   /**
