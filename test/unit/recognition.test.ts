@@ -26,6 +26,9 @@ describe('recognition that generalises', () => {
   it('attached clitics, on the first token only', () =>
     expectMentions('و⟦لافروف⟧ قال إن ب⟦روسيا⟧ ... ول⟦فلاديمير بوتين⟧ وكذلك و⟦شي جين بينغ⟧', ['person:sergey-lavrov', 'place:russia', 'person:vladimir-putin', 'person:xi-jinping']));
 
+  it('clitics carrying marks: the mention starts at the name, past them', () =>
+    expectMentions('وَبِ⟦موسكو⟧ قال وَ⟦لافروف⟧', ['place:moscow', 'person:sergey-lavrov']));
+
   it('ل + ال written لل', () => expectMentions('عضو المكتب التابع ل⟦لحزب الشيوعي الصيني⟧', ['org:cpc']));
 
   it('diacritics and tatweel inside names', () =>
