@@ -5,6 +5,7 @@ import * as iconv from 'iconv-lite';
 import shipped from '../../server/catalog/entities.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { parseArticle } from '../../server/src/core/article/structure';
+import { EntityCounts, FormCounts, hasOddSpace } from '../../server/src/core/index/analysis';
 import { Recognizer } from '../../server/src/core/entities/recognizer';
 import { decode, utf8Fast } from '../../server/src/core/text/decode';
 import { normalizeKey, normalizeRange } from '../../server/src/core/text/normalize';
@@ -200,6 +201,57 @@ describe('properties over random Unicode', () => {
         assert.deepEqual(rank(mayMatchAny(docs, p)), rank(docs));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('a mention is written out with single spaces exactly when it holds two spaces running, a tab, a line break or a no-break space', () => {
+    const pieces = fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u000b', '\ufeff', 'ل', 'a', '-');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (a) => {
+        const s = a.join('');
+        assert.equal(hasOddSpace(s), /\s\s|[\t\n\r\u00a0]/u.test(s), JSON.stringify(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts of entities and of written forms come out as counting them in maps gives them, in order of first use', () => {
+    const mention = fc.record({ e: fc.oneof(fc.nat({ max: 4 }), fc.nat({ max: 3000 })), form: fc.constantFrom('لافروف', 'سيرغي لافروف', 'وانغ', 'وانغ يي', 'x') });
+    fc.assert(
+      fc.property(fc.array(fc.array(mention, { maxLength: 40 }), { maxLength: 4 }), (articles) => {
+        for (const ms of articles) {
+          const counts = new EntityCounts();
+          const forms = new FormCounts();
+          const byEntity = new Map<number, number>();
+          const formIds = new Map<string, number>();
+          const byPair = new Map<string, number>();
+          for (const { e, form } of ms) {
+            counts.add(e);
+            forms.add(e, form, (x) => x);
+            byEntity.set(e, (byEntity.get(e) ?? 0) + 1);
+            if (!formIds.has(form)) formIds.set(form, formIds.size);
+            const pair = `${e} ${formIds.get(form)}`;
+            byPair.set(pair, (byPair.get(pair) ?? 0) + 1);
+          }
+          assert.deepEqual(counts.pairs(), [...byEntity].flat());
+          assert.deepEqual(forms.texts, [...formIds.keys()]);
+          assert.deepEqual(forms.triples, [...byPair].flatMap(([p, n]) => [...p.split(' ').map(Number), n]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a line that repeats an earlier one is boilerplate, long or short, and a line of the same length is not', () => {
+    const body = (w: string) => `${Array.from({ length: 16 }, () => w).join(' ')}.`;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('أ', 'ب', 'ت'), { minLength: 1, maxLength: 6 }), (picks) => {
+        const lines = ['عنوان الخبر هنا للاختبار', ...picks.map(body)];
+        const zones = parseArticle(lines.join('\n')).boilerplate.filter((z) => z.kind === 'repeated');
+        const repeats = picks.filter((w, i) => picks.indexOf(w) < i).length;
+        assert.equal(zones.reduce((n, z) => n + z.text.split('\n').length, 0), repeats);
+      }),
+      { numRuns: 200 },
     );
   });
 
