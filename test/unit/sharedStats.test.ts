@@ -44,8 +44,18 @@ describe('stats shared by the warm start worker and the server thread', () => {
     const share = newStatShare(files);
     takeChunk(share);
     takeChunk(share);
-    const stats = await new StatsInProgress(share, Promise.reject(new Error('worker stopped'))).finish(noPause);
+    // The helper's promise settles, whether the worker answered or failed.
+    const stats = await new StatsInProgress(share, Promise.resolve()).finish(noPause);
     assert.deepEqual([...stats], [...expected()]);
+  });
+
+  it('leaves NaN for a file that cannot be stated, as for one gone', async () => {
+    const below = path.join(files[0], 'below.txt');
+    assert.throws(() => fs.statSync(below, { throwIfNoEntry: false }), /ENOTDIR/);
+    const share = newStatShare([below, files[1]]);
+    const stats = await new StatsInProgress(share, Promise.resolve()).finish(noPause);
+    assert.ok(Number.isNaN(stats[0]) && Number.isNaN(stats[1]));
+    assert.equal(stats[2], 1);
   });
 
   it('has nothing to state for no files', async () => {

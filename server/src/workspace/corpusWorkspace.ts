@@ -242,7 +242,7 @@ export class CorpusWorkspace {
       learnt = this.index.learntCount;
     };
     teach();
-    if (pool) this.host.log(`indexing ${todo.length} files on ${pool.workers} worker thread${pool.workers === 1 ? "" : "s"}`);
+    if (pool) this.host.log(`indexing ${todo.length} files on ${pool.workers} worker thread${pool.workers === 1 ? '' : 's'}`);
     // Batches of 64 files: with 16, posting and committing them made a cold scan of 100,000
     // articles about a second longer (21.0 and 21.5 s against 19.6 and 20.4 s here).
     const size = pool ? 64 : 4;

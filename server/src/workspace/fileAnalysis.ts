@@ -16,7 +16,6 @@ export async function analyzeFile(file: string, maxFileSize: number, recognizer:
   return analyzeRead(file, await readBounded(file, maxFileSize), recognizer, true);
 }
 
-
 /**
  * `analyzeFile` for each of `files`, with blocking reads, for worker threads (whose posted
  * results are copies). The files are read a run at a time, before their analysis: read between

@@ -33,11 +33,16 @@ export function takeChunk(s: StatShare): number {
   return c < s.done.length ? c : -1;
 }
 
-/** Stats the files of chunk `c` and marks it done. */
+/** Stats the files of chunk `c` and marks it done. A file that cannot be stated stays NaN, as one that is gone. */
 export function statChunk(s: StatShare, c: number): void {
   const end = Math.min(s.files.length, (c + 1) * STAT_CHUNK);
   for (let k = c * STAT_CHUNK; k < end; k++) {
-    const st = statSync(s.files[k], { throwIfNoEntry: false });
+    let st;
+    try {
+      st = statSync(s.files[k], { throwIfNoEntry: false });
+    } catch {
+      continue;
+    }
     if (!st) continue;
     s.stats[2 * k] = st.size;
     s.stats[2 * k + 1] = st.mtimeMs;
