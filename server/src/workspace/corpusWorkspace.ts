@@ -13,7 +13,7 @@ import { CorpusIndex, type Article } from '../core/index/corpusIndex';
 import { SearchEngine } from '../core/features/search';
 import { LineIndex } from '../core/text/lines';
 import { createHash } from 'crypto';
-import { statSync } from 'fs';
+import { statOrNothing } from './sharedStats';
 import { AnalysisPool } from './analysisPool';
 import { WarmStartHelper } from './warmStartHelper';
 import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
@@ -472,7 +472,7 @@ export class CorpusWorkspace {
     // Otherwise stats one by one and blocking, in slices of a few milliseconds: through the
     // thread pool, 100,000 of them cost 1.2 s of promise handling here against 0.25 s.
     const statOf = (k: number): { size: number; mtimeMs: number } | undefined => {
-      if (!stated) return statSync(files[k], { throwIfNoEntry: false });
+      if (!stated) return statOrNothing(files[k]);
       return Number.isNaN(stated[2 * k]) ? undefined : { size: stated[2 * k], mtimeMs: stated[2 * k + 1] };
     };
     const pause = sliced();
