@@ -148,7 +148,7 @@ async function checkHover(page) {
   // Bidirectional layout makes a span's box approximate: any entity card under the pointer counts.
   const card = page.locator('.monaco-hover-content', { hasText: 'in the corpus' }).first();
   for (let i = 0; i < 20 && !(await card.isVisible().catch(() => false)); i++) {
-    // Found anew each time: the editor renders its lines again as the colours of entities arrive,
+    // Found anew each time: the editor may render its lines again (as the colours of entities arrive),
     // and a span found before may be gone (no box).
     const box = await word.boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2 + (i % 3) * 4, box.y + box.height / 2);
