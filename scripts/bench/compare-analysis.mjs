@@ -1,0 +1,78 @@
+// `node scripts/bench/compare-analysis.mjs [REF] [--articles N] [CORPUS]`: the cost of analysing
+// an article with this checkout's code against the code of git revision REF (default HEAD), in
+// one process, the two alternated round by round, so that the machine's drift falls on both.
+// First checks that both give the same analysis of every article. Bundles each revision's
+// analysis with esbuild; CORPUS defaults to `.bench/corpus-100000` (or `-10000`) from `npm run bench`.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv.splice(i, 2)[1] : fallback;
+};
+const count = Number(option('--articles', '30000'));
+const ref = argv[0] ?? 'HEAD';
+const corpus = argv[1] ? path.resolve(argv[1]) : [100000, 10000].map((n) => path.join(root, `.bench/corpus-${n}`)).find(existsSync);
+if (!corpus || !existsSync(corpus)) {
+  console.error('no corpus: run `npm run bench -- --sizes 10000` first, or name one');
+  process.exit(1);
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-compare-'));
+try {
+  // REF's server sources, beside this checkout's package (its dependencies resolve from here).
+  const tree = path.join(work, 'ref');
+  execFileSync('sh', ['-c', `mkdir -p "${tree}" && git -C "${root}" archive "${ref}" server | tar -x -C "${tree}"`]);
+  const bundle = async (from, name) => {
+    const out = path.join(work, `${name}.cjs`);
+    await esbuild.build({
+      stdin: {
+        contents: `export { Recognizer } from './server/src/core/entities/recognizer';
+export { analyzeArticle } from './server/src/core/index/analysis';
+export { decode } from './server/src/core/text/decode';
+export { default as catalog } from './server/catalog/entities.json';`,
+        resolveDir: from,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: out,
+      nodePaths: [path.join(root, 'node_modules')],
+      logLevel: 'warning',
+    });
+    return import(pathToFileURL(out).href);
+  };
+  const builds = { [ref]: await bundle(tree, 'ref'), 'this checkout': await bundle(root, 'current') };
+  const names = Object.keys(builds);
+
+  const files = readdirSync(corpus, { recursive: true }).map(String).filter((f) => f.endsWith('.txt')).sort().slice(0, count).map((f) => path.join(corpus, f));
+  const texts = files.map((f) => builds[names[0]].decode(readFileSync(f))).filter((d) => d.ok).map((d) => d.text);
+  const recognizers = Object.fromEntries(names.map((n) => [n, new builds[n].Recognizer(builds[n].catalog.entities)]));
+  const plain = (a) => ({ ...a, data: [...a.data] });
+  let differ = 0;
+  for (const t of texts) {
+    const [a, b] = names.map((n) => plain(builds[n].analyzeArticle(t, recognizers[n], false)));
+    if (!isDeepStrictEqual(a, b)) differ++;
+  }
+  console.log(`${texts.length} articles of ${corpus}: ${differ === 0 ? 'the same analyses' : `${differ} analyses differ`}`);
+
+  const perArticle = (n) => {
+    const t = performance.now();
+    for (const x of texts) builds[n].analyzeArticle(x, recognizers[n], false);
+    return ((performance.now() - t) * 1000) / texts.length;
+  };
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < 6; round++) for (const n of round % 2 ? [...names].reverse() : names) times[n].push(perArticle(n));
+  const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+  for (const n of names) console.log(`${n.padEnd(14)} µs an article: ${times[n].map((x) => x.toFixed(1)).join(' ')} (median ${median(times[n]).toFixed(1)})`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
