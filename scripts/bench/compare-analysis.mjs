@@ -3,13 +3,13 @@
 // one process, the two alternated round by round, so that the machine's drift falls on both.
 // First checks that both give the same analysis of every article. Bundles each revision's
 // analysis with esbuild; CORPUS defaults to `.bench/corpus-100000` (or `-10000`) from `npm run bench`.
-import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { loadAnalysis } from './analysisBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -30,26 +30,7 @@ try {
   // REF's server sources, beside this checkout's package (its dependencies resolve from here).
   const tree = path.join(work, 'ref');
   execFileSync('sh', ['-c', `mkdir -p "${tree}" && git -C "${root}" archive "${ref}" server | tar -x -C "${tree}"`]);
-  const bundle = async (from, name) => {
-    const out = path.join(work, `${name}.cjs`);
-    await esbuild.build({
-      stdin: {
-        contents: `export { Recognizer } from './server/src/core/entities/recognizer';
-export { analyzeArticle } from './server/src/core/index/analysis';
-export { decode } from './server/src/core/text/decode';
-export { default as catalog } from './server/catalog/entities.json';`,
-        resolveDir: from,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: out,
-      nodePaths: [path.join(root, 'node_modules')],
-      logLevel: 'warning',
-    });
-    return import(pathToFileURL(out).href);
-  };
+  const bundle = (from, name) => loadAnalysis(from, path.join(work, `${name}.cjs`));
   const builds = { [ref]: await bundle(tree, 'ref'), 'this checkout': await bundle(root, 'current') };
   const names = Object.keys(builds);
 
