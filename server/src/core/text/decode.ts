@@ -13,20 +13,22 @@ export type Decoded =
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const FAST_MAX_BYTES = 1 << 20;
+/** Where `utf8Fast` writes the UTF-16 units, reused (a thread decodes one file at a time). */
+let units = new Uint16Array(8192);
+let unitBytes = Buffer.from(units.buffer);
+
 /**
  * UTF-8 decoding of the common case in JavaScript, as a scan decodes every article: over the
  * benchmark's 100,000 articles (`scripts/bench/analysis.mjs`, Node 20), decoding with the
  * binary check took 9 to 11 µs an article this way, against 22 µs with `TextDecoder` (whose
- * own call took about 16 µs of that). It declines (returns undefined) what it does not handle exactly as
- * `TextDecoder` would: anything invalid, four-byte sequences, large files, a big-endian machine
- * (its UTF-16 units are copied as little-endian bytes). `TextDecoder` decides those. It also
- * declines the control bytes `looksBinary` counts, so that text it decodes needs no such check.
+ * own call took about 16 µs of that). It declines (returns undefined) what it does not handle
+ * exactly as `TextDecoder` would: anything invalid, four-byte sequences, large files, a
+ * big-endian machine (its UTF-16 units are copied as little-endian bytes). `TextDecoder`
+ * decides those. It also declines the control bytes `looksBinary` counts, so that text it
+ * decodes needs no such check.
  */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const FAST_MAX_BYTES = 1 << 20;
-let units = new Uint16Array(8192);
-let unitBytes = Buffer.from(units.buffer);
-
 export function utf8Fast(bytes: Uint8Array, from = 0): string | undefined {
   const n = bytes.length;
   if (!LITTLE_ENDIAN || n - from > FAST_MAX_BYTES) return undefined;
