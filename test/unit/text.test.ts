@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import { cliticReadings } from '../../server/src/core/text/clitics';
 import { findDates } from '../../server/src/core/text/dates';
-import { normalizeKey, normalizeRange, originalRange } from '../../server/src/core/text/normalize';
+import fc from 'fast-check';
+import { normalizeKey, normalizeRange, originalRange, unitsText } from '../../server/src/core/text/normalize';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { latinKey } from '../../server/src/core/text/transliterate';
 import { LineIndex } from '../../server/src/core/text/lines';
@@ -32,6 +33,28 @@ describe('normalisation', () => {
     const n = normalizeRange(text);
     const at = n.key.indexOf('لافروف');
     assert.deepEqual(originalRange(n, at, at + 'لافروف'.length), { start: ranges[0].start, end: ranges[0].end });
+  });
+});
+
+describe('units to text', () => {
+  it('gives the first n units as they are, whatever the units, the length and the array (property)', () => {
+    const units = fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0x600, max: 0x6ff })), { maxLength: 5000 });
+    fc.assert(
+      fc.property(units, units, fc.nat(), (a, b, cut) => {
+        // Two arrays in turn: the text must come from the array given, not the one before.
+        for (const list of [a, b, a]) {
+          const codes = new Uint16Array(list.length + 8);
+          codes.set(list);
+          const n = list.length === 0 ? 0 : cut % (list.length + 1);
+          assert.equal(unitsText(codes, n), list.slice(0, n).map((u) => String.fromCharCode(u)).join(''));
+        }
+      }),
+    );
+  });
+
+  it('reads a view that starts inside its buffer from the view', () => {
+    const buffer = new Uint16Array([0x41, 0x644, 0x627, 0x641]);
+    assert.equal(unitsText(buffer.subarray(1), 3), 'لاف');
   });
 });
 
