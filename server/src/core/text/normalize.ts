@@ -111,7 +111,7 @@ export function foldedText(text: string, i: number, end: number): string {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** A byte view of the last array `unitsText` was given (the scratch buffers, which rarely grow). */
 let viewed: Uint16Array | undefined;
-let viewedBytes = Buffer.alloc(0);
+let viewedBytes: Buffer = Buffer.alloc(0);
 
 /**
  * The first `n` units of `codes` as a string. A byte copy through `Buffer` where the units are
