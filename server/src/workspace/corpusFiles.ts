@@ -147,14 +147,14 @@ export async function readBounded(file: string, limit: number): Promise<ReadResu
  * `readBounded` with blocking calls, for worker threads, where blocking costs nothing and saves
  * the trips through libuv's thread pool that dominate reading many small files.
  */
-export function readBoundedSync(file: string, limit: number): ReadResult {
+export function readBoundedSync(file: string, limit: number, space?: ReadSpace): ReadResult {
   let fd: number | undefined;
   try {
     fd = fsCb.openSync(file, 'r');
     const st = fsCb.fstatSync(fd);
     if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
     const want = Math.min(st.size, limit);
-    const buf = Buffer.allocUnsafe(want);
+    const buf = space?.take(want) ?? Buffer.allocUnsafe(want);
     let got = 0;
     while (got < want) {
       const n = fsCb.readSync(fd, buf, got, want - got, got);
@@ -167,6 +167,32 @@ export function readBoundedSync(file: string, limit: number): ReadResult {
     return { ok: false, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   } finally {
     if (fd !== undefined) fsCb.closeSync(fd);
+  }
+}
+
+/**
+ * One buffer that a run of files is read into, one after the other, so that reading allocates
+ * no buffer per file (each a new one that died young). What `take` gave is valid until `reset`.
+ */
+export class ReadSpace {
+  private readonly buf: Buffer;
+  private used = 0;
+
+  constructor(readonly size: number) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  /** `bytes` bytes of the space, or undefined when they do not fit in what is left. */
+  take(bytes: number): Buffer | undefined {
+    if (this.used + bytes > this.buf.length) return undefined;
+    const out = this.buf.subarray(this.used, this.used + bytes);
+    this.used += bytes;
+    return out;
+  }
+
+  /** Gives the whole space again: what `take` gave before is then overwritten. */
+  reset(): void {
+    this.used = 0;
   }
 }
 

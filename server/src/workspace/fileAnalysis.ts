@@ -5,7 +5,7 @@
 import type { Recognizer } from '../core/entities/recognizer';
 import { analyzeArticle, type ArticleAnalysis } from '../core/index/analysis';
 import { decode } from '../core/text/decode';
-import { readBounded, readBoundedSync, type ReadResult } from './corpusFiles';
+import { ReadSpace, readBounded, readBoundedSync, type ReadResult } from './corpusFiles';
 import { contentHash, type FileStamp } from './indexCache';
 
 export type FileAnalysis =
@@ -24,10 +24,13 @@ export async function analyzeFile(file: string, maxFileSize: number, recognizer:
  */
 export function analyzeFilesSync(files: readonly string[], maxFileSize: number, recognizer: Recognizer, readAhead = 1 << 20): FileAnalysis[] {
   const out: FileAnalysis[] = [];
+  const space = readSpace(readAhead);
   for (let next = 0; next < files.length; ) {
     const run: ReadResult[] = [];
+    // The run's bytes are only read while the run is analysed, before the next one is read.
+    space.reset();
     for (let bytes = 0; next + run.length < files.length && bytes < readAhead; ) {
-      const r = readBoundedSync(files[next + run.length], maxFileSize);
+      const r = readBoundedSync(files[next + run.length], maxFileSize, space);
       run.push(r);
       if (r.ok) bytes += r.bytes.length;
     }
@@ -41,6 +44,13 @@ export function analyzeFilesSync(files: readonly string[], maxFileSize: number, 
     }
   }
   return out;
+}
+
+/** The thread's read space of `bytes` bytes, kept from call to call (a file past it gets its own buffer). */
+let threadSpace: ReadSpace | undefined;
+function readSpace(bytes: number): ReadSpace {
+  if (threadSpace?.size !== bytes) threadSpace = new ReadSpace(bytes);
+  return threadSpace;
 }
 
 function analyzeRead(file: string, r: ReadResult, recognizer: Recognizer, detach: boolean): FileAnalysis {
