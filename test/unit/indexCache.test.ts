@@ -1,11 +1,13 @@
 import { strict as assert } from 'assert';
+import { createHash } from 'crypto';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import { Article, HoverCounts, type HeadlineWords, type IndexSnapshot } from '../../server/src/core/index/corpusIndex';
 import { articleDataLength } from '../../server/src/core/index/article';
-import { IndexCache, READ_WINDOW, stampAt, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
+import { contentHash, IndexCache, READ_WINDOW, stampAt, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
 import { StampTable } from '../../server/src/workspace/stampTable';
 
 /** Headline words as a list, from a list or from their numbers in a table. */
@@ -244,5 +246,16 @@ describe('file stamps by article number', () => {
     t.delete(0);
     assert.equal(t.get(0), undefined);
     assert.deepEqual(t.get(5000), { size: 20, mtimeMs: 1.8e12, hash: 7 });
+  });
+});
+
+describe('content hash', () => {
+  it("is the first 52 bits of the bytes' SHA-1, as caches written before hold it (property)", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 10000 }), (bytes) => {
+        assert.equal(contentHash(bytes), parseInt(createHash('sha1').update(bytes).digest('hex').slice(0, 13), 16));
+      }),
+    );
+    assert.equal(contentHash(Buffer.from('abc')), 0xa9993e3647068);
   });
 });

@@ -4,7 +4,7 @@
  * whose files are unchanged and indexes only the rest. A cache of another format, another
  * catalog or that fails to parse is discarded, never trusted.
  */
-import { createHash } from 'crypto';
+import { createHash, hash as cryptoHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
@@ -147,7 +147,12 @@ const COUNTED_AT_ONCE = 250;
 /** Articles a part: its reading and restoring take about 15 ms at a time. */
 const PER_PART = 1000;
 
-export const contentHash = (bytes: Uint8Array) => parseInt(createHash('sha1').update(bytes).digest('hex').slice(0, 13), 16);
+/**
+ * The first 52 bits of the bytes' SHA-1, a number. With the one-shot `crypto.hash` (Node 20.12
+ * on) where there is one: a `Hash` object for each file cost a scan's workers about 1 µs a file
+ * more (3,600-byte articles).
+ */
+export const contentHash = (bytes: Uint8Array) => parseInt((typeof cryptoHash === 'function' ? cryptoHash('sha1', bytes, 'hex') : createHash('sha1').update(bytes).digest('hex')).slice(0, 13), 16);
 
 /**
  * Reads the cache's chunks one after the other through one reused window. Reading the whole file
