@@ -1,7 +1,9 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { Recognizer } from '../../server/src/core/entities/recognizer';
-import { analyzeArticle } from '../../server/src/core/index/analysis';
+import { analyzeArticle, ownArticleData } from '../../server/src/core/index/analysis';
+import { articleData } from '../../server/src/core/index/article';
+import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import type { FileAnalysis } from '../../server/src/workspace/fileAnalysis';
 import { packAnalyses, packedTransferables, unpackAnalyses } from '../../server/src/workspace/packedAnalyses';
 
@@ -11,8 +13,11 @@ function posted(results: FileAnalysis[]): FileAnalysis[] {
   return unpackAnalyses(structuredClone(packed, { transfer: packedTransferables(packed) }));
 }
 
-/** A result as plain values (the data array as numbers, a missing field as absent). */
-const plain = (r: FileAnalysis) => JSON.parse(JSON.stringify(r, (_k, v) => (v instanceof Uint32Array ? [...v] : v)));
+/** A result as plain values (its own data array as numbers, a missing field as absent). */
+const plain = (r: FileAnalysis) => {
+  const own = r.ok ? { ...r, analysis: { ...r.analysis, data: [...ownArticleData(r.analysis)], dataBase: undefined } } : r;
+  return JSON.parse(JSON.stringify(own));
+};
 
 const recognizer = new Recognizer([{ id: 'lavrov', type: 'person', ar: 'سيرغي لافروف', aliases: ['لافروف'] }]);
 const analysed = (file: string, text: string, mtimeMs = 1764620000000.25): FileAnalysis => ({
@@ -40,15 +45,38 @@ describe('analyses posted by a worker', () => {
     assert.ok(c.ok && c.analysis.data instanceof Uint32Array);
   });
 
-  it('move the data arrays instead of copying them', () => {
-    const r = analysed('/c/a.txt', 'لافروف\n\nقال لافروف.\n');
-    const data = r.ok ? r.analysis.data : undefined;
-    const packed = packAnalyses([r]);
-    structuredClone(packed, { transfer: packedTransferables(packed) });
-    assert.equal(data!.length, 0, 'the sender no longer holds the moved array');
+  it('move the data arrays, one array for the batch, instead of copying them', () => {
+    const results = [analysed('/c/a.txt', 'لافروف\n\nقال لافروف.\n'), analysed('/c/b.txt', 'موسكو\n\nقال سيرغي لافروف في موسكو.\n')];
+    const packed = packAnalyses(results);
+    assert.equal(packedTransferables(packed).length, 2, 'the fields and the data');
+    const back = unpackAnalyses(structuredClone(packed, { transfer: packedTransferables(packed) }));
+    assert.equal(packed.data.length, 0, 'the sender no longer holds the moved array');
+    assert.ok(back[0].ok && back[1].ok);
+    assert.equal(back[0].analysis.data, back[1].analysis.data, 'both articles in one array');
+    assert.deepEqual([back[0].analysis.dataBase, back[1].analysis.dataBase], [0, results[0].ok ? results[0].analysis.data.length : -1]);
+  });
+
+  it('commit to the index as the analyses they were made from', () => {
+    const entities = [{ id: 'lavrov', type: 'person' as const, ar: 'سيرغي لافروف', aliases: ['لافروف'] }];
+    const texts = ['لافروف يلتقي نظيره\n\nقال وزير الخارجية سيرغي لافروف إن المحادثات ستستمر.\n', 'محادثات في موسكو\n\nقال المتحدث يوسف مرعي إن لافروف سيزور بكين.\n'];
+    const direct = new CorpusIndex(entities);
+    const viaBatch = new CorpusIndex(entities);
+    const results = texts.map((t, i) => ({ ...analysed(`/c/${i}.txt`, t), analysis: analyzeArticle(t, direct.recognizer, false) }) as FileAnalysis);
+    // Posted first: committing rewrites an analysis's entity numbers in place.
+    const batch = posted(results);
+    results.forEach((r) => r.ok && direct.commit(`file:///c/${r.file}`, r.analysis));
+    batch.forEach((r) => r.ok && viaBatch.commit(`file:///c/${r.file}`, r.analysis));
+    const seen = (index: CorpusIndex) => [...index.allArticles()].map((a) => ({ uri: a.uri, headline: a.headline, lines: a.lines.lineCount, mentions: index.mentions(a).map((m) => [m.entity, m.start, m.end]) }));
+    assert.deepEqual(seen(viaBatch), seen(direct));
+    assert.deepEqual(viaBatch.forms('lavrov'), direct.forms('lavrov'));
+    assert.ok(seen(direct)[1].mentions.length >= 1);
   });
 
   it('keep every field of any batch', () => {
+    const words = (n: number) => fc.array(fc.nat({ max: 2 ** 32 - 1 }), { maxLength: n });
+    const articleArray = fc
+      .record({ lineStarts: words(4), mentions: words(2).map((a) => [...a, ...a, ...a]), counts: words(2).map((a) => [...a, ...a]), forms: words(2).map((a) => [...a, ...a, ...a]), length: fc.nat(), filter: words(4).map((a) => Uint32Array.from(a)), synthetic: fc.boolean() })
+      .map((p) => articleData({ ...p, headline: { start: 0, end: 0, synthetic: p.synthetic } }));
     const text = fc.string({ unit: fc.constantFrom('a', 'ب', 'ل', ' ', '\u064e', '😀', '\u0000'), maxLength: 12 });
     const result: fc.Arbitrary<FileAnalysis> = fc.oneof(
       fc.record({ file: text, ok: fc.constant(false as const), missing: fc.boolean(), reason: text }),
@@ -61,7 +89,7 @@ describe('analyses posted by a worker', () => {
           headline: text,
           date: fc.option(text, { nil: undefined }),
           source: fc.option(text, { nil: undefined }),
-          data: fc.array(fc.nat({ max: 2 ** 32 - 1 }), { maxLength: 8 }).map((a) => Uint32Array.from(a)),
+          data: articleArray,
           discovered: fc.array(fc.record({ key: text, text, role: text }), { maxLength: 3 }),
           formTexts: fc.array(text, { maxLength: 5 }),
           headlineWords: fc.array(text, { maxLength: 5 }),

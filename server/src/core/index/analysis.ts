@@ -9,7 +9,7 @@ import { discoverNames, mayBeNameWord } from '../entities/discovery';
 import { headlineWords } from '../features/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
 import { lineStarts } from '../text/lines';
-import { articleData } from './article';
+import { articleData, articleDataLength } from './article';
 import { pairHash, tokenFilter } from './tokenFilter';
 import { keyHash, tokenize, type Token } from '../text/tokenize';
 
@@ -25,10 +25,20 @@ export interface ArticleAnalysis {
    * ids are indexes into `formTexts`.
    */
   readonly data: Uint32Array;
+  /**
+   * Where the article's own array starts in `data`, when it shares `data` with others (the
+   * analyses a worker posted in one batch share one array); absent when it has `data` alone.
+   */
+  readonly dataBase?: number;
   readonly discovered: readonly { readonly key: string; readonly text: string; readonly role: string }[];
   readonly formTexts: readonly string[];
   /** The words fuzzy search files the headline under. */
   readonly headlineWords: readonly string[];
+}
+
+/** The analysis's own data array: `data`, or its part from `dataBase` on when it shares it. */
+export function ownArticleData(a: ArticleAnalysis): Uint32Array {
+  return a.dataBase === undefined ? a.data : a.data.subarray(a.dataBase, a.dataBase + articleDataLength(a.data, a.dataBase));
 }
 
 /**

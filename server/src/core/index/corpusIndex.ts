@@ -333,7 +333,7 @@ export class CorpusIndex {
   commit(uri: string, analysis: ArticleAnalysis, learntKnown = 0): Article | undefined {
     const base = this.recognizerNow.catalogSize;
     const locals = base + analysis.discovered.length;
-    const probe = new Article(uri, analysis.headline, analysis.date, analysis.source, analysis.data);
+    const probe = new Article(uri, analysis.headline, analysis.date, analysis.source, analysis.data, analysis.dataBase ?? 0);
     if (!this.entitiesBelow(probe, locals)) return undefined;
     const slot = new Uint32Array(locals);
     slot.set(this.catalogSlots);
