@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../catalog/types';
 import { cliticReadings } from '../text/clitics';
-import { keyHash, tokenize, tokenKeys, type Token } from '../text/tokenize';
+import { keyHash, keyUnitOffset, tokenize, tokenKeys, type Token } from '../text/tokenize';
 
 export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
 
@@ -143,7 +143,7 @@ export class Recognizer {
         continue;
       }
       const term = m.node.terminals.find((t) => t.entity === entity)!;
-      const start = tokens[i].map[tokens[i].keyStart + m.prefixLength];
+      const start = keyUnitOffset(text, tokens[i], m.prefixLength);
       const end = tokens[m.last].end;
       if (term.kind === 'name' || term.kind === 'discovered') seenFull.add(entity);
       mentions.push({ entity: this.entities[entity].id, kind: term.kind, start, end, boilerplate: inBoilerplate(start) });

@@ -9,18 +9,28 @@ export interface Token {
   readonly start: number;
   /** Original UTF-16 end offset (exclusive). */
   readonly end: number;
-  /** Normalised key of the token. */
+  /** Normalised key of the token (`keyUnitOffset` maps its units back to the text). */
   readonly key: string;
-  /**
-   * Where the token's key starts in `map`, the key map of the call's tokens, their keys one after
-   * the other: `map[keyStart + i]` = original offset of key unit `i`; `map[keyStart + key.length]`
-   * ≥ `end` (where the next token's key starts, or the end of the range). Shared by all tokens of
-   * one call.
-   */
-  readonly keyStart: number;
-  readonly map: Uint32Array;
   /** `keyHash(key)`, computed while tokenising: lookups filter on it before comparing strings. */
   readonly hash: number;
+}
+
+/**
+ * Original offset of unit `k` of `token`'s key, found by folding the token's characters again:
+ * asked for a few mentions an article, where keeping each article's key map (an array as long as
+ * its text) was asked for none of the others.
+ */
+export function keyUnitOffset(text: string, token: Token, k: number): number {
+  let units = 0;
+  for (let j = token.start; j < token.end; ) {
+    const c = text.charCodeAt(j);
+    const wide = isHigh(c) && (text.charCodeAt(j + 1) & 0xfc00) === 0xdc00;
+    const one = wide ? FOLDS_TO_MANY : foldUnit(c);
+    units += one === FOLDS_TO_MANY ? foldedText(text, j, token.end).length : one === FOLDS_TO_NOTHING ? 0 : 1;
+    if (units > k) return j;
+    j += wide ? 2 : 1;
+  }
+  return token.end;
 }
 
 const FNV_BASIS = 0x811c9dc5;
@@ -69,9 +79,9 @@ let spans = new Uint32Array(5 * 1024);
  */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const table = CLASS;
-  // The tokens' key units and their original offsets go to normalising's scratch buffers. Most
-  // characters fold to one unit; expansions (ﻻ → لا) grow the buffers as they come.
-  let { codes, map: offsets } = scratchUnits(end - start + 16);
+  // The tokens' key units go to normalising's scratch buffer. Most characters fold to one unit;
+  // expansions (ﻻ → لا) grow the buffer as they come.
+  let codes = scratchUnits(end - start + 16).codes;
   let n = 0;
   let count = 0;
   let i = start;
@@ -104,16 +114,14 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       const one = wide ? FOLDS_TO_MANY : foldUnit(c);
       if (one === FOLDS_TO_MANY) {
         const out = foldedText(text, j, end);
-        if (n + out.length + (end - j) + 16 > codes.length) ({ codes, map: offsets } = scratchUnits(2 * codes.length + out.length));
+        if (n + out.length + (end - j) + 16 > codes.length) codes = scratchUnits(2 * codes.length + out.length).codes;
         for (let k = 0; k < out.length; k++) {
           const u = out.charCodeAt(k);
-          codes[n] = u;
-          offsets[n++] = j;
+          codes[n++] = u;
           h = Math.imul(h ^ u, FNV_PRIME);
         }
       } else if (one !== FOLDS_TO_NOTHING) {
-        codes[n] = one;
-        offsets[n++] = j;
+        codes[n++] = one;
         h = Math.imul(h ^ one, FNV_PRIME);
       }
       j += wide ? 2 : 1;
@@ -134,14 +142,11 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     }
     i = Math.max(j, tokEnd);
   }
-  offsets[n] = end;
   const key = unitsText(codes, n);
-  const map = offsets.slice(0, n + 1);
   const tokens: Token[] = new Array(count);
   for (let t = 0; t < count; t++) {
     const at = 5 * t;
-    const ks = spans[at + 2];
-    tokens[t] = { start: spans[at], end: spans[at + 1], key: key.slice(ks, spans[at + 3]), keyStart: ks, map, hash: spans[at + 4] };
+    tokens[t] = { start: spans[at], end: spans[at + 1], key: key.slice(spans[at + 2], spans[at + 3]), hash: spans[at + 4] };
   }
   return tokens;
 }
