@@ -127,8 +127,8 @@ async function benchSize(n) {
   const pick = (a) => a[Math.floor(rnd() * a.length)];
 
   // Cold start on its own: the time and CPU indexing takes, with no request to answer. (The
-  // requests below, one hover and one search every 20 ms or so, cost the server thread 2 s or
-  // more of a scan of 100,000 articles, on a machine of two cores.) Its index is written to a
+  // requests below, one hover and one search every 20 ms or so, made a scan of 100,000 articles
+  // 2.3 to 5.1 s longer in three runs, on a machine of two cores.) Its index is written to a
   // storage folder of its own, thrown away.
   const aloneStorage = mkdtempSync(path.join(tmpdir(), 'corpus-lens-bench-'));
   const alone = await startServer(dir, aloneStorage);

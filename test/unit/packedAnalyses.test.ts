@@ -64,8 +64,8 @@ describe('analyses posted by a worker', () => {
     const results = texts.map((t, i) => ({ ...analysed(`/c/${i}.txt`, t), analysis: analyzeArticle(t, direct.recognizer, false) }) as FileAnalysis);
     // Posted first: committing rewrites an analysis's entity numbers in place.
     const batch = posted(results);
-    results.forEach((r) => r.ok && direct.commit(`file:///c/${r.file}`, r.analysis));
-    batch.forEach((r) => r.ok && viaBatch.commit(`file:///c/${r.file}`, r.analysis));
+    results.forEach((r) => r.ok && direct.commit(`file://${r.file}`, r.analysis));
+    batch.forEach((r) => r.ok && viaBatch.commit(`file://${r.file}`, r.analysis));
     const seen = (index: CorpusIndex) => [...index.allArticles()].map((a) => ({ uri: a.uri, headline: a.headline, lines: a.lines.lineCount, mentions: index.mentions(a).map((m) => [m.entity, m.start, m.end]) }));
     assert.deepEqual(seen(viaBatch), seen(direct));
     assert.deepEqual(viaBatch.forms('lavrov'), direct.forms('lavrov'));

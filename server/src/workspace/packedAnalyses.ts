@@ -38,10 +38,10 @@ export function packAnalyses(results: readonly FileAnalysis[]): PackedAnalyses {
       continue;
     }
     const a = r.analysis;
-    const d = ownArticleData(a);
-    own.push(d);
-    words += d.length;
-    fields.push(ANALYSED, id(r.file), r.stamp.size, r.stamp.mtimeMs, r.stamp.hash, r.truncated ? 1 : 0, d.length, id(a.headline), id(a.date), id(a.source));
+    const data = ownArticleData(a);
+    own.push(data);
+    words += data.length;
+    fields.push(ANALYSED, id(r.file), r.stamp.size, r.stamp.mtimeMs, r.stamp.hash, r.truncated ? 1 : 0, data.length, id(a.headline), id(a.date), id(a.source));
     fields.push(a.formTexts.length, a.headlineWords.length, a.discovered.length);
     for (const f of a.formTexts) fields.push(id(f));
     for (const w of a.headlineWords) fields.push(id(w));
