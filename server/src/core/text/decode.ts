@@ -4,6 +4,7 @@
  * Decoding of legacy code pages is iconv-lite's job.
  */
 import * as iconv from 'iconv-lite';
+import { scratchUnits, unitsText } from './normalize';
 
 export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be' | 'windows1256';
 
@@ -13,30 +14,22 @@ export type Decoded =
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const FAST_MAX_BYTES = 1 << 20;
-/** Where `utf8Fast` writes the UTF-16 units, reused (a thread decodes one file at a time). */
-let units = new Uint16Array(8192);
-let unitBytes = Buffer.from(units.buffer);
 
 /**
  * UTF-8 decoding of the common case in JavaScript, as a scan decodes every article: over the
  * benchmark's 100,000 articles (`scripts/bench/analysis.mjs`, Node 20), decoding with the
  * binary check took 9 to 11 µs an article this way, against 22 µs with `TextDecoder` (whose
  * own call took about 16 µs of that). It declines (returns undefined) what it does not handle
- * exactly as `TextDecoder` would: anything invalid, four-byte sequences, large files, a
- * big-endian machine (its UTF-16 units are copied as little-endian bytes). `TextDecoder`
- * decides those. It also declines the control bytes `looksBinary` counts, so that text it
- * decodes needs no such check.
+ * exactly as `TextDecoder` would: anything invalid, four-byte sequences, large files.
+ * `TextDecoder` decides those. It also declines the control bytes `looksBinary` counts, so that
+ * text it decodes needs no such check. The UTF-16 units go to normalising's scratch buffer
+ * (`scratchUnits`), which nothing else holds while a file is decoded, and out through `unitsText`.
  */
 export function utf8Fast(bytes: Uint8Array, from = 0): string | undefined {
   const n = bytes.length;
-  if (!LITTLE_ENDIAN || n - from > FAST_MAX_BYTES) return undefined;
-  if (units.length < n - from) {
-    units = new Uint16Array(n - from);
-    unitBytes = Buffer.from(units.buffer);
-  }
-  const out = units;
+  if (n - from > FAST_MAX_BYTES) return undefined;
+  const out = scratchUnits(n - from).codes;
   let j = 0;
   let ascii = true;
   for (let i = from; i < n; ) {
@@ -67,7 +60,7 @@ export function utf8Fast(bytes: Uint8Array, from = 0): string | undefined {
   }
   // Text in ASCII only becomes a string of one byte a character, as TextDecoder makes it.
   if (ascii) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1', from, n);
-  return unitBytes.toString('utf16le', 0, 2 * j);
+  return unitsText(out, j);
 }
 
 /** NUL and the C0 controls that text does not use (tab, line breaks, form feed and escape aside). */
