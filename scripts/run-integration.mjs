@@ -165,13 +165,21 @@ async function checkSearch(page) {
   await page.keyboard.type('Corpus Lens: Search');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Corpus Lens: Search' }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
+  // Type only once the search's own box is up: keys typed while the command palette is still
+  // closing would go to it, and the search would get part of the word.
+  const input = page.locator('.quick-input-widget input[placeholder^="Search people"]');
+  await input.waitFor({ timeout: 10_000 });
   await page.keyboard.type('lavrov');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'لافروف' }).first();
-  await row.waitFor({ timeout: 15_000 });
   // The typed word is highlighted where it appears (here in the Latin name).
   const mark = row.locator('.highlight', { hasText: /lavrov/i }).first();
-  await mark.waitFor({ timeout: 5_000 });
+  try {
+    await row.waitFor({ timeout: 15_000 });
+    await mark.waitFor({ timeout: 10_000 });
+  } catch (e) {
+    const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
+    throw new Error(`${String(e.message).split('\n')[0]} (box: "${await input.inputValue().catch(() => '?')}", rows: ${JSON.stringify(rows.slice(0, 4).map((t) => t.replace(/\s+/g, ' ').slice(0, 60)))})`);
+  }
   const first = page.locator('.quick-input-list .monaco-list-row:not(:has(.quick-input-list-separator-as-item))').first();
   // Each row names its section (VS Code hides separator rows while filtering).
   for (const r of await page.locator('.quick-input-list .monaco-list-row').all()) {
