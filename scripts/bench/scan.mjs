@@ -1,14 +1,16 @@
-// `node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] CORPUS [-- NODE_ARGS]`:
+// `node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] [--plain-env] CORPUS [-- NODE_ARGS]`:
 // times scans alone, without requests, for comparing builds (a copy of `dist/` with its
 // `node_modules` and `package.json` beside it). Starts `DIR/server.js --stdio` (default: this
 // checkout's `dist/`) on the folder CORPUS as a client would and times it from `initialized` to
-// the status that says indexing is done; then prints the CPU time each of the server's threads
-// used, from Linux's /proc (the scan's workers, the server thread, V8's helper threads).
+// the status that says indexing is done; then prints, from Linux's /proc, the CPU time the
+// server used (each live thread's too: the scan's workers, the server thread, V8's helper
+// threads), its page faults and its peak RSS. The server gets the environment the extension
+// gives it (`server/src/serverEnv.ts`), or with `--plain-env` this process's as it is.
 // With `--storage`, the persisted index goes there and is kept: the first run is cold, the next
 // ones warm starts. Without it, each run is cold. `--logs` prints the server's log lines, each
 // with the milliseconds since `initialized`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,9 +31,14 @@ const dist = path.resolve(option('--dist', path.join(root, 'dist')));
 const keptStorage = option('--storage', undefined);
 const runs = Number(option('--runs', '1'));
 const logs = argv.includes('--logs') && argv.splice(argv.indexOf('--logs'), 1).length > 0;
+const plainEnv = argv.includes('--plain-env') && argv.splice(argv.indexOf('--plain-env'), 1).length > 0;
+// The environment the extension starts the server in (server/src/serverEnv.ts), from the build
+// given, else this checkout's; `--plain-env`: this process's as it is.
+const envModule = [path.join(dist, 'serverEnv.js'), path.join(root, 'dist/serverEnv.js')].find((f) => existsSync(f));
+const env = plainEnv || !envModule ? process.env : require(envModule).serverEnv(process.env);
 const corpus = argv[0] && path.resolve(argv[0]);
 if (!corpus) {
-  console.error('usage: node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] CORPUS [-- NODE_ARGS]');
+  console.error('usage: node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] [--plain-env] CORPUS [-- NODE_ARGS]');
   process.exit(2);
 }
 
@@ -48,13 +55,25 @@ function threadCpu(pid) {
     }
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
-    if (seconds >= 0.05) out.push({ thread: tid === String(pid) ? 'server' : tid, seconds });
+    if (seconds >= 0.05) out.push({ thread: tid === String(pid) ? 'server' : tid, seconds, faults: Number(fields[7]) });
   }
   return out.sort((a, b) => b.seconds - a.seconds);
 }
 
+/**
+ * The whole process's CPU seconds (threads that ended included), minor page faults and peak RSS
+ * (MB). On these virtual machines a page's first touch costs about 16 µs (150 MB filled for the
+ * first time took 620 ms, again 8 ms), so the memory a start touches weighs on its time.
+ */
+function processTotals(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return { cpu: (Number(f[11]) + Number(f[12])) / 100, faults: Number(f[7]), peakMB: hwm ? Number(hwm[1]) / 1024 : NaN };
+}
+
 async function scan(storagePath) {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(dist, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(dist, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let onIndexed;
   const indexed = new Promise((r) => (onIndexed = r));
@@ -72,17 +91,17 @@ async function scan(storagePath) {
   await indexed;
   const seconds = (performance.now() - t0) / 1000;
   const threads = threadCpu(child.pid);
+  const totals = processTotals(child.pid);
   await c.sendRequest('shutdown');
   await c.sendNotification('exit');
   await new Promise((r) => child.once('exit', r));
   c.dispose();
-  return { seconds, threads };
+  return { seconds, threads, totals };
 }
 
 for (let i = 0; i < runs; i++) {
   const storage = keptStorage ?? mkdtempSync(path.join(tmpdir(), 'corpus-lens-scan-'));
-  const { seconds, threads } = await scan(storage);
+  const { seconds, threads, totals } = await scan(storage);
   if (!keptStorage) rmSync(storage, { recursive: true, force: true });
-  const total = threads.reduce((n, t) => n + t.seconds, 0);
-  console.log(`${seconds.toFixed(2)} s, CPU ${total.toFixed(1)} s: ${threads.map((t) => `${t.thread} ${t.seconds.toFixed(1)}`).join(', ')}`);
+  console.log(`${seconds.toFixed(2)} s, CPU ${totals.cpu.toFixed(1)} s (live threads: ${threads.map((t) => `${t.thread} ${t.seconds.toFixed(1)}`).join(', ')}), ${(totals.faults / 1000).toFixed(0)}k page faults (server thread ${(threads.find((t) => t.thread === 'server').faults / 1000).toFixed(0)}k), peak RSS ${totals.peakMB.toFixed(0)} MB`);
 }
