@@ -10,7 +10,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus, mulberry32 } from './bench/generate.mjs';
 
 const require = createRequire(import.meta.url);
-const { serverEnv } = require('../dist/serverEnv.js');
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -73,8 +72,7 @@ function rawFloor(files) {
 }
 
 async function startServer(folder, storagePath) {
-  // In the environment the extension starts it in (see server/src/serverEnv.ts).
-  const child = spawn(process.execPath, [...nodeArgs, '--expose-gc', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: serverEnv(process.env) });
+  const child = spawn(process.execPath, [...nodeArgs, '--expose-gc', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let status;
   let onIndexed;

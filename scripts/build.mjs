@@ -30,8 +30,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   // The worker thread that helps a warm start of a large persisted index.
   esbuild.build({ ...common, entryPoints: ['server/src/workspace/warmStartWorker.ts'], outfile: 'dist/warmStartWorker.js' }),
-  // The environment the server is best started in, for the benchmark to start it as the extension does.
-  esbuild.build({ ...common, entryPoints: ['server/src/serverEnv.ts'], outfile: 'dist/serverEnv.js' }),
   // Integration suites, run inside VS Code (mocha and vscode stay external).
   esbuild.build({ ...common, entryPoints: ['test/integration/suite/index.ts', 'test/integration/suite/extension.test.ts'], outdir: 'out/integration', external: ['vscode', 'mocha'] }),
 ]);

@@ -1,7 +1,6 @@
 /** Starts the bundled language server and wires the settings, file watching and trusted commands. */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { serverEnv } from '../../server/src/serverEnv';
 
 /** The only commands a hover may run: the extension's own, by name. */
 export const TRUSTED_COMMANDS = ['corpusLens.showMentions', 'corpusLens.reveal'];
@@ -48,8 +47,8 @@ export function crashPolicy(onGiveUp: (message: string) => void): ErrorHandler {
 export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, onGiveUp: (message: string) => void): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env: serverEnv(process.env) } },
-    debug: { module, transport: TransportKind.ipc, options: { env: serverEnv(process.env), execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const include = (vscode.workspace.getConfiguration('corpusLens').get<string[]>('include') ?? ['**/*.txt']).join(',');
   const catalog = vscode.workspace.getConfiguration('corpusLens').get<string>('catalogPath') ?? '.corpus-lens/catalog.json';

@@ -1,16 +1,15 @@
-// `node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] [--plain-env] CORPUS [-- NODE_ARGS]`:
+// `node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] CORPUS [-- NODE_ARGS]`:
 // times scans alone, without requests, for comparing builds (a copy of `dist/` with its
 // `node_modules` and `package.json` beside it). Starts `DIR/server.js --stdio` (default: this
 // checkout's `dist/`) on the folder CORPUS as a client would and times it from `initialized` to
 // the status that says indexing is done; then prints, from Linux's /proc, the CPU time the
 // server used (each live thread's too: the scan's workers, the server thread, V8's helper
-// threads), its page faults and its peak RSS. The server gets the environment the extension
-// gives it (`server/src/serverEnv.ts`), or with `--plain-env` this process's as it is.
+// threads), its page faults and its peak RSS.
 // With `--storage`, the persisted index goes there and is kept: the first run is cold, the next
 // ones warm starts. Without it, each run is cold. `--logs` prints the server's log lines, each
 // with the milliseconds since `initialized`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,14 +30,9 @@ const dist = path.resolve(option('--dist', path.join(root, 'dist')));
 const keptStorage = option('--storage', undefined);
 const runs = Number(option('--runs', '1'));
 const logs = argv.includes('--logs') && argv.splice(argv.indexOf('--logs'), 1).length > 0;
-const plainEnv = argv.includes('--plain-env') && argv.splice(argv.indexOf('--plain-env'), 1).length > 0;
-// The environment the extension starts the server in (server/src/serverEnv.ts), from the build
-// given, else this checkout's; `--plain-env`: this process's as it is.
-const envModule = [path.join(dist, 'serverEnv.js'), path.join(root, 'dist/serverEnv.js')].find((f) => existsSync(f));
-const env = plainEnv || !envModule ? process.env : require(envModule).serverEnv(process.env);
 const corpus = argv[0] && path.resolve(argv[0]);
 if (!corpus) {
-  console.error('usage: node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] [--plain-env] CORPUS [-- NODE_ARGS]');
+  console.error('usage: node scripts/bench/scan.mjs [--dist DIR] [--storage DIR] [--runs N] [--logs] CORPUS [-- NODE_ARGS]');
   process.exit(2);
 }
 
@@ -73,7 +67,7 @@ function processTotals(pid) {
 }
 
 async function scan(storagePath) {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(dist, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(dist, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let onIndexed;
   const indexed = new Promise((r) => (onIndexed = r));

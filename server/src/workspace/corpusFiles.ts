@@ -221,13 +221,3 @@ const PLAIN_POSIX_PATH = /^\/[A-Za-z0-9/._!$&'()*+,;=:@-]*$/;
  * seconds over 100,000 files.
  */
 export const fileUri = (p: string) => (process.platform !== 'win32' && PLAIN_POSIX_PATH.test(p) && isNormalPosixPath(p) ? `file://${p}` : pathToFileURL(p).toString());
-
-/**
- * Whether `fileUri(p)` is `uri`, compared in place for a plain POSIX path: a warm start matches
- * 100,000 listed files with the URIs of the articles restored, and making each file's URI to
- * compare made 100,000 strings to join and collect.
- */
-export function isFileUriOf(uri: string, p: string): boolean {
-  if (process.platform !== 'win32' && PLAIN_POSIX_PATH.test(p) && isNormalPosixPath(p)) return uri.length === p.length + 7 && uri.startsWith('file://') && uri.endsWith(p);
-  return fileUri(p) === uri;
-}

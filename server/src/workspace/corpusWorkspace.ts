@@ -16,7 +16,7 @@ import { createHash } from 'crypto';
 import { statOrNothing } from './sharedStats';
 import { AnalysisPool } from './analysisPool';
 import { WarmStartHelper } from './warmStartHelper';
-import { corpusMatcher, fileUri, isFileUriOf, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
+import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
 import { analyzeFile, type FileAnalysis } from './fileAnalysis';
 import { givenWay, messagesWait, sliced } from './nextTurn';
 import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './indexCache';
@@ -177,13 +177,19 @@ export class CorpusWorkspace {
     // With a helper, the files are stated on it while the cache is still being read, and here
     // too once the cache is read (`StatsInProgress`); otherwise here afterwards (`compareStamps`).
     const stats = restoring && helper ? helper.stat(files) : undefined;
+    // 100,000 URIs take about 0.1 s: computed in slices, answering requests in between.
+    const uris: string[] = new Array(files.length);
+    const pause = sliced();
+    for (let i = 0; i < files.length; i++) {
+      if (i % 256 === 0) await pause();
+      uris[i] = fileUri(files[i]);
+    }
     const loaded = await restoring;
     const stated = loaded ? await stats?.finish(sliced()) : undefined;
     helper?.stop();
-    const compared = loaded ? await this.compareStamps(files, stated, loaded) : undefined;
+    const compared = loaded ? await this.compareStamps(files, uris, stated, loaded) : undefined;
     const todo = compared?.todo ?? files;
-    // (A first scan without a cache has nothing to drop, and needs no URIs for it.)
-    if (this.index.articleCount > 0) await this.dropUnlisted(compared?.uris ?? (await urisOf(files)), compared?.listed);
+    await this.dropUnlisted(uris, compared?.listed);
     const learnt = this.index.learntCount;
     this.total = files.length;
     this.done = files.length - todo.length;
@@ -461,10 +467,8 @@ export class CorpusWorkspace {
    * article whose file changed stays until it is indexed again. `stated`: the files' sizes and
    * times, when stated on a worker.
    */
-  private async compareStamps(files: readonly string[], stated: Float64Array | undefined, loaded: { articles: number; restored: readonly Article[] }): Promise<{ todo: string[]; listed: number; uris: string[] }> {
+  private async compareStamps(files: readonly string[], uris: readonly string[], stated: Float64Array | undefined, loaded: { articles: number; restored: readonly Article[] }): Promise<{ todo: string[]; listed: number }> {
     const todo: string[] = [];
-    // Each listed file's URI: its article's where it has one.
-    const uris: string[] = new Array(files.length);
     // Otherwise stats one by one and blocking, in slices of a few milliseconds: through the
     // thread pool, 100,000 of them cost 1.2 s of promise handling here against 0.25 s.
     const statOf = (k: number): { size: number; mtimeMs: number } | undefined => {
@@ -479,14 +483,13 @@ export class CorpusWorkspace {
     // cost 90 ms at 100,000 files.
     const restored = loaded.restored;
     let next = 0;
-    const articleOf = (k: number) => {
+    const articleOf = (uri: string) => {
       const a = restored[next];
-      if (a && !a.removed && isFileUriOf(a.uri, files[k])) {
+      if (a?.uri === uri && !a.removed) {
         next++;
-        uris[k] = a.uri;
         return a;
       }
-      const found = this.index.article((uris[k] = fileUri(files[k])));
+      const found = this.index.article(uri);
       // Back in step after the articles the cache held elsewhere (those analysed again late in a scan go last).
       for (let d = 1; d <= 4 && found; d++) {
         if (restored[next + d] !== found) continue;
@@ -499,7 +502,8 @@ export class CorpusWorkspace {
     for (let k = 0; k < files.length; k++) {
       if (k % 64 === 0) await pause();
       const f = files[k];
-      const slot = articleOf(k)?.slot;
+      const uri = uris[k];
+      const slot = articleOf(uri)?.slot;
       if (slot !== undefined) listed++;
       const old = slot === undefined ? undefined : this.stamps.get(slot);
       const st = old && statOf(k);
@@ -507,7 +511,7 @@ export class CorpusWorkspace {
         if (old) this.stamps.delete(slot!);
         todo.push(f);
       } else if (st.mtimeMs === old.mtimeMs) {
-        if (this.stale.size > 0) this.stale.delete(uris[k]);
+        if (this.stale.size > 0) this.stale.delete(uri);
         kept++;
       }
       // Same size, other time: the content hash decides (below, reading the file).
@@ -525,7 +529,7 @@ export class CorpusWorkspace {
     }
     this.cacheUnchanged = kept === loaded.articles && todo.length === 0;
     this.host.log(`index cache: ${kept} articles restored, ${todo.length} files to index`);
-    return { todo, listed, uris };
+    return { todo, listed };
   }
 
   private saving: Promise<void> | undefined;
@@ -696,50 +700,35 @@ export class CorpusWorkspace {
   }
 }
 
-/** The files' URIs, computed in slices (100,000 take about 0.1 s), answering requests in between. */
-async function urisOf(files: readonly string[]): Promise<string[]> {
-  const uris: string[] = new Array(files.length);
-  const pause = sliced();
-  for (let i = 0; i < files.length; i++) {
-    if (i % 256 === 0) await pause();
-    uris[i] = fileUri(files[i]);
-  }
-  return uris;
-}
-
 /** Identifies a catalog and the cache format, so that a cache built under another is discarded. */
 function keyOf(entities: readonly CatalogEntry[]): string {
   return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}`).digest('hex');
 }
 
 /**
- * Memory for the persisted index's parts (see `IndexCache.load`): one block for them all, asked
- * of the warm start's worker, which sends it at once and then touches it from the start, ahead of
- * the reading (see `warmStartWorker.ts`). One block, not one a part, so that the C library may
- * back it with huge pages where it is allowed to (see `SERVER_ENV`). A part read before the
- * block came is read into memory of the reader's own. Counts how many parts were asked for and
- * how many went into the block.
+ * Memory for the persisted index's parts (see `IndexCache.load`), asked of the warm start's
+ * worker all at once, part by part; a part read before its memory came is read into memory of
+ * the reader's own. Counts how many parts were asked for and how many came in time.
  */
 class WorkerMemory {
   asked = 0;
   used = 0;
   constructor(private readonly helper: WarmStartHelper) {}
 
-  readonly ask = (sizes: readonly number[]): ((part: number) => Uint8Array | undefined) => {
-    let block: SharedArrayBuffer | undefined;
+  readonly ask = (sizes: readonly number[]): ((part: number) => SharedArrayBuffer | undefined) => {
+    const came: (SharedArrayBuffer | undefined)[] = [];
     this.asked = sizes.length;
-    const offsets = [0];
-    for (const bytes of sizes) offsets.push(offsets[offsets.length - 1] + bytes);
-    if (offsets[sizes.length] > 0) {
-      this.helper.memory(offsets[sizes.length]).then(
-        (m) => (block = m),
+    sizes.forEach((bytes, p) => {
+      this.helper.memory(bytes).then(
+        (m) => (came[p] = m),
         () => undefined,
       );
-    }
+    });
     return (p) => {
-      if (!block) return undefined;
-      this.used++;
-      return new Uint8Array(block, offsets[p], sizes[p]);
+      const m = came[p];
+      came[p] = undefined;
+      if (m) this.used++;
+      return m;
     };
   };
 }

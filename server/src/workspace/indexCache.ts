@@ -202,14 +202,14 @@ class ChunkReader {
    * The next chunk's bytes in memory of their own (4-byte aligned), or in `into`, which must be
    * the chunk's size; read from the file straight into it past what the window already holds.
    */
-  async nextRaw(into?: Uint8Array): Promise<Uint8Array> {
+  async nextRaw(into?: SharedArrayBuffer): Promise<Uint8Array> {
     await this.fill(4);
     const n = this.buf.readUInt32LE(this.start);
     const unread = this.size - this.pos + (this.end - this.start);
     if (4 + n > unread) throw new Error('truncated');
     if (into && into.byteLength !== n) throw new Error('malformed part');
     this.start += 4;
-    const out = into ?? new Uint8Array(n);
+    const out = new Uint8Array(into ?? new ArrayBuffer(n));
     const held = Math.min(n, this.end - this.start);
     this.buf.copy(out, 0, this.start, this.start + held);
     this.start += held;
@@ -285,12 +285,12 @@ export class IndexCache {
    *
    * `memory`, when given, is told the byte size of each part's data arrays as soon as the header
    * gives them, and answers with what it has, when the part is read, of memory of that size to
-   * read them into (4-byte aligned; undefined: the reader allocates its own). The first touch of fresh memory,
+   * read them into (undefined: the reader allocates its own). The first touch of fresh memory,
    * not the copying, was most of the cost of reading 150 MB of arrays (0.52 s of a 2.2 s warm
    * start at 100,000 articles): memory another thread allocated and touched spares this one.
    * The parts are read once `partsAfter` settles (the header, at once).
    */
-  async load(catalog: string, take: (part: CachePart) => void, memory?: (sizes: readonly number[]) => (part: number) => Uint8Array | undefined, partsAfter?: Promise<unknown>): Promise<LoadedCache | undefined> {
+  async load(catalog: string, take: (part: CachePart) => void, memory?: (sizes: readonly number[]) => (part: number) => SharedArrayBuffer | undefined, partsAfter?: Promise<unknown>): Promise<LoadedCache | undefined> {
     let reader: ChunkReader;
     try {
       reader = await ChunkReader.open(this.file);
@@ -321,7 +321,7 @@ export class IndexCache {
         const head = ownHead((await reader.next()) as PartHead);
         // Reading the data may move the window the head's arrays view.
         const into = given?.(p);
-        const bytes = await reader.nextRaw(into?.byteLength === 4 * h.partWords[p] && into.byteOffset % 4 === 0 ? into : undefined);
+        const bytes = await reader.nextRaw(into?.byteLength === 4 * h.partWords[p] ? into : undefined);
         if (bytes.length !== 4 * h.partWords[p]) throw new Error('malformed part');
         const articles = unpackPart(head, new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4), h.wordTable, intern);
         take({ snapshot: { entityIds: h.entityIds, discovered: h.discovered, formTexts: h.formTexts, articles }, stamps: head.stamps });

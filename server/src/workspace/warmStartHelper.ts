@@ -37,7 +37,7 @@ export class WarmStartHelper {
     worker.on('exit', (code) => fail(`exit code ${code}`));
   }
 
-  /** Shared memory of `bytes` bytes, allocated on the worker, which goes on to touch it page by page (see `warmStartWorker.ts`). */
+  /** Shared memory of `bytes` bytes, allocated and touched page by page on the worker. */
   async memory(bytes: number): Promise<SharedArrayBuffer> {
     const reply = await this.ask((id) => ({ type: 'memory', id, bytes }));
     if (!('memory' in reply) || reply.memory.byteLength !== bytes) throw new Error('not the memory asked for');
