@@ -275,17 +275,23 @@ describe('file URIs', () => {
   });
 
   it('the corpus matcher decides any path as path.relative and the globs do', () => {
-    const settings = { include: ['**/*.txt'], exclude: ['**/node_modules/**', '**/.git/**'], maxFileSize: 1 };
-    const part = fc.constantFrom('a', 'b.txt', '.txt', '.', '..', '/', '//', 'node_modules', '.git', 'ب.txt', ' ', 'x.TXT', '.hidden');
+    // The default globs, and others: a literal path, braces, a class, a negation, a folder's files.
+    const globs = fc.constantFrom(
+      { include: ['**/*.txt'], exclude: ['**/node_modules/**', '**/.git/**'] },
+      { include: ['a/b.txt', 'news/**/*.{txt,md}', '*.[tT][xX][tT]'], exclude: ['**/.hidden/**', 'a/.txt'] },
+      { include: ['!**/a/**', 'b.txt/**'], exclude: ['**/*.md', '.txt'] },
+    );
+    const part = fc.constantFrom('a', 'b.txt', '.txt', '.', '..', '/', '//', 'node_modules', '.git', 'ب.txt', ' ', 'x.TXT', '.hidden', 'news', 'c.md', '{', '*');
     fc.assert(
-      fc.property(fc.constantFrom('/corpus', '/corpus/', '/'), fc.array(part, { maxLength: 8 }), (root, parts) => {
+      fc.property(globs, fc.constantFrom('/corpus', '/corpus/', '/'), fc.array(part, { maxLength: 8 }), (g, root, parts) => {
+        const settings = { ...g, maxFileSize: 1 };
         const file = `${root.replace(/\/$/, '')}/${parts.join('')}`;
         const inc = picomatch(settings.include, { dot: false });
         const exc = picomatch(settings.exclude, { dot: true });
         const rel = path.relative(root, file).split(path.sep).join('/');
         assert.equal(corpusMatcher(root, settings)(file), !rel.startsWith('..') && inc(rel) && !exc(rel), file);
       }),
-      { numRuns: 2000 },
+      { numRuns: 4000 },
     );
   });
 });
