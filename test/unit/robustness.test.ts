@@ -276,7 +276,7 @@ describe('file URIs', () => {
 
   it('the corpus matcher decides any path as path.relative and the globs do', () => {
     // The default globs, and others: a literal path, braces, a class, a negation, a folder's files.
-    const globs = fc.constantFrom(
+    const globs = fc.constantFrom<{ include: string[]; exclude: string[] }>(
       { include: ['**/*.txt'], exclude: ['**/node_modules/**', '**/.git/**'] },
       { include: ['a/b.txt', 'news/**/*.{txt,md}', '*.[tT][xX][tT]'], exclude: ['**/.hidden/**', 'a/.txt'] },
       { include: ['!**/a/**', 'b.txt/**'], exclude: ['**/*.md', '.txt'] },
