@@ -45,11 +45,20 @@ function listFiles(dir) {
  * scan costs on a machine with fewer cores than it has threads. Undefined elsewhere.
  */
 function cpuSeconds(pid) {
+  return usage(pid)?.cpu;
+}
+
+/**
+ * CPU seconds (as `cpuSeconds`) and minor page faults of a process so far, from Linux's /proc.
+ * On the virtual machines the benchmark ran on, a page's first touch cost some 16 µs (150 MB
+ * first filled in 520 to 630 ms, again in 8 ms), so what a start touches weighs on its time.
+ */
+function usage(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    // utime and stime, in clock ticks (100 a second on Linux); minflt.
+    return { cpu: (Number(fields[11]) + Number(fields[12])) / 100, faults: Number(fields[7]) };
   } catch {
     return undefined;
   }
@@ -189,6 +198,8 @@ async function benchSize(n) {
   const w = await startServer(dir, storage);
   await w.indexed;
   const warmMs = now() - w.t0;
+  // The server's start (loading its code) included: a warm start is mostly CPU on two cores.
+  const warmUsage = usage(w.child.pid);
   // Hovers right after a warm start: a first hover on an entity named in many articles counts its
   // written forms and co-occurrences, which the persisted index does not hold.
   const warmHover = [];
@@ -212,6 +223,8 @@ async function benchSize(n) {
     coldCpuSeconds: coldCpu,
     coldWhileAnsweringSeconds: busyMs / 1000,
     warmSeconds: warmMs / 1000,
+    warmCpuSeconds: warmUsage?.cpu,
+    warmPageFaults: warmUsage?.faults,
     warmHover: { p50: pct(warmHover, 50), p95: pct(warmHover, 95) },
     p50: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, pct(v, 50)])),
     p95: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, pct(v, 95)])),
@@ -253,6 +266,8 @@ const rows = [
   ['edit re-index p95 (ms, ≤ 20)', ...results.map((r) => f(r.editP95))],
   ['warm start (s)', ...results.map((r) => f(r.warmSeconds, 2))],
   ['warm / cold (≤ 0.1)', ...results.map((r) => f(r.warmRatio, 3))],
+  ['warm start CPU, all threads, with the process start (s)', ...results.map((r) => f(r.warmCpuSeconds))],
+  ['warm start page faults, with the process start (thousands)', ...results.map((r) => f(r.warmPageFaults === undefined ? undefined : r.warmPageFaults / 1000, 0))],
   ['hover after warm start p50 / p95 (ms)', ...results.map((r) => `${f(r.warmHover.p50)} / ${f(r.warmHover.p95)}`)],
   ['heap after GC (MB)', ...results.map((r) => f(r.heapMB))],
   ['heap / corpus (≤ 0.5)', ...results.map((r) => f(r.heapRatio, 2))],

@@ -9,6 +9,7 @@ import { Article, HoverCounts, type HeadlineWords, type IndexSnapshot } from '..
 import { articleDataLength } from '../../server/src/core/index/article';
 import { contentHash, IndexCache, READ_WINDOW, stampAt, type CachePart, type FileStamp } from '../../server/src/workspace/indexCache';
 import { StampTable } from '../../server/src/workspace/stampTable';
+import { giveWayWhile, nextTurn } from '../../server/src/workspace/nextTurn';
 
 /** Headline words as a list, from a list or from their numbers in a table. */
 function wordList(w: HeadlineWords): string[] {
@@ -230,6 +231,44 @@ describe('persisted index file', () => {
     assert.equal(back.result, undefined);
     assert.equal(back.parts.length, 0);
     assert.deepEqual(logs, ['index cache: unreadable (truncated); discarded']);
+  });
+});
+
+describe('a cache write while the client’s messages wait', () => {
+  let dir: string;
+  let waiting = false;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-wait-'));
+    waiting = false;
+    giveWayWhile(() => waiting);
+  });
+  afterEach(() => {
+    giveWayWhile(() => false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('packs a part a few dozen articles at a time, and goes on when they have been handled', async () => {
+    const snap = snapshotOf(1000, () => 20);
+    const articles = snap.articles.map((r) => new Article(r.uri, r.headline, r.date, r.source, r.data));
+    // Each article's words are asked for twice: once for the table of words, once as its part is packed.
+    let asked = 0;
+    const wordsOf = () => {
+      // A message comes as packing begins.
+      if (++asked === articles.length + 1) waiting = true;
+      return ['لافروف'];
+    };
+    const cache = IndexCache.forWorkspace(dir, ['/corpus']);
+    let written = false;
+    const writing = cache.save('catalog-1', () => ({ size: 1, mtimeMs: 1, hash: 1 }), { ...snap, articles, counts: new HoverCounts(0, [], []) }, wordsOf).then(() => (written = true));
+    // Until the message comes (after the file is opened and the table of words made), then some turns more.
+    for (let i = 0; i < 500 && !waiting; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 20; i++) await nextTurn();
+    assert.equal(written, false);
+    assert.ok(asked > articles.length && asked <= articles.length + 100, `${asked - articles.length} articles packed while a message waited`);
+    waiting = false;
+    await writing;
+    assert.equal(asked, 2 * articles.length);
+    assert.equal((await cache.load('catalog-1', () => undefined))?.articles, 1000);
   });
 });
 

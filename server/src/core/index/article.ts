@@ -74,6 +74,11 @@ export class Article {
     return this.base === 0 && n === this.data.length ? this.data : this.data.subarray(this.base, this.base + n);
   }
 
+  /** The length of `ownData()`, without making the view (its header's length, within the array). */
+  get ownDataLength(): number {
+    return Math.max(0, Math.min(this.dataLength, this.data.length - this.base));
+  }
+
   /** Length of the article's data array, in words. */
   get dataLength(): number {
     return articleDataLength(this.data, this.base);
