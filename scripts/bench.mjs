@@ -51,7 +51,7 @@ function cpuSeconds(pid) {
 /**
  * CPU seconds (as `cpuSeconds`) and minor page faults of a process so far, from Linux's /proc.
  * On the virtual machines the benchmark ran on, a page's first touch cost some 16 µs (150 MB
- * first filled in 520 to 630 ms, again in 8 ms), so what a start touches weighs on its time.
+ * first filled in 515 to 680 ms, again in 8 ms), so what a start touches weighs on its time.
  */
 function usage(pid) {
   try {

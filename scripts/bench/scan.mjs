@@ -57,7 +57,7 @@ function threadCpu(pid) {
 /**
  * The whole process's CPU seconds (threads that ended included), minor page faults and peak RSS
  * (MB). On these virtual machines a page's first touch costs about 16 µs (150 MB filled for the
- * first time took 620 ms, again 8 ms), so the memory a start touches weighs on its time.
+ * first time took 515 to 680 ms, again 8 ms), so the memory a start touches weighs on its time.
  */
 function processTotals(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
