@@ -1,16 +1,13 @@
 // `npm run bench`: measures the bundled server as a client sees it, on synthetic corpora of
 // 1,000 / 10,000 / 100,000 articles (override with --sizes 1000,10000). Prints a table and
 // writes .bench/results.json. Targets are reported, not asserted.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus, mulberry32 } from './bench/generate.mjs';
+import { openServer, procUsage } from './bench/serverProcess.mjs';
 
-const require = createRequire(import.meta.url);
-const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,23 +42,7 @@ function listFiles(dir) {
  * scan costs on a machine with fewer cores than it has threads. Undefined elsewhere.
  */
 function cpuSeconds(pid) {
-  return usage(pid)?.cpu;
-}
-
-/**
- * CPU seconds (as `cpuSeconds`) and minor page faults of a process so far, from Linux's /proc.
- * On the virtual machines the benchmark ran on, a page's first touch cost some 16 µs (150 MB
- * first filled in 515 to 680 ms, again in 8 ms), so what a start touches weighs on its time.
- */
-function usage(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks (100 a second on Linux); minflt.
-    return { cpu: (Number(fields[11]) + Number(fields[12])) / 100, faults: Number(fields[7]) };
-  } catch {
-    return undefined;
-  }
+  return procUsage(pid)?.cpu;
 }
 
 /** The floor: read + decode + a plain tokenising scan, in this process, on the same files. */
@@ -81,23 +62,8 @@ function rawFloor(files) {
 }
 
 async function startServer(folder, storagePath) {
-  const child = spawn(process.execPath, [...nodeArgs, '--expose-gc', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let status;
-  let onIndexed;
-  const indexed = new Promise((r) => (onIndexed = r));
-  c.onNotification('corpusLens/status', (s) => {
-    status = s;
-    if (!s.indexing && s.total > 0 && s.done >= s.total) onIndexed(s);
-  });
-  c.onNotification('window/logMessage', () => undefined);
-  c.onNotification('window/showMessage', () => undefined);
-  c.listen();
-  const uri = pathToFileURL(folder).toString();
-  await c.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: {}, initializationOptions: { storagePath } });
-  const t0 = now();
-  await c.sendNotification('initialized', {});
-  return { c, child, indexed, t0, status: () => status, stop: async () => { await c.sendRequest('shutdown'); await c.sendNotification('exit'); await new Promise((r) => child.once('exit', r)); c.dispose(); } };
+  const s = await openServer({ serverJs: path.join(root, 'dist/server.js'), folder, storagePath, nodeArgs: [...nodeArgs, '--expose-gc'] });
+  return { ...s, t0: await s.begin() };
 }
 
 async function timed(f) {
@@ -198,8 +164,10 @@ async function benchSize(n) {
   const w = await startServer(dir, storage);
   await w.indexed;
   const warmMs = now() - w.t0;
-  // The server's start (loading its code) included: a warm start is mostly CPU on two cores.
-  const warmUsage = usage(w.child.pid);
+  // The server's start (loading its code) included: a warm start is mostly CPU on two cores. On
+  // the virtual machines the benchmark ran on, a page's first touch cost some 16 µs (150 MB first
+  // filled in 515 to 680 ms, again in 8 ms), so what a start touches weighs on its time.
+  const warmUsage = procUsage(w.child.pid);
   // Hovers right after a warm start: a first hover on an entity named in many articles counts its
   // written forms and co-occurrences, which the persisted index does not hold.
   const warmHover = [];

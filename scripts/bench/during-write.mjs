@@ -3,16 +3,13 @@
 // the persisted index is written, and prints their p50, p95 and max. The write runs in slices
 // beside the requests as a scan ends; this times what a request meets then. DIR: a copy of
 // `dist/` with its `node_modules` and `package.json` beside it (default: this checkout's `dist/`).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openServer } from './serverProcess.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(root, 'package.json'));
-const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--dist');
@@ -24,21 +21,17 @@ if (!corpus) {
 }
 
 const storagePath = mkdtempSync(path.join(tmpdir(), 'corpus-lens-during-write-'));
-const child = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-let onIndexed;
-const indexed = new Promise((r) => (onIndexed = r));
 let written = false;
-c.onNotification('corpusLens/status', (s) => {
-  if (!s.indexing && s.total > 0 && s.done >= s.total) onIndexed();
+const server = await openServer({
+  serverJs: path.join(dist, 'server.js'),
+  folder: corpus,
+  storagePath,
+  name: 'during-write',
+  onLog: (m) => {
+    if (/index cache: \d+ articles written/.test(m)) written = true;
+  },
 });
-c.onNotification('window/logMessage', (m) => {
-  if (/index cache: \d+ articles written/.test(m.message)) written = true;
-});
-c.onNotification('window/showMessage', () => undefined);
-c.listen();
-const uri = pathToFileURL(corpus).toString();
-await c.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'during-write' }], capabilities: {}, initializationOptions: { storagePath } });
+const c = server.c;
 // Twenty articles of the first folder that has files, open in the editor.
 const folder = [corpus, ...readdirSync(corpus, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(corpus, d.name))].find((d) => readdirSync(d).some((f) => f.endsWith('.txt')));
 const docs = readdirSync(folder)
@@ -49,8 +42,8 @@ const docs = readdirSync(folder)
     return { uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') };
   });
 for (const d of docs) await c.sendNotification('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: 'plaintext', version: 1, text: d.text } });
-await c.sendNotification('initialized', {});
-await indexed;
+await server.begin();
+await server.indexed;
 const times = [];
 for (let i = 0; !written; i++) {
   const d = docs[i % docs.length];
@@ -62,8 +55,5 @@ for (let i = 0; !written; i++) {
 times.sort((a, b) => a - b);
 const pct = (q) => times[Math.min(times.length - 1, Math.floor((q / 100) * times.length))].toFixed(1);
 console.log(`${times.length} highlights during the write: p50 ${pct(50)}, p95 ${pct(95)}, max ${times[times.length - 1].toFixed(1)} ms`);
-await c.sendRequest('shutdown');
-await c.sendNotification('exit');
-await new Promise((r) => child.once('exit', r));
-c.dispose();
+await server.stop();
 rmSync(storagePath, { recursive: true, force: true });

@@ -8,16 +8,13 @@
 // With `--storage`, the persisted index goes there and is kept: the first run is cold, the next
 // ones warm starts. Without it, each run is cold. `--logs` prints the server's log lines, each
 // with the milliseconds since `initialized`.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { openServer, procUsage } from './serverProcess.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(root, 'package.json'));
-const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
 const argv = process.argv.slice(2);
 const dashes = argv.indexOf('--');
@@ -36,20 +33,13 @@ if (!corpus) {
   process.exit(2);
 }
 
-/** CPU seconds (user + system) of each thread of `pid` that used at least 0.05 s. */
+/** CPU seconds (user + system) and page faults of each thread of `pid` that used at least 0.05 s. */
 function threadCpu(pid) {
   const out = [];
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    } catch {
-      // A thread that ended meanwhile.
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
-    if (seconds >= 0.05) out.push({ thread: tid === String(pid) ? 'server' : tid, seconds, faults: Number(fields[7]) });
+    // Undefined for a thread that ended meanwhile.
+    const u = procUsage(pid, tid);
+    if (u && u.cpu >= 0.05) out.push({ thread: tid === String(pid) ? 'server' : tid, seconds: u.cpu, faults: u.faults });
   }
   return out.sort((a, b) => b.seconds - a.seconds);
 }
@@ -60,36 +50,19 @@ function threadCpu(pid) {
  * first time took 515 to 680 ms, again 8 ms), so the memory a start touches weighs on its time.
  */
 function processTotals(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpu: (Number(f[11]) + Number(f[12])) / 100, faults: Number(f[7]), peakMB: hwm ? Number(hwm[1]) / 1024 : NaN };
+  return { ...procUsage(pid), peakMB: hwm ? Number(hwm[1]) / 1024 : NaN };
 }
 
 async function scan(storagePath) {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(dist, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const c = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let onIndexed;
-  const indexed = new Promise((r) => (onIndexed = r));
-  c.onNotification('corpusLens/status', (s) => {
-    if (!s.indexing && s.total > 0 && s.done >= s.total) onIndexed();
-  });
   let t0 = 0;
-  c.onNotification('window/logMessage', (m) => logs && console.log(`${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${m.message}`));
-  c.onNotification('window/showMessage', () => undefined);
-  c.listen();
-  const uri = pathToFileURL(corpus).toString();
-  await c.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'scan' }], capabilities: {}, initializationOptions: { storagePath } });
-  t0 = performance.now();
-  await c.sendNotification('initialized', {});
-  await indexed;
+  const server = await openServer({ serverJs: path.join(dist, 'server.js'), folder: corpus, storagePath, nodeArgs, name: 'scan', onLog: (m) => logs && console.log(`${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${m}`) });
+  t0 = await server.begin();
+  await server.indexed;
   const seconds = (performance.now() - t0) / 1000;
-  const threads = threadCpu(child.pid);
-  const totals = processTotals(child.pid);
-  await c.sendRequest('shutdown');
-  await c.sendNotification('exit');
-  await new Promise((r) => child.once('exit', r));
-  c.dispose();
+  const threads = threadCpu(server.child.pid);
+  const totals = processTotals(server.child.pid);
+  await server.stop();
   return { seconds, threads, totals };
 }
 
