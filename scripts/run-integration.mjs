@@ -159,12 +159,7 @@ async function checkHover(page) {
 }
 
 async function checkSearch(page) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
-  await page.keyboard.type('Corpus Lens: Search');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Corpus Lens: Search' }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await runCommand(page, 'Corpus Lens: Search');
   // Type only once the search's own box is up: keys typed while the command palette is still
   // closing would go to it, and the search would get part of the word.
   const input = page.locator('.quick-input-widget input[placeholder^="Search people"]');
