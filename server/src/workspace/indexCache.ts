@@ -90,7 +90,6 @@ async function packPart(list: readonly IndexedArticle[], stampOf: (a: IndexedArt
     headlineWords[i] = wordsOf(list[i]);
     records[i] = recordOf(list[i], headlineWords[i]);
   }
-  await pause();
   const lengths = new Uint32Array(2 * records.length);
   const stampList = new Float64Array(3 * records.length).fill(NaN);
   let dataLength = 0;
