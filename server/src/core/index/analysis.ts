@@ -9,7 +9,7 @@ import { discoverNames, mayBeNameWord } from '../entities/discovery';
 import { headlineWords } from '../features/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
 import { lineStarts } from '../text/lines';
-import { articleData, articleDataLength } from './article';
+import { articleData, articleDataAt } from './article';
 import { pairHash, tokenFilter } from './tokenFilter';
 import { keyHash, tokenize, type Token } from '../text/tokenize';
 
@@ -38,7 +38,7 @@ export interface ArticleAnalysis {
 
 /** The analysis's own data array: `data`, or its part from `dataBase` on when it shares it. */
 export function ownArticleData(a: ArticleAnalysis): Uint32Array {
-  return a.dataBase === undefined ? a.data : a.data.subarray(a.dataBase, a.dataBase + articleDataLength(a.data, a.dataBase));
+  return a.dataBase === undefined ? a.data : articleDataAt(a.data, a.dataBase);
 }
 
 /**

@@ -43,6 +43,12 @@ export function articleDataLength(data: Uint32Array, base = 0): number {
   return HEADER + data[base] + 3 * data[base + 1] + 2 * data[base + 2] + 3 * data[base + 3] + data[base + 8];
 }
 
+/** The article's own array in `data` from `base`, by its header's length: `data` itself when it holds just that article. */
+export function articleDataAt(data: Uint32Array, base = 0): Uint32Array {
+  const n = articleDataLength(data, base);
+  return base === 0 && n === data.length ? data : data.subarray(base, base + n);
+}
+
 export class Article {
   /** Set when the index lets go of this article (lists holding it skip it from then on). */
   removed = false;
@@ -70,8 +76,7 @@ export class Article {
 
   /** The article's own data array (a view when it shares one). */
   ownData(): Uint32Array {
-    const n = this.dataLength;
-    return this.base === 0 && n === this.data.length ? this.data : this.data.subarray(this.base, this.base + n);
+    return articleDataAt(this.data, this.base);
   }
 
   /** The length of `ownData()`, without making the view (its header's length, within the array). */

@@ -7,7 +7,7 @@
 import type { Entity, EntityType } from '../catalog/types';
 import { Recognizer, type Mention } from '../entities/recognizer';
 import { analyzeArticle, discoveredId, MENTION_KINDS, type ArticleAnalysis } from './analysis';
-import { Article, articleDataLength } from './article';
+import { Article, articleDataAt } from './article';
 import { ArticleList, ArticleTable } from './articleList';
 import { tokenKeys } from '../text/tokenize';
 import { filterProbe, type FilterProbe } from './tokenFilter';
@@ -833,7 +833,7 @@ export class CorpusIndex {
         left?.(new Article(s.uri, s.headline, s.date, s.source, s.data, base));
         continue;
       }
-      const a = owned ? new Article(s.uri, s.headline, s.date, s.source, s.data, base) : new Article(s.uri, s.headline, s.date, s.source, s.data.slice(base, base + articleDataLength(s.data, base)));
+      const a = owned ? new Article(s.uri, s.headline, s.date, s.source, s.data, base) : new Article(s.uri, s.headline, s.date, s.source, articleDataAt(s.data, base).slice());
       if (!this.entitiesBelow(a, map.length) || !this.formsBelow(a, forms.length)) continue;
       if (!same) {
         this.remap(a, map, forms);
