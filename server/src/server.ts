@@ -5,6 +5,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWorkspaceFoldersNotification,
   MessageType,
   ShowMessageNotification,
   ProposedFeatures,
@@ -12,18 +13,18 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'url';
 import { hover } from './core/features/hover';
 import { definition, highlights, mentionLocations, references, type MentionLocations } from './core/features/navigation';
 import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/editorAids';
-import { fileUri } from './workspace/corpusFiles';
+import { fileUri, uriPath } from './workspace/fileUris';
 import { articleGroups, articleMentions, entityArticles, entityItems, searchAll, workspaceSymbols } from './core/features/corpusViews';
 import { ArticleMentionsRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
-import { CorpusWorkspace, type WorkspaceSettings } from './workspace/corpusWorkspace';
+import { CorpusWorkspace, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
 import type { CorpusIndex } from './core/index/corpusIndex';
 import { IncomingMessages } from './incomingMessages';
@@ -52,6 +53,7 @@ let ws: CorpusWorkspace;
 let search: SearchEngine;
 let hasConfiguration = false;
 let hasProgress = false;
+let hasWorkspaceFolders = false;
 let warned = new Set<string>();
 
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
@@ -82,10 +84,10 @@ function sendStatus(): void {
 }
 
 connection.onInitialize((params: InitializeParams) => {
-  const roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+  const roots = (params.workspaceFolders ?? []).map((f) => uriPath(f.uri));
   // Where the persisted index lives: the extension's storage folder, given by the client.
   const storage = (params.initializationOptions as { storagePath?: string } | undefined)?.storagePath;
-  if (roots.length === 0 && params.rootUri) roots.push(fileURLToPath(params.rootUri));
+  if (roots.length === 0 && params.rootUri) roots.push(uriPath(params.rootUri));
   ws = new CorpusWorkspace(roots, {
     log: (m) => connection.console.log(m),
     warn: (m) => {
@@ -101,6 +103,7 @@ connection.onInitialize((params: InitializeParams) => {
   search = ws.search;
   hasConfiguration = !!params.capabilities.workspace?.configuration;
   hasProgress = !!params.capabilities.window?.workDoneProgress;
+  hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -115,25 +118,36 @@ connection.onInitialize((params: InitializeParams) => {
       codeLensProvider: { resolveProvider: false },
       completionProvider: { resolveProvider: false },
       inlayHintProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'corpus-lens', version: '0.1.0' },
   };
 });
 
+/** Indexing progress shown by the client, when it can show it. */
+async function indexingProgress(): Promise<Progress | undefined> {
+  if (!hasProgress) return undefined;
+  const progress = await connection.window.createWorkDoneProgress();
+  return {
+    begin: (total) => progress.begin('Corpus Lens: indexing', 0, `0 / ${total} files`, true),
+    report: (done, total) => progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} / ${total} files`),
+    done: () => progress.done(),
+    get cancelled() {
+      return progress.token.isCancellationRequested;
+    },
+  };
+}
+
 connection.onInitialized(async () => {
   if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  // Declared statically in the capabilities: no registration. The library's handler is there
+  // only when the client declared workspace folders.
+  const foldersChanged = async (event: WorkspaceFoldersChangeEvent) =>
+    ws.changeFolders(event.added.map((f) => uriPath(f.uri)), event.removed.map((f) => uriPath(f.uri)), await indexingProgress());
+  if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(foldersChanged);
+  else connection.onNotification(DidChangeWorkspaceFoldersNotification.type, (p) => foldersChanged(p.event));
   await ws.loadCatalog();
-  const progress = hasProgress ? await connection.window.createWorkDoneProgress() : undefined;
-  await ws.scan(
-    progress && {
-      begin: (total) => progress.begin('Corpus Lens: indexing', 0, `0 / ${total} files`, true),
-      report: (done, total) => progress.report(Math.round((100 * done) / Math.max(1, total)), `${done} / ${total} files`),
-      done: () => progress.done(),
-      get cancelled() {
-        return progress.token.isCancellationRequested;
-      },
-    },
-  );
+  await ws.scan(await indexingProgress());
 });
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -145,37 +159,44 @@ connection.onDidChangeConfiguration(async (change) => {
   await ws.scan();
 });
 
-documents.onDidChangeContent((e) => ws.documentChanged(e.document.uri, e.document.getText()));
-documents.onDidClose((e) => void ws.documentClosed(e.document.uri));
+/** The key of a URI the client sent (see `fileUris.ts`): the index knows files by their keys. */
+const key = (uri: string) => ws.uris.key(uri);
+/** A result with its URIs spelled as the client spells them. */
+const out = <T>(value: T): T => ws.uris.toClient(value);
+
+documents.onDidChangeContent((e) => ws.documentChanged(key(e.document.uri), e.document.getText()));
+documents.onDidClose((e) => void ws.documentClosed(key(e.document.uri)));
 connection.onDidChangeWatchedFiles(async (p) => {
-  for (const c of p.changes) await ws.fileChanged(c.uri, c.type === 1 ? 'created' : c.type === 2 ? 'changed' : 'deleted');
+  for (const c of p.changes) await ws.fileChanged(key(c.uri), c.type === 1 ? 'created' : c.type === 2 ? 'changed' : 'deleted');
 });
 
-/** The text of `uri`: the open editor's, else the file's. */
-async function textOf(uri: string): Promise<string | undefined> {
-  return documents.get(uri)?.getText() ?? (await ws.readText(uri));
+/** The text of the file of `key`: the open editor's, else the file's. */
+async function textOf(key: string): Promise<string | undefined> {
+  return documents.get(ws.uris.client(key))?.getText() ?? (await ws.readText(key));
 }
 
 /**
  * Runs `f` with the index, and the offset and text of a position in an indexed article. The
  * index has the other open documents' latest texts in it only when `corpus` is asked for.
  */
-async function at<T>(uri: string, pos: { line: number; character: number }, none: T, f: (index: CorpusIndex, offset: number, text: string) => T, corpus = false): Promise<T> {
+async function at<T>(clientUri: string, pos: { line: number; character: number }, none: T, f: (uri: string, index: CorpusIndex, offset: number, text: string) => T, corpus = false): Promise<T> {
+  const uri = key(clientUri);
   const index = corpus ? ws.current() : ws.current(uri);
   const a = index.article(uri);
   const text = a && (await textOf(uri));
-  return a && text !== undefined ? f(index, a.lines.offsetAt(pos), text) : none;
+  return out(a && text !== undefined ? f(uri, index, a.lines.offsetAt(pos), text) : none);
 }
 
 /** Runs `f` with the index and the text of a document (the editor's, else the file's). */
-async function withText<T>(uri: string, none: T, f: (index: CorpusIndex, text: string) => T): Promise<T> {
+async function withText<T>(clientUri: string, none: T, f: (uri: string, index: CorpusIndex, text: string) => T): Promise<T> {
+  const uri = key(clientUri);
   const index = ws.current(uri);
   const text = await textOf(uri);
-  return text === undefined ? none : f(index, text);
+  return out(text === undefined ? none : f(uri, index, text));
 }
 
-connection.onHover((p) => at(p.textDocument.uri, p.position, null, (ix, o, t) => hover(ix, p.textDocument.uri, o, t) ?? null));
-connection.onDefinition((p) => at(p.textDocument.uri, p.position, null, (ix, o, t) => definition(ix, p.textDocument.uri, o, t) ?? null, true));
+connection.onHover((p) => at(p.textDocument.uri, p.position, null, (u, ix, o, t) => hover(ix, u, o, t) ?? null));
+connection.onDefinition((p) => at(p.textDocument.uri, p.position, null, (u, ix, o, t) => definition(ix, u, o, t) ?? null, true));
 /** The most mentions a list of references holds (the setting; 0 for no limit). */
 const referenceLimit = () => (ws.settings.maxReferences > 0 ? ws.settings.maxReferences : Infinity);
 
@@ -192,37 +213,40 @@ function listed(page: MentionLocations, here: boolean) {
   return page.locations;
 }
 
-connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => listed(references(ix, p.textDocument.uri, o, t, ws.settings.includeDemonyms, referenceLimit()), true), true));
-connection.onDocumentHighlight((p) => at(p.textDocument.uri, p.position, [], (ix, o, t) => highlights(ix, p.textDocument.uri, o, t)));
-connection.onDocumentSymbol((p) => withText(p.textDocument.uri, [], (ix, text) => documentSymbols(ix, p.textDocument.uri, text)));
-connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : workspaceSymbols(ws.current(), search, p.query)));
-connection.languages.semanticTokens.on(async (p) => ({ data: await withText(p.textDocument.uri, [], (ix, text) => semanticTokens(ix, p.textDocument.uri, text)) }));
-connection.onFoldingRanges((p) => withText(p.textDocument.uri, [], (ix, text) => foldingRanges(ix, p.textDocument.uri, text)));
+connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (u, ix, o, t) => listed(references(ix, u, o, t, ws.settings.includeDemonyms, referenceLimit()), true), true));
+connection.onDocumentHighlight((p) => at(p.textDocument.uri, p.position, [], (u, ix, o, t) => highlights(ix, u, o, t)));
+connection.onDocumentSymbol((p) => withText(p.textDocument.uri, [], (u, ix, text) => documentSymbols(ix, u, text)));
+connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : out(workspaceSymbols(ws.current(), search, p.query))));
+connection.languages.semanticTokens.on(async (p) => ({ data: await withText(p.textDocument.uri, [], (u, ix, text) => semanticTokens(ix, u, text)) }));
+connection.onFoldingRanges((p) => withText(p.textDocument.uri, [], (u, ix, text) => foldingRanges(ix, u, text)));
 connection.onCodeLens((p) => {
   const catalog = ws.catalogFile();
-  return catalog && p.textDocument.uri === fileUri(catalog) ? catalogLenses(ws.current(), p.textDocument.uri) : articleLenses(ws.current(p.textDocument.uri), p.textDocument.uri);
+  const uri = key(p.textDocument.uri);
+  return out(catalog && uri === fileUri(catalog) ? catalogLenses(ws.current(), uri) : articleLenses(ws.current(uri), uri));
 });
 connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return [];
-  return completions(ws.current(p.textDocument.uri), p.textDocument.uri, doc.offsetAt(p.position), doc.getText());
+  const uri = key(p.textDocument.uri);
+  return completions(ws.current(uri), uri, doc.offsetAt(p.position), doc.getText());
 });
 connection.languages.inlayHint.on(async (p) => {
   if (!ws.settings.latinInlayHints) return [];
-  const index = ws.current(p.textDocument.uri);
-  const a = index.article(p.textDocument.uri);
-  const text = a && (await textOf(p.textDocument.uri));
+  const uri = key(p.textDocument.uri);
+  const index = ws.current(uri);
+  const a = index.article(uri);
+  const text = a && (await textOf(uri));
   if (!a || text === undefined) return [];
-  return latinInlayHints(index, p.textDocument.uri, text, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
+  return latinInlayHints(index, uri, text, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
 });
 
 connection.onRequest(EntitiesRequest, (p) => entityItems(ws.current(), search, p.type, p.sort ?? 'mentions', p.filter));
-connection.onRequest(EntityArticlesRequest, (p) => entityArticles(ws.current(), p.id, p.limit));
-connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (ix, text) => articleMentions(ix, p.id, p.uri, text)));
-connection.onRequest(MentionsRequest, (p) => listed(mentionLocations(ws.current(), p.id, ws.settings.includeDemonyms, referenceLimit()), false));
-connection.onRequest(SearchRequest, (p, token) => searchAll(ws.current(), search, p.query, textOf, token));
+connection.onRequest(EntityArticlesRequest, (p) => out(entityArticles(ws.current(), p.id, p.limit)));
+connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (u, ix, text) => articleMentions(ix, p.id, u, text)));
+connection.onRequest(MentionsRequest, (p) => out(listed(mentionLocations(ws.current(), p.id, ws.settings.includeDemonyms, referenceLimit()), false)));
+connection.onRequest(SearchRequest, async (p, token) => out(await searchAll(ws.current(), search, p.query, textOf, token)));
 
-connection.onRequest(ArticlesRequest, (p) => articleGroups(ws.current(), p.year, p.month));
+connection.onRequest(ArticlesRequest, (p) => out(articleGroups(ws.current(), p.year, p.month)));
 connection.onRequest(EntityRequest, (p) => ws.current().entity(p.id) ?? null);
 connection.onRequest(MemoryRequest, () => {
   const gc = (globalThis as { gc?: () => void }).gc;

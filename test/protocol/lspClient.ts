@@ -14,11 +14,13 @@ export interface Session {
   child: ChildProcess;
   logs: string[];
   indexed: Promise<StatusParams>;
+  /** Resolves with the first status, from now on, for which `test` holds. */
+  statusWhen(test: (status: StatusParams) => boolean): Promise<StatusParams>;
   stop(): Promise<void>;
 }
 
-/** `user`: run the server as another user (uid and gid), which needs root. */
-export async function startServer(folder: string, initializationOptions: Record<string, unknown> = {}, user?: { uid: number; gid: number }, capabilities: Record<string, unknown> = {}): Promise<Session> {
+/** `folder`: the workspace folder, or several. `user`: run the server as another user (uid and gid), which needs root. */
+export async function startServer(folder: string | readonly string[], initializationOptions: Record<string, unknown> = {}, user?: { uid: number; gid: number }, capabilities: Record<string, unknown> = {}): Promise<Session> {
   const child = spawn(process.execPath, [path.join(__dirname, '../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...user });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
@@ -29,15 +31,24 @@ export async function startServer(folder: string, initializationOptions: Record<
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('$/progress', (p: { token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number } }) => progress.push({ ...p.value, token: p.token }));
   const statuses: StatusParams[] = [];
-  const indexed = new Promise<StatusParams>((resolve) => {
-    connection.onNotification(StatusNotification, (s) => {
-      statuses.push(s);
-      if (!s.indexing && s.articles > 0) resolve(s);
-    });
+  const waiting = new Set<(s: StatusParams) => void>();
+  connection.onNotification(StatusNotification, (s) => {
+    statuses.push(s);
+    for (const w of [...waiting]) w(s);
   });
+  const statusWhen = (test: (s: StatusParams) => boolean) =>
+    new Promise<StatusParams>((resolve) => {
+      const w = (s: StatusParams) => {
+        if (!test(s)) return;
+        waiting.delete(w);
+        resolve(s);
+      };
+      waiting.add(w);
+    });
+  const indexed = statusWhen((s) => !s.indexing && s.articles > 0);
   connection.listen();
-  const uri = pathToFileURL(folder).toString();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'seeds' }], capabilities, initializationOptions });
+  const folders = (typeof folder === 'string' ? [folder] : folder).map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) }));
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: folders[0]?.uri ?? null, workspaceFolders: folders, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
   return {
     connection,
@@ -46,6 +57,7 @@ export async function startServer(folder: string, initializationOptions: Record<
     child,
     logs,
     indexed,
+    statusWhen,
     stop: async () => {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');

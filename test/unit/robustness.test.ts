@@ -14,8 +14,9 @@ import { headlineWords, wordsOf } from '../../server/src/core/features/searchKey
 import { FUSE_OPTS, mayMatchAny } from '../../server/src/core/features/search';
 import Fuse from 'fuse.js';
 import { keyHash, keyUnitOffset, tokenize } from '../../server/src/core/text/tokenize';
-import { pathToFileURL } from 'url';
-import { corpusMatcher, fileUri } from '../../server/src/workspace/corpusFiles';
+import { corpusMatcher } from '../../server/src/workspace/corpusFiles';
+import { fileUri } from '../../server/src/workspace/fileUris';
+import { URI } from 'vscode-uri';
 import picomatch from 'picomatch';
 import * as path from 'path';
 
@@ -263,12 +264,12 @@ describe('properties over random Unicode', () => {
 });
 
 describe('file URIs', () => {
-  it('are exactly what pathToFileURL gives, for any path', () => {
+  it('are exactly what VS Code (vscode-uri) writes, for any path resolved', () => {
     const part = fc.oneof(fc.constantFrom('a', 'Z', '0', '.', '..', '/', '//', ' ', '%', '#', '?', '~', '\\', "'", '(', ')', '!', '@', ':', ';', '=', '+', ',', '$', '&', '*', '[', '`', '|', '^', '"', 'ب', 'ٌ', '😀', '\n'), fc.string({ maxLength: 3 }));
     fc.assert(
       fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
         const p = `/${parts.join('')}`;
-        assert.equal(fileUri(p), pathToFileURL(p).toString());
+        assert.equal(fileUri(p), URI.file(path.resolve(p)).toString());
       }),
       { numRuns: 2000 },
     );

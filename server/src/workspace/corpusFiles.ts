@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import { promisify } from 'util';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { pathToFileURL } from 'url';
+import { isNormalPosixPath } from './fileUris';
 import { sliced } from './nextTurn';
 
 export interface CorpusSettings {
@@ -203,21 +203,3 @@ function cutAtCharacter(buf: Buffer, length: number): Buffer {
   if (end > 0 && buf[end - 1] >= 0xc0) end--;
   return buf.subarray(0, end);
 }
-
-/**
- * An absolute POSIX path with no empty, `.` or `..` segment and no trailing slash: one that
- * resolving would leave as it is (so that it may be cut or prefixed by hand).
- */
-function isNormalPosixPath(p: string): boolean {
-  return p.startsWith('/') && !/\/\.{0,2}(?:\/|$)/.test(p);
-}
-
-/** Characters `pathToFileURL` leaves as they are in a POSIX path. */
-const PLAIN_POSIX_PATH = /^\/[A-Za-z0-9/._!$&'()*+,;=:@-]*$/;
-
-/**
- * The file URI of a path. A plain POSIX path (most of an archive's) is its URI after `file://`;
- * `pathToFileURL`, which every other path takes, costs microseconds per call, which add up to
- * seconds over 100,000 files.
- */
-export const fileUri = (p: string) => (process.platform !== 'win32' && PLAIN_POSIX_PATH.test(p) && isNormalPosixPath(p) ? `file://${p}` : pathToFileURL(p).toString());

@@ -4,7 +4,7 @@
  * workspace catalog. All file reading happens here, never in the core.
  */
 import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { realpathSync } from 'fs';
 import shipped from '../../catalog/entities.json';
 import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
@@ -16,7 +16,8 @@ import { createHash } from 'crypto';
 import { statOrNothing } from './sharedStats';
 import { AnalysisPool } from './analysisPool';
 import { WarmStartHelper } from './warmStartHelper';
-import { corpusMatcher, fileUri, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
+import { corpusMatcher, listCorpusFiles, readBounded, type CorpusSettings } from './corpusFiles';
+import { ClientUris, fileUri, isFileUri, uriPath } from './fileUris';
 import { analyzeFile, type FileAnalysis } from './fileAnalysis';
 import { givenWay, messagesWait, sliced } from './nextTurn';
 import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './indexCache';
@@ -73,6 +74,12 @@ export class CorpusWorkspace {
   private openDocs = new Map<string, string>();
   private scanned = false;
   private workspaceCatalog: ReturnType<typeof workspaceEntities> = [];
+  /** The keys of the URIs clients send, and their spellings (see `fileUris.ts`). */
+  readonly uris = new ClientUris({
+    caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
+    known: (key) => this.index.article(key) !== undefined,
+    realCase,
+  });
 
   /** Size, modification time and hash of each indexed file, for the persisted cache. */
   private readonly stamps = new StampTable();
@@ -88,7 +95,7 @@ export class CorpusWorkspace {
   private changes = 0;
   private saveTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly roots: string[], private readonly host: WorkspaceHost, private readonly cache?: IndexCache) {
+  constructor(private roots: string[], private readonly host: WorkspaceHost, private readonly cache?: IndexCache) {
     this.catalogKey = keyOf(SHIPPED);
   }
 
@@ -152,13 +159,30 @@ export class CorpusWorkspace {
 
   private scanning: Promise<void> | undefined;
 
-  /** Full scan of the workspace folders; scans asked for while one runs follow it, one at a time. */
-  scan(progress?: Progress): Promise<void> {
-    this.scanning = (this.scanning ?? Promise.resolve()).then(() => this.scanOnce(progress));
+  /**
+   * Full scan of the workspace folders; scans asked for while one runs follow it, one at a time.
+   * `onlyNew`: files already indexed are not analysed again (folders added, files listed anew).
+   */
+  scan(progress?: Progress, onlyNew = false): Promise<void> {
+    this.scanning = (this.scanning ?? Promise.resolve()).then(() => this.scanOnce(progress, onlyNew));
     return this.scanning;
   }
 
-  private async scanOnce(progress?: Progress): Promise<void> {
+  /**
+   * The workspace's folders changed: the articles of the folders removed are dropped, the files
+   * of those added are indexed (with `progress`); the catalog is read again when the first folder,
+   * which holds it, changed.
+   */
+  async changeFolders(added: readonly string[], removed: readonly string[], progress?: Progress): Promise<void> {
+    const catalog = this.catalogFile();
+    this.roots = [...this.roots.filter((r) => !removed.includes(r)), ...added.filter((a) => !this.roots.includes(a))];
+    this.matchers = this.roots.map((r) => corpusMatcher(r, this.settings));
+    this.host.log(`workspace folders: ${this.roots.join(', ') || '(none)'}`);
+    if (this.catalogFile() !== catalog) await this.loadCatalog();
+    await this.scan(progress, true);
+  }
+
+  private async scanOnce(progress: Progress | undefined, onlyNew: boolean): Promise<void> {
     this.indexing = true;
     const listing = Date.now();
     // A first scan restores the persisted index while the folders are listed: the listing mostly
@@ -188,7 +212,7 @@ export class CorpusWorkspace {
     const stated = loaded ? await stats?.finish(sliced()) : undefined;
     helper?.stop();
     const compared = loaded ? await this.compareStamps(files, uris, stated, loaded) : undefined;
-    const todo = compared?.todo ?? files;
+    const todo = compared?.todo ?? (onlyNew ? files.filter((_, i) => !this.index.article(uris[i])) : files);
     await this.dropUnlisted(uris, compared?.listed);
     const learnt = this.index.learntCount;
     this.total = files.length;
@@ -216,7 +240,7 @@ export class CorpusWorkspace {
     progress?.done();
     this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms (listing ${started - listing} ms); ${this.skipped.size} skipped`);
     if (this.skipped.size > 0) {
-      const list = [...this.skipped].slice(0, 3).map(([u, r]) => `${path.basename(fileURLToPath(u))} (${r})`).join(', ');
+      const list = [...this.skipped].slice(0, 3).map(([u, r]) => `${path.basename(uriPath(u))} (${r})`).join(', ');
       this.host.warn(`Corpus Lens skipped ${this.skipped.size} file${this.skipped.size > 1 ? 's' : ''}: ${list}${this.skipped.size > 3 ? ', …' : ''}`);
     }
     this.host.statusChanged();
@@ -311,7 +335,7 @@ export class CorpusWorkspace {
     for (let round = 0; round < 3 && this.index.learntCount > mark; round++) {
       const people = this.index.learntSince(mark);
       mark = this.index.learntCount;
-      const files = (await this.index.relinkCandidates(people, sliced())).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+      const files = (await this.index.relinkCandidates(people, sliced())).filter((u) => isFileUri(u)).map((u) => uriPath(u));
       if (files.length === 0) break;
       this.host.log(`linking ${people.length} newly discovered ${people.length === 1 ? 'person' : 'people'}: ${files.length} articles to analyse again`);
       const done = this.done;
@@ -570,14 +594,14 @@ export class CorpusWorkspace {
   }
 
   private skip(uri: string, reason: string): void {
-    if (!this.skipped.has(uri)) this.host.log(`skipped ${fileURLToPath(uri)}: ${reason}`);
+    if (!this.skipped.has(uri)) this.host.log(`skipped ${uriPath(uri)}: ${reason}`);
     this.skipped.set(uri, reason);
   }
 
   /** The text of an indexed file, read again from disk (the index keeps no texts). */
   async readText(uri: string): Promise<string | undefined> {
-    if (!uri.startsWith('file:')) return undefined;
-    const r = await readBounded(fileURLToPath(uri), this.settings.maxFileSize);
+    if (!isFileUri(uri)) return undefined;
+    const r = await readBounded(uriPath(uri), this.settings.maxFileSize);
     if (!r.ok) return undefined;
     const d = decode(r.bytes);
     return d.ok ? d.text : undefined;
@@ -593,7 +617,7 @@ export class CorpusWorkspace {
       void this.loadCatalog(text);
       return;
     }
-    if (!uri.startsWith('file:') || !this.isCorpusFile(fileURLToPath(uri))) return;
+    if (!isFileUri(uri) || !this.isCorpusFile(uriPath(uri))) return;
     this.openDocs.set(uri, text);
     this.openHashes.delete(uri);
     // The index stands for the file on disk (and may be cached) only while the editor holds the same text.
@@ -680,12 +704,12 @@ export class CorpusWorkspace {
     this.openDocs.delete(uri);
     this.openHashes.delete(uri);
     this.stale.delete(uri);
-    if (uri.startsWith('file:') && this.isCorpusFile(fileURLToPath(uri))) await this.indexFile(fileURLToPath(uri));
+    if (isFileUri(uri) && this.isCorpusFile(uriPath(uri))) await this.indexFile(uriPath(uri));
   }
 
   async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
-    if (!uri.startsWith('file:')) return;
-    const file = fileURLToPath(uri);
+    if (!isFileUri(uri)) return;
+    const file = uriPath(uri);
     if (file === this.catalogFile()) return this.loadCatalog();
     if (!this.isCorpusFile(file)) return;
     this.changedAt.set(uri, ++this.changes);
@@ -697,6 +721,15 @@ export class CorpusWorkspace {
     }
     this.scheduleSave();
     this.host.statusChanged();
+  }
+}
+
+/** A path as the file system spells it (its case, on a case-insensitive one); undefined when it does not exist. */
+function realCase(file: string): string | undefined {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return undefined;
   }
 }
 

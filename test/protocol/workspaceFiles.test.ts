@@ -1,0 +1,136 @@
+/** The corpus is exactly the workspace's files: one article per file whatever its URI spelling, folders added and removed at once. */
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { URI } from 'vscode-uri';
+import type { Location } from 'vscode-languageserver-types';
+import { EntitiesRequest, type EntityItem, type EntityKind } from '../../server/src/protocol';
+import { positionOf } from '../fixtures';
+import { startServer, within, type Session } from './lspClient';
+
+const seeds = path.join(__dirname, '../../seeds');
+const seedFiles = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
+/** Names a browser, a user or an archive gives files: each spelt otherwise by VS Code and by Node. */
+const ODD_NAMES = ['تقرير (1).txt', "rapport!'*+,.txt", 'a=b@c[1].txt', 'news #3.txt', '100% مقال.txt'];
+
+/** Every entity's mention and article counts, by type. */
+async function counts(s: Session): Promise<string[]> {
+  const out: string[] = [];
+  for (const type of ['person', 'organisation', 'place', 'topic'] as EntityKind[]) {
+    const items: EntityItem[] = await s.connection.sendRequest(EntitiesRequest, { type, sort: 'name' });
+    for (const e of items) out.push(`${e.id} ${e.mentions} ${e.articles}`);
+  }
+  return out;
+}
+
+function folderOf(files: readonly string[], names: readonly string[] = files): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-ws-'));
+  files.forEach((f, i) => fs.copyFileSync(path.join(seeds, f), path.join(dir, names[i])));
+  return dir;
+}
+
+const lavrov = (s: Session) => s.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' }).then((items) => items.find((e) => e.id === 'person:sergey-lavrov'));
+
+describe('one article per file, whatever the URI spelling', function () {
+  let s: Session;
+  let dir: string;
+  before(async () => {
+    dir = folderOf(seedFiles, ODD_NAMES);
+    s = await startServer(dir);
+    await within(s.indexed, 30_000, 'indexing');
+  });
+  after(async () => {
+    await s?.stop();
+  });
+
+  /** VS Code's spelling of a file's URI, and Node's (which some other clients use). */
+  const SPELLINGS = { 'VS Code': (f: string) => URI.file(f).toString(), Node: (f: string) => pathToFileURL(f).toString() };
+
+  it('opening, editing and closing each file, its URI spelt as VS Code or as Node spells it, leaves every count as the scan made it', async () => {
+    const before = await counts(s);
+    assert.ok(before.some((l) => l.startsWith('person:sergey-lavrov ')), before.join('\n'));
+    assert.ok(ODD_NAMES.filter((n) => SPELLINGS['VS Code'](n) !== SPELLINGS.Node(n)).length >= 3);
+    for (const [client, spell] of Object.entries(SPELLINGS)) for (const name of ODD_NAMES) {
+      const file = path.join(dir, name);
+      const uri = spell(file);
+      const text = fs.readFileSync(file, 'utf8');
+      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'corpus-article', version: 1, text } });
+      await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + '\n' }] });
+      // A request about the document makes the server take in its text.
+      await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(await counts(s), before, `${name} open (${client})`);
+      await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(await counts(s), before, `${name} closed (${client})`);
+    }
+    assert.equal(s.statuses.at(-1)!.articles, ODD_NAMES.length);
+  });
+
+  it('references come back with the spelling the client uses for its open documents', async () => {
+    const name = ODD_NAMES[0];
+    const file = path.join(dir, name);
+    const uri = SPELLINGS.Node(file);
+    const text = fs.readFileSync(file, 'utf8');
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'corpus-article', version: 1, text } });
+    const at = text.indexOf('لافروف');
+    assert.ok(at >= 0);
+    const refs: Location[] = await s.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: positionOf(text, at), context: { includeDeclaration: true } });
+    const spellings = new Set(refs.map((r) => r.uri));
+    assert.ok(spellings.has(uri), [...spellings].join('\n'));
+    // Every file is named as this client last named it (the test before opened each in Node's spelling).
+    const expected = new Set(ODD_NAMES.map((n) => SPELLINGS.Node(path.join(dir, n))));
+    for (const u of spellings) assert.ok(expected.has(u), u);
+    await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+});
+
+describe('workspace folders added and removed while the server runs', function () {
+  const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-ws-storage-'));
+  const first = folderOf(seedFiles.slice(0, 3));
+  const second = folderOf(seedFiles.slice(3));
+  let all: Session;
+  let allCounts: string[];
+  let firstCounts: string[];
+  before(async () => {
+    const only = await startServer(first);
+    all = await startServer([first, second]);
+    await within(Promise.all([only.indexed, all.indexed]), 30_000, 'indexing');
+    firstCounts = await counts(only);
+    allCounts = await counts(all);
+    await only.stop();
+    assert.notDeepEqual(firstCounts, allCounts);
+  });
+  after(async () => {
+    await all?.stop();
+  });
+
+  it('a folder added is indexed, a folder removed is dropped, and a warm start agrees', async () => {
+    const capabilities = { workspace: { workspaceFolders: true } };
+    const s = await startServer(first, { storagePath: storage }, undefined, capabilities);
+    await within(s.indexed, 30_000, 'indexing of the first folder');
+    assert.deepEqual(await counts(s), firstCounts);
+    const folder = (f: string) => ({ uri: URI.file(f).toString(), name: path.basename(f) });
+
+    const added = s.statusWhen((st) => !st.indexing && st.articles === seedFiles.length);
+    await s.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder(second)], removed: [] } });
+    await within(added, 30_000, 'the added folder to be indexed');
+    assert.deepEqual(await counts(s), allCounts);
+
+    const removed = s.statusWhen((st) => !st.indexing && st.articles === 3);
+    await s.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder(second)] } });
+    await within(removed, 30_000, 'the removed folder to be dropped');
+    assert.deepEqual(await counts(s), firstCounts);
+    assert.ok(await lavrov(s));
+    await s.stop();
+
+    // The persisted index written on the way holds only the first folder's articles.
+    const warm = await startServer(first, { storagePath: storage }, undefined, capabilities);
+    await within(warm.indexed, 30_000, 'the warm start');
+    assert.ok(warm.logs.some((l) => /index cache: \d+ articles restored/.test(l)), warm.logs.join('\n'));
+    assert.deepEqual(await counts(warm), firstCounts);
+    assert.equal(warm.statuses.at(-1)!.articles, 3);
+    await warm.stop();
+  });
+});
