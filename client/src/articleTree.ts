@@ -14,6 +14,7 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleGroup
   }
 
   getChildren(node?: ArticleGroup): Promise<ArticleGroup[]> {
+    if (!this.client.isRunning()) return Promise.resolve([]);
     if (!node) return Promise.resolve(this.client.sendRequest(ArticlesRequest, {}));
     if (node.kind === 'year') return Promise.resolve(this.client.sendRequest(ArticlesRequest, { year: node.key }));
     if (node.kind === 'month') return Promise.resolve(this.client.sendRequest(ArticlesRequest, { year: node.key.slice(0, 4), month: node.key }));

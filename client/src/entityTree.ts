@@ -27,6 +27,8 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    // Before the server starts (a workspace not yet known as a corpus) the view is empty.
+    if (!this.client.isRunning()) return [];
     if (!node) {
       const items = await this.client.sendRequest(EntitiesRequest, { type: this.type, sort: this.sort, filter: this.filter || undefined });
       // Keep node identity stable by id so that expansion survives a refresh.

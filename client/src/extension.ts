@@ -11,6 +11,7 @@ import { runSearch } from './search';
 import { ArticleTreeProvider } from './articleTree';
 import { registerArticleLanguage } from './articleLanguage';
 import { addAlias, copyNames, entityIdOf, openCatalogEntry } from './catalogCommands';
+import { corpusReason } from './corpusDetection';
 
 const VIEWS: ReadonlyArray<readonly [string, EntityKind]> = [
   ['corpusLens.people', 'person'],
@@ -53,8 +54,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   statusItem.command = 'workbench.view.extension.corpusLens';
   statusItem.text = '$(library) Corpus Lens';
-  statusItem.show();
   context.subscriptions.push(statusItem);
+
+  // The server runs once the workspace is known to be a corpus, or once the user asks for it
+  // (opens a Corpus Lens view or runs a command).
+  let starting: Promise<void> | undefined;
+  const start = (why: string) =>
+    (starting ??= (async () => {
+      output.appendLine(`starting the server: ${why}`);
+      statusItem.show();
+      await vscode.commands.executeCommand('setContext', 'corpusLens.active', true);
+      await client.start();
+    })());
+  /** A command that needs the server: starts it first. */
+  const withServer =
+    <A extends unknown[], R>(f: (...args: A) => R) =>
+    async (...args: A): Promise<Awaited<R>> => {
+      await start('a Corpus Lens command');
+      return await f(...args);
+    };
 
   for (const [id, type] of VIEWS) {
     const provider = new EntityTreeProvider(type, client);
@@ -65,7 +83,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   }
 
   const articles = new ArticleTreeProvider(client);
-  context.subscriptions.push(vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true }), registerArticleLanguage());
+  const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
+  context.subscriptions.push(articleView, registerArticleLanguage());
+  for (const view of [...views, articleView]) {
+    if (view.visible) void start('the Corpus Lens view is open');
+    context.subscriptions.push(view.onDidChangeVisibility((e) => e.visible && void start('the Corpus Lens view was opened')));
+  }
 
   const openLocation = async (loc: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => {
     const r = loc.range;
@@ -75,17 +98,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('corpusLens.search', (query?: string) => runSearch(client, typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand('corpusLens.search', withServer((query?: string) => runSearch(client, typeof query === 'string' ? query : ''))),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => {
       gaveUp = undefined;
+      if (!starting) return start('Restart Server');
       await (client.isRunning() ? client.restart() : client.start());
     }),
-    vscode.commands.registerCommand('corpusLens.refresh', () => (trees.forEach((t) => t.refresh()), articles.refresh())),
-    vscode.commands.registerCommand('corpusLens.copyNames', (arg: string | TreeNode) => copyNames(client, arg)),
-    vscode.commands.registerCommand('corpusLens.openCatalogEntry', (arg: string | TreeNode) => openCatalogEntry(client, arg)),
-    vscode.commands.registerCommand('corpusLens.addAlias', (arg: string | TreeNode, alias?: string) => addAlias(client, arg, alias)),
+    vscode.commands.registerCommand('corpusLens.enable', () => start('Index This Workspace')),
+    vscode.commands.registerCommand('corpusLens.refresh', withServer(() => (trees.forEach((t) => t.refresh()), articles.refresh()))),
+    vscode.commands.registerCommand('corpusLens.copyNames', withServer((arg: string | TreeNode) => copyNames(client, arg))),
+    vscode.commands.registerCommand('corpusLens.openCatalogEntry', withServer((arg: string | TreeNode) => openCatalogEntry(client, arg))),
+    vscode.commands.registerCommand('corpusLens.addAlias', withServer((arg: string | TreeNode, alias?: string) => addAlias(client, arg, alias))),
     vscode.commands.registerCommand('corpusLens.openMention', openLocation),
-    vscode.commands.registerCommand('corpusLens.showMentions', async (arg: string | TreeNode) => {
+    vscode.commands.registerCommand('corpusLens.showMentions', withServer(async (arg: string | TreeNode) => {
       const id = entityIdOf(arg);
       if (!id) return;
       const locs = await client.sendRequest(MentionsRequest, { id });
@@ -93,8 +118,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       const toVs = (l: (typeof locs)[number]) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character));
       const first = toVs(locs[0]);
       await vscode.commands.executeCommand('editor.action.showReferences', first.uri, first.range.start, locs.map(toVs));
-    }),
-    vscode.commands.registerCommand('corpusLens.reveal', async (id: string) => {
+    })),
+    vscode.commands.registerCommand('corpusLens.reveal', withServer(async (id: string) => {
       for (const [viewId, type] of VIEWS) {
         const roots = await trees.get(type)!.getChildren();
         const node = roots.find((n) => n.kind === 'entity' && n.entity.id === id);
@@ -104,9 +129,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
           return;
         }
       }
-    }),
+    })),
     // Both take their value as an argument too (keybindings, other extensions, tests).
-    vscode.commands.registerCommand('corpusLens.sort', async (given?: EntitySort) => {
+    vscode.commands.registerCommand('corpusLens.sort', withServer(async (given?: EntitySort) => {
       const sort =
         given ??
         (
@@ -121,14 +146,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
         )?.sort;
       if (!sort) return;
       trees.forEach((t) => ((t.sort = sort), t.refresh()));
-    }),
-    vscode.commands.registerCommand('corpusLens.filter', async (given?: string) => {
+    })),
+    vscode.commands.registerCommand('corpusLens.filter', withServer(async (given?: string) => {
       const value = given ?? (await vscode.window.showInputBox({ prompt: 'Filter entities (fuzzy, Arabic or Latin); empty clears', value: trees.get('person')!.filter }));
       if (value === undefined) return;
       trees.forEach((t) => ((t.filter = value), t.refresh()));
-    }),
+    })),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('corpusLens')) void client.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: settings() } });
+      if (e.affectsConfiguration('corpusLens') && client.isRunning()) void client.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: settings() } });
     }),
   );
 
@@ -146,8 +171,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     }),
   );
 
-  await client.start();
   context.subscriptions.push(client);
+  const reason = await corpusReason();
+  if (reason) await start(`the workspace is a corpus (${reason})`);
+  else output.appendLine('This workspace does not look like a corpus (no .corpus-lens folder, no corpusLens.include setting, and its .txt files are not mostly Arabic): the server starts when a Corpus Lens view is opened or a command run.');
 
   return {
     indexed: () => indexedPromise,
