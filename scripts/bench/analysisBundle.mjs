@@ -13,7 +13,7 @@ export async function loadAnalysis(from, outfile) {
       contents: `export { Recognizer } from './server/src/core/entities/recognizer';
 export { analyzeArticle } from './server/src/core/index/analysis';
 export { decode } from './server/src/core/text/decode';
-export { default as catalog } from './server/catalog/entities.json';`,
+export { default as catalog } from './server/catalog/shipped.json';`,
       resolveDir: from,
       loader: 'ts',
     },

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import shipped from '../../server/catalog/entities.json';
+import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { articleLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_TYPES } from '../../server/src/core/features/editorAids';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';

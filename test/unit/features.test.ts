@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import shipped from '../../server/catalog/entities.json';
+import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { parseCatalog, workspaceEntities, mergeCatalogs } from '../../server/src/core/catalog/catalog';
 import { hover } from '../../server/src/core/features/hover';

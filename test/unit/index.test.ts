@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { deserialize, serialize } from 'v8';
-import shipped from '../../server/catalog/entities.json';
+import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { SearchEngine } from '../../server/src/core/features/search';
 import { Shortlist } from '../../server/src/core/features/shortlist';

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { filterHas, filterProbe, pairHash, tokenFilter } from '../../server/src/core/index/tokenFilter';
 import * as iconv from 'iconv-lite';
-import shipped from '../../server/catalog/entities.json';
+import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { parseArticle } from '../../server/src/core/article/structure';
 import { EntityCounts, FormCounts, hasOddSpace } from '../../server/src/core/index/analysis';

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { realpathSync } from 'fs';
-import shipped from '../../catalog/entities.json';
+import { shippedCatalog } from '../shippedCatalog';
 import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import { decode } from '../core/text/decode';
@@ -24,7 +24,7 @@ import { CACHE_FORMAT, contentHash, type FileStamp, type IndexCache } from './in
 import { StampTable } from './stampTable';
 
 /** The catalog that ships with the extension. */
-const SHIPPED = (shipped as { entities: CatalogEntry[] }).entities;
+const SHIPPED = shippedCatalog();
 
 export interface WorkspaceSettings extends CorpusSettings {
   catalogPath: string;

@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../catalog/types';
 import { cliticReadings } from '../text/clitics';
-import { keyHash, keyUnitOffset, tokenize, tokenKeys, type Token } from '../text/tokenize';
+import { hashOn, keyHash, keyUnitOffset, tokenize, tokenKeys, type Token } from '../text/tokenize';
 
 export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
 
@@ -22,6 +22,12 @@ interface Terminal {
   readonly entity: number;
   readonly kind: MentionKind;
   readonly requiresAntecedent: boolean;
+  /**
+   * A one-word name of an entity with context words (صور, the city of Tyre; العديد, the air
+   * base): an ordinary word as often as a name, it links only after the entity's full name or
+   * beside one of its context words.
+   */
+  readonly needsContext: boolean;
 }
 
 interface TrieNode {
@@ -29,7 +35,6 @@ interface TrieNode {
   terminals: Terminal[];
 }
 
-const NO_READINGS: readonly { prefixLength: number; node: TrieNode }[] = [];
 
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 
@@ -50,10 +55,14 @@ export class Recognizer {
   private readonly all: Entity[] = [];
   /** First tokens of catalog names (learnt names excluded): where discovery stops. */
   private readonly catalogStarts = new Set<string>();
-  /** The `keyHash`es of `cliticForms`, one bit each (2^20 bits): tokens carry their hash, so most are turned away without a string lookup. */
-  private readonly formBits = new Uint32Array(1 << 15);
-  /** Every written form a name's first token can take with proclitics (a superset of what `cliticReadings` reads back). */
-  private readonly cliticForms = new Set<string>();
+  /**
+   * The `keyHash`es of every written form a name's first token can take with proclitics (a
+   * superset of what `cliticReadings` reads back), one bit each (2^22 bits): tokens carry their
+   * hash, so most are turned away without a string lookup.
+   */
+  private readonly formBits = new Uint32Array(FORM_BITS >>> 5);
+  /** First words of the names added so far (their proclitic forms are in `formBits`). */
+  private readonly firstWords = new Set<string>();
   /** How many of `entities` are the catalog's (the rest were learnt). */
   readonly catalogSize: number;
 
@@ -80,13 +89,14 @@ export class Recognizer {
     const idx = this.all.length;
     this.all.push(e);
     this.slots.set(e.id, idx);
-    for (const name of [e.ar, ...(e.aliases ?? [])]) this.add(name, { entity: idx, kind: e.discovered ? 'discovered' : 'name', requiresAntecedent: false });
+    const guarded = (name: string) => (e.context?.length ?? 0) > 0 && tokenKeys(name).length === 1;
+    for (const name of [e.ar, ...(e.aliases ?? [])]) this.add(name, { entity: idx, kind: e.discovered ? 'discovered' : 'name', requiresAntecedent: false, needsContext: guarded(name) });
     for (const s of e.short ?? []) {
       const text = typeof s === 'string' ? s : s.text;
       const requiresAntecedent = typeof s === 'string' ? false : !!s.requiresAntecedent;
-      this.add(text, { entity: idx, kind: 'short', requiresAntecedent });
+      this.add(text, { entity: idx, kind: 'short', requiresAntecedent, needsContext: guarded(text) });
     }
-    for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false });
+    for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false, needsContext: false });
     this.contextKeys.push((e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
   }
 
@@ -103,11 +113,10 @@ export class Recognizer {
       node = child;
     }
     if (!node.terminals.some((x) => x.entity === t.entity && x.kind === t.kind)) node.terminals.push(t);
-    for (const f of withProclitics([keys[0]])) {
-      this.cliticForms.add(f);
-      const h = keyHash(f);
-      this.formBits[(h >>> 5) & 0x7fff] |= 1 << (h & 31);
-    }
+    // Names share first words (وزارة, الجيش, محمد): each one's forms are added once.
+    if (this.firstWords.has(keys[0])) return;
+    this.firstWords.add(keys[0]);
+    for (const h of procliticHashes(keys[0])) this.formBits[(h >>> 5) & FORM_MASK] |= 1 << (h & 31);
   }
 
   /** The position of an entity id in `entities` (-1 when unknown). */
@@ -145,7 +154,7 @@ export class Recognizer {
       const term = m.node.terminals.find((t) => t.entity === entity)!;
       const start = keyUnitOffset(text, tokens[i], m.prefixLength);
       const end = tokens[m.last].end;
-      if (term.kind === 'name' || term.kind === 'discovered') seenFull.add(entity);
+      if ((term.kind === 'name' || term.kind === 'discovered') && !term.needsContext) seenFull.add(entity);
       mentions.push({ entity: this.entities[entity].id, kind: term.kind, start, end, boilerplate: inBoilerplate(start) });
       i = m.last + 1;
     }
@@ -156,7 +165,7 @@ export class Recognizer {
     let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
     const { key, hash } = tokens[i];
     // Most tokens neither start a name nor are one with proclitics: one bit, then one lookup, decide.
-    if ((this.formBits[(hash >>> 5) & 0x7fff] & (1 << (hash & 31))) === 0) return undefined;
+    if ((this.formBits[(hash >>> 5) & FORM_MASK] & (1 << (hash & 31))) === 0) return undefined;
     for (const reading of this.readingsOf(key)) {
       let node: TrieNode | undefined = reading.node;
       let j = i;
@@ -179,7 +188,6 @@ export class Recognizer {
   private readingsOf(key: string): readonly { prefixLength: number; node: TrieNode }[] {
     let out = this.readings.get(key);
     if (out === undefined) {
-      if (!this.cliticForms.has(key)) return NO_READINGS;
       out = [];
       for (const r of cliticReadings(key)) {
         const node = this.root.next.get(r.rest);
@@ -196,6 +204,7 @@ export class Recognizer {
     // The common case, one terminal, without building the lists below.
     if (terminals.length === 1) {
       const t = terminals[0];
+      if (t.needsContext) return seenFull.has(t.entity) || this.inContext(t.entity, articleKey) ? t.entity : undefined;
       return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity) ? t.entity : undefined;
     }
     const entities = [...new Set(terminals.map((t) => t.entity))];
@@ -203,27 +212,39 @@ export class Recognizer {
     const firm = terminals.filter((t) => t.kind !== 'short');
     if (entities.length === 1) {
       const t = terminals[0];
+      if (t.needsContext) return seenFull.has(t.entity) || this.inContext(t.entity, articleKey) ? t.entity : undefined;
       if (t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity)) return t.entity;
       return undefined;
     }
     const withAntecedent = entities.filter((e) => seenFull.has(e));
     if (withAntecedent.length === 1) return withAntecedent[0];
     if (firm.length > 0) {
-      const byContext = entities.filter((e) => this.contextKeys[e].some((k) => articleKey().includes(k)));
+      const byContext = entities.filter((e) => this.inContext(e, articleKey));
       if (byContext.length === 1) return byContext[0];
+      // Names that need context aside, one entity may be left to take the name.
+      const free = entities.filter((e) => terminals.some((t) => t.entity === e && t.kind !== 'short' && !t.needsContext));
+      if (byContext.length === 0 && free.length === 1) return free[0];
     }
     return undefined;
   }
+
+  private inContext(entity: number, articleKey: () => string): boolean {
+    return this.contextKeys[entity].some((k) => articleKey().includes(k));
+  }
 }
 
-/** Keys with the proclitics `cliticReadings` strips: conjunction, preposition, article, and لل for ل + ال. */
-function withProclitics(keys: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const r of keys) {
-    for (const conj of ['', 'و', 'ف']) {
-      for (const prep of ['', 'ب', 'ك', 'ل']) for (const art of ['', 'ال']) out.add(conj + prep + art + r);
-      if (r.startsWith('ا')) out.add(`${conj}ل${r.slice(1)}`);
-    }
-  }
+const FORM_BITS = 1 << 22;
+const FORM_MASK = (FORM_BITS >>> 5) - 1;
+
+/** The proclitics `cliticReadings` strips: conjunction, preposition, article; and لل for ل + ال. */
+const PROCLITICS = ['', 'و', 'ف'].flatMap((conj) => ['', 'ب', 'ك', 'ل'].flatMap((prep) => ['', 'ال'].map((art) => conj + prep + art)));
+const PREFIX_HASHES = PROCLITICS.map((p) => keyHash(p));
+/** Before a key that starts with ا (of ال), ل takes the ا's place: للحزب. */
+const LAM_HASHES = ['', 'و', 'ف'].map((conj) => keyHash(`${conj}ل`));
+
+/** The `keyHash`es of `key` with every proclitic before it, computed without making the strings. */
+function procliticHashes(key: string): number[] {
+  const out = PREFIX_HASHES.map((h) => hashOn(h, key));
+  if (key.startsWith('ا')) for (const h of LAM_HASHES) out.push(hashOn(h, key, 1));
   return out;
 }

@@ -38,7 +38,11 @@ const FNV_PRIME = 0x01000193;
 
 /** FNV-1a of `key`'s UTF-16 units from `from` on (a token's `hash` when `from` is 0). */
 export function keyHash(key: string, from = 0): number {
-  let h = FNV_BASIS;
+  return hashOn(FNV_BASIS, key, from);
+}
+
+/** FNV-1a continued from `h` (the hash of some text before) over `key` from `from` on: the hash of the two joined, without joining them. */
+export function hashOn(h: number, key: string, from = 0): number {
   for (let i = from; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
