@@ -17,6 +17,11 @@ const suite = path.join(root, 'out/integration/index.js');
 const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-it-'));
 const folder = path.join(work, 'seeds');
 cpSync(path.join(root, 'seeds'), folder, { recursive: true });
+// The same article outside the corpus (not a .txt): VS Code shows it as plain text, untouched by
+// the extension, to compare the order of its words on screen with the article's.
+const WORD_ORDER_SEED = '000_552278f0a494b428.txt';
+mkdirSync(path.join(folder, 'plain'));
+cpSync(path.join(root, 'seeds', WORD_ORDER_SEED), path.join(folder, 'plain', 'article-000.dat'));
 const started = Date.now();
 /** code-server's output, quoted when something times out. */
 let serverLog = '';
@@ -57,6 +62,8 @@ mkdirSync(path.join(work, 'user-data/User'), { recursive: true });
 const userSettings = {
   'telemetry.telemetryLevel': 'off', 'workbench.enableExperiments': false, 'chat.disableAIFeatures': true,
   'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'workbench.startupEditor': 'none',
+  // Both renderings compared for word order wrap alike.
+  'editor.wordWrap': 'on',
 };
 writeFileSync(path.join(work, 'user-data/User/settings.json'), JSON.stringify(userSettings));
 const { port, server } = await startCodeServer({ extensions: extDir, userData: path.join(work, 'user-data'), folder, trust: false });
@@ -87,6 +94,7 @@ try {
     ['Corpus Lens: Search lists لافروف for "lavrov"', 'search', checkSearch],
     ['the Articles view lists years', 'articles-view', checkArticlesView],
     ['an expanded entity stays expanded when the index is refreshed', 'expanded-after-refresh', checkExpansionKept],
+    ['the words of an Arabic line (line 4, the dateline) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
@@ -193,6 +201,96 @@ async function checkArticlesView(page) {
   const year = page.locator('.monaco-list-row', { hasText: '2025' }).first();
   await year.waitFor({ timeout: 15_000 });
   return `row: "${(await year.innerText()).replace(/\s+/g, ' ')}"`;
+}
+
+/** Opens a file of the workspace through Quick Open. */
+async function openFile(page, name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(name);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await row.click();
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 10_000 });
+}
+
+/**
+ * Where each word of the lines holding `needles` sits on screen in the active editor: a DOM
+ * range over the word's characters, whatever spans the editor split the line into.
+ */
+function wordBoxes(page, needles) {
+  return page.evaluate((needles) => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines');
+    const out = {};
+    for (const needle of needles) {
+      const lines = [...(editor?.querySelectorAll('.view-line') ?? [])];
+      const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(needle));
+      if (!line) {
+        out[needle] = { missing: lines.map((l) => l.textContent.slice(0, 40)) };
+        continue;
+      }
+      const nodes = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let text = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n, start: text.length });
+        text += n.data;
+      }
+      text = text.replace(/\u00a0/g, ' ');
+      const at = (offset) => {
+        const i = nodes.findLastIndex((x) => x.start <= offset);
+        return [nodes[i].node, offset - nodes[i].start];
+      };
+      const words = [];
+      for (const m of text.matchAll(/\S+/g)) {
+        const r = document.createRange();
+        r.setStart(...at(m.index));
+        r.setEnd(...at(m.index + m[0].length - 1));
+        r.setEnd(r.endContainer, r.endOffset + 1);
+        const b = r.getBoundingClientRect();
+        words.push({ word: m[0], left: Math.round(b.left), right: Math.round(b.right), top: Math.round(b.top) });
+      }
+      out[needle] = { words, spans: line.querySelectorAll('span span').length };
+    }
+    return out;
+  }, needles);
+}
+
+async function checkWordOrder(page) {
+  // Line 4 (the headline) and line 1 (the dateline) of the seed.
+  const needles = ['وزيرا خارجية الصين', 'ديسمبر'];
+  await openFile(page, WORD_ORDER_SEED);
+  // The entity marks are drawn as decorations behind the text (the editor's overlay layer).
+  const marks = page.locator('.editor-group-container.active .monaco-editor .view-overlays [class*="ced-"]');
+  await marks.first().waitFor({ state: 'attached', timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const withExtension = await wordBoxes(page, needles);
+  await page.screenshot({ path: path.join(root, 'test-results/word-order-extension.png') });
+  await openFile(page, 'article-000.dat');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: needles[0] }).waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(500);
+  const plain = await wordBoxes(page, needles);
+  await page.screenshot({ path: path.join(root, 'test-results/word-order-plain.png') });
+  const details = [];
+  for (const needle of needles) {
+    const a = withExtension[needle];
+    const b = plain[needle];
+    if (!a?.words || !b?.words) throw new Error(`line with "${needle}" not on screen (${a?.words ? 'plain text' : 'article'}; lines: ${JSON.stringify((a?.missing ?? b?.missing)?.slice(0, 6))})`);
+    if (a.words.length !== b.words.length || a.words.length < 3) throw new Error(`"${needle}": ${a.words.length} words against ${b.words.length}`);
+    // Tops compared within each line: a code lens above the article's line moves the whole line down.
+    a.words.forEach((w, i) => {
+      const p = b.words[i];
+      if (w.word !== p.word || Math.abs(w.left - p.left) > 1 || Math.abs(w.right - p.right) > 1 || w.top - a.words[0].top !== p.top - b.words[0].top) {
+        throw new Error(`"${w.word}" at ${w.left}–${w.right} in the article, ${p.left}–${p.right} in plain text (line with "${needle}")`);
+      }
+    });
+    details.push(`${a.words.length} words of "${needle}" in place`);
+  }
+  // In plain text an Arabic line reads right to left: each word left of the one before it.
+  const line = plain[needles[0]].words;
+  if (!line.every((w, i) => i === 0 || w.right <= line[i - 1].left + 1)) throw new Error('plain text does not read right to left here');
+  return `${details.join('; ')}; test-results/word-order-extension.png, word-order-plain.png`;
 }
 
 async function runCommand(page, title) {

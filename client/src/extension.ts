@@ -12,6 +12,7 @@ import { ArticleTreeProvider } from './articleTree';
 import { registerArticleLanguage } from './articleLanguage';
 import { addAlias, copyNames, entityIdOf, openCatalogEntry } from './catalogCommands';
 import { corpusReason } from './corpusDetection';
+import { registerEntityMarks } from './entityMarks';
 
 const VIEWS: ReadonlyArray<readonly [string, EntityKind]> = [
   ['corpusLens.people', 'person'],
@@ -84,7 +85,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
 
   const articles = new ArticleTreeProvider(client);
   const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
-  context.subscriptions.push(articleView, registerArticleLanguage());
+  const marks = registerEntityMarks(client);
+  context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);
   for (const view of [...views, articleView]) {
     if (view.visible) void start('the Corpus Lens view is open');
     context.subscriptions.push(view.onDidChangeVisibility((e) => e.visible && void start('the Corpus Lens view was opened')));
@@ -166,6 +168,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
         ? `Skipped:\n${s.skipped.map((k) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(k.uri))}: ${k.reason}`).join('\n')}`
         : 'Corpus Lens: open the sidebar';
       if (!s.indexing) indexedResolve(s);
+      marks.repaint();
       if (refreshTimer) clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => (trees.forEach((t) => t.refresh()), articles.refresh()), 200);
     }),

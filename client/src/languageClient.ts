@@ -16,6 +16,7 @@ export function settings(): Record<string, unknown> {
     includeDemonyms: c.get<boolean>('references.includeDemonyms'),
     maxReferences: c.get<number>('references.maxResults'),
     latinInlayHints: c.get<boolean>('inlayHints.latinNames'),
+    colourByType: c.get<boolean>('editor.colourWordsByType'),
   };
 }
 

@@ -56,6 +56,10 @@ export const EntitiesRequest = new RequestType<{ type: EntityKind; sort?: Entity
 export const EntityArticlesRequest = new RequestType<{ id: string; limit?: number }, EntityArticle[], void>('corpusLens/entityArticles');
 export const ArticleMentionsRequest = new RequestType<{ id: string; uri: string }, MentionLine[], void>('corpusLens/articleMentions');
 export const MentionsRequest = new RequestType<{ id: string }, Location[], void>('corpusLens/mentions');
+/** The mentions and dates of an article, by type, for the editor to draw behind the text. */
+export const EntityMarksRequest = new RequestType<{ uri: string }, EntityMark[], void>('corpusLens/entityMarks');
+export type { EntityMark, MarkType } from './core/features/entityMarks';
+import type { EntityMark } from './core/features/entityMarks';
 export const SearchRequest = new RequestType<{ query: string }, SearchResult, void>('corpusLens/search');
 export const StatusNotification = new NotificationType<StatusParams>('corpusLens/status');
 

@@ -20,10 +20,11 @@ import { hover } from './core/features/hover';
 import { definition, highlights, mentionLocations, references, type MentionLocations } from './core/features/navigation';
 import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
-import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/editorAids';
+import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints } from './core/features/editorAids';
+import { entityMarks, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/entityMarks';
 import { fileUri, uriPath } from './workspace/fileUris';
 import { articleGroups, articleMentions, entityArticles, entityItems, searchAll, workspaceSymbols } from './core/features/corpusViews';
-import { ArticleMentionsRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { ArticleMentionsRequest, EntityMarksRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
 import type { CorpusIndex } from './core/index/corpusIndex';
@@ -54,6 +55,7 @@ let search: SearchEngine;
 let hasConfiguration = false;
 let hasProgress = false;
 let hasWorkspaceFolders = false;
+let hasTokenRefresh = false;
 let warned = new Set<string>();
 
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
@@ -104,6 +106,7 @@ connection.onInitialize((params: InitializeParams) => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
   hasProgress = !!params.capabilities.window?.workDoneProgress;
   hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  hasTokenRefresh = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -154,6 +157,7 @@ connection.onDidChangeConfiguration(async (change) => {
   const s = (change.settings?.corpusLens ?? (hasConfiguration ? await connection.workspace.getConfiguration('corpusLens') : undefined)) as Partial<WorkspaceSettings> | undefined;
   if (!s) return;
   ws.configure({ ...ws.settings, ...s });
+  if (hasTokenRefresh) void connection.languages.semanticTokens.refresh();
   warned = new Set();
   await ws.loadCatalog();
   await ws.scan();
@@ -217,7 +221,9 @@ connection.onReferences((p) => at(p.textDocument.uri, p.position, [], (u, ix, o,
 connection.onDocumentHighlight((p) => at(p.textDocument.uri, p.position, [], (u, ix, o, t) => highlights(ix, u, o, t)));
 connection.onDocumentSymbol((p) => withText(p.textDocument.uri, [], (u, ix, text) => documentSymbols(ix, u, text)));
 connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : out(workspaceSymbols(ws.current(), search, p.query))));
-connection.languages.semanticTokens.on(async (p) => ({ data: await withText(p.textDocument.uri, [], (u, ix, text) => semanticTokens(ix, u, text)) }));
+// Colouring the letters is an opt-in (see `entityMarks.ts`); by default the editor draws the marks.
+connection.languages.semanticTokens.on(async (p) => ({ data: ws.settings.colourByType ? await withText(p.textDocument.uri, [], (u, ix, text) => semanticTokens(ix, u, text)) : [] }));
+connection.onRequest(EntityMarksRequest, (p) => withText(p.uri, [], (u, ix, text) => entityMarks(ix, u, text)));
 connection.onFoldingRanges((p) => withText(p.textDocument.uri, [], (u, ix, text) => foldingRanges(ix, u, text)));
 connection.onCodeLens((p) => {
   const catalog = ws.catalogFile();

@@ -17,7 +17,7 @@ const text = readFileSync(file, 'utf8');
 describe('language server over stdio', function () {
   let s: Session;
   before(async () => {
-    s = await startServer(seeds, { latinInlayHints: true });
+    s = await startServer(seeds, { latinInlayHints: true, colourByType: true });
     await within(s.indexed, 30_000, 'the first corpusLens/status with indexing done');
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
   });
@@ -72,7 +72,25 @@ describe('language server over stdio', function () {
     assert.ok(r.passages.length >= 3);
   });
 
-  it('semantic tokens colour mentions by type', async () => {
+  it('entity marks give each mention its range and type, for the editor to draw behind the text', async () => {
+    const marks = (await s.connection.sendRequest('corpusLens/entityMarks', { uri })) as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; type: string; demonym: boolean }[];
+    const lines = text.split('\n');
+    const at = (m: (typeof marks)[number]) => lines[m.range.start.line].slice(m.range.start.character, m.range.end.character);
+    const lavrov = marks.filter((m) => at(m) === 'لافروف');
+    assert.ok(lavrov.length > 0 && lavrov.every((m) => m.type === 'person'));
+    assert.ok(marks.some((m) => m.type === 'place' && m.demonym && at(m) === 'الروسي'));
+    assert.equal(marks[0].type, 'date');
+  });
+
+  it('semantic tokens colour mentions by type when asked (colourByType), and not by default', async () => {
+    const plain = await startServer(seeds);
+    try {
+      await within(plain.indexed, 30_000, 'indexing');
+      const none = (await plain.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+      assert.deepEqual(none.data, []);
+    } finally {
+      await plain.stop();
+    }
     const init = (await s.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
     assert.ok(init.data.length > 0 && init.data.length % 5 === 0);
     // The first token is the date on line 0; its type is "date" (index 4 of the legend).

@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
-import { articleLenses, completions, foldingRanges, latinInlayHints, semanticTokens, SEMANTIC_TOKEN_TYPES } from '../../server/src/core/features/editorAids';
+import { articleLenses, completions, foldingRanges, latinInlayHints } from '../../server/src/core/features/editorAids';
+import { semanticTokens, SEMANTIC_TOKEN_TYPES } from '../../server/src/core/features/entityMarks';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import { marked, positionOf } from '../fixtures';
 

@@ -32,6 +32,8 @@ export interface WorkspaceSettings extends CorpusSettings {
   /** The most mentions a list of references or mentions holds; 0 for no limit. */
   maxReferences: number;
   latinInlayHints: boolean;
+  /** Semantic tokens: the letters of mentions coloured by type (off: the editor draws marks behind the text). */
+  colourByType: boolean;
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   includeDemonyms: true,
   maxReferences: 20_000,
   latinInlayHints: false,
+  colourByType: false,
 };
 
 export interface Progress {

@@ -1,52 +1,14 @@
 /**
- * Editor aids over an article: semantic tokens (mentions by entity type, and dates), folding
- * ranges, code lenses, entity-name completion and Latin-name inlay hints.
+ * Editor aids over an article: folding ranges, code lenses, entity-name completion and
+ * Latin-name inlay hints. (Mentions marked by type are in `entityMarks.ts`.)
  */
 import type { CodeLens, CompletionItem, FoldingRange, InlayHint } from 'vscode-languageserver-types';
-import type { EntityType } from '../catalog/types';
 import { parseArticle } from '../article/structure';
 import type { CorpusIndex } from '../index/corpusIndex';
-import { findDates } from '../text/dates';
 import { normalizeKey } from '../text/normalize';
 import { latinKey } from '../text/transliterate';
 import { tokenKeys } from '../text/tokenize';
 import { rangeOf } from './ranges';
-
-export const SEMANTIC_TOKEN_TYPES = ['person', 'organisation', 'place', 'topic', 'date'] as const;
-export const SEMANTIC_TOKEN_MODIFIERS = ['demonym', 'discovered', 'boilerplate'] as const;
-
-const TYPE_INDEX: Record<EntityType | 'date', number> = { person: 0, organisation: 1, place: 2, topic: 3, date: 4 };
-
-/** LSP semantic tokens, relative-encoded: [deltaLine, deltaStart, length, type, modifiers]*. */
-export function semanticTokens(index: CorpusIndex, uri: string, text: string): number[] {
-  const a = index.article(uri);
-  if (!a) return [];
-  const items: { start: number; end: number; type: number; mods: number }[] = [];
-  for (const m of index.mentions(a)) {
-    const e = index.entity(m.entity);
-    if (!e) continue;
-    const mods = (m.kind === 'demonym' ? 1 : 0) | (m.kind === 'discovered' ? 2 : 0) | (m.boilerplate ? 4 : 0);
-    items.push({ start: m.start, end: m.end, type: TYPE_INDEX[e.type], mods });
-  }
-  for (const d of findDates(text)) {
-    if (!items.some((i) => i.start < d.end && d.start < i.end)) items.push({ start: d.start, end: d.end, type: TYPE_INDEX.date, mods: 0 });
-  }
-  items.sort((x, y) => x.start - y.start);
-  const data: number[] = [];
-  let prevLine = 0;
-  let prevChar = 0;
-  for (const it of items) {
-    const s = a.lines.positionAt(it.start);
-    const e = a.lines.positionAt(it.end);
-    // A token never spans lines; cut it at the end of its first line.
-    const length = e.line === s.line ? e.character - s.character : a.lines.lineStart(s.line + 1) - it.start - 1;
-    if (length <= 0) continue;
-    data.push(s.line - prevLine, s.line === prevLine ? s.character - prevChar : s.character, length, it.type, it.mods);
-    prevLine = s.line;
-    prevChar = s.character;
-  }
-  return data;
-}
 
 export function foldingRanges(index: CorpusIndex, uri: string, text: string): FoldingRange[] {
   const a = index.article(uri);
