@@ -65,7 +65,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
         vscode.workspace.createFileSystemWatcher(`**/${catalog}`),
       ],
     },
-    initializationOptions: { ...settings(), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // commandLinks: this client runs the hover's links to the extension's own commands.
+    initializationOptions: { ...settings(), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, commandLinks: true },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS }, supportHtml: false },

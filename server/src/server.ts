@@ -16,7 +16,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hover } from './core/features/hover';
+import { hover, type HoverFormat } from './core/features/hover';
 import { definition, highlights, mentionLocations, references, type MentionLocations } from './core/features/navigation';
 import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
@@ -56,6 +56,9 @@ let hasConfiguration = false;
 let hasProgress = false;
 let hasWorkspaceFolders = false;
 let hasTokenRefresh = false;
+/** The client's hover: Markdown or plain text; command links only for a client that runs them (the VS Code extension says so). */
+let hoverFormat: HoverFormat = { markdown: true, commands: false };
+let hasConfigurationRegistration = false;
 let warned = new Set<string>();
 
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
@@ -107,6 +110,12 @@ connection.onInitialize((params: InitializeParams) => {
   hasProgress = !!params.capabilities.window?.workDoneProgress;
   hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   hasTokenRefresh = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
+  hasConfigurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const contentFormat = params.capabilities.textDocument?.hover?.contentFormat;
+  hoverFormat = {
+    markdown: !contentFormat || contentFormat.includes('markdown'),
+    commands: (params.initializationOptions as { commandLinks?: boolean } | undefined)?.commandLinks === true,
+  };
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -142,7 +151,8 @@ async function indexingProgress(): Promise<Progress | undefined> {
 }
 
 connection.onInitialized(async () => {
-  if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  // Registered only with a client that offers it; otherwise its static notifications and `workspace/configuration` pulls serve.
+  if (hasConfiguration && hasConfigurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   // Declared statically in the capabilities: no registration. The library's handler is there
   // only when the client declared workspace folders.
   const foldersChanged = async (event: WorkspaceFoldersChangeEvent) =>
@@ -199,7 +209,7 @@ async function withText<T>(clientUri: string, none: T, f: (uri: string, index: C
   return out(text === undefined ? none : f(uri, index, text));
 }
 
-connection.onHover((p) => at(p.textDocument.uri, p.position, null, (u, ix, o, t) => hover(ix, u, o, t) ?? null));
+connection.onHover((p) => at(p.textDocument.uri, p.position, null, (u, ix, o, t) => hover(ix, u, o, t, hoverFormat) ?? null));
 connection.onDefinition((p) => at(p.textDocument.uri, p.position, null, (u, ix, o, t) => definition(ix, u, o, t) ?? null, true));
 /** The most mentions a list of references holds (the setting; 0 for no limit). */
 const referenceLimit = () => (ws.settings.maxReferences > 0 ? ws.settings.maxReferences : Infinity);

@@ -47,6 +47,40 @@ describe('hover', () => {
     assert.deepEqual([...new Set(commands)].sort(), ['command:corpusLens.reveal', 'command:corpusLens.showMentions']);
   });
 
+  it('in plain text for a client that asks for it: no Markdown escapes, no command links', () => {
+    const h = hover(index, 'file:///a.txt', A.cursor, A.text, { markdown: false, commands: false })!;
+    const text = (h.contents as { kind: string; value: string }).value;
+    assert.equal((h.contents as { kind: string }).kind, 'plaintext');
+    assert.match(text, /سيرغي لافروف · Sergey Lavrov/);
+    assert.match(text, /\(2004-03-09–\)/);
+    // Corpus text shows as written (plain text renders nothing); the card adds no escapes and no links of its own.
+    assert.doesNotMatch(text, /\\|\*\*|command:corpusLens/);
+  });
+
+  it('command links only for a client that runs them', () => {
+    const md = (hover(index, 'file:///a.txt', A.cursor, A.text, { markdown: true, commands: false })!.contents as { value: string }).value;
+    assert.doesNotMatch(md, /command:/);
+  });
+
+  it('each spelling seen with its own count', () => {
+    const md = (hover(index, 'file:///a.txt', A.cursor, A.text)!.contents as { value: string }).value;
+    assert.match(md, /Forms seen: «لافروف» ×2 · «سيرجي لافروف» ×1 · «سيرغي لافروف» ×1/);
+  });
+
+  it('a demonym says it is an adjective of its place', () => {
+    const at = A.text.indexOf('الروسي') + 2;
+    const md = (hover(index, 'file:///a.txt', at, A.text)!.contents as { value: string }).value;
+    assert.match(md, /الروسي: an adjective of Russia \(demonym\)/);
+  });
+
+  it('a mention in a related-article teaser says it is not counted', () => {
+    const text = 'لافروف في بكين\nقال سيرغي لافروف إن الحوار مستمر.\n\nشاهد أيضاً\nلافروف يزور موسكو\n';
+    const ix = corpus({ 'file:///t.txt': text });
+    const md = (hover(ix, 'file:///t.txt', text.lastIndexOf('لافروف') + 1, text)!.contents as { value: string }).value;
+    assert.match(md, /related-article teaser: not counted/);
+    assert.match(md, /in the corpus/);
+  });
+
   it('shows the ISO date and weekday on a date', () => {
     const h = hover(index, 'file:///a.txt', 2, A.text)!;
     assert.match((h.contents as { value: string }).value, /2025-07-05\*\* · Saturday · السبت/);

@@ -1,5 +1,6 @@
 /** Data for the sidebar tree, the palette search and workspace symbols. */
 import { SymbolKind, type Location, type SymbolInformation } from 'vscode-languageserver-types';
+import { TYPE_LABEL } from './hover';
 import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from '../../protocol';
 import type { Entity } from '../catalog/types';
 import type { Article, CorpusIndex, EntitySummary } from '../index/corpusIndex';
@@ -8,7 +9,6 @@ import { firstMention } from './navigation';
 import { keywordInContext, locationOf, rangeOf } from './ranges';
 import { findPassages, type SearchEngine } from './search';
 
-const KIND_OF: Record<EntityKind, SymbolKind> = { person: SymbolKind.Class, organisation: SymbolKind.Module, place: SymbolKind.Namespace, topic: SymbolKind.Enum };
 
 function item(s: EntitySummary): EntityItem {
   const e = s.entity;
@@ -57,7 +57,7 @@ export function workspaceSymbols(index: CorpusIndex, search: SearchEngine, query
   const out: SymbolInformation[] = [];
   for (const h of search.entities(query, 50)) {
     const loc = entityLocation(index, h.entity);
-    if (loc) out.push({ name: h.entity.en ? `${h.entity.ar} (${h.entity.en})` : h.entity.ar, kind: KIND_OF[h.entity.type], location: loc, containerName: h.entity.type });
+    if (loc) out.push({ name: h.entity.en ? `${h.entity.ar} (${h.entity.en})` : h.entity.ar, kind: SymbolKind.Object, location: loc, containerName: TYPE_LABEL[h.entity.type] });
   }
   for (const h of search.headlineHits(query, 50)) {
     out.push({ name: h.article.headline.text, kind: SymbolKind.File, location: headlineLocation(h.article), containerName: h.article.date ?? 'article' });

@@ -18,14 +18,37 @@ export function roleLine(e: Entity): string | undefined {
   return `${current.title}${span}`;
 }
 
-export function hover(index: CorpusIndex, uri: string, offset: number, text: string): Hover | undefined {
+/** How the client shows a hover: Markdown (else plain text), and whether it runs the extension's command links. */
+export interface HoverFormat {
+  readonly markdown: boolean;
+  readonly commands: boolean;
+}
+
+const VS_CODE: HoverFormat = { markdown: true, commands: true };
+
+/** Markdown with corpus text escaped, or plain text as it is. */
+interface Writer {
+  text(s: string): string;
+  strong(s: string): string;
+  em(s: string): string;
+  link(label: string, target: string): string;
+}
+const MARKDOWN: Writer = { text: escapeMarkdown, strong: (s) => `**${s}**`, em: (s) => `*${s}*`, link: (label, target) => `[${label}](${target})` };
+const PLAIN: Writer = { text: (s) => s.replace(/\r?\n/g, ' '), strong: (s) => s, em: (s) => s, link: (label) => label };
+
+export function hover(index: CorpusIndex, uri: string, offset: number, text: string, format: HoverFormat = VS_CODE): Hover | undefined {
   const article = index.article(uri);
   if (!article) return undefined;
+  const w = format.markdown ? MARKDOWN : PLAIN;
+  const contents = (value: string) => ({ kind: format.markdown ? ('markdown' as const) : ('plaintext' as const), value });
   const mention = mentionNear(index, uri, offset, text);
   if (mention) {
     const e = index.entity(mention.entity);
     if (!e) return undefined;
-    return { contents: { kind: 'markdown', value: entityCard(index, e, uri) }, range: rangeOf(article, mention.start, mention.end) };
+    const notes: string[] = [];
+    if (mention.kind === 'demonym') notes.push(w.em(`${w.text(text.slice(mention.start, mention.end))}: an adjective of ${w.text(e.en ?? e.ar)} (demonym)`));
+    if (mention.boilerplate) notes.push(w.em('In site chrome or a related-article teaser: not counted.'));
+    return { contents: contents([...notes, entityCard(index, e, uri, w, format.commands)].join('\n\n')), range: rangeOf(article, mention.start, mention.end) };
   }
   const line = article.lines.positionAt(offset).line;
   const lineStart = article.lines.lineStart(line);
@@ -33,43 +56,44 @@ export function hover(index: CorpusIndex, uri: string, offset: number, text: str
   const date = findDates(text, lineStart, Math.max(lineStart, Math.min(lineEnd, text.length))).find((d) => d.start <= offset && offset <= d.end);
   if (date) {
     const wd = weekdayOf(date.iso);
-    const doubt = date.confidence < 1 ? '\n\n*The weekday or month written beside this date does not agree with it.*' : '';
+    const doubt = date.confidence < 1 ? `\n\n${w.em('The weekday or month written beside this date does not agree with it.')}` : '';
     return {
-      contents: { kind: 'markdown', value: `**${date.iso}** · ${WEEKDAYS_EN[wd]} · ${WEEKDAY_NAMES_AR[wd]}${doubt}` },
+      contents: contents(`${w.strong(date.iso)} · ${WEEKDAYS_EN[wd]} · ${WEEKDAY_NAMES_AR[wd]}${doubt}`),
       range: rangeOf(article, date.start, date.end),
     };
   }
   return undefined;
 }
 
-function entityCard(index: CorpusIndex, e: Entity, uri: string): string {
+function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, commands: boolean): string {
   const out: string[] = [];
-  out.push(`**${escapeMarkdown(e.ar)}**${e.en ? ` · ${escapeMarkdown(e.en)}` : ''}`);
+  out.push(`${w.strong(w.text(e.ar))}${e.en ? ` · ${w.text(e.en)}` : ''}`);
   const role = roleLine(e);
-  out.push(`*${TYPE_LABEL[e.type]}${e.discovered ? ' (discovered)' : ''}*${role ? ` — ${escapeMarkdown(role)}` : ''}`);
-  if (e.description && e.description !== role) out.push(escapeMarkdown(e.description));
+  out.push(`${w.em(`${TYPE_LABEL[e.type]}${e.discovered ? ' (discovered)' : ''}`)}${role ? ` — ${w.text(role)}` : ''}`);
+  if (e.description && e.description !== role) out.push(w.text(e.description));
 
   const forms = index.forms(e.id);
   if (forms.length > 0) {
-    out.push(`Forms seen: ${forms.slice(0, 12).map(([f, n]) => `${escapeMarkdown(f)} (${n})`).join(', ')}${forms.length > 12 ? ', …' : ''}`);
+    // Each spelling with its own count: «لافروف» ×13.
+    out.push(`Forms seen: ${forms.slice(0, 12).map(([f, n]) => `«${w.text(f)}» ×${n}`).join(' · ')}${forms.length > 12 ? ' · …' : ''}`);
   }
   const a0 = index.article(uri);
   const here = a0 ? index.countIn(a0, e.id) : 0;
   const summary = index.summary(e.id);
   const total = summary?.mentions ?? 0;
   const count = summary?.articles ?? 0;
-  out.push(`Mentions: **${here}** in this article · **${total}** in the corpus, in ${count} article${count === 1 ? '' : 's'}`);
+  out.push(`Mentions: ${w.strong(String(here))} in this article · ${w.strong(String(total))} in the corpus, in ${count} article${count === 1 ? '' : 's'}`);
   const articles = index.articlesOf(e.id, 8);
   if (articles.length > 0) {
     const list = articles.map((a) => {
       const line = a.lines.positionAt(a.headline.start).line + 1;
-      return `- ${a.date ?? 'undated'} — [${escapeMarkdown(a.headline.text || a.uri)}](${a.uri}#L${line})`;
+      return `- ${a.date ?? 'undated'} — ${w.link(w.text(a.headline.text || a.uri), `${a.uri}#L${line}`)}`;
     });
     if (count > 8) list.push(`- … ${count - 8} more`);
     out.push(`Articles:\n${list.join('\n')}`);
   }
   const withIt = index.cooccurring(e.id, 5);
-  if (withIt.length > 0) out.push(`Named with: ${withIt.map((c) => `${escapeMarkdown(c.entity.ar)} (${c.articles})`).join(', ')}`);
-  out.push(`${commandLink('Show all mentions', 'corpusLens.showMentions', [e.id])} · ${commandLink('Reveal in sidebar', 'corpusLens.reveal', [e.id])}`);
+  if (withIt.length > 0) out.push(`Named with: ${withIt.map((c) => `${w.text(c.entity.ar)} (${c.articles})`).join(', ')}`);
+  if (commands && w === MARKDOWN) out.push(`${commandLink('Show all mentions', 'corpusLens.showMentions', [e.id])} · ${commandLink('Reveal in sidebar', 'corpusLens.reveal', [e.id])}`);
   return out.join('\n\n');
 }

@@ -8,11 +8,16 @@ import { parseArticle } from '../article/structure';
 import type { Article, CorpusIndex } from '../index/corpusIndex';
 import { rangeOf } from './ranges';
 
-const GROUPS: ReadonlyArray<readonly [EntityType, string, SymbolKind]> = [
-  ['person', 'People', SymbolKind.Class],
-  ['organisation', 'Organisations', SymbolKind.Module],
-  ['place', 'Places', SymbolKind.Namespace],
-  ['topic', 'Topics', SymbolKind.Enum],
+/**
+ * Kinds that read right in any client, including those that group an outline by kind: the
+ * article a File, its dateline an Event, paragraphs and quotations Strings, each group of
+ * entities (and the site chrome) a Namespace holding Objects (entities) or Properties (zones).
+ */
+const GROUPS: ReadonlyArray<readonly [EntityType, string]> = [
+  ['person', 'People'],
+  ['organisation', 'Organisations'],
+  ['place', 'Places'],
+  ['topic', 'Topics'],
 ];
 
 function firstWords(text: string, n = 6): string {
@@ -40,7 +45,7 @@ export function documentSymbols(index: CorpusIndex, uri: string, text: string): 
     const q = s.quotations.map((x) => sym(a, `“${firstWords(x.text, 8)}”`, SymbolKind.String, x.start, x.end, 'quotation'));
     children.push({ ...sym(a, 'Quotations', SymbolKind.Array, s.quotations[0].start, s.quotations[s.quotations.length - 1].end, String(q.length)), children: q });
   }
-  for (const [type, label, kind] of GROUPS) {
+  for (const [type, label] of GROUPS) {
     const byEntity = new Map<string, { start: number; end: number; count: number }>();
     for (const m of mentions) {
       if (m.boilerplate || index.entity(m.entity)?.type !== type) continue;
@@ -51,10 +56,10 @@ export function documentSymbols(index: CorpusIndex, uri: string, text: string): 
     if (byEntity.size === 0) continue;
     const items = [...byEntity]
       .sort((x, y) => y[1].count - x[1].count)
-      .map(([id, v]) => sym(a, index.entity(id)!.ar, kind, v.start, v.end, `×${v.count}`));
+      .map(([id, v]) => sym(a, index.entity(id)!.ar, SymbolKind.Object, v.start, v.end, `×${v.count}`));
     const start = Math.min(...[...byEntity.values()].map((v) => v.start));
     const end = Math.max(...[...byEntity.values()].map((v) => v.end));
-    children.push({ ...sym(a, label, kind, start, end, String(items.length)), children: items });
+    children.push({ ...sym(a, label, SymbolKind.Namespace, start, end, String(items.length)), children: items });
   }
   const zones = s.boilerplate;
   const top: DocumentSymbol[] = [];
@@ -63,8 +68,8 @@ export function documentSymbols(index: CorpusIndex, uri: string, text: string): 
   const whole = rangeOf(a, 0, a.lines.length);
   top.push({ name: head.text || '(untitled)', detail, kind: SymbolKind.File, range: whole, selectionRange: rangeOf(a, head.start, head.end), children });
   if (zones.length > 0) {
-    const z = zones.map((x) => sym(a, `${x.kind}: ${firstWords(x.text, 5)}`, SymbolKind.Null, x.start, x.end));
-    top[0].children!.push({ ...sym(a, 'Boilerplate', SymbolKind.Null, zones[0].start, zones[zones.length - 1].end, `${zones.length} zones`), children: z });
+    const z = zones.map((x) => sym(a, `${x.kind}: ${firstWords(x.text, 5)}`, SymbolKind.Property, x.start, x.end));
+    top[0].children!.push({ ...sym(a, 'Boilerplate', SymbolKind.Namespace, zones[0].start, zones[zones.length - 1].end, `${zones.length} zones`), children: z });
   }
   return top;
 }
