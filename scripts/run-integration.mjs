@@ -94,7 +94,8 @@ try {
     ['Corpus Lens: Search lists لافروف for "lavrov"', 'search', checkSearch],
     ['the Articles view lists years', 'articles-view', checkArticlesView],
     ['an expanded entity stays expanded when the index is refreshed', 'expanded-after-refresh', checkExpansionKept],
-    ['the words of an Arabic line (line 4, the dateline) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
+    ['the words of Arabic lines (the headline, the dateline, a line opening with a quotation) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
+    ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor', 'reader', checkReader],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
@@ -251,29 +252,39 @@ function wordBoxes(page, needles) {
         const b = r.getBoundingClientRect();
         words.push({ word: m[0], left: Math.round(b.left), right: Math.round(b.right), top: Math.round(b.top) });
       }
-      out[needle] = { words, spans: line.querySelectorAll('span span').length };
+      out[needle] = { words, spans: line.querySelectorAll('span span').length, html: line.innerHTML.slice(0, 1500) };
     }
     return out;
   }, needles);
 }
 
 async function checkWordOrder(page) {
-  // Line 4 (the headline) and line 1 (the dateline) of the seed.
+  // Line 4 (the headline), line 1 (the dateline), and a line that opens with a quotation and holds a number.
   const needles = ['وزيرا خارجية الصين', 'ديسمبر'];
+  const later = { line: 32, needle: 'اعتداء نفذها الاحتلال' };
+  const measure = async () => {
+    const top = await wordBoxes(page, needles);
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(String(later.line));
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    return { ...top, ...(await wordBoxes(page, [later.needle])) };
+  };
   await openFile(page, WORD_ORDER_SEED);
   // The entity marks are drawn as decorations behind the text (the editor's overlay layer).
   const marks = page.locator('.editor-group-container.active .monaco-editor .view-overlays [class*="ced-"]');
   await marks.first().waitFor({ state: 'attached', timeout: 30_000 });
   await page.waitForTimeout(500);
-  const withExtension = await wordBoxes(page, needles);
   await page.screenshot({ path: path.join(root, 'test-results/word-order-extension.png') });
+  const withExtension = await measure();
   await openFile(page, 'article-000.dat');
   await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: needles[0] }).waitFor({ timeout: 15_000 });
   await page.waitForTimeout(500);
-  const plain = await wordBoxes(page, needles);
   await page.screenshot({ path: path.join(root, 'test-results/word-order-plain.png') });
+  const plain = await measure();
+  if (process.env.CORPUS_LENS_DEBUG) writeFileSync('/tmp/word-order.json', JSON.stringify({ withExtension, plain }, null, 1));
   const details = [];
-  for (const needle of needles) {
+  for (const needle of [...needles, later.needle]) {
     const a = withExtension[needle];
     const b = plain[needle];
     if (!a?.words || !b?.words) throw new Error(`line with "${needle}" not on screen (${a?.words ? 'plain text' : 'article'}; lines: ${JSON.stringify((a?.missing ?? b?.missing)?.slice(0, 6))})`);
@@ -291,6 +302,35 @@ async function checkWordOrder(page) {
   const line = plain[needles[0]].words;
   if (!line.every((w, i) => i === 0 || w.right <= line[i - 1].left + 1)) throw new Error('plain text does not read right to left here');
   return `${details.join('; ')}; test-results/word-order-extension.png, word-order-plain.png`;
+}
+
+async function checkReader(page) {
+  await openFile(page, WORD_ORDER_SEED);
+  await runCommand(page, 'Corpus Lens: Open in Reader');
+  // The webview's page sits in two nested frames.
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const headline = frame.locator('article h1');
+  await headline.waitFor({ timeout: 20_000 });
+  const title = (await headline.innerText()).trim();
+  if (!title.startsWith('وزيرا خارجية الصين')) throw new Error(`headline "${title}"`);
+  const direction = await frame.locator('article').evaluate((el) => getComputedStyle(el).direction);
+  if (direction !== 'rtl') throw new Error(`article direction ${direction}`);
+  const person = frame.locator('article main .m.person', { hasText: 'سيرغي لافروف' }).first();
+  await person.hover();
+  const card = frame.locator('#card .text');
+  await card.waitFor({ timeout: 10_000 });
+  const cardText = await card.innerText();
+  if (!/Sergey Lavrov/.test(cardText) || !/in the corpus/.test(cardText)) throw new Error(`card "${cardText.slice(0, 80)}"`);
+  await page.screenshot({ path: path.join(root, 'test-results/reader.png') });
+  // A click on a word of the last paragraph puts the editor's cursor on its line.
+  const cursor = page.locator('.statusbar [aria-label^="Ln "], .statusbar-item:has-text("Ln ")').first();
+  const before = await cursor.innerText();
+  await page.keyboard.press('Escape');
+  const last = frame.locator('article main p').last();
+  await last.click({ position: { x: 20, y: 10 } });
+  await page.waitForFunction((b) => [...document.querySelectorAll('.statusbar-item')].some((e) => /Ln \d+/.test(e.textContent) && e.textContent !== b), before, { timeout: 10_000 });
+  const after = await cursor.innerText();
+  return `headline "${title.slice(0, 30)}…", card "${cardText.split('\n')[0]}", cursor ${before.trim()} → ${after.trim()}`;
 }
 
 async function runCommand(page, title) {

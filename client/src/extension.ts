@@ -13,6 +13,7 @@ import { registerArticleLanguage } from './articleLanguage';
 import { addAlias, copyNames, entityIdOf, openCatalogEntry } from './catalogCommands';
 import { corpusReason } from './corpusDetection';
 import { registerEntityMarks } from './entityMarks';
+import { Reader } from './reader';
 
 const VIEWS: ReadonlyArray<readonly [string, EntityKind]> = [
   ['corpusLens.people', 'person'],
@@ -86,6 +87,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const articles = new ArticleTreeProvider(client);
   const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
   const marks = registerEntityMarks(client);
+  const reader = new Reader(context, client);
+  context.subscriptions.push(reader);
   context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);
   for (const view of [...views, articleView]) {
     if (view.visible) void start('the Corpus Lens view is open');
@@ -107,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       await (client.isRunning() ? client.restart() : client.start());
     }),
     vscode.commands.registerCommand('corpusLens.enable', () => start('Index This Workspace')),
+    vscode.commands.registerCommand('corpusLens.openReader', withServer((uri?: vscode.Uri) => reader.open(uri instanceof vscode.Uri ? uri : undefined))),
     vscode.commands.registerCommand('corpusLens.refresh', withServer(() => (trees.forEach((t) => t.refresh()), articles.refresh()))),
     vscode.commands.registerCommand('corpusLens.copyNames', withServer((arg: string | TreeNode) => copyNames(client, arg))),
     vscode.commands.registerCommand('corpusLens.openCatalogEntry', withServer((arg: string | TreeNode) => openCatalogEntry(client, arg))),

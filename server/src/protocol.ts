@@ -60,6 +60,12 @@ export const MentionsRequest = new RequestType<{ id: string }, Location[], void>
 export const EntityMarksRequest = new RequestType<{ uri: string }, EntityMark[], void>('corpusLens/entityMarks');
 export type { EntityMark, MarkType } from './core/features/entityMarks';
 import type { EntityMark } from './core/features/entityMarks';
+/** What the Reader shows of an article (its parts and mentions as offsets into its text). */
+export const ReaderRequest = new RequestType<{ uri: string }, ReaderArticle | null, void>('corpusLens/reader');
+/** The hover card at an offset, in plain text (the Reader shows it). */
+export const CardRequest = new RequestType<{ uri: string; offset: number }, string | null, void>('corpusLens/card');
+export type { ReaderArticle, ReaderMark, ReaderSpan } from './core/features/reader';
+import type { ReaderArticle } from './core/features/reader';
 export const SearchRequest = new RequestType<{ query: string }, SearchResult, void>('corpusLens/search');
 export const StatusNotification = new NotificationType<StatusParams>('corpusLens/status');
 

@@ -21,10 +21,11 @@ import { definition, highlights, mentionLocations, references, type MentionLocat
 import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints } from './core/features/editorAids';
+import { readerArticle } from './core/features/reader';
 import { entityMarks, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/entityMarks';
 import { fileUri, uriPath } from './workspace/fileUris';
 import { articleGroups, articleMentions, entityArticles, entityItems, searchAll, workspaceSymbols } from './core/features/corpusViews';
-import { ArticleMentionsRequest, EntityMarksRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
 import type { CorpusIndex } from './core/index/corpusIndex';
@@ -233,6 +234,13 @@ connection.onDocumentSymbol((p) => withText(p.textDocument.uri, [], (u, ix, text
 connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? [] : out(workspaceSymbols(ws.current(), search, p.query))));
 // Colouring the letters is an opt-in (see `entityMarks.ts`); by default the editor draws the marks.
 connection.languages.semanticTokens.on(async (p) => ({ data: ws.settings.colourByType ? await withText(p.textDocument.uri, [], (u, ix, text) => semanticTokens(ix, u, text)) : [] }));
+connection.onRequest(ReaderRequest, (p) => withText(p.uri, null, (u, ix, text) => readerArticle(ix, u, text) ?? null));
+connection.onRequest(CardRequest, (p) =>
+  withText(p.uri, null, (u, ix, text) => {
+    const h = hover(ix, u, p.offset, text, { markdown: false, commands: false });
+    return h ? (h.contents as { value: string }).value : null;
+  }),
+);
 connection.onRequest(EntityMarksRequest, (p) => withText(p.uri, [], (u, ix, text) => entityMarks(ix, u, text)));
 connection.onFoldingRanges((p) => withText(p.textDocument.uri, [], (u, ix, text) => foldingRanges(ix, u, text)));
 connection.onCodeLens((p) => {
