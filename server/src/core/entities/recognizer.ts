@@ -6,6 +6,7 @@
 import type { Entity } from '../catalog/types';
 import { cliticReadings } from '../text/clitics';
 import { hashOn, keyHash, keyUnitOffset, tokenize, tokenKeys, type Token } from '../text/tokenize';
+import { titleBefore } from './discovery';
 
 export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
 
@@ -89,6 +90,12 @@ export class Recognizer {
     const idx = this.all.length;
     this.all.push(e);
     this.slots.set(e.id, idx);
+    // A one-word discovered name (a place after its cue, نصر) is an ordinary word elsewhere: it is
+    // found again by its cue, never by itself.
+    if (e.discovered && tokenKeys(e.ar).length < 2) {
+      this.contextKeys.push([]);
+      return;
+    }
     const guarded = (name: string) => (e.context?.length ?? 0) > 0 && tokenKeys(name).length === 1;
     for (const name of [e.ar, ...(e.aliases ?? [])]) this.add(name, { entity: idx, kind: e.discovered ? 'discovered' : 'name', requiresAntecedent: false, needsContext: guarded(name) });
     for (const s of e.short ?? []) {
@@ -146,7 +153,9 @@ export class Recognizer {
         i++;
         continue;
       }
-      const entity = this.resolve(m.node.terminals, seenFull, articleKey);
+      const at = i;
+      // Only a bare word counts after a title: ولي (و + لي) after وولي is no name.
+      const entity = this.resolve(m.node.terminals, seenFull, articleKey, () => m.prefixLength === 0 && titleBefore(text, tokens, at));
       if (entity === undefined) {
         i++;
         continue;
@@ -200,12 +209,17 @@ export class Recognizer {
 
   private readonly readings = new Map<string, { prefixLength: number; node: TrieNode }[]>();
 
-  private resolve(terminals: readonly Terminal[], seenFull: ReadonlySet<number>, articleKey: () => string): number | undefined {
+  /**
+   * The entity a name stands for here. `titled()`: whether a title stands before it, which
+   * serves a person's short form as an antecedent does (الرئيس عون).
+   */
+  private resolve(terminals: readonly Terminal[], seenFull: ReadonlySet<number>, articleKey: () => string, titled: () => boolean): number | undefined {
+    const person = (e: number) => this.all[e].type === 'person';
     // The common case, one terminal, without building the lists below.
     if (terminals.length === 1) {
       const t = terminals[0];
       if (t.needsContext) return seenFull.has(t.entity) || this.inContext(t.entity, articleKey) ? t.entity : undefined;
-      return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity) ? t.entity : undefined;
+      return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity) || (person(t.entity) && titled()) ? t.entity : undefined;
     }
     const entities = [...new Set(terminals.map((t) => t.entity))];
     // A full name or demonym of exactly one entity needs no help.
@@ -213,11 +227,16 @@ export class Recognizer {
     if (entities.length === 1) {
       const t = terminals[0];
       if (t.needsContext) return seenFull.has(t.entity) || this.inContext(t.entity, articleKey) ? t.entity : undefined;
-      if (t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity)) return t.entity;
+      if (t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity) || (person(t.entity) && titled())) return t.entity;
       return undefined;
     }
     const withAntecedent = entities.filter((e) => seenFull.has(e));
     if (withAntecedent.length === 1) return withAntecedent[0];
+    // A title picks the one person among the names' entities (الرئيس السوداني: not Sudan).
+    if (withAntecedent.length === 0 && firm.length === 0 && titled()) {
+      const people = entities.filter(person);
+      if (people.length === 1) return people[0];
+    }
     if (firm.length > 0) {
       const byContext = entities.filter((e) => this.inContext(e, articleKey));
       if (byContext.length === 1) return byContext[0];

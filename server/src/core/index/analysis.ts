@@ -5,13 +5,14 @@
  * committed to the index (`CorpusIndex.commit`) on the thread that owns it.
  */
 import { inZones, isTrimmed, parseArticle } from '../article/structure';
-import { discoverNames, mayBeNameWord } from '../entities/discovery';
+import { discoverNames, mayBeNameWord, surnameKey, type KnownMention } from '../entities/discovery';
+import { cliticReadings } from '../text/clitics';
 import { headlineWords } from '../features/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
 import { lineStarts } from '../text/lines';
 import { articleData, articleDataAt } from './article';
 import { pairHash, tokenFilter } from './tokenFilter';
-import { keyHash, tokenize, type Token } from '../text/tokenize';
+import { keyHash, keyUnitOffset, tokenize, type Token } from '../text/tokenize';
 
 export const MENTION_KINDS = ['name', 'short', 'demonym', 'discovered'] as const;
 
@@ -254,30 +255,91 @@ class DiscoveredSlots {
 export const discoveredId = (key: string) => `discovered:${key.replace(/\s+/g, '-')}`;
 const discoveredKey = (id: string) => id.slice('discovered:'.length).replace(/-/g, ' ');
 
+/**
+ * Adds the names discovery finds (people, organisations, places) and their later mentions in
+ * the article: the whole name again, and a person's surname. Recognised mentions inside a
+ * discovered name give way to it, except demonyms inside a body's name (وزارة الصحة الفلسطينية).
+ */
 function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): void {
-  const covered = new Uint8Array(tokens.length);
+  const cover = new Int32Array(tokens.length);
+  const known: KnownMention[] = mentions.map((x) => ({ type: recognizer.entities[recognizer.indexOf(x.entity)].type, demonym: x.kind === 'demonym', short: x.kind === 'short' }));
   let m = 0;
   // Recogniser mentions come in text order.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     while (m < mentions.length && mentions[m].end <= t.start) m++;
-    if (m < mentions.length && mentions[m].start < t.end) covered[i] = 1;
+    if (m < mentions.length && mentions[m].start < t.end) cover[i] = m + 1;
   }
-  for (const d of discoverNames(text, tokens, (i) => covered[i] === 1, (k) => recognizer.startsName(k))) {
+  const found = discoverNames(text, tokens, cover, known);
+  if (found.length === 0) return;
+  const drop = new Uint8Array(mentions.length);
+  // Tokens some mention holds from now on: later mentions are looked for elsewhere.
+  const used = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) used[i] = cover[i] > 0 ? 1 : 0;
+  const add = (slot: number, kind: Mention['kind'], start: number, end: number) => {
+    mentions.push({ entity: '', kind, start, end, boilerplate: boiler(start) });
+    local.push(slot);
+  };
+  for (const d of found) {
+    for (let k = d.first; k <= d.last; k++) {
+      const c = cover[k];
+      if (c > 0 && !(d.type !== 'person' && known[c - 1].demonym)) drop[c - 1] = 1;
+      used[k] = 1;
+    }
+    add(people.slot(d.key, d.text, d.role), 'discovered', d.start, d.end);
+  }
+  // Later mentions: each token is looked up once among the names' first words and surnames.
+  const byFirst = new Map<string, { slot: number; keys: string[]; short: boolean }[]>();
+  // The names' first words' last two letters, one bit each: most tokens are turned away on them.
+  const tails = new Uint32Array(32);
+  const tail = (k: string) => (k.charCodeAt(k.length - 1) * 31 + k.charCodeAt(k.length - 2)) & 1023;
+  const done = new Set<string>();
+  for (const d of found) {
+    if (done.has(d.key)) continue;
+    done.add(d.key);
     const slot = people.slot(d.key, d.text, d.role);
-    const keys = d.key.split(' ');
-    const sameAt = (i: number) => {
-      for (let n = 0; n < keys.length; n++) if (tokens[i + n]?.key !== keys[n]) return false;
-      return true;
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i].start < d.start || covered[i]) continue;
-      if (sameAt(i)) {
-        const last = tokens[i + keys.length - 1];
-        mentions.push({ entity: '', kind: 'discovered', start: tokens[i].start, end: last.end, boilerplate: boiler(tokens[i].start) });
-        local.push(slot);
-        for (let n = 0; n < keys.length; n++) covered[i + n] = 1;
-      }
+    const keys = d.key.slice(d.key.indexOf(':') + 1).split(' ');
+    const surname = d.type === 'person' ? surnameKey(keys) : undefined;
+    const forms = [{ slot, keys, short: false }];
+    if (surname !== undefined) forms.push({ slot, keys: surname.split(' '), short: true });
+    for (const f of forms) {
+      const list = byFirst.get(f.keys[0]) ?? [];
+      list.push(f);
+      byFirst.set(f.keys[0], list);
+      const h = tail(f.keys[0]);
+      tails[h >>> 5] |= 1 << (h & 31);
     }
   }
+  const after = found[0].start;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (used[i] || t.start < after) continue;
+    const h = tail(t.key);
+    if ((tails[h >>> 5] & (1 << (h & 31))) === 0) continue;
+    // The first word may carry proclitics (ولوزارة الصحة, وشتينكايا).
+    const readings = cliticReadings(t.key);
+    let hit: { slot: number; keys: string[]; short: boolean; prefix: number } | undefined;
+    for (const r of readings) {
+      for (const f of byFirst.get(r.rest) ?? []) {
+        if (i + f.keys.length > tokens.length) continue;
+        let same = true;
+        for (let n = 1; n < f.keys.length && same; n++) same = !used[i + n] && tokens[i + n].key === f.keys[n];
+        // The whole name before its surname; the longest form first.
+        if (same && (!hit || f.keys.length > hit.keys.length || (hit.short && !f.short))) hit = { ...f, prefix: r.prefixLength };
+      }
+    }
+    if (!hit) continue;
+    const last = i + hit.keys.length - 1;
+    add(hit.slot, hit.short ? 'short' : 'discovered', hit.prefix > 0 ? keyUnitOffset(text, t, hit.prefix) : t.start, tokens[last].end);
+    for (let n = i; n <= last; n++) used[n] = 1;
+    i = last;
+  }
+  let w = 0;
+  for (let r = 0; r < mentions.length; r++) {
+    if (r < drop.length && drop[r]) continue;
+    mentions[w] = mentions[r];
+    local[w++] = local[r];
+  }
+  mentions.length = w;
+  local.length = w;
 }

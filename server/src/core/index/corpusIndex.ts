@@ -6,6 +6,7 @@
  */
 import type { Entity, EntityType } from '../catalog/types';
 import { Recognizer, type Mention } from '../entities/recognizer';
+import { discoveredEntity } from '../entities/discovery';
 import { analyzeArticle, discoveredId, MENTION_KINDS, type ArticleAnalysis } from './analysis';
 import { Article, articleDataAt } from './article';
 import { ArticleList, ArticleTable } from './articleList';
@@ -339,7 +340,7 @@ export class CorpusIndex {
     slot.set(this.catalogSlots);
     analysis.discovered.forEach((d, i) => {
       const id = discoveredId(d.key);
-      if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) this.learn({ id, type: 'person', ar: d.text, description: d.role, discovered: true });
+      if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) this.learn(discoveredEntity(id, d.key, d.text, d.role));
       slot[base + i] = this.idIndex.get(id)!;
     });
     this.remap(probe, slot, analysis.formTexts.map((t) => this.formId(t)));
