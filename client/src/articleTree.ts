@@ -1,5 +1,6 @@
 /** The Articles view: year → month → article, newest first; clicking an article opens it at its headline. */
 import * as vscode from 'vscode';
+import { count, isolate, ltr } from './labels';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ArticlesRequest, type ArticleGroup } from '../../server/src/protocol';
 
@@ -25,14 +26,14 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleGroup
     if (node.kind !== 'article') {
       const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
       t.id = `articles/${node.key}`;
-      t.description = `${node.count} article${node.count === 1 ? '' : 's'}`;
+      t.description = count(node.count, 'article');
       t.iconPath = new vscode.ThemeIcon(node.kind === 'year' ? 'calendar' : 'folder');
       return t;
     }
     const uri = vscode.Uri.parse(node.key);
-    const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    const t = new vscode.TreeItem(isolate(node.label), vscode.TreeItemCollapsibleState.None);
     t.id = `articles/${node.key}`;
-    t.description = `${node.date ?? 'undated'} · ${node.count} entities`;
+    t.description = ltr(`${node.date ?? 'undated'} · ${count(node.count, 'entity', 'entities')}`);
     t.tooltip = `${node.label}\n${vscode.workspace.asRelativePath(uri)}`;
     t.resourceUri = uri;
     t.iconPath = new vscode.ThemeIcon('file-text');

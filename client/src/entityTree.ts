@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { count, isolate, ltr } from './labels';
 import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine } from '../../server/src/protocol';
 
 export type TreeNode =
@@ -54,9 +55,9 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'entity') {
       const e = node.entity;
-      const t = new vscode.TreeItem(e.ar, vscode.TreeItemCollapsibleState.Collapsed);
+      const t = new vscode.TreeItem(isolate(e.ar), vscode.TreeItemCollapsibleState.Collapsed);
       t.id = `${this.type}/${e.id}`;
-      t.description = `${e.en ? `${e.en} · ` : ''}${e.mentions} mentions · ${e.articles} article${e.articles === 1 ? '' : 's'}${e.discovered ? ' · discovered' : ''}`;
+      t.description = ltr(`${e.en ? `${e.en} · ` : ''}${count(e.mentions, 'mention')} · ${count(e.articles, 'article')}${e.discovered ? ' · discovered' : ''}`);
       // A plain-text tooltip: corpus text is never rendered as Markdown here.
       t.tooltip = [e.ar, e.en, e.role, e.discovered ? 'Discovered from the text (not in the catalog)' : undefined].filter(Boolean).join('\n');
       t.iconPath = new vscode.ThemeIcon(e.discovered ? 'question' : ICONS[e.type]);
@@ -65,15 +66,16 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     }
     if (node.kind === 'article') {
       const a = node.article;
-      const t = new vscode.TreeItem(a.headline || vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri)), vscode.TreeItemCollapsibleState.Collapsed);
+      const t = new vscode.TreeItem(isolate(a.headline || vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))), vscode.TreeItemCollapsibleState.Collapsed);
       t.id = `${this.type}/${node.entity.id}/${a.uri}`;
-      t.description = `${a.date ?? 'undated'} · ${a.count}`;
+      t.description = ltr(`${a.date ?? 'undated'} · ${count(a.count, 'mention')}`);
       t.tooltip = `${a.headline}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))}`;
       t.iconPath = new vscode.ThemeIcon('file-text');
       t.resourceUri = vscode.Uri.parse(a.uri);
       return t;
     }
     const m = node.mention;
+    // Highlights count in the label's characters: the line is shown as it is.
     const t = new vscode.TreeItem({ label: m.line, highlights: [[m.matchStart, m.matchEnd]] }, vscode.TreeItemCollapsibleState.None);
     t.tooltip = m.line;
     t.command = { command: 'corpusLens.openMention', title: 'Open Mention', arguments: [m.location] };

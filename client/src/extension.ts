@@ -12,6 +12,7 @@ import { ArticleTreeProvider } from './articleTree';
 import { registerArticleLanguage } from './articleLanguage';
 import { addAlias, copyNames, entityIdOf, openCatalogEntry } from './catalogCommands';
 import { corpusReason } from './corpusDetection';
+import { count } from './labels';
 import { registerEntityMarks } from './entityMarks';
 import { Reader } from './reader';
 
@@ -84,6 +85,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     context.subscriptions.push(view);
   }
 
+  /** A filter shows in each entity view's title, with a command to clear it. */
+  const setFilter = (value: string) => {
+    const filter = value.trim();
+    trees.forEach((t) => ((t.filter = filter), t.refresh()));
+    for (const view of views) view.description = filter ? `filtered: ${filter}` : undefined;
+    void vscode.commands.executeCommand('setContext', 'corpusLens.filtered', filter !== '');
+  };
+
   const articles = new ArticleTreeProvider(client);
   const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
   const marks = registerEntityMarks(client);
@@ -136,10 +145,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
         }
       }
     })),
-    // Both take their value as an argument too (keybindings, other extensions, tests).
-    vscode.commands.registerCommand('corpusLens.sort', withServer(async (given?: EntitySort) => {
+    // Both take their value as an argument too (keybindings, other extensions, tests); from a
+    // view's title bar VS Code passes the selected tree item instead, which is not a value.
+    vscode.commands.registerCommand('corpusLens.sort', withServer(async (given?: unknown) => {
+      const sorts: EntitySort[] = ['mentions', 'name', 'latest'];
       const sort =
-        given ??
+        (typeof given === 'string' && sorts.includes(given as EntitySort) ? (given as EntitySort) : undefined) ??
         (
           await vscode.window.showQuickPick(
             [
@@ -153,11 +164,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       if (!sort) return;
       trees.forEach((t) => ((t.sort = sort), t.refresh()));
     })),
-    vscode.commands.registerCommand('corpusLens.filter', withServer(async (given?: string) => {
-      const value = given ?? (await vscode.window.showInputBox({ prompt: 'Filter entities (fuzzy, Arabic or Latin); empty clears', value: trees.get('person')!.filter }));
+    vscode.commands.registerCommand('corpusLens.filter', withServer(async (given?: unknown) => {
+      const value = typeof given === 'string' ? given : await vscode.window.showInputBox({ prompt: 'Filter entities (fuzzy, Arabic or Latin); empty clears', value: trees.get('person')!.filter });
       if (value === undefined) return;
-      trees.forEach((t) => ((t.filter = value), t.refresh()));
+      setFilter(value);
     })),
+    vscode.commands.registerCommand('corpusLens.clearFilter', () => setFilter('')),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('corpusLens') && client.isRunning()) void client.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: settings() } });
     }),
@@ -167,7 +179,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   context.subscriptions.push(
     client.onNotification(StatusNotification, (s) => {
       status = s;
-      statusItem.text = s.indexing ? `$(sync~spin) Corpus Lens ${s.done}/${s.total}` : `$(library) ${s.articles} articles · ${s.entities} entities`;
+      statusItem.text = s.indexing ? `$(sync~spin) Corpus Lens ${s.done}/${s.total}` : `$(library) ${count(s.articles, 'article')} · ${count(s.entities, 'entity', 'entities')}`;
       statusItem.tooltip = s.skipped.length
         ? `Skipped:\n${s.skipped.map((k) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(k.uri))}: ${k.reason}`).join('\n')}`
         : 'Corpus Lens: open the sidebar';

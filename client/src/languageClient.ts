@@ -17,6 +17,7 @@ export function settings(): Record<string, unknown> {
     maxReferences: c.get<number>('references.maxResults'),
     latinInlayHints: c.get<boolean>('inlayHints.latinNames'),
     colourByType: c.get<boolean>('editor.colourWordsByType'),
+    articleScripts: c.get<string[]>('articleScripts'),
   };
 }
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SearchRequest, type SearchResult } from '../../server/src/protocol';
+import { count } from './labels';
 
 interface Pick extends vscode.QuickPickItem {
   uri?: string;
@@ -15,7 +16,7 @@ interface Pick extends vscode.QuickPickItem {
 export function toPicks(r: SearchResult): Pick[] {
   const picks: Pick[] = [];
   if (r.entities.length) picks.push({ label: 'Entities', kind: vscode.QuickPickItemKind.Separator });
-  for (const e of r.entities) picks.push({ label: `$(symbol-class) ${e.ar}`, description: `Entity · ${e.en ? `${e.en} · ` : ''}${e.mentions} mentions`, detail: e.role, uri: e.location?.uri, range: e.location?.range, alwaysShow: true });
+  for (const e of r.entities) picks.push({ label: `$(symbol-class) ${e.ar}`, description: `Entity · ${e.en ? `${e.en} · ` : ''}${count(e.mentions, 'mention')}`, detail: e.role, uri: e.location?.uri, range: e.location?.range, alwaysShow: true });
   if (r.headlines.length) picks.push({ label: 'Headlines', kind: vscode.QuickPickItemKind.Separator });
   for (const h of r.headlines) picks.push({ label: `$(file-text) ${h.headline}`, description: `Headline${h.date ? ` · ${h.date}` : ''}`, uri: h.uri, range: h.range, alwaysShow: true });
   if (r.passages.length) picks.push({ label: 'Passages', kind: vscode.QuickPickItemKind.Separator });

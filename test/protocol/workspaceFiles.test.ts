@@ -134,3 +134,79 @@ describe('workspace folders added and removed while the server runs', function (
     await warm.stop();
   });
 });
+
+describe('documents closed unsaved', function () {
+  let s: Session;
+  let dir: string;
+  before(async () => {
+    dir = folderOf(seedFiles.slice(0, 2));
+    fs.mkdirSync(path.join(dir, '.corpus-lens'));
+    fs.writeFileSync(path.join(dir, '.corpus-lens', 'catalog.json'), JSON.stringify({ entities: [{ id: 'person:zaid', type: 'person', ar: 'زيد الهاشمي', en: 'Zaid al-Hashimi' }] }));
+    fs.writeFileSync(path.join(dir, 'note.txt'), 'قال الباحث زيدون القرطبي إن المخطوطة نادرة.\n');
+    s = await startServer(dir);
+    await within(s.indexed, 30_000, 'indexing');
+  });
+  after(async () => {
+    await s?.stop();
+  });
+  const people = async () => (await s.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' })).map((e) => e.id);
+
+  it('a catalog edited and closed without saving: the file on disk serves again', async () => {
+    const uri = URI.file(path.join(dir, '.corpus-lens', 'catalog.json')).toString();
+    const edited = JSON.stringify({ entities: [{ id: 'person:zaydun', type: 'person', ar: 'زيدون القرطبي', en: 'Zaydun al-Qurtubi' }] });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: edited } });
+    await within(poll(async () => ((await people()).includes('person:zaydun') ? true : undefined)), 10_000, 'the edited catalog in use');
+    await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await within(poll(async () => (!(await people()).includes('person:zaydun') ? true : undefined)), 10_000, 'the saved catalog in use again');
+  });
+
+  it('a new document never saved leaves the count when it is closed', async () => {
+    const before = s.statuses.at(-1)!.articles;
+    const uri = URI.file(path.join(dir, 'unsaved.txt')).toString();
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'corpus-article', version: 1, text: 'قال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر.\n' } });
+    await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    await within(s.statusWhen((st) => st.articles === before + 1), 10_000, 'the new document counted');
+    await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await within(s.statusWhen((st) => st.articles === before), 10_000, 'the count without it');
+  });
+});
+
+/** Resolves with the first value `f` gives that is not undefined, asking again every 50 ms. */
+async function poll<T>(f: () => Promise<T | undefined>): Promise<T> {
+  for (;;) {
+    const v = await f();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('what is an article', function () {
+  const english = 'Notes for the Sudan folder\nCheck the RSF figures against OCHA before quoting Sergey Lavrov.\n';
+  let dir: string;
+  before(() => {
+    dir = folderOf(seedFiles.slice(0, 2));
+    fs.writeFileSync(path.join(dir, 'README.txt'), english);
+    fs.writeFileSync(path.join(dir, 'notes.txt'), english);
+  });
+  const articles = async (options: Record<string, unknown>) => {
+    const s = await startServer(dir, options);
+    try {
+      await within(s.indexed, 30_000, 'indexing');
+      return { count: s.statuses.at(-1)!.articles, skipped: s.statuses.at(-1)!.skipped.length, logs: s.logs };
+    } finally {
+      await s.stop();
+    }
+  };
+
+  it('files in Latin script (a README, English notes) are not articles, and not reported as skipped', async () => {
+    const r = await articles({});
+    assert.equal(r.count, 2);
+    assert.equal(r.skipped, 0);
+    assert.ok(!r.logs.some((l) => /skipped/.test(l) && /README/.test(l)), r.logs.join('\n'));
+  });
+
+  it('unless the include globs name the file itself, or the settings take Latin-script articles', async () => {
+    assert.equal((await articles({ include: ['**/*.txt', 'README.txt'] })).count, 3);
+    assert.equal((await articles({ articleScripts: ['arabic', 'latin'] })).count, 4);
+  });
+});

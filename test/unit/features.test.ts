@@ -119,8 +119,13 @@ describe('go-to-mentions', () => {
     const headline = A.text.indexOf('لافروف');
     assert.deepEqual(hl, [positionOf(A.text, headline), ...A.ranges.map((r) => positionOf(A.text, r.start))]);
   });
-  it('definition: the first full-name mention in the earliest article', () => {
+  it('definition: the full name in this article when it has one', () => {
     const d = definition(index, 'file:///a.txt', A.cursor, A.text)!;
+    assert.equal(d.uri, 'file:///a.txt');
+    assert.deepEqual(d.range.start, positionOf(A.text, A.ranges[0].start));
+  });
+  it('definition: from that full name, the first full-name mention in the earliest article', () => {
+    const d = definition(index, 'file:///a.txt', A.ranges[0].start + 2, A.text)!;
     assert.equal(d.uri, 'file:///b.txt');
     assert.deepEqual(d.range.start, positionOf(B, B.indexOf('سيرجي')));
   });
@@ -194,6 +199,8 @@ describe('workspace catalog', () => {
     const r = parseCatalog(text);
     assert.equal(r.file, undefined);
     assert.equal(r.problems[0].start, text.indexOf('}'));
+    // Once, in words.
+    assert.deepEqual(r.problems.map((p) => p.message), ['A property name (in double quotes) is missing here; the last good catalog is still in use.']);
   });
   it('reports wrong types at the offending property', () => {
     const text = '{ "entities": [ { "id": "person:a", "type": "alien", "ar": "أحمد" } ] }';

@@ -26,6 +26,7 @@ const analysed = (file: string, text: string, mtimeMs = 1764620000000.25): FileA
   stamp: { size: text.length * 2, mtimeMs, hash: 0x1f2e3d4c5b6a7 },
   truncated: false,
   analysis: analyzeArticle(text, recognizer, false),
+  arabic: true,
 });
 
 describe('analyses posted by a worker', () => {
@@ -85,6 +86,7 @@ describe('analyses posted by a worker', () => {
         ok: fc.constant(true as const),
         stamp: fc.record({ size: fc.nat(), mtimeMs: fc.double({ min: 0, max: 4e12, noNaN: true }), hash: fc.integer({ min: 0, max: 2 ** 52 - 1 }) }),
         truncated: fc.boolean(),
+        arabic: fc.boolean(),
         analysis: fc.record({
           headline: text,
           date: fc.option(text, { nil: undefined }),

@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { realpathSync } from 'fs';
 import { shippedCatalog } from '../shippedCatalog';
+import { isMostlyArabic } from '../core/text/script';
 import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import { decode } from '../core/text/decode';
@@ -32,6 +33,8 @@ export interface WorkspaceSettings extends CorpusSettings {
   /** The most mentions a list of references or mentions holds; 0 for no limit. */
   maxReferences: number;
   latinInlayHints: boolean;
+  /** Which scripts make a file an article: Arabic by default; `latin` takes Latin-script files too. */
+  articleScripts: string[];
   /** Semantic tokens: the letters of mentions coloured by type (off: the editor draws marks behind the text). */
   colourByType: boolean;
 }
@@ -44,6 +47,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   includeDemonyms: true,
   maxReferences: 20_000,
   latinInlayHints: false,
+  articleScripts: ['arabic'],
   colourByType: false,
 };
 
@@ -111,6 +115,15 @@ export class CorpusWorkspace {
     return this.matchers.some((m) => m(file));
   }
 
+  /**
+   * Whether a file counts as an article whatever its script: when the settings take Latin-script
+   * articles too, or the include globs name the file itself (a pattern without wildcards).
+   */
+  takesAnyScript(file: string): boolean {
+    if (this.settings.articleScripts.includes('latin')) return true;
+    return this.roots.some((root) => this.settings.include.some((g) => !/[*?[\]{}!]/.test(g) && path.resolve(root, g) === file));
+  }
+
   catalogFile(): string | undefined {
     if (this.roots.length === 0 || !this.settings.catalogPath) return undefined;
     return path.resolve(this.roots[0], this.settings.catalogPath);
@@ -140,8 +153,9 @@ export class CorpusWorkspace {
     const lines = new LineIndex(text);
     const toDiag = (p: CatalogProblem) => ({ message: p.message, range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) } });
     this.host.catalogProblems(uri, parsed.problems.map(toDiag));
+    // The problems are the catalog's diagnostics (once each, in the Problems view and the editor).
     if (!parsed.file) {
-      this.host.warn(`Corpus Lens: the catalog ${path.basename(file)} has errors (${parsed.problems[0]?.message}); the last good catalog is still in use.`);
+      this.host.log(`catalog ${path.basename(file)} has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; the last good catalog is still in use`);
       return;
     }
     this.workspaceCatalog = workspaceEntities(parsed, uri, text);
@@ -381,7 +395,7 @@ export class CorpusWorkspace {
     if (open !== undefined) {
       this.stale.delete(uri);
       if (!r.ok || r.stamp.hash !== this.openHash(uri)) {
-        this.index.upsert(uri, open);
+        this.upsertOpen(uri, open);
         return;
       }
     }
@@ -391,6 +405,11 @@ export class CorpusWorkspace {
       return;
     }
     this.skipped.delete(uri);
+    if (!r.arabic && !this.takesAnyScript(r.file)) {
+      // Not an article (an English note, a README): left out without a warning.
+      this.index.remove(uri);
+      return;
+    }
     if (r.truncated) this.host.log(`${r.file}: larger than corpusLens.maxFileSize (${this.settings.maxFileSize} bytes); indexed up to the limit`);
     const a = this.index.commit(uri, r.analysis, learntKnown);
     if (a) this.stamps.set(a.slot, r.stamp.size, r.stamp.mtimeMs, r.stamp.hash);
@@ -402,7 +421,7 @@ export class CorpusWorkspace {
     const open = this.openDocs.get(uri);
     if (open !== undefined) {
       this.stale.delete(uri);
-      this.index.upsert(uri, open);
+      this.upsertOpen(uri, open);
     } else this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer), uri);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
   }
@@ -676,8 +695,14 @@ export class CorpusWorkspace {
     const text = this.openDocs.get(uri);
     if (text === undefined) return;
     const mark = this.index.learntCount;
-    this.index.upsert(uri, text);
+    this.upsertOpen(uri, text);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
+  }
+
+  /** An open document's text into the index, when it is an article (see `takesAnyScript`). */
+  private upsertOpen(uri: string, text: string): void {
+    if (isMostlyArabic(text.slice(0, 4096)) || (isFileUri(uri) && this.takesAnyScript(uriPath(uri)))) this.index.upsert(uri, text);
+    else this.index.remove(uri);
   }
 
   /**
@@ -703,11 +728,16 @@ export class CorpusWorkspace {
     this.staleTimer.unref();
   }
 
+  /** The file on disk takes over from a closed document: its article, or none when there is no file. */
   async documentClosed(uri: string): Promise<void> {
     this.openDocs.delete(uri);
     this.openHashes.delete(uri);
     this.stale.delete(uri);
+    const catalog = this.catalogFile();
+    // A catalog edited and closed unsaved: the file's entries serve again.
+    if (catalog && uri === fileUri(catalog)) return this.loadCatalog();
     if (isFileUri(uri) && this.isCorpusFile(uriPath(uri))) await this.indexFile(uriPath(uri));
+    this.host.statusChanged();
   }
 
   async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {

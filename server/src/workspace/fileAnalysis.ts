@@ -5,11 +5,14 @@
 import type { Recognizer } from '../core/entities/recognizer';
 import { analyzeArticle, type ArticleAnalysis } from '../core/index/analysis';
 import { decode } from '../core/text/decode';
+import { isMostlyArabic } from '../core/text/script';
+
+const SCRIPT_SAMPLE = 4096;
 import { ReadSpace, readBounded, readBoundedSync, type ReadResult } from './corpusFiles';
 import { contentHash, type FileStamp } from './indexCache';
 
 export type FileAnalysis =
-  | { readonly file: string; readonly ok: true; readonly stamp: FileStamp; readonly truncated: boolean; readonly analysis: ArticleAnalysis }
+  | { readonly file: string; readonly ok: true; readonly stamp: FileStamp; readonly truncated: boolean; readonly analysis: ArticleAnalysis; readonly arabic: boolean }
   | { readonly file: string; readonly ok: false; readonly missing: boolean; readonly reason: string };
 
 export async function analyzeFile(file: string, maxFileSize: number, recognizer: Recognizer): Promise<FileAnalysis> {
@@ -58,5 +61,7 @@ function analyzeRead(file: string, r: ReadResult, recognizer: Recognizer, detach
   const d = decode(r.bytes);
   if (!d.ok) return { file, ok: false, missing: false, reason: d.reason };
   const stamp = { size: r.size, mtimeMs: r.mtimeMs, hash: contentHash(r.bytes) };
-  return { file, ok: true, stamp, truncated: r.truncated, analysis: analyzeArticle(d.text, recognizer, detach) };
+  // Told from the first few thousand characters: a file whose letters are mostly Latin is a note, a README or a log.
+  const arabic = isMostlyArabic(d.text.length > SCRIPT_SAMPLE ? d.text.slice(0, SCRIPT_SAMPLE) : d.text);
+  return { file, ok: true, stamp, truncated: r.truncated, analysis: analyzeArticle(d.text, recognizer, detach), arabic };
 }

@@ -20,7 +20,7 @@ export interface PackedAnalyses {
 }
 
 // Per file: whether it was analysed, and its file name; then, when it was, the stamp (size,
-// time, hash), truncated, the length of its data array, headline, date, source and three
+// time, hash), flags (1 truncated, 2 mostly Arabic), the length of its data array, headline, date, source and three
 // counted lists (forms, headline words, discovered people as key, text and role); when it was
 // not, missing and reason.
 const ANALYSED = 1;
@@ -41,7 +41,7 @@ export function packAnalyses(results: readonly FileAnalysis[]): PackedAnalyses {
     const data = ownArticleData(a);
     own.push(data);
     words += data.length;
-    fields.push(ANALYSED, id(r.file), r.stamp.size, r.stamp.mtimeMs, r.stamp.hash, r.truncated ? 1 : 0, data.length, id(a.headline), id(a.date), id(a.source));
+    fields.push(ANALYSED, id(r.file), r.stamp.size, r.stamp.mtimeMs, r.stamp.hash, (r.truncated ? 1 : 0) | (r.arabic ? 2 : 0), data.length, id(a.headline), id(a.date), id(a.source));
     fields.push(a.formTexts.length, a.headlineWords.length, a.discovered.length);
     for (const f of a.formTexts) fields.push(id(f));
     for (const w of a.headlineWords) fields.push(id(w));
@@ -84,7 +84,8 @@ export function unpackAnalyses({ strings, fields, data }: PackedAnalyses): FileA
       continue;
     }
     const stamp = { size: fields[at], mtimeMs: fields[at + 1], hash: fields[at + 2] };
-    const truncated = fields[at + 3] === 1;
+    const truncated = (fields[at + 3] & 1) === 1;
+    const arabic = (fields[at + 3] & 2) === 2;
     const dataBase = base;
     base += fields[at + 4];
     at += 5;
@@ -100,7 +101,7 @@ export function unpackAnalyses({ strings, fields, data }: PackedAnalyses): FileA
     const discovered: { key: string; text: string; role: string }[] = new Array(people);
     for (let k = 0; k < people; k++) discovered[k] = { key: str(), text: str(), role: str() };
     const analysis: ArticleAnalysis = { headline, date, source, data, dataBase, discovered, formTexts, headlineWords };
-    out.push({ file, ok: true, stamp, truncated, analysis });
+    out.push({ file, ok: true, stamp, truncated, analysis, arabic });
   }
   return out;
 }

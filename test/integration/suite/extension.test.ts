@@ -2,6 +2,10 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../../client/src/extension';
+import { plainLabel } from '../../../client/src/labels';
+
+/** A tree item's label or description as read on screen (its isolating marks aside). */
+const shown = (x: string | vscode.TreeItemLabel | boolean | undefined): string => plainLabel(typeof x === 'object' ? x.label : String(x ?? ''));
 
 const EXTENSION_ID = 'corpus-lens.corpus-lens';
 
@@ -65,11 +69,16 @@ describe('Corpus Lens in VS Code', () => {
     assert.equal(refs.length, 13);
   });
 
-  it('definition goes to the first full-name mention in the earliest article', async () => {
-    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, lavrov);
-    const d = defs[0];
-    const uri = 'targetUri' in d ? d.targetUri : d.uri;
-    assert.match(uri.path, /004_0559fb3e170e58b6\.txt$/);
+  it('definition (F12) stays in this article, which gives the full name; from the full name it goes to the earliest article', async () => {
+    const target = async (at: vscode.Position) => {
+      const [d] = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at);
+      return 'targetUri' in d ? { uri: d.targetUri, range: d.targetRange } : d;
+    };
+    const here = await target(lavrov);
+    assert.equal(here.uri.toString(), doc.uri.toString());
+    assert.equal(doc.getText(here.range), 'سيرغي لافروف');
+    const earliest = await target(here.range.start.translate(0, 2));
+    assert.match(earliest.uri.path, /004_0559fb3e170e58b6\.txt$/);
   });
 
   it('the outline starts with the headline and its date', async () => {
@@ -119,14 +128,19 @@ describe('Corpus Lens in VS Code', () => {
 
   it('the People view lists people with counts, their articles and mentions in context', async () => {
     const roots = await api.treeChildren('person');
-    const labels = roots.map((r) => r.item.label);
+    const labels = roots.map((r) => shown(r.item.label));
     assert.equal(labels[0], 'وانغ يي');
-    assert.match(String(roots[0].item.description), /21 mentions · 4 articles/);
-    const lav = roots.find((r) => r.item.label === 'سيرغي لافروف')!;
+    assert.match(shown(roots[0].item.description), /21 mentions · 4 articles/);
+    // Each part of a row isolated, so that it reads in its own direction beside the other.
+    assert.equal(roots[0].item.label, '\u2068وانغ يي\u2069');
+    assert.match(String(roots[0].item.description), /^\u2066.*\u2069$/);
+    const once = roots.find((r) => / 1 mention /.test(shown(r.item.description)) || / 1 article$/.test(shown(r.item.description)));
+    assert.ok(!roots.some((r) => /\b1 (mentions|articles)\b/.test(shown(r.item.description))), once ? '' : 'no row says 1 mentions');
+    const lav = roots.find((r) => shown(r.item.label) === 'سيرغي لافروف')!;
     assert.ok(lav, `لافروف among ${labels.join(', ')}`);
     const articles = await api.treeChildren('person', lav.node);
     assert.equal(articles.length, 4);
-    assert.match(String(articles[0].item.description), /^2025-12-03/);
+    assert.match(shown(articles[0].item.description), /^2025-12-03 · 3 mentions$/);
     const mentions = await api.treeChildren('person', articles[0].node);
     assert.equal(mentions.length, 3);
     const label = mentions[0].item.label as vscode.TreeItemLabel;
@@ -135,7 +149,7 @@ describe('Corpus Lens in VS Code', () => {
   });
 
   it('clicking a mention opens the article with the mention selected', async () => {
-    const lav = (await api.treeChildren('person')).find((r) => r.item.label === 'نيكولاي باتروشيف')!;
+    const lav = (await api.treeChildren('person')).find((r) => shown(r.item.label) === 'نيكولاي باتروشيف')!;
     const [article] = await api.treeChildren('person', lav.node);
     const [mention] = await api.treeChildren('person', article.node);
     const cmd = mention.item.command!;
@@ -166,12 +180,12 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     const months = await api.articleChildren(years[0].node);
     assert.deepEqual(months.map((m) => m.item.label), ['December 2025', 'July 2025']);
     const [article] = await api.articleChildren(months[0].node);
-    assert.equal(article.item.label, 'وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار في الحرب العالمية الثانية');
+    assert.equal(shown(article.item.label), 'وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار في الحرب العالمية الثانية');
     assert.equal(article.item.command?.command, 'vscode.open');
   });
 
   it('sorts and filters the entity views', async () => {
-    const labels = async () => (await api.treeChildren('person')).map((r) => String(r.item.label));
+    const labels = async () => (await api.treeChildren('person')).map((r) => shown(r.item.label));
     const all = await labels();
     assert.equal(all[0], 'وانغ يي', 'by mentions first');
     try {
@@ -192,6 +206,26 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
       await vscode.commands.executeCommand('corpusLens.sort', 'mentions');
     }
     assert.deepEqual(await labels(), all);
+  });
+
+  it('Sort and Filter from a view’s title bar, given the selected tree item, ask for their value and keep the views', async () => {
+    const roots = await api.treeChildren('person');
+    const selected = roots[0].node;
+    // VS Code passes the selected item to a view-title command: it is no sort or filter value.
+    const asked: string[] = [];
+    const quickPick = vscode.window.showQuickPick;
+    const inputBox = vscode.window.showInputBox;
+    (vscode.window as { showQuickPick: unknown }).showQuickPick = async () => (asked.push('sort'), undefined);
+    (vscode.window as { showInputBox: unknown }).showInputBox = async () => (asked.push('filter'), undefined);
+    try {
+      await vscode.commands.executeCommand('corpusLens.sort', selected);
+      await vscode.commands.executeCommand('corpusLens.filter', selected);
+    } finally {
+      (vscode.window as { showQuickPick: unknown }).showQuickPick = quickPick;
+      (vscode.window as { showInputBox: unknown }).showInputBox = inputBox;
+    }
+    assert.deepEqual(asked, ['sort', 'filter']);
+    assert.deepEqual((await api.treeChildren('person')).map((r) => shown(r.item.label)), roots.map((r) => shown(r.item.label)));
   });
 
   it('hover Markdown trusts only the extension’s own commands', async () => {

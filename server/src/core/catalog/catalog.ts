@@ -41,13 +41,37 @@ function schemaMessage(e: ErrorObject): string {
   return `${where}: ${e.message ?? 'invalid'}`;
 }
 
+/** JSON syntax errors in words. */
+const SYNTAX_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'A character that JSON does not allow here',
+  InvalidNumberFormat: 'A number written wrongly',
+  PropertyNameExpected: 'A property name (in double quotes) is missing here',
+  ValueExpected: 'A value is missing here',
+  ColonExpected: 'A colon is missing after the property name',
+  CommaExpected: 'A comma is missing between two items',
+  CloseBraceExpected: 'A closing brace } is missing',
+  CloseBracketExpected: 'A closing bracket ] is missing',
+  EndOfFileExpected: 'Text after the end of the catalog',
+  InvalidCommentToken: 'A comment written wrongly',
+  UnexpectedEndOfComment: 'A comment is not closed',
+  UnexpectedEndOfString: 'A string is not closed (a double quote is missing)',
+  UnexpectedEndOfNumber: 'A number is cut short',
+  InvalidUnicode: 'A \\u escape written wrongly',
+  InvalidEscapeCharacter: 'A backslash escape that JSON does not know',
+  InvalidCharacter: 'A character that must be escaped inside a string',
+};
+
 /** Parses and validates catalog text. Never throws. */
 export function parseCatalog(text: string): ParsedCatalog {
   const problems: CatalogProblem[] = [];
   const errors: jsonc.ParseError[] = [];
   const root = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  // The parser may report one slip twice at one place (a trailing comma: a name missing, then a value): the first says it.
+  const at = new Set<number>();
   for (const e of errors) {
-    problems.push({ message: `JSON syntax error: ${jsonc.printParseErrorCode(e.error)}`, start: e.offset, end: e.offset + Math.max(1, e.length) });
+    if (at.has(e.offset)) continue;
+    at.add(e.offset);
+    problems.push({ message: `${SYNTAX_ERRORS[jsonc.printParseErrorCode(e.error)] ?? 'The JSON is malformed here'}; the last good catalog is still in use.`, start: e.offset, end: e.offset + Math.max(1, e.length) });
   }
   if (errors.length > 0 || !root) return { problems, spans: new Map() };
   const value = jsonc.getNodeValue(root) as unknown;

@@ -43,7 +43,8 @@ export function catalogLenses(index: CorpusIndex, catalogUri: string): CodeLens[
   for (const e of index.allEntities()) {
     if (e.source?.uri !== catalogUri) continue;
     const s = index.summary(e.id);
-    const title = `${s?.mentions ?? 0} mentions in ${s?.articles ?? 0} articles`;
+    const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+    const title = `${n(s?.mentions ?? 0, 'mention')} in ${n(s?.articles ?? 0, 'article')}`;
     out.push({ range: { start: e.source.range.start, end: e.source.range.start }, command: { title, command: s?.mentions ? 'corpusLens.showMentions' : '', arguments: s?.mentions ? [e.id] : undefined } });
   }
   return out;

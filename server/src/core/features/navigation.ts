@@ -23,7 +23,11 @@ export function definition(index: CorpusIndex, uri: string, offset: number, text
   if (!m) return undefined;
   const e = index.entity(m.entity);
   if (e?.source) return { uri: e.source.uri, range: e.source.range };
-  // Oldest dated article first; undated ones after.
+  // The article at hand first: its first full-name mention, unless that is where the cursor is.
+  const here = index.article(uri);
+  const full = here && index.mentions(here).find((x) => x.entity === m.entity && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
+  if (here && full && full.start !== m.start) return locationOf(here, full.start, full.end);
+  // Then the oldest dated article; undated ones after.
   return firstMention(index, m.entity);
 }
 
