@@ -4,7 +4,10 @@
  * count). The texts are not in the repository: they are kept in a folder of their own
  * (`--texts DIR`, default `$CORPUS_LENS_DEVSET` or `/work/devset/texts`), one `<id>.txt` each.
  *
- *   npx tsx scripts/devset/score.ts [--texts DIR] [--verbose] [--misses N]
+ *   npx tsx scripts/devset/score.ts [--texts DIR] [--verbose] [--misses N] [--holdout]
+ *
+ * `--holdout` scores the held-out set (`devset/holdout-*.json`) instead: articles annotated the
+ * same way but never looked at while the rules were written.
  *
  * A gold mention is a span of the text (its form, found as a whole word, longest forms first);
  * occurrences of a form beyond its count are left out of the scoring. A system mention (names,
@@ -35,7 +38,7 @@ const verbose = args.includes('--verbose');
 const listed = Number(opt('--misses') ?? 20);
 
 const gold: GoldArticle[] = readdirSync(path.join(root, 'devset'))
-  .filter((f) => /^gold-.*\.json$/.test(f))
+  .filter((f) => (args.includes('--holdout') ? /^holdout-.*\.json$/ : /^gold-.*\.json$/).test(f))
   .sort()
   .flatMap((f) => (JSON.parse(readFileSync(path.join(root, 'devset', f), 'utf8')) as { articles: GoldArticle[] }).articles);
 const articles = gold.filter((a) => existsSync(path.join(textsDir, `${a.id}.txt`)));

@@ -356,14 +356,14 @@ class Scan {
     readonly text: string,
     readonly tokens: readonly Token[],
     readonly cover: Int32Array,
-    readonly known: readonly KnownMention[],
+    readonly known: (m: number) => KnownMention,
   ) {
     this.taken = new Uint8Array(tokens.length);
   }
 
   mention(i: number): KnownMention | undefined {
     const m = this.cover[i];
-    return m > 0 ? this.known[m - 1] : undefined;
+    return m > 0 ? this.known(m - 1) : undefined;
   }
 
   /** The last token of the recognised mention over token i. */
@@ -724,11 +724,11 @@ class Scan {
 }
 
 /**
- * Finds names the catalog does not know among `tokens`. `cover[i]` is 1 + the index in `known`
- * of the recognised mention over token i (0 when none). Organisations and places come first, so
+ * Finds names the catalog does not know among `tokens`. `cover[i]` is 1 + the index of the
+ * recognised mention over token i (0 when none), which `known` describes (asked only near a trigger). Organisations and places come first, so
  * that a person's role phrase may hold them (رئيس مجلس السيادة السوداني …).
  */
-export function discoverNames(text: string, tokens: readonly Token[], cover: Int32Array, known: readonly KnownMention[]): DiscoveredName[] {
+export function discoverNames(text: string, tokens: readonly Token[], cover: Int32Array, known: (m: number) => KnownMention): DiscoveredName[] {
   const scan = new Scan(text, tokens, cover, known);
   for (let i = 0; i < tokens.length; i++) {
     if (cover[i] !== 0 || scan.taken[i]) continue;

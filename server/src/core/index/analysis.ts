@@ -262,7 +262,12 @@ const discoveredKey = (id: string) => id.slice('discovered:'.length).replace(/-/
  */
 function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): void {
   const cover = new Int32Array(tokens.length);
-  const known: KnownMention[] = mentions.map((x) => ({ type: recognizer.entities[recognizer.indexOf(x.entity)].type, demonym: x.kind === 'demonym', short: x.kind === 'short' }));
+  // Described when discovery asks (near a trigger word): most mentions never are.
+  const described: (KnownMention | undefined)[] = [];
+  const known = (k: number): KnownMention => {
+    const x = mentions[k];
+    return (described[k] ??= { type: recognizer.entities[recognizer.indexOf(x.entity)].type, demonym: x.kind === 'demonym', short: x.kind === 'short' });
+  };
   let m = 0;
   // Recogniser mentions come in text order.
   for (let i = 0; i < tokens.length; i++) {
@@ -283,7 +288,7 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
   for (const d of found) {
     for (let k = d.first; k <= d.last; k++) {
       const c = cover[k];
-      if (c > 0 && !(d.type !== 'person' && known[c - 1].demonym)) drop[c - 1] = 1;
+      if (c > 0 && !(d.type !== 'person' && known(c - 1).demonym)) drop[c - 1] = 1;
       used[k] = 1;
     }
     add(people.slot(d.key, d.text, d.role), 'discovered', d.start, d.end);
