@@ -23,6 +23,8 @@ import { decodeTrie } from 'cspell-trie-lib';
 import type { CatalogEntry, CatalogFile, EntityType, ShortForm } from '../server/src/core/catalog/types';
 
 import { tokenKeys } from '../server/src/core/text/tokenize';
+import { normalizeKey } from '../server/src/core/text/normalize';
+import { GIVEN_NAMES } from '../server/src/core/entities/lexicon';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modules = path.join(root, 'node_modules');
@@ -221,6 +223,18 @@ for (const e of byId.values()) {
   entries.push(clean);
 }
 
+// ---- Short forms that are given names ------------------------------------------------------
+// A bare given name (مراد, خليفة) is many people's, and after a title it starts another person's
+// name (رئيس البلدية مراد …): it is no person's short form.
+let givenNames = 0;
+for (const e of entries) {
+  if (e.type !== 'person' || !e.short) continue;
+  const kept = e.short.filter((s) => !GIVEN_NAMES.has(normalizeKey(typeof s === 'string' ? s : s.text)));
+  givenNames += e.short.length - kept.length;
+  if (kept.length > 0) e.short = kept;
+  else delete e.short;
+}
+
 // ---- Names that are also ordinary words -----------------------------------------------------
 // Listed for curation, not acted on: the word list holds proper names as well (بوتين, نتنياهو,
 // بايدن are in it, with their inflections), so it cannot tell a surname from a common word. The
@@ -252,7 +266,7 @@ const count = (t: EntityType) => entries.filter((e) => e.type === t).length;
 const names = entries.reduce((n, e) => n + 1 + (e.aliases?.length ?? 0) + (e.short?.length ?? 0) + (e.demonyms?.length ?? 0), 0);
 console.log(
   `catalog: ${entries.length} entities (${count('person')} people, ${count('organisation')} organisations, ${count('place')} places, ${count('topic')} topics), ${names} names; ` +
-    `${generated.length} pieces generated from CLDR and demonyms; ${dropped} generated names left to curated entries; ` +
+    `${generated.length} pieces generated from CLDR and demonyms; ${dropped} generated names left to curated entries; ${givenNames} short forms that are given names left out; ` +
     `${flagged.length} one-word names and short forms are in the Arabic word list and link without context (--flagged lists them)`,
 );
 if (process.argv.includes('--flagged')) for (const f of flagged) console.log(`  ${f}`);
