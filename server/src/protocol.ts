@@ -3,44 +3,10 @@
  * every feature it has a verb for; these only add the sidebar tree, the palette search and status.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { Location, Range } from 'vscode-languageserver-types';
+import type { Location } from 'vscode-languageserver-types';
 
-export type EntityKind = 'person' | 'organisation' | 'place' | 'topic';
-export type EntitySort = 'mentions' | 'name' | 'latest';
-
-export interface EntityItem {
-  id: string;
-  type: EntityKind;
-  ar: string;
-  en?: string;
-  role?: string;
-  discovered: boolean;
-  mentions: number;
-  articles: number;
-  latest?: string;
-}
-
-export interface MentionLine {
-  location: Location;
-  /** Keyword-in-context line, and where the mention sits in it (UTF-16 offsets). */
-  line: string;
-  matchStart: number;
-  matchEnd: number;
-}
-
-export interface EntityArticle {
-  uri: string;
-  headline: string;
-  date?: string;
-  /** Mentions of the entity in this article (outside boilerplate). */
-  count: number;
-}
-
-export interface SearchResult {
-  entities: (EntityItem & { location?: Location })[];
-  headlines: { uri: string; headline: string; date?: string; range: Range }[];
-  passages: { uri: string; headline: string; range: Range; text: string; matches: [number, number][] }[];
-}
+export type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from './core/features/viewTypes';
+import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from './core/features/viewTypes';
 
 export interface StatusParams {
   articles: number;
@@ -82,16 +48,6 @@ export const MemoryRequest = new RequestType0<
   },
   void
 >('corpusLens/memory');
-
-/** A node of the Articles view: a year, a month of a year, or an article. */
-export interface ArticleGroup {
-  kind: 'year' | 'month' | 'article';
-  /** `2025`, `2025-07`, or the article URI. */
-  key: string;
-  label: string;
-  count: number;
-  date?: string;
-}
 
 /** Years (no params), the months of a year, or the articles of a month (`undated` for articles without a date). */
 export const ArticlesRequest = new RequestType<{ year?: string; month?: string }, ArticleGroup[], void>('corpusLens/articles');

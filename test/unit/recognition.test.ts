@@ -103,7 +103,10 @@ describe('written-for-test articles: recall and precision', () => {
       const { text, ranges } = marked(src);
       const gold = ranges.filter((r) => r.text !== 'الرئيس');
       const found = recognizer.recognize(text).filter((m) => m.kind !== 'demonym');
-      for (const g of gold) (found.some((m) => m.start === g.start && m.end === g.end) ? tp++ : fn++);
+      for (const g of gold) {
+        if (found.some((m) => m.start === g.start && m.end === g.end)) tp++;
+        else fn++;
+      }
       for (const m of found) if (!gold.some((g) => g.start === m.start && g.end === m.end)) fp++;
     }
     const recall = tp / (tp + fn);

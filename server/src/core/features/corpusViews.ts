@@ -1,7 +1,7 @@
 /** Data for the sidebar tree, the palette search and workspace symbols. */
 import { SymbolKind, type Location, type SymbolInformation } from 'vscode-languageserver-types';
 import { TYPE_LABEL } from './hover';
-import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from '../../protocol';
+import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from './viewTypes';
 import type { Entity } from '../catalog/types';
 import type { Article, CorpusIndex, EntitySummary } from '../index/corpusIndex';
 import { roleLine } from './hover';

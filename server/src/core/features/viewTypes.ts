@@ -1,0 +1,54 @@
+/**
+ * What the corpus views show (the entity trees, the Articles view, the palette search): the
+ * core computes these, the custom requests in `protocol.ts` carry them.
+ */
+import type { Location, Range } from 'vscode-languageserver-types';
+import type { EntityType } from '../catalog/types';
+
+/** An entity's type, as the views name it (the catalog's types). */
+export type EntityKind = EntityType;
+export type EntitySort = 'mentions' | 'name' | 'latest';
+
+export interface EntityItem {
+  id: string;
+  type: EntityKind;
+  ar: string;
+  en?: string;
+  role?: string;
+  discovered: boolean;
+  mentions: number;
+  articles: number;
+  latest?: string;
+}
+
+export interface MentionLine {
+  location: Location;
+  /** Keyword-in-context line, and where the mention sits in it (UTF-16 offsets). */
+  line: string;
+  matchStart: number;
+  matchEnd: number;
+}
+
+export interface EntityArticle {
+  uri: string;
+  headline: string;
+  date?: string;
+  /** Mentions of the entity in this article (outside boilerplate). */
+  count: number;
+}
+
+export interface SearchResult {
+  entities: (EntityItem & { location?: Location })[];
+  headlines: { uri: string; headline: string; date?: string; range: Range }[];
+  passages: { uri: string; headline: string; range: Range; text: string; matches: [number, number][] }[];
+}
+
+/** A node of the Articles view: a year, a month of a year, or an article. */
+export interface ArticleGroup {
+  kind: 'year' | 'month' | 'article';
+  /** `2025`, `2025-07`, or the article URI. */
+  key: string;
+  label: string;
+  count: number;
+  date?: string;
+}
