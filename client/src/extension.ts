@@ -38,7 +38,8 @@ export interface CorpusLensApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
-  const output = vscode.window.createOutputChannel('Corpus Lens');
+  // A log channel: each line with its time.
+  const output = vscode.window.createOutputChannel('Corpus Lens', { log: true });
   context.subscriptions.push(output);
   let gaveUp: string | undefined;
   const client = createClient(context, output, (message) => {
@@ -119,6 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       await (client.isRunning() ? client.restart() : client.start());
     }),
     vscode.commands.registerCommand('corpusLens.enable', () => start('Index This Workspace')),
+    vscode.commands.registerCommand('corpusLens.openCatalog', () => openWorkspaceCatalog()),
     vscode.commands.registerCommand('corpusLens.openReader', withServer((uri?: vscode.Uri) => reader.open(uri instanceof vscode.Uri ? uri : undefined))),
     vscode.commands.registerCommand('corpusLens.refresh', withServer(() => (trees.forEach((t) => t.refresh()), articles.refresh()))),
     vscode.commands.registerCommand('corpusLens.copyNames', withServer((arg: string | TreeNode) => copyNames(client, arg))),
@@ -180,9 +182,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     client.onNotification(StatusNotification, (s) => {
       status = s;
       statusItem.text = s.indexing ? `$(sync~spin) Corpus Lens ${s.done}/${s.total}` : `$(library) ${count(s.articles, 'article')} · ${count(s.entities, 'entity', 'entities')}`;
-      statusItem.tooltip = s.skipped.length
-        ? `Skipped:\n${s.skipped.map((k) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(k.uri))}: ${k.reason}`).join('\n')}`
-        : 'Corpus Lens: open the sidebar';
+      statusItem.tooltip = statusTooltip(s);
       if (!s.indexing) indexedResolve(s);
       marks.repaint();
       if (refreshTimer) clearTimeout(refreshTimer);
@@ -207,6 +207,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     client,
     serverGaveUp: () => gaveUp,
   };
+}
+
+/** What the status item's tooltip says: what was indexed, and how long it took. */
+function statusTooltip(s: StatusParams): string {
+  const lines = [
+    `Corpus Lens: ${count(s.articles, 'article')} from ${count(s.total, 'file')} listed, ${count(s.entities, 'entity', 'entities')}`,
+    s.indexing ? `Indexing: ${s.done} of ${s.total} files` : s.scanMs !== undefined ? `Indexed in ${(s.scanMs / 1000).toFixed(1)} s` : '',
+    s.total > s.articles + s.skipped.length ? `${count(s.total - s.articles - s.skipped.length, 'file')} not articles (not mostly Arabic, or empty)` : '',
+    s.skipped.length ? `Skipped:\n${s.skipped.map((k) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(k.uri))}: ${k.reason}`).join('\n')}` : '',
+    'Click to open the sidebar',
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+/** Opens the workspace catalog, creating it with an empty list of entries when there is none. */
+async function openWorkspaceCatalog(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return void vscode.window.showInformationMessage('Corpus Lens: open a folder to give it a workspace catalog.');
+  const file = vscode.Uri.joinPath(folder.uri, vscode.workspace.getConfiguration('corpusLens').get<string>('catalogPath') ?? '.corpus-lens/catalog.json');
+  const exists = await Promise.resolve(vscode.workspace.fs.stat(file)).then(() => true, () => false);
+  if (!exists) {
+    const skeleton = { entities: [{ id: 'person:example', type: 'person', ar: 'الاسم الكامل', en: 'Full Name', aliases: [], short: [] }] };
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(skeleton, null, 2)}\n`));
+  }
+  await vscode.window.showTextDocument(file);
 }
 
 export function deactivate(): void {

@@ -13,8 +13,11 @@ export interface StatusParams {
   entities: number;
   indexing: boolean;
   done: number;
+  /** Files listed by the last scan (articles, files that are no articles, skipped ones). */
   total: number;
   skipped: { uri: string; reason: string }[];
+  /** How long the last scan took, in milliseconds. */
+  scanMs?: number;
 }
 
 export const EntitiesRequest = new RequestType<{ type: EntityKind; sort?: EntitySort; filter?: string }, EntityItem[], void>('corpusLens/entities');

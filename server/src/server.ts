@@ -82,6 +82,7 @@ function sendStatus(): void {
       indexing: ws.indexing,
       done: ws.done,
       total: ws.total,
+      scanMs: ws.scanMs,
       skipped: [...ws.skipped].map(([uri, reason]) => ({ uri, reason })),
     });
   };

@@ -51,6 +51,13 @@ describe('folding, lenses, completion, inlay hints', () => {
     assert.equal(lens.range.start.line, 0);
     assert.match(lens.command!.title, /^\d+ entities · 10 mentions$/);
   });
+  it('an article with few names found offers the workspace catalog in its lens', () => {
+    const few = new CorpusIndex(entities);
+    few.upsert('f', 'مزارعو الزيتون يستعدون للموسم\nقال مزارعون في القرية إن المحصول جيد هذا العام.');
+    const [lens] = articleLenses(few, 'f');
+    assert.match(lens.command!.title, /few names found: add yours to the workspace catalog$/);
+    assert.equal(lens.command!.command, 'corpusLens.openCatalog');
+  });
   it('completes entity names from an Arabic or Latin prefix', () => {
     const text = 'التقى لافر';
     assert.equal(completions(index, 'u', text.length, text)[0]?.label, 'سيرغي لافروف');

@@ -81,6 +81,13 @@ describe('hover', () => {
     assert.match(md, /in the corpus/);
   });
 
+  it('a date in the first line (the dateline) gets its hover like the others', () => {
+    const text = '10:18 صباحًا / 3 ديسمبر، 2025\nوزيرا خارجية الصين وروسيا يلتقيان\n\nقال سيرغي لافروف إن الحوار مستمر.';
+    const ix = corpus({ 'file:///d.txt': text });
+    const h = hover(ix, 'file:///d.txt', text.indexOf('ديسمبر') + 2, text)!;
+    assert.match((h.contents as { value: string }).value, /2025-12-03\*\* · Wednesday/);
+  });
+
   it('shows the ISO date and weekday on a date', () => {
     const h = hover(index, 'file:///a.txt', 2, A.text)!;
     assert.match((h.contents as { value: string }).value, /2025-07-05\*\* · Saturday · السبت/);

@@ -76,6 +76,8 @@ export class CorpusWorkspace {
   indexing = false;
   done = 0;
   total = 0;
+  /** How long the last scan took (listing included), in milliseconds. */
+  scanMs: number | undefined;
   private matchers: ((file: string) => boolean)[] = [];
   /** Texts of the documents open in the editor, which win over the files on disk. */
   private openDocs = new Map<string, string>();
@@ -255,6 +257,7 @@ export class CorpusWorkspace {
     // Open documents the scan did not reach (not on disk, or a cancelled scan).
     this.analyseSoon();
     progress?.done();
+    this.scanMs = Date.now() - listing;
     this.host.log(`indexed ${this.index.articleCount} articles in ${Date.now() - started} ms (listing ${started - listing} ms); ${this.skipped.size} skipped`);
     if (this.skipped.size > 0) {
       const list = [...this.skipped].slice(0, 3).map(([u, r]) => `${path.basename(uriPath(u))} (${r})`).join(', ');

@@ -34,8 +34,14 @@ export function articleLenses(index: CorpusIndex, uri: string): CodeLens[] {
   const mentions = a.mentionTotal;
   const range = rangeOf(a, a.headline.start, a.headline.start);
   const entities = a.entityCount;
-  return [{ range, command: { title: `${entities} ${entities === 1 ? 'entity' : 'entities'} · ${mentions} mention${mentions === 1 ? '' : 's'}`, command: '' } }];
+  const title = `${entities} ${entities === 1 ? 'entity' : 'entities'} · ${mentions} mention${mentions === 1 ? '' : 's'}`;
+  // Few names found: the names this corpus needs may be the user's to add.
+  if (entities < FEW_ENTITIES) return [{ range, command: { title: `${title} — few names found: add yours to the workspace catalog`, command: 'corpusLens.openCatalog' } }];
+  return [{ range, command: { title, command: '' } }];
 }
+
+/** Below this many entities an article's lens offers the workspace catalog. */
+const FEW_ENTITIES = 3;
 
 /** Lenses over workspace catalog entries: mentions and articles of each. */
 export function catalogLenses(index: CorpusIndex, catalogUri: string): CodeLens[] {

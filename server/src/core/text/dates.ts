@@ -39,10 +39,11 @@ export const WEEKDAY_NAMES_AR = ['الأحد', 'الاثنين', 'الثلاثا
 const monthAlt = [...MONTHS].sort((a, b) => b[0].length - a[0].length).map(([m]) => m.replace(/ /g, '\\s+')).join('|');
 const weekdayAlt = WEEKDAYS.map(([w]) => w).join('|');
 const L = '\\p{L}\\p{N}';
-const monthGroup = `(${monthAlt})(?:\\s*/\\s*(${monthAlt}))?`;
+/** A month, and its other name after a slash or in brackets (تموز/يوليو, يوليو (تموز)). */
+const monthGroup = `(${monthAlt})(?:\\s*/\\s*(${monthAlt})|\\s*\\(\\s*(${monthAlt})\\s*\\))?`;
 
 /**
- * day month[/month] [،,] year. Keys are lower case already (no `i` flag, which slows matching).
+ * day month[/month | (month)] [،,] year. Keys are lower case already (no `i` flag, which slows matching).
  * The pattern starts at the day's digits, which the engine finds fast; the weekday that may come
  * first is looked for behind them (`WEEKDAY_BEFORE`). With the weekday in front, every ال of the
  * text was a place where a match could start: a tenth of analysing an article went to it.
@@ -94,9 +95,9 @@ function dayMonthYears(key: string): { index: number; length: number; weekday?: 
     const wd = WEEKDAY_BEFORE.exec(before);
     if (wd) {
       const from = at - before.length + wd.index;
-      out.push({ index: from, length: at + m[0].length - from, weekday: wd[1], day: m[1], month: m[2], month2: m[3], year: m[4] });
+      out.push({ index: from, length: at + m[0].length - from, weekday: wd[1], day: m[1], month: m[2], month2: m[3] ?? m[4], year: m[5] });
     } else if (at === 0 || !LETTER_OR_DIGIT.test(key[at - 1])) {
-      out.push({ index: at, length: m[0].length, day: m[1], month: m[2], month2: m[3], year: m[4] });
+      out.push({ index: at, length: m[0].length, day: m[1], month: m[2], month2: m[3] ?? m[4], year: m[5] });
     } else re.lastIndex = at + 1;
   }
   return out;
