@@ -172,6 +172,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       setFilter(value);
     })),
     vscode.commands.registerCommand('corpusLens.clearFilter', () => setFilter('')),
+    // A folder added may have globs of its own (resource-scoped settings).
+    vscode.workspace.onDidChangeWorkspaceFolders(() => client.isRunning() && void client.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: settings() } })),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('corpusLens') && client.isRunning()) void client.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: settings() } });
     }),

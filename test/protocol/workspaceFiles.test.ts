@@ -210,3 +210,21 @@ describe('what is an article', function () {
     assert.equal((await articles({ articleScripts: ['arabic', 'latin'] })).count, 4);
   });
 });
+
+describe('each workspace folder with its own globs', function () {
+  it('a folder whose settings include only its articles/ folder indexes only those; the other folder keeps the general globs', async () => {
+    const a = folderOf(seedFiles.slice(0, 2));
+    const b = folderOf([]);
+    fs.mkdirSync(path.join(b, 'articles'));
+    fs.mkdirSync(path.join(b, 'drafts'));
+    fs.copyFileSync(path.join(seeds, seedFiles[2]), path.join(b, 'articles', seedFiles[2]));
+    fs.copyFileSync(path.join(seeds, seedFiles[3]), path.join(b, 'drafts', seedFiles[3]));
+    const s = await startServer([a, b], { folders: [{ uri: URI.file(b).toString(), include: ['articles/**/*.txt'] }] });
+    try {
+      await within(s.indexed, 30_000, 'indexing');
+      assert.equal(s.statuses.at(-1)!.articles, 3);
+    } finally {
+      await s.stop();
+    }
+  });
+});

@@ -33,6 +33,8 @@ export interface WorkspaceSettings extends CorpusSettings {
   /** The most mentions a list of references or mentions holds; 0 for no limit. */
   maxReferences: number;
   latinInlayHints: boolean;
+  /** Each workspace folder's own include and exclude globs (by folder URI), where they differ from the rest. */
+  folders?: { uri: string; include?: string[]; exclude?: string[] }[];
   /** Which scripts make a file an article: Arabic by default; `latin` takes Latin-script files too. */
   articleScripts: string[];
   /** Semantic tokens: the letters of mentions coloured by type (off: the editor draws marks behind the text). */
@@ -110,7 +112,13 @@ export class CorpusWorkspace {
 
   configure(settings: Partial<WorkspaceSettings>): void {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
-    this.matchers = this.roots.map((r) => corpusMatcher(r, this.settings));
+    this.matchers = this.roots.map((r) => corpusMatcher(r, this.folderSettings(r)));
+  }
+
+  /** A folder's own include and exclude globs, when its settings give them (resource-scoped settings). */
+  private folderSettings(root: string): CorpusSettings {
+    const own = this.settings.folders?.find((f) => path.resolve(uriPath(f.uri)) === path.resolve(root));
+    return { ...this.settings, include: own?.include ?? this.settings.include, exclude: own?.exclude ?? this.settings.exclude };
   }
 
   isCorpusFile(file: string): boolean {
@@ -123,7 +131,7 @@ export class CorpusWorkspace {
    */
   takesAnyScript(file: string): boolean {
     if (this.settings.articleScripts.includes('latin')) return true;
-    return this.roots.some((root) => this.settings.include.some((g) => !/[*?[\]{}!]/.test(g) && path.resolve(root, g) === file));
+    return this.roots.some((root) => this.folderSettings(root).include.some((g) => !/[*?[\]{}!]/.test(g) && path.resolve(root, g) === file));
   }
 
   catalogFile(): string | undefined {
@@ -195,7 +203,7 @@ export class CorpusWorkspace {
   async changeFolders(added: readonly string[], removed: readonly string[], progress?: Progress): Promise<void> {
     const catalog = this.catalogFile();
     this.roots = [...this.roots.filter((r) => !removed.includes(r)), ...added.filter((a) => !this.roots.includes(a))];
-    this.matchers = this.roots.map((r) => corpusMatcher(r, this.settings));
+    this.matchers = this.roots.map((r) => corpusMatcher(r, this.folderSettings(r)));
     this.host.log(`workspace folders: ${this.roots.join(', ') || '(none)'}`);
     if (this.catalogFile() !== catalog) await this.loadCatalog();
     await this.scan(progress, true);
