@@ -257,6 +257,27 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     assert.match(md, /لافروفيتش/);
   });
 
+  it('a file named as a browser names a second download, تقرير (1).txt, is one article whether scanned, opened, edited or closed', async () => {
+    const [seed] = await vscode.workspace.findFiles('**/001_*.txt');
+    const file = vscode.Uri.joinPath(folder, 'downloads', 'تقرير (1).txt');
+    const lavrov = async () => (await api.treeChildren('person')).find((r) => shown(r.item.label) === 'سيرغي لافروف');
+    const figures = async () => `${api.status()?.articles} articles; ${shown((await lavrov())?.item.description)}`;
+    const before = api.status()!.articles;
+    await vscode.workspace.fs.writeFile(file, await vscode.workspace.fs.readFile(seed));
+    await until(async () => (api.status()?.articles === before + 1 && !api.status()?.indexing ? true : undefined), 30_000, 'the new file indexed');
+    const scanned = await figures();
+    const editor = await vscode.window.showTextDocument(file);
+    // VS Code spells this URI with %20%281%29; the scan listed the file by its path.
+    assert.match(editor.document.uri.toString(), /%281%29/);
+    await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+    await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', file);
+    assert.equal(await until(async () => ((await figures()) === scanned ? scanned : undefined), 10_000, `the same figures while open (${scanned})`), scanned);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.equal(await until(async () => ((await figures()) === scanned ? scanned : undefined), 10_000, `the same figures once closed (${scanned})`), scanned);
+    await vscode.workspace.fs.delete(file);
+    await until(async () => (api.status()?.articles === before ? true : undefined), 30_000, 'the file gone');
+  });
+
   it('gives Arabic corpus files the article language, and leaves other text files alone', async () => {
     const arabic = vscode.Uri.joinPath(folder, 'notes', 'arabic.txt');
     const english = vscode.Uri.joinPath(folder, 'notes', 'todo.txt');
