@@ -23,7 +23,7 @@ import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints } from './core/features/editorAids';
 import { readerArticle } from './core/features/reader';
 import { entityMarks, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/entityMarks';
-import { fileUri, uriPath } from './workspace/fileUris';
+import { isFileUri, uriPath } from './workspace/fileUris';
 import { articleGroups, articleMentions, entityArticles, entityItems, searchAll, workspaceSymbols } from './core/features/corpusViews';
 import { ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
@@ -245,9 +245,8 @@ connection.onRequest(CardRequest, (p) =>
 connection.onRequest(EntityMarksRequest, (p) => withText(p.uri, [], (u, ix, text) => entityMarks(ix, u, text)));
 connection.onFoldingRanges((p) => withText(p.textDocument.uri, [], (u, ix, text) => foldingRanges(ix, u, text)));
 connection.onCodeLens((p) => {
-  const catalog = ws.catalogFile();
   const uri = key(p.textDocument.uri);
-  return out(catalog && uri === fileUri(catalog) ? catalogLenses(ws.current(), uri) : articleLenses(ws.current(uri), uri));
+  return out(isFileUri(uri) && ws.isCatalogFile(uriPath(uri)) ? catalogLenses(ws.current(), uri) : articleLenses(ws.current(uri), uri));
 });
 connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);

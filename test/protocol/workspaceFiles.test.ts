@@ -228,3 +228,29 @@ describe('each workspace folder with its own globs', function () {
     }
   });
 });
+
+describe('the workspace catalogs of several folders', function () {
+  it('each folder’s catalog is read; for one id, the first folder’s entry wins', async () => {
+    const catalog = (dir: string, entities: object[]) => {
+      fs.mkdirSync(path.join(dir, '.corpus-lens'));
+      fs.writeFileSync(path.join(dir, '.corpus-lens', 'catalog.json'), JSON.stringify({ entities }));
+    };
+    const a = folderOf(seedFiles.slice(0, 1));
+    const b = folderOf(seedFiles.slice(1, 2));
+    fs.writeFileSync(path.join(b, 'note.txt'), 'قال الباحث زيدون القرطبي إن سليم الورّاق وافقه الرأي.\n');
+    catalog(a, [{ id: 'person:zaydun', type: 'person', ar: 'زيدون القرطبي', en: 'Zaydun (first folder)' }]);
+    catalog(b, [
+      { id: 'person:zaydun', type: 'person', ar: 'زيدون القرطبي', en: 'Zaydun (second folder)' },
+      { id: 'person:salim', type: 'person', ar: 'سليم الوراق', en: 'Salim al-Warraq' },
+    ]);
+    const s = await startServer([a, b]);
+    try {
+      await within(s.indexed, 30_000, 'indexing');
+      const people = await s.connection.sendRequest(EntitiesRequest, { type: 'person', sort: 'name' });
+      assert.equal(people.find((e) => e.id === 'person:zaydun')?.en, 'Zaydun (first folder)');
+      assert.ok(people.some((e) => e.id === 'person:salim'), people.map((e) => e.id).join(', '));
+    } finally {
+      await s.stop();
+    }
+  });
+});

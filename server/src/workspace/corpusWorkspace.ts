@@ -84,7 +84,8 @@ export class CorpusWorkspace {
   /** Texts of the documents open in the editor, which win over the files on disk. */
   private openDocs = new Map<string, string>();
   private scanned = false;
-  private workspaceCatalog: ReturnType<typeof workspaceEntities> = [];
+  /** Each folder's workspace catalog entries, by file. */
+  private readonly workspaceCatalogs = new Map<string, ReturnType<typeof workspaceEntities>>();
   /** The keys of the URIs clients send, and their spellings (see `fileUris.ts`). */
   readonly uris = new ClientUris({
     caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
@@ -134,15 +135,37 @@ export class CorpusWorkspace {
     return this.roots.some((root) => this.folderSettings(root).include.some((g) => !/[*?[\]{}!]/.test(g) && path.resolve(root, g) === file));
   }
 
-  catalogFile(): string | undefined {
-    if (this.roots.length === 0 || !this.settings.catalogPath) return undefined;
-    return path.resolve(this.roots[0], this.settings.catalogPath);
+  /** The workspace catalog of each folder (the setting's path, relative to the folder). */
+  catalogFiles(): string[] {
+    if (!this.settings.catalogPath) return [];
+    return [...new Set(this.roots.map((r) => path.resolve(r, this.settings.catalogPath)))];
   }
 
-  /** Loads the workspace catalog; on problems the last good one keeps serving. */
-  async loadCatalog(textOverride?: string): Promise<void> {
-    const file = this.catalogFile();
-    if (!file) return;
+  /** The workspace catalog `file` names, if it is one. */
+  isCatalogFile(file: string): boolean {
+    return this.catalogFiles().includes(file);
+  }
+
+  /**
+   * Loads the workspace catalogs (`only`: that one, with `textOverride` as its text when the
+   * editor holds it); on problems a catalog's last good entries keep serving.
+   */
+  async loadCatalog(textOverride?: string, only?: string): Promise<void> {
+    const files = only ? [only] : this.catalogFiles();
+    let changed = false;
+    for (const file of files) changed = (await this.loadCatalogFile(file, file === only ? textOverride : undefined)) || changed;
+    // Catalogs of folders no longer in the workspace go.
+    for (const file of [...this.workspaceCatalogs.keys()]) {
+      if (this.isCatalogFile(file)) continue;
+      this.workspaceCatalogs.delete(file);
+      this.host.catalogProblems(fileUri(file), []);
+      changed = true;
+    }
+    if (changed) this.applyCatalog();
+  }
+
+  /** Reads and parses one catalog; true when its entries changed. */
+  private async loadCatalogFile(file: string, textOverride?: string): Promise<boolean> {
     const uri = fileUri(file);
     let text = textOverride;
     if (text === undefined) {
@@ -150,11 +173,7 @@ export class CorpusWorkspace {
       if (!r.ok) {
         if (r.reason !== 'ENOENT') this.host.warn(`Corpus Lens: cannot read the catalog ${file}: ${r.reason}`);
         this.host.catalogProblems(uri, []);
-        if (this.workspaceCatalog.length > 0 && r.reason === 'ENOENT') {
-          this.workspaceCatalog = [];
-          this.applyCatalog();
-        }
-        return;
+        return r.reason === 'ENOENT' && this.workspaceCatalogs.delete(file);
       }
       const d = decode(r.bytes);
       text = d.ok ? d.text : '';
@@ -165,20 +184,26 @@ export class CorpusWorkspace {
     this.host.catalogProblems(uri, parsed.problems.map(toDiag));
     // The problems are the catalog's diagnostics (once each, in the Problems view and the editor).
     if (!parsed.file) {
-      this.host.log(`catalog ${path.basename(file)} has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; the last good catalog is still in use`);
-      return;
+      this.host.log(`catalog ${file} has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; its last good entries are still in use`);
+      return false;
     }
-    this.workspaceCatalog = workspaceEntities(parsed, uri, text);
-    this.applyCatalog();
+    this.workspaceCatalogs.set(file, workspaceEntities(parsed, uri, text));
+    return true;
   }
 
+  /**
+   * The shipped catalog with the workspace catalogs over it: a workspace entry replaces a shipped
+   * one of the same id, and the first folder's entry wins over a later folder's.
+   */
   private applyCatalog(): void {
-    const merged = mergeCatalogs(SHIPPED, this.workspaceCatalog);
+    const workspace = this.catalogFiles().flatMap((f) => this.workspaceCatalogs.get(f) ?? []);
+    const firstWins = [...new Map([...workspace].reverse().map((e) => [e.id, e])).values()];
+    const merged = mergeCatalogs(SHIPPED, firstWins);
     this.catalogKey = keyOf(merged);
     this.catalogGeneration++;
     this.index.setCatalog(merged);
     this.relinkedUpTo = 0;
-    this.host.log(`catalog: ${this.workspaceCatalog.length} workspace entries`);
+    this.host.log(`catalog: ${workspace.length} workspace entries`);
     this.host.statusChanged();
     // The index keeps no texts: recognising with the new catalog means reading the corpus again.
     if (this.scanned) void this.scan();
@@ -197,15 +222,13 @@ export class CorpusWorkspace {
 
   /**
    * The workspace's folders changed: the articles of the folders removed are dropped, the files
-   * of those added are indexed (with `progress`); the catalog is read again when the first folder,
-   * which holds it, changed.
+   * of those added are indexed (with `progress`); their workspace catalogs are read, or dropped.
    */
   async changeFolders(added: readonly string[], removed: readonly string[], progress?: Progress): Promise<void> {
-    const catalog = this.catalogFile();
     this.roots = [...this.roots.filter((r) => !removed.includes(r)), ...added.filter((a) => !this.roots.includes(a))];
     this.matchers = this.roots.map((r) => corpusMatcher(r, this.folderSettings(r)));
     this.host.log(`workspace folders: ${this.roots.join(', ') || '(none)'}`);
-    if (this.catalogFile() !== catalog) await this.loadCatalog();
+    await this.loadCatalog();
     await this.scan(progress, true);
   }
 
@@ -646,8 +669,8 @@ export class CorpusWorkspace {
    * documents wait for their own document only.
    */
   documentChanged(uri: string, text: string): void {
-    if (uri === (this.catalogFile() && fileUri(this.catalogFile()!))) {
-      void this.loadCatalog(text);
+    if (isFileUri(uri) && this.isCatalogFile(uriPath(uri))) {
+      void this.loadCatalog(text, uriPath(uri));
       return;
     }
     if (!isFileUri(uri) || !this.isCorpusFile(uriPath(uri))) return;
@@ -744,9 +767,8 @@ export class CorpusWorkspace {
     this.openDocs.delete(uri);
     this.openHashes.delete(uri);
     this.stale.delete(uri);
-    const catalog = this.catalogFile();
     // A catalog edited and closed unsaved: the file's entries serve again.
-    if (catalog && uri === fileUri(catalog)) return this.loadCatalog();
+    if (isFileUri(uri) && this.isCatalogFile(uriPath(uri))) return this.loadCatalog(undefined, uriPath(uri));
     if (isFileUri(uri) && this.isCorpusFile(uriPath(uri))) await this.indexFile(uriPath(uri));
     this.host.statusChanged();
   }
@@ -754,7 +776,7 @@ export class CorpusWorkspace {
   async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
     if (!isFileUri(uri)) return;
     const file = uriPath(uri);
-    if (file === this.catalogFile()) return this.loadCatalog();
+    if (this.isCatalogFile(file)) return this.loadCatalog(undefined, file);
     if (!this.isCorpusFile(file)) return;
     this.changedAt.set(uri, ++this.changes);
     if (kind === 'deleted') {
