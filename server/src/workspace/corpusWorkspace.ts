@@ -729,8 +729,11 @@ export class CorpusWorkspace {
     const text = this.openDocs.get(uri);
     if (text === undefined) return;
     const mark = this.index.learntCount;
+    const articles = this.index.articleCount;
     this.upsertOpen(uri, text);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
+    // A document that is a new article (or no longer one) changes the corpus's size.
+    if (this.index.articleCount !== articles) this.host.statusChanged();
   }
 
   /** An open document's text into the index, when it is an article (see `takesAnyScript`). */
