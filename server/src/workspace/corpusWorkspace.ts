@@ -202,6 +202,9 @@ export class CorpusWorkspace {
     this.catalogKey = keyOf(merged);
     this.catalogGeneration++;
     this.index.setCatalog(merged);
+    // The index is emptied: open documents are analysed again after the scan (those not on disk
+    // would otherwise be left out until edited).
+    for (const uri of this.openDocs.keys()) this.stale.add(uri);
     this.relinkedUpTo = 0;
     this.host.log(`catalog: ${workspace.length} workspace entries`);
     this.host.statusChanged();
@@ -493,7 +496,8 @@ export class CorpusWorkspace {
     let n = 0;
     for (const a of [...this.index.allArticles()]) {
       if (++n % 256 === 0) await pause();
-      if (!present.has(a.uri)) this.index.remove(a.uri);
+      // An open document with no file (new, unsaved) stays an article while it is open.
+      if (!present.has(a.uri) && !this.openDocs.has(a.uri)) this.index.remove(a.uri);
     }
   }
 
