@@ -1,4 +1,7 @@
-/** "Corpus Lens: Search": a QuickPick fed by the server as you type, previewing as you move. */
+/**
+ * "Corpus Lens: Search": a QuickPick fed by the server as you type, previewing an item when the
+ * user moves to it with the keys; Escape puts back the editor that was active before.
+ */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SearchRequest, type SearchResult } from '../../server/src/protocol';
@@ -37,26 +40,60 @@ export async function runSearch(client: LanguageClient, initial = ''): Promise<v
   qp.matchOnDetail = true;
   qp.value = initial;
   let seq = 0;
+  /** The item that becomes active because results arrived, until it has. */
+  let arrived: Pick | undefined;
   const update = async () => {
     const mine = ++seq;
     qp.busy = true;
     const r = await client.sendRequest(SearchRequest, { query: qp.value });
     if (mine !== seq) return;
-    qp.items = toPicks(r);
+    const picks = toPicks(r);
+    arrived = picks.find((p) => p.kind !== vscode.QuickPickItemKind.Separator);
+    qp.items = picks;
     qp.busy = false;
   };
+  // The editor to come back to, and the tabs open before, so that Escape closes only our previews.
+  const before = vscode.window.activeTextEditor;
+  const openBefore = new Set(openTabUris());
+  let previewed = false;
+  let accepted = false;
   const reveal = async (p: Pick | undefined, preview: boolean) => {
     if (!p?.uri || !p.range) return;
     const range = new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character);
+    if (preview) previewed = true;
     await vscode.window.showTextDocument(vscode.Uri.parse(p.uri), { selection: range, preview, preserveFocus: preview });
   };
   qp.onDidChangeValue(() => void update());
-  qp.onDidChangeActive((items) => void reveal(items[0], true));
+  // Results arriving make their first item active, which is no move of the user's: that change is
+  // passed over, and only the arrow keys moving the active item preview.
+  qp.onDidChangeActive((items) => {
+    if (arrived !== undefined && items[0] === arrived) {
+      arrived = undefined;
+      return;
+    }
+    arrived = undefined;
+    void reveal(items[0], true);
+  });
   qp.onDidAccept(() => {
+    accepted = true;
     void reveal(qp.selectedItems[0] ?? qp.activeItems[0], false);
     qp.hide();
+  });
+  qp.onDidHide(() => {
+    if (!accepted && previewed) void restore(before, openBefore);
   });
   qp.onDidHide(() => qp.dispose());
   qp.show();
   if (initial) await update();
+}
+
+function openTabUris(): string[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : ''))).filter(Boolean);
+}
+
+/** Closes the preview tabs the palette opened, then shows the editor that was active before it. */
+async function restore(before: vscode.TextEditor | undefined, openBefore: ReadonlySet<string>): Promise<void> {
+  const ours = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.isPreview && t.input instanceof vscode.TabInputText && !openBefore.has(t.input.uri.toString()));
+  if (ours.length) await vscode.window.tabGroups.close(ours, true);
+  if (before) await vscode.window.showTextDocument(before.document, { viewColumn: before.viewColumn, selection: before.selection, preview: false });
 }

@@ -224,32 +224,54 @@ export class Shortlist {
   }
 
   /**
-   * Up to `limit` live ids, those matching more query words first. Work is bounded whatever the
-   * corpus size: a word held by very many documents contributes its newest few, or, once there
-   * are enough candidates, only raises those it holds (postings are sorted, so a binary search
-   * tells).
+   * Up to `limit` live ids, those matching more query terms, and matching them better, first. A
+   * term is a query word, or its equivalent forms (with and without the article, its skeleton); an
+   * indexed word equal to a form is exact, one starting with it a prefix, the rest fuzzy.
+   *
+   * Exact words are taken first, then prefixes, then fuzzy ones: once there are `limit`
+   * candidates, a prefix or fuzzy word only raises those it holds, so the bounded shortlist never
+   * drops exact matches for fuzzy ones (at 10,000 articles, rare fuzzy words had filled it and a
+   * name in 1,500 headlines found none of them). Work is bounded whatever the corpus size: a word
+   * held by very many documents contributes its newest few, or, once there are enough
+   * candidates, only raises those it holds (postings are sorted, so a binary search tells).
    */
-  candidates(words: readonly string[], limit = 300): number[] {
+  candidates(terms: readonly (string | readonly string[])[], limit = 300): number[] {
     const score = new Map<number, number>();
     const cap = 4 * limit;
-    // Rare words first.
-    const lists = words
-      .flatMap((q) => this.similar(q).map((w) => ({ q, w, k: this.wordIds.get(w)! })))
-      .map((x) => ({ ...x, ids: this.postings.list(x.k), n: this.postings.size(x.k) }))
-      .sort((a, b) => a.n - b.n);
-    const byQuery = new Map<string, Set<number>>();
-    for (const { q, w, ids, n } of lists) {
-      let seen = byQuery.get(q);
-      if (!seen) byQuery.set(q, (seen = new Set()));
-      const weight = w === q ? 2 : 1;
+    const lists: { term: number; tier: number; ids: ArrayLike<number>; n: number }[] = [];
+    terms.forEach((t, term) => {
+      const forms = typeof t === 'string' ? [t] : t;
+      const tierOf = new Map<string, number>();
+      for (const f of forms) {
+        for (const w of this.similar(f)) {
+          const tier = w === f || withClitics(w, f) ? 0 : w.startsWith(f) ? 1 : 2;
+          if (tier < (tierOf.get(w) ?? 3)) tierOf.set(w, tier);
+        }
+      }
+      for (const [w, tier] of tierOf) {
+        const k = this.wordIds.get(w)!;
+        lists.push({ term, tier, ids: this.postings.list(k), n: this.postings.size(k) });
+      }
+    });
+    // Better tiers first; rare words first within a tier.
+    lists.sort((a, b) => a.tier - b.tier || a.n - b.n);
+    const seen = terms.map(() => new Set<number>());
+    for (const { term, tier, ids, n } of lists) {
+      const weight = WEIGHT[tier];
       const credit = (id: number) => {
-        if (!this.isLive(id) || seen.has(id)) return;
-        seen.add(id);
+        if (!this.isLive(id) || seen[term].has(id)) return;
+        seen[term].add(id);
         score.set(id, (score.get(id) ?? 0) + weight);
       };
-      if (n > cap) {
-        for (const id of [...score.keys()]) if (holds(ids, n, id)) credit(id);
-        if (score.size >= limit) continue;
+      const full = score.size >= limit;
+      if (n > cap || (full && tier > 0)) {
+        // Only raise the candidates there are: through the list when it is shorter.
+        if (n <= score.size) {
+          for (let i = 0; i < n; i++) if (score.has(ids[i])) credit(ids[i]);
+        } else for (const id of [...score.keys()]) if (holds(ids, n, id)) credit(id);
+        // An exact word always brings its newest: rarer words of other terms may have filled the
+        // shortlist with documents lacking this one.
+        if (score.size >= limit && tier > 0) continue;
       }
       // Newest first, so that a very common word contributes recent documents.
       for (let i = n - 1, taken = 0; i >= 0 && taken < cap; i--, taken++) credit(ids[i]);
@@ -257,6 +279,14 @@ export class Shortlist {
     return [...score].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit).map(([id]) => id);
   }
 }
+
+/** Whether `w` is `f` with proclitics before it (و ف ب ك ل, then ال): the same word, as written in a sentence. */
+function withClitics(w: string, f: string): boolean {
+  return w.length > f.length && w.length - f.length <= 4 && w.endsWith(f) && /^[وف]?[بكل]?(ال|ل)?$/u.test(w.slice(0, w.length - f.length));
+}
+
+/** Credit of an exact, prefix and fuzzy word: one exact term outweighs fuzzy matches of three. */
+const WEIGHT = [4, 3, 1];
 
 /** The first position in the first `n` of ascending ids whose id is not below `id`. */
 function lowerBound(ids: ArrayLike<number>, n: number, id: number): number {
