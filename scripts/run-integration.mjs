@@ -5,7 +5,7 @@
 //    Chromium opens it, a small runner extension runs the same suite in the real extension host,
 //    and the page itself is checked as a person sees it (with a screenshot in test-results/).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -105,6 +105,7 @@ try {
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
     ['in an untrusted workspace (Restricted Mode) the People view still lists people', 'untrusted-workspace', (_page, shot) => checkUntrustedWorkspace(browser, shot)],
+    ['a folder added to a multi-root workspace is indexed at once: the status count grows', 'folder-added', (_page, shot) => checkFolderAdded(browser, shot)],
   ];
   let uiFailed = 0;
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
@@ -422,6 +423,53 @@ async function startCodeServer({ extensions, userData, folder: dir, trust }) {
  * Workspace Trust: a second code-server with trust on, whose folder opens in Restricted Mode
  * (no prompt), with only Corpus Lens installed. The read-only features must work there.
  */
+/**
+ * A multi-root workspace (a .code-workspace file with one folder of two articles), in a
+ * code-server of its own; File → Add Folder to Workspace… adds a folder of three more articles,
+ * and the status item's count follows without a reload.
+ */
+async function checkFolderAdded(browser, shot) {
+  const base = path.join(work, 'multi-root');
+  const first = path.join(base, 'first');
+  const second = path.join(base, 'second');
+  const seeds = readdirSync(path.join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+  mkdirSync(first, { recursive: true });
+  mkdirSync(second, { recursive: true });
+  seeds.forEach((f, i) => cpSync(path.join(root, 'seeds', f), path.join(i < 2 ? first : second, f)));
+  const workspaceFile = path.join(base, 'corpus.code-workspace');
+  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: first }] }));
+  const extensions = path.join(base, 'extensions');
+  mkdirSync(extensions, { recursive: true });
+  installPackage(extensions);
+  const userData = path.join(base, 'user-data');
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({ ...userSettings, 'files.simpleDialog.enable': true }));
+  const { port: p3, server: s3 } = await startCodeServer({ extensions, userData, folder: workspaceFile, trust: false });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const status = (n) => page.locator('.statusbar-item', { hasText: new RegExp(`\\b${n} articles?\\b`) }).first();
+  try {
+    await page.goto(`http://127.0.0.1:${p3}/?workspace=${encodeURIComponent(workspaceFile)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await status(2).waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Workspaces: Add Folder to Workspace...');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    // The simple file dialog: the folder's path typed, then its Add button.
+    await input.fill(second);
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^Add$/ }).first().click({ timeout: 10_000 });
+    await status(5).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
+    return `status: "${(await status(5).innerText()).trim()}"`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+    s3.kill();
+  }
+}
+
 async function checkUntrustedWorkspace(browser, shot) {
   const base = path.join(work, 'untrusted');
   const dir = path.join(base, 'seeds');
