@@ -100,7 +100,7 @@ try {
     ['the Articles view lists years', 'articles-view', checkArticlesView],
     ['an expanded entity stays expanded when the index is refreshed', 'expanded-after-refresh', checkExpansionKept],
     ['the words of Arabic lines (the headline, the dateline, a line opening with a quotation) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
-    ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor', 'reader', checkReader],
+    ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
@@ -210,14 +210,16 @@ async function checkArticlesView(page) {
   return `row: "${(await year.innerText()).replace(/\s+/g, ' ')}"`;
 }
 
-/** Opens a file of the workspace through Quick Open. */
+/** Opens a file of the workspace through Quick Open (asking again while a new file is not listed yet). */
 async function openFile(page, name) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
-  await page.keyboard.type(name);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: 10_000 });
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+    await page.keyboard.type(name);
+    if (await row.waitFor({ timeout: 3_000 }).then(() => true, () => attempt >= 9)) break;
+  }
   await row.click();
   await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 10_000 });
 }
@@ -336,7 +338,20 @@ async function checkReader(page) {
   await last.click({ position: { x: 20, y: 10 } });
   await page.waitForFunction((b) => [...document.querySelectorAll('.statusbar-item')].some((e) => /Ln \d+/.test(e.textContent) && e.textContent !== b), before, { timeout: 10_000 });
   const after = await cursor.innerText();
-  return `headline "${title.slice(0, 30)}…", card "${cardText.split('\n')[0]}", cursor ${before.trim()} → ${after.trim()}`;
+  // An article holding markup, a script and a command link: the Reader shows them as text.
+  const arabic = 'وأضاف وزير الخارجية الروسي أن المحادثات مع الجانب الصيني تناولت العلاقات الثنائية والقضايا الدولية والإقليمية ذات الاهتمام المشترك. ';
+  const hostile = 'لافروف <script>document.title="pwned"</script> في بكين\n' + arabic.repeat(3) + '\nقال سيرغي لافروف <img src=x onerror="document.title=\'pwned\'"> و<a href="command:workbench.action.terminal.new">اضغط هنا</a> و[اضغط](command:workbench.action.terminal.new)\n';
+  writeFileSync(path.join(folder, 'hostile.txt'), hostile);
+  await openFile(page, 'hostile.txt');
+  await frame.locator('article h1', { hasText: 'لافروف' }).waitFor({ timeout: 20_000 });
+  const found = await frame.locator('article').evaluate((el) => ({
+    elements: el.querySelectorAll('script, img, a[href^="command:"], iframe').length,
+    text: el.textContent,
+    title: document.title,
+  }));
+  if (found.elements > 0 || found.title === 'pwned' || !found.text.includes('<script>') || !found.text.includes('onerror=')) throw new Error(`hostile text not inert: ${JSON.stringify(found).slice(0, 200)}`);
+  await page.screenshot({ path: path.join(root, 'test-results/reader-hostile.png') });
+  return `headline "${title.slice(0, 30)}…", card "${cardText.split('\n')[0]}", cursor ${before.trim()} → ${after.trim()}; hostile text shown as text (test-results/reader-hostile.png)`;
 }
 
 async function runCommand(page, title) {

@@ -262,9 +262,13 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     const file = vscode.Uri.joinPath(folder, 'downloads', 'تقرير (1).txt');
     const lavrov = async () => (await api.treeChildren('person')).find((r) => shown(r.item.label) === 'سيرغي لافروف');
     const figures = async () => `${api.status()?.articles} articles; ${shown((await lavrov())?.item.description)}`;
+    // A catalog edited by the test before sets off a scan: its end is the state to start from.
+    await until(async () => (api.status()?.indexing === false ? true : undefined), 30_000, 'the scan before to end');
     const before = api.status()!.articles;
     await vscode.workspace.fs.writeFile(file, await vscode.workspace.fs.readFile(seed));
-    await until(async () => (api.status()?.articles === before + 1 && !api.status()?.indexing ? true : undefined), 30_000, 'the new file indexed');
+    const lavrovArticles = () => api.client.sendRequest<{ uri: string }[]>('corpusLens/entityArticles', { id: 'person:sergey-lavrov' });
+    await until(async () => ((await lavrovArticles()).some((a) => a.uri === file.toString()) && api.status()?.indexing === false ? true : undefined), 30_000, 'the new file indexed');
+    assert.equal(api.status()!.articles, before + 1);
     const scanned = await figures();
     const editor = await vscode.window.showTextDocument(file);
     // VS Code spells this URI with %20%281%29; the scan listed the file by its path.
