@@ -1,12 +1,13 @@
 // `npm run bench`: measures the bundled server as a client sees it, on synthetic corpora of
 // 1,000 / 10,000 / 100,000 articles (override with --sizes 1000,10000). Prints a table and
 // writes .bench/results.json. Targets are reported, not asserted.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus, mulberry32 } from './bench/generate.mjs';
 import { openServer, procUsage } from './bench/serverProcess.mjs';
+import { listFiles } from './bench/listFiles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -26,16 +27,6 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const now = () => performance.now();
-
-function listFiles(dir) {
-  const out = [];
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, d.name);
-    if (d.isDirectory()) out.push(...listFiles(p));
-    else if (d.name.endsWith('.txt')) out.push(p);
-  }
-  return out.sort();
-}
 
 /**
  * CPU time (user + system, all threads) a process has used so far, from Linux's /proc: what a

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './generate.mjs';
 import { openServer } from './serverProcess.mjs';
+import { listFiles } from './listFiles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, dflt) => {
@@ -68,16 +69,6 @@ function holds(text, word) {
   return words(text).some((w) =>
     readings(w).some((b) => qs.some((q) => b === q || (b.startsWith(q) && b.length - q.length <= 3) || (q.length >= 4 && editDistance(b, q) <= Math.floor(q.length / 4)))),
   );
-}
-
-function listFiles(dir) {
-  const out = [];
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, d.name);
-    if (d.isDirectory()) out.push(...listFiles(p));
-    else if (d.name.endsWith('.txt')) out.push(p);
-  }
-  return out.sort();
 }
 
 /** The generator's headline pool, as generate.mjs reads it from the seeds (site chrome left out). */
