@@ -439,6 +439,20 @@ async function startCodeServer({ extensions, userData, folder: dir, trust }) {
  * (no prompt), with only Corpus Lens installed. The read-only features must work there.
  */
 /**
+ * A code-server of its own for a check, with only the packaged extension installed and the
+ * given user settings, opened on `folder` (a folder or a .code-workspace file).
+ */
+async function ownCodeServer(base, settings, folder, trust) {
+  const extensions = path.join(base, 'extensions');
+  mkdirSync(extensions, { recursive: true });
+  installPackage(extensions);
+  const userData = path.join(base, 'user-data');
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(settings));
+  return startCodeServer({ extensions, userData, folder, trust });
+}
+
+/**
  * A multi-root workspace (a .code-workspace file with one folder of two articles), in a
  * code-server of its own; a folder of three more articles is added to the workspace, and the
  * status item's count follows without a reload.
@@ -453,13 +467,7 @@ async function checkFolderAdded(browser, shot) {
   seeds.forEach((f, i) => cpSync(path.join(root, 'seeds', f), path.join(i < 2 ? first : second, f)));
   const workspaceFile = path.join(base, 'corpus.code-workspace');
   writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: first }] }));
-  const extensions = path.join(base, 'extensions');
-  mkdirSync(extensions, { recursive: true });
-  installPackage(extensions);
-  const userData = path.join(base, 'user-data');
-  mkdirSync(path.join(userData, 'User'), { recursive: true });
-  writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(userSettings));
-  const { port: p3, server: s3 } = await startCodeServer({ extensions, userData, folder: workspaceFile, trust: false });
+  const { port: p3, server: s3 } = await ownCodeServer(base, userSettings, workspaceFile, false);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const status = (n) => page.locator('.statusbar-item', { hasText: new RegExp(`\\b${n} articles?\\b`) }).first();
   try {
@@ -485,13 +493,8 @@ async function checkUntrustedWorkspace(browser, shot) {
   const base = path.join(work, 'untrusted');
   const dir = path.join(base, 'seeds');
   cpSync(path.join(root, 'seeds'), dir, { recursive: true });
-  const extensions = path.join(base, 'extensions');
-  mkdirSync(extensions, { recursive: true });
-  installPackage(extensions);
-  const userData = path.join(base, 'user-data');
-  mkdirSync(path.join(userData, 'User'), { recursive: true });
-  writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({ ...userSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' }));
-  const { port: p2, server: s2 } = await startCodeServer({ extensions, userData, folder: dir, trust: true });
+  const trusted = { ...userSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' };
+  const { port: p2, server: s2 } = await ownCodeServer(base, trusted, dir, true);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
     await page.goto(`http://127.0.0.1:${p2}/?folder=${encodeURIComponent(dir)}`);
