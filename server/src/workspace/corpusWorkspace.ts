@@ -386,19 +386,31 @@ export class CorpusWorkspace {
     let analysed = 0;
     // People an earlier pass looked for are not looked for again (an edit's pass queued behind a scan would redo the scan's).
     mark = Math.max(mark, this.relinkedUpTo);
-    for (let round = 0; round < 3 && this.index.learntCount > mark; round++) {
+    // Also the articles still linking someone no article introduces any more (their links go
+    // with them), and those an introduction came late for (see `CorpusIndex.staleArticles`).
+    for (let round = 0; round < 3 && (this.index.learntCount > mark || this.index.staleWaiting); round++) {
       const people = this.index.learntSince(mark);
       mark = this.index.learntCount;
-      const files = (await this.index.relinkCandidates(people, sliced())).filter((u) => isFileUri(u)).map((u) => uriPath(u));
-      if (files.length === 0) break;
-      this.host.log(`linking ${people.length} newly discovered ${people.length === 1 ? 'person' : 'people'}: ${files.length} articles to analyse again`);
+      const candidates = people.length > 0 ? await this.index.relinkCandidates(people, sliced()) : [];
+      const uris = [...new Set([...candidates, ...(await this.index.staleArticles(sliced()))])];
+      // Open documents are analysed again from the editor's text.
+      for (const u of uris) if (this.openDocs.has(u)) this.stale.add(u);
+      const files = uris.filter((u) => isFileUri(u) && !this.openDocs.has(u)).map((u) => uriPath(u));
+      if (files.length === 0) continue;
+      this.host.log(`linking again after ${people.length} ${people.length === 1 ? 'person' : 'people'} discovered or forgotten: ${files.length} articles to analyse again`);
       const done = this.done;
       await this.indexAll(files, files.length);
       this.done = done;
       analysed += files.length;
     }
+    if (this.stale.size > 0) this.analyseSoon();
     this.relinkedUpTo = Math.max(this.relinkedUpTo, mark);
     return analysed;
+  }
+
+  /** After a change that left the index with articles to analyse again (someone forgotten): relink soon. */
+  private relinkIfStale(): void {
+    if (this.index.staleWaiting) this.relinkSoon(this.index.learntCount);
   }
 
   /** How many of the learnt people a relinking pass has looked for (reset with the catalog). */
@@ -461,6 +473,7 @@ export class CorpusWorkspace {
       this.upsertOpen(uri, open);
     } else this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer), uri);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
+    this.relinkIfStale();
   }
 
   /** The corpus files of every folder, each once (folders may overlap). */
@@ -736,6 +749,7 @@ export class CorpusWorkspace {
     const articles = this.index.articleCount;
     this.upsertOpen(uri, text);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
+    this.relinkIfStale();
     // A document that is a new article (or no longer one) changes the corpus's size.
     if (this.index.articleCount !== articles) this.host.statusChanged();
   }
@@ -789,6 +803,7 @@ export class CorpusWorkspace {
     if (kind === 'deleted') {
       this.index.remove(uri);
       this.skipped.delete(uri);
+      this.relinkIfStale();
     } else {
       await this.indexFile(file);
     }
