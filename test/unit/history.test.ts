@@ -193,6 +193,12 @@ describe('edit histories', () => {
         warm.restore(await live.snapshot(() => []));
         await relink(warm, docs, { mark: warm.learntCount });
         assert.deepEqual(view(warm, uris), expected);
+        // Restored part by part, as the persisted index is read, with nothing to analyse again.
+        const snap = await live.snapshot(() => []);
+        const parts = new CorpusIndex(entities);
+        for (let i = 0; i < snap.articles.length; i += 2) parts.restore({ ...snap, articles: snap.articles.slice(i, i + 2) });
+        assert.deepEqual(await parts.staleArticles(), []);
+        assert.deepEqual(view(parts, uris), expected);
       }),
       { numRuns: 300 },
     );

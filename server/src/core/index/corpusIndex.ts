@@ -346,8 +346,11 @@ export class CorpusIndex {
    * again without it, and `staleArticles` lists the articles still linking it, to be analysed
    * again: its links go with it). Its text and role are those of its earliest introducing article
    * (`earlier`: by date, then URI), so they do not depend on the order of indexing.
+   * `restoring`: the articles come from a persisted index, part by part, whose entities are
+   * described as their earliest introducers said: an earlier introducer in a later part stands
+   * as it is.
    */
-  private settle(): void {
+  private settle(restoring = false): void {
     for (const i of this.unsettled) {
       const s = this.stats[i]!;
       const intro = s.introducers;
@@ -366,7 +369,7 @@ export class CorpusIndex {
             this.entityGeneration++;
           }
           s.entity = e;
-        } else if (s.describedBy !== undefined) this.staleUris.add(first!.uri);
+        } else if (s.describedBy !== undefined && !restoring) this.staleUris.add(first!.uri);
         // A restored article does not say (a cache keeps the entity as its earliest introducer
         // described it): first described, it stands; later, analysed again, it tells.
         s.describedBy = first;
@@ -928,6 +931,9 @@ export class CorpusIndex {
       articles.push(a);
     }
     const discovered = this.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1 && !!s.entity.discovered).map((s) => s.entity);
+    // In number order: a restore numbers them in the order written, so that an article analysed
+    // again (relinking) keeps its place among the others, and bounded lists answer as before.
+    articles.sort((a, b) => a.slot - b.slot);
     return { entityIds, discovered, articles, formTexts, counts };
   }
 
@@ -1042,7 +1048,7 @@ export class CorpusIndex {
       restored?.(a, i);
       n++;
     }
-    this.settle();
+    this.settle(true);
     this.entityGeneration++;
     return n;
   }
