@@ -10,18 +10,9 @@ import { cliticReadings } from '../text/clitics';
 import { headlineWords } from '../features/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
 import { lineStarts } from '../text/lines';
-import { articleData, articleDataAt } from './article';
+import { articleData, articleDataAt, mentionWord, MENTION_KINDS, NAME_KIND } from './article';
 import { pairHash, tokenFilter } from './tokenFilter';
 import { keyHash, keyUnitOffset, tokenize, type Token } from '../text/tokenize';
-
-/**
- * Kinds as the data array numbers them. A discovered entity's mention of kind 'discovered' is
- * one this article's own discovery found (the article introduces the entity); the full name of a
- * person learnt from another article is written as 'name' (the index reads it back as
- * 'discovered'), so that the index knows which articles introduce whom (see `CorpusIndex`).
- */
-export const MENTION_KINDS = ['name', 'short', 'demonym', 'discovered'] as const;
-const NAME_KIND = 0;
 
 export interface ArticleAnalysis {
   readonly headline: string;
@@ -87,15 +78,15 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
     const e = local[k];
     // The recogniser's mentions carry an id, discovery's none: a learnt name is no introduction.
     const kind = m.kind === 'discovered' && m.entity !== '' ? NAME_KIND : MENTION_KINDS.indexOf(m.kind);
-    mentions.push((e << 3) | (kind << 1) | (m.boilerplate ? 1 : 0), m.start, m.end);
+    mentions.push(mentionWord(e, kind, m.boilerplate), m.start, m.end);
     if (m.boilerplate) continue;
     counts.add(e);
     const written = text.slice(m.start, m.end);
     forms.add(e, hasOddSpace(written) ? written.replace(/\s+/gu, ' ') : written, own);
   }
   const h = structure.headline;
-  const data = articleData({ lineStarts: lineStarts(text), mentions, counts: counts.pairs(), forms: forms.triples, headline: h, length: text.length, filter: tokenFilter(pairScratch, filterHashes(tokens)) });
-  if (early) data[NAMES_EARLY_WORD] |= NAMES_EARLY;
+  const filter = tokenFilter(pairScratch, filterHashes(tokens));
+  const data = articleData({ lineStarts: lineStarts(text), mentions, counts: counts.pairs(), forms: forms.triples, headline: h, length: text.length, filter, namesEarly: early });
   return {
     headline: own(h.text),
     date: structure.date?.iso,
@@ -271,16 +262,6 @@ class DiscoveredSlots {
   }
 }
 
-/**
- * A flag of the data array's header (its flags word, beside 1 for a synthetic headline): the
- * article may name someone it introduces, whom the recogniser did not know yet, before the
- * introduction (a headline: «جواو كرافينيو: ...»), where only a recogniser that knows them links
- * the name. Relinking analyses such an article again once they are learnt (see
- * `CorpusIndex.relinkCandidates`), so that its links do not depend on the order of indexing.
- */
-export const NAMES_EARLY = 2;
-export const NAMES_EARLY_WORD = 6;
-
 /** The id of the person discovered under a normalised name (tokens never hold spaces or hyphens). */
 export const discoveredId = (key: string) => `discovered:${key.replace(/\s+/g, '-')}`;
 const discoveredKey = (id: string) => id.slice('discovered:'.length).replace(/-/g, ' ');
@@ -316,7 +297,7 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
   if (found.length === 0) return false;
   // Whether a name of two words or more (one the recogniser would learn) that it does not know yet
   // may be written before the first introduction: its first word or surname ends a token there
-  // (with proclitics); see `NAMES_EARLY`. Saying yes wrongly costs one analysis more.
+  // (with proclitics); see `Article.namesEarly`. Saying yes wrongly costs one analysis more.
   let early = false;
   for (const d of found) {
     const keys = d.key.slice(d.key.indexOf(':') + 1).split(' ');

@@ -1,35 +1,69 @@
 /**
  * One indexed article, kept compact: its few strings, and everything else (line starts,
  * mentions, per-entity counts, written forms, headline range) in a single typed array, so that
- * an archive of 100,000 articles costs one small object and one buffer each.
+ * an archive of 100,000 articles costs one small object and one buffer each. This module owns
+ * that layout: the rest of the index reads an article through the accessors and iterators here.
  */
+import type { MentionKind } from '../entities/recognizer';
 import { LineIndex } from '../text/lines';
 import { filterHas, type FilterProbe } from './tokenFilter';
 
 /**
  * Header of the data array: line count, mention count, entity count, form count, headline start,
- * headline end, flags (1 = synthetic headline), text length, token filter length. Then the sections:
+ * headline end, flags (`SYNTHETIC_HEADLINE`, `NAMES_EARLY`), text length, token filter length.
+ * Then the sections:
  * - line starts;
- * - mentions, three words each, in text order: entity << 3 | kind << 1 | boilerplate, start, end;
+ * - mentions, three words each, in text order: `mentionWord` (entity, kind, boilerplate), start, end;
  * - counts, two words each: entity, mentions outside boilerplate;
  * - forms, three words each: entity, form id, count (how each entity was written, outside boilerplate);
  * - the token filter (see `tokenFilter`).
  */
 const HEADER = 9;
+const FLAGS = 6;
+const SYNTHETIC_HEADLINE = 1;
+/**
+ * The article may name someone it introduces, whom the recogniser did not know yet, before the
+ * introduction (a headline: «جواو كرافينيو: ...»), where only a recogniser that knows them links
+ * the name. Relinking analyses such an article again once they are learnt (see
+ * `LearntPeople.relinkCandidates`), so that its links do not depend on the order of indexing.
+ */
+const NAMES_EARLY = 2;
+
+/**
+ * Kinds as the data array numbers them. A discovered entity's mention of kind 'discovered' is
+ * one this article's own discovery found (the article introduces the entity); the full name of a
+ * person learnt from another article is written as 'name' (the index reads it back as
+ * 'discovered'), so that the index knows which articles introduce whom.
+ */
+export const MENTION_KINDS: readonly MentionKind[] = ['name', 'short', 'demonym', 'discovered'];
+export const NAME_KIND = 0;
+export const DEMONYM_KIND = 2;
+export const DISCOVERED_KIND = 3;
+
+/** A mention's first word in the data array. */
+export const mentionWord = (entity: number, kind: number, boilerplate: boolean): number => (entity << 3) | (kind << 1) | (boilerplate ? 1 : 0);
+export const entityOf = (word: number): number => word >>> 3;
+export const kindOf = (word: number): number => (word >>> 1) & 3;
+export const isBoilerplate = (word: number): boolean => (word & 1) === 1;
+/** The mention gives its entity's full name, outside boilerplate. */
+const isFullName = (word: number): boolean => (word & 1) === 0 && (kindOf(word) === NAME_KIND || kindOf(word) === DISCOVERED_KIND);
 
 export interface ArticleParts {
-  readonly lineStarts: readonly number[];
-  readonly mentions: readonly number[];
-  readonly counts: readonly number[];
-  readonly forms: readonly number[];
+  readonly lineStarts: ArrayLike<number>;
+  readonly mentions: ArrayLike<number>;
+  readonly counts: ArrayLike<number>;
+  readonly forms: ArrayLike<number>;
   readonly headline: { readonly start: number; readonly end: number; readonly synthetic: boolean };
   readonly length: number;
   readonly filter: Uint32Array;
+  /** See `NAMES_EARLY`. */
+  readonly namesEarly?: boolean;
 }
 
 export function articleData(p: ArticleParts): Uint32Array {
   const data = new Uint32Array(HEADER + p.lineStarts.length + p.mentions.length + p.counts.length + p.forms.length + p.filter.length);
-  data.set([p.lineStarts.length, p.mentions.length / 3, p.counts.length / 2, p.forms.length / 3, p.headline.start, p.headline.end, p.headline.synthetic ? 1 : 0, p.length, p.filter.length]);
+  const flags = (p.headline.synthetic ? SYNTHETIC_HEADLINE : 0) | (p.namesEarly ? NAMES_EARLY : 0);
+  data.set([p.lineStarts.length, p.mentions.length / 3, p.counts.length / 2, p.forms.length / 3, p.headline.start, p.headline.end, flags, p.length, p.filter.length]);
   let at = HEADER;
   for (const section of [p.lineStarts, p.mentions, p.counts, p.forms, p.filter]) {
     data.set(section, at);
@@ -56,7 +90,7 @@ export class Article {
   slot = 0;
   /**
    * How many of the people learnt since the catalog was set its analysis knew, at least (see
-   * `CorpusIndex.relinkCandidates`); 0 when that is not known (a restored article).
+   * `LearntPeople.relinkCandidates`); 0 when that is not known (a restored article).
    */
   learntKnown = 0;
 
@@ -67,8 +101,8 @@ export class Article {
     readonly source: string | undefined,
     /**
      * See `articleData`; entity numbers are the index's interned ones. The article's own array
-     * starts at `base`: articles restored from a persisted index share one array a part, as a
-     * view each was 100,000 more objects for the collector to move.
+     * starts at `base`: articles restored from a persisted index share one array a part, so that
+     * a restore makes no view object for each.
      */
     readonly data: Uint32Array,
     readonly base = 0,
@@ -91,7 +125,12 @@ export class Article {
 
   get headline(): { readonly text: string; readonly start: number; readonly end: number; readonly synthetic: boolean } {
     const b = this.base;
-    return { text: this.headlineText, start: this.data[b + 4], end: this.data[b + 5], synthetic: (this.data[b + 6] & 1) === 1 };
+    return { text: this.headlineText, start: this.data[b + 4], end: this.data[b + 5], synthetic: (this.data[b + FLAGS] & SYNTHETIC_HEADLINE) !== 0 };
+  }
+
+  /** See `NAMES_EARLY`. */
+  get namesEarly(): boolean {
+    return (this.data[this.base + FLAGS] & NAMES_EARLY) !== 0;
   }
 
   get lines(): LineIndex {
@@ -112,33 +151,28 @@ export class Article {
   }
 
   /** Offset of the first mention triple in `data`. */
-  get mentionsAt(): number {
+  private get mentionsAt(): number {
     return this.base + HEADER + this.data[this.base];
   }
 
   /** Offset of the first count pair in `data`. */
-  get countsAt(): number {
+  private get countsAt(): number {
     return this.mentionsAt + 3 * this.data[this.base + 1];
   }
 
   /** Offset of the first form triple in `data`. */
-  get formsAt(): number {
+  private get formsAt(): number {
     return this.countsAt + 2 * this.data[this.base + 2];
   }
 
   /** Offset of the token filter in `data`. */
-  get filterAt(): number {
+  private get filterAt(): number {
     return this.formsAt + 3 * this.data[this.base + 3];
   }
 
   /** Whether the article may contain the probed pair of words (see `filterHashes` in analysis; false means it certainly does not). */
   mayContain(key: FilterProbe): boolean {
-    return filterHas(this.data, this.filterAt, this.filterWords, key);
-  }
-
-  /** The length of the token filter at `filterAt`, in 32-bit words. */
-  get filterWords(): number {
-    return this.data[this.base + 8];
+    return filterHas(this.data, this.filterAt, this.data[this.base + 8], key);
   }
 
   /** Mentions outside boilerplate. */
@@ -146,5 +180,119 @@ export class Article {
     let n = 0;
     for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) n += this.data[k + 1];
     return n;
+  }
+
+  /** Calls `f` with each mention, in text order: its first word (see `mentionWord`), start and end. */
+  forEachMention(f: (word: number, start: number, end: number) => void): void {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
+  }
+
+  /** Calls `f` with each mention of the entity, in text order (see `forEachMention`). */
+  forEachMentionOf(entity: number, f: (word: number, start: number, end: number) => void): void {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (d[k] >>> 3 === entity) f(d[k], d[k + 1], d[k + 2]);
+  }
+
+  /** Calls `f` with each entity the article introduces: those its own discovery found (see `MENTION_KINDS`). */
+  forEachIntroduced(f: (entity: number) => void): void {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (kindOf(d[k]) === DISCOVERED_KIND) f(d[k] >>> 3);
+  }
+
+  /** Calls `f` with the entity of each mention that gives a full name outside boilerplate (an entity once a mention). */
+  forEachFullName(f: (entity: number) => void): void {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (isFullName(d[k])) f(d[k] >>> 3);
+  }
+
+  /** Whether a mention names the entity (`inFull`: gives its full name outside boilerplate). */
+  hasMention(entity: number, inFull = false): boolean {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (d[k] >>> 3 === entity && (!inFull || isFullName(d[k]))) return true;
+    return false;
+  }
+
+  /** The number of the mention that covers `offset` (its end included), or -1. */
+  mentionIndexAt(offset: number): number {
+    const d = this.data;
+    const at = this.mentionsAt;
+    let lo = 0;
+    let hi = this.mentionCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (d[at + 3 * mid + 2] < offset) lo = mid + 1;
+      else if (d[at + 3 * mid + 1] > offset) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** Mention number `i`'s first word, start and end. */
+  mention(i: number): { word: number; start: number; end: number } {
+    const k = this.mentionsAt + 3 * i;
+    return { word: this.data[k], start: this.data[k + 1], end: this.data[k + 2] };
+  }
+
+  /** Calls `f` with each entity the article names outside boilerplate (its index number) and its count of mentions there. */
+  forEachEntity(f: (entity: number, mentions: number) => void): void {
+    const d = this.data;
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) f(d[k], d[k + 1]);
+  }
+
+  /** Whether the article names the entity outside boilerplate. */
+  names(entity: number): boolean {
+    const d = this.data;
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (d[k] === entity) return true;
+    return false;
+  }
+
+  /** Mentions of the entity (its index number) outside boilerplate; 0 when the article does not name it. */
+  mentionsOf(entity: number): number {
+    const d = this.data;
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (d[k] === entity) return d[k + 1];
+    return 0;
+  }
+
+  /** Calls `f` with each written form: its entity, form id and count. */
+  forEachForm(f: (entity: number, form: number, count: number) => void): void {
+    const d = this.data;
+    for (let k = this.formsAt, end = k + 3 * this.formCount; k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
+  }
+
+  /** True when every entity number in the article is below `entities` and every form id below `forms`. */
+  numbersBelow(entities: number, forms = Infinity): boolean {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (d[k] >>> 3 >= entities) return false;
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (d[k] >= entities) return false;
+    for (let k = this.formsAt, end = k + 3 * this.formCount; k < end; k += 3) if (d[k] >= entities || d[k + 1] >= forms) return false;
+    return true;
+  }
+
+  /** Rewrites, in place, the article's entity numbers through `entity` and its form ids through `form`. */
+  renumber(entity: ArrayLike<number>, form: ArrayLike<number>): void {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) d[k] = (entity[d[k] >>> 3] << 3) | (d[k] & 7);
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) d[k] = entity[d[k]];
+    for (let k = this.formsAt, end = k + 3 * this.formCount; k < end; k += 3) {
+      d[k] = entity[d[k]];
+      d[k + 1] = form[d[k + 1]];
+    }
+  }
+
+  /** The article without the mentions, counts and forms of the entities `dropped`, in an array of its own. */
+  without(dropped: readonly number[]): Article {
+    const d = this.data;
+    const keep = (e: number) => !dropped.includes(e);
+    const mentions: number[] = [];
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (keep(d[k] >>> 3)) mentions.push(d[k], d[k + 1], d[k + 2]);
+    const counts: number[] = [];
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (keep(d[k])) counts.push(d[k], d[k + 1]);
+    const forms: number[] = [];
+    for (let k = this.formsAt, end = k + 3 * this.formCount; k < end; k += 3) if (keep(d[k])) forms.push(d[k], d[k + 1], d[k + 2]);
+    const lineStarts = d.subarray(this.base + HEADER, this.mentionsAt);
+    const filter = d.slice(this.filterAt, this.filterAt + d[this.base + 8]);
+    const data = articleData({ lineStarts, mentions, counts, forms, headline: this.headline, length: d[this.base + 7], filter, namesEarly: this.namesEarly });
+    return new Article(this.uri, this.headlineText, this.date, this.source, data);
   }
 }

@@ -1,0 +1,247 @@
+/**
+ * Each entity's figures, kept up to date one article at a time, so that a hover never scans the
+ * corpus: totals and postings always; the dates, written forms, newest articles and
+ * co-occurrences once first asked for (or spoilt by a removal), then kept from there.
+ */
+import type { Entity, EntityType } from '../catalog/types';
+import type { Article } from './article';
+import type { ArticleList } from './articleList';
+import { addToTop, byDateDesc, earlier } from './articleOrder';
+import type { EntityTable } from './entityTable';
+import { LazyFigure } from './lazyFigure';
+
+/** What an article that introduces a discovered entity says of it (unknown for a restored article). */
+export interface Introduction {
+  readonly key: string;
+  readonly text: string;
+  readonly role: string;
+}
+
+export interface EntityStats {
+  entity: Entity;
+  articles: ArticleList;
+  mentions: number;
+  /**
+   * Form number → how often the entity was written so (outside boilerplate), once asked for:
+   * counted when first asked rather than for every article added, which a warm start would pay for.
+   */
+  forms?: Map<number, number>;
+  /** The `TOP` newest articles naming it, once asked for: kept up to date as articles come, dropped when one of them goes. */
+  top?: Article[];
+  /** Latest article date. */
+  readonly latest: LazyFigure<string>;
+  /** The earliest dated article naming it (undated when none is dated). */
+  readonly earliest: LazyFigure<Article>;
+  /** Likewise, among the articles that give its full name (outside boilerplate): where definitions go. */
+  readonly earliestFull: LazyFigure<Article>;
+  /** Entities named with it, by shared articles, as of the index's `generation` (computed on demand). */
+  cooccur?: { generation: number; list: { entity: Entity; articles: number }[] };
+  /**
+   * For an entity named in many articles, once asked: how many of its articles each other
+   * entity (by number) shares, kept up to date as articles come and go, so that hovers need not
+   * count again (a warm start restoring articles does not pay for it).
+   */
+  shared?: Uint32Array;
+  /**
+   * A discovered entity's introducing articles (see `MENTION_KINDS`), each with what it says of
+   * the entity (undefined when restored from a cache); the entity is learnt while there is one.
+   */
+  introducers?: Map<Article, Introduction | undefined>;
+  /** Whether the recogniser knows the discovered entity (it is learnt: `introducers` is not empty). */
+  live?: boolean;
+  /** The introducing article whose text and role the entity has: the earliest (`earlier`). */
+  describedBy?: Article;
+}
+
+const later = (x: string, than: string) => x > than;
+
+export function newEntityStats(entity: Entity, articles: ArticleList): EntityStats {
+  return { entity, articles, mentions: 0, latest: new LazyFigure(later), earliest: new LazyFigure(earlier), earliestFull: new LazyFigure(earlier) };
+}
+
+/** How many newest articles an entity keeps at hand (hovers list eight). */
+export const TOP = 10;
+/** Entities named in this many articles, once asked, keep their co-occurrences counted (see `EntityStats.shared`). */
+export const SHARED_FROM = 2000;
+
+export interface EntitySummary {
+  readonly entity: Entity;
+  readonly mentions: number;
+  readonly articles: number;
+  /** ISO date of the latest article that names it, if any has a date. */
+  readonly latest?: string;
+}
+
+/** Keeps the entities' figures as articles come and go, and answers them. */
+export class EntityStatistics {
+  /** How many entities some article names (outside boilerplate). */
+  present = 0;
+
+  /** `sharedFrom`: see `EntityStats.shared`. */
+  constructor(
+    private readonly entities: EntityTable,
+    readonly sharedFrom: number,
+  ) {}
+
+  /** Counts the article in. `datesLater`: the dates are to be found when asked (see `spoilDates`), not compared now. */
+  add(a: Article, datesLater: boolean): void {
+    const stats = this.entities.stats;
+    // An entity named in full twice is offered the article twice, harmlessly.
+    if (!datesLater) a.forEachFullName((e) => stats[e]!.earliestFull.offer(a));
+    a.forEachEntity((e, mentions) => {
+      const s = stats[e]!;
+      if (s.articles.size === 0) this.present++;
+      s.articles.add(a);
+      if (s.top) addToTop(s.top, a, TOP);
+      if (s.shared) this.share(s, a, e, 1);
+      s.mentions += mentions;
+      if (a.date) s.latest.offer(a.date);
+      s.earliest.offer(a);
+    });
+    this.countForms(a, 1);
+  }
+
+  /** Counts the article out; the index's table has let go of it. */
+  remove(a: Article): void {
+    const stats = this.entities.stats;
+    a.forEachEntity((e, mentions) => {
+      const s = stats[e]!;
+      s.articles.delete(a);
+      if (s.top?.includes(a)) s.top = undefined;
+      if (s.shared) this.share(s, a, e, -1);
+      if (s.articles.size === 0) this.present--;
+      s.mentions -= mentions;
+      if (a.date) s.latest.withdraw(a.date);
+      s.earliest.withdraw(a);
+      s.earliestFull.withdraw(a);
+    });
+    this.countForms(a, -1);
+  }
+
+  /** Leaves every entity's dates to be found when first asked: comparing them article by article slows a restore down. */
+  spoilDates(): void {
+    for (const s of this.entities.stats) {
+      if (!s) continue;
+      s.latest.spoil();
+      s.earliest.spoil();
+      s.earliestFull.spoil();
+    }
+  }
+
+  summary(s: EntityStats): EntitySummary {
+    const latest = s.latest.get(() => {
+      let found: string | undefined;
+      s.articles.forEach((a) => {
+        if (a.date && (!found || a.date > found)) found = a.date;
+      });
+      return found;
+    });
+    return { entity: s.entity, mentions: s.mentions, articles: s.articles.size, latest };
+  }
+
+  /** Entities the corpus names (outside boilerplate), optionally of one type. */
+  summaries(type?: EntityType): EntitySummary[] {
+    const out: EntitySummary[] = [];
+    for (const s of this.entities.stats) if (s && s.articles.size > 0 && (!type || s.entity.type === type)) out.push(this.summary(s));
+    return out;
+  }
+
+  /** Articles naming the entity (outside boilerplate), newest first, undated last; at most `limit`. */
+  articlesOf(s: EntityStats, limit: number): Article[] {
+    const set = s.articles;
+    if (limit >= set.size) return set.toArray().sort(byDateDesc);
+    // Hovers ask for the same few newest articles again and again: kept from then on.
+    const small = limit <= TOP;
+    if (small && s.top) return s.top.slice(0, limit);
+    const want = small ? TOP : limit;
+    // Partial selection keeps this linear when an entity is named in most of the corpus.
+    const top: Article[] = [];
+    set.forEach((a) => addToTop(top, a, want));
+    if (small) s.top = top;
+    return top.slice(0, limit);
+  }
+
+  earliestArticle(s: EntityStats): Article | undefined {
+    return s.earliest.get(() => earliestIn(s, () => true));
+  }
+
+  earliestFullArticle(s: EntityStats, e: number): Article | undefined {
+    return s.earliestFull.get(() => earliestIn(s, (a) => a.hasMention(e, true)));
+  }
+
+  /** Written forms of the entity seen in the corpus, most frequent first. */
+  forms(s: EntityStats): [string, number][] {
+    if (!s.forms) {
+      s.forms = new Map();
+      s.articles.forEach((a) => this.countForms(a, 1, s));
+    }
+    // Ties in code-unit order, so that the list does not depend on when the forms were first counted.
+    const list = [...s.forms].map(([form, n]): [string, number] => [this.entities.formTexts[form], n]);
+    return list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  /** Entities named in the same articles as entity `e`, by number of shared articles; kept until the index (at `generation`) changes. */
+  cooccurring(s: EntityStats, e: number, limit: number, generation: number): { entity: Entity; articles: number }[] {
+    const c = s.cooccur;
+    if (c && c.generation === generation && limit <= 10) return c.list.slice(0, limit);
+    // Counted once; from then on kept up to date when the entity is named in many articles.
+    if (!s.shared && s.articles.size >= this.sharedFrom) {
+      s.shared = new Uint32Array(this.entities.stats.length);
+      s.articles.forEach((a) => this.share(s, a, e, 1));
+    }
+    let shared = s.shared;
+    if (!shared) {
+      const counts = (shared = new Uint32Array(this.entities.stats.length));
+      s.articles.forEach((a) => countShared(counts, a, e, 1));
+    }
+    const stats = this.entities.stats;
+    const seen: number[] = [];
+    for (let o = 0; o < shared.length; o++) if (shared[o] > 0) seen.push(o);
+    const list = seen
+      .map((other) => ({ entity: stats[other]!.entity, articles: shared[other], mentions: stats[other]!.mentions }))
+      .sort((a, b) => b.articles - a.articles || b.mentions - a.mentions)
+      .slice(0, Math.max(limit, 10))
+      .map(({ entity, articles }) => ({ entity, articles }));
+    s.cooccur = { generation, list };
+    return list.slice(0, limit);
+  }
+
+  /** Adds (`by` 1) or takes away (-1) the entities `a` names with entity `e` in `s.shared`. */
+  private share(s: EntityStats, a: Article, e: number, by: 1 | -1): void {
+    // Entity numbers stay below the number of entities known, which only grows.
+    const known = this.entities.stats.length;
+    if (known > s.shared!.length) {
+      const grown = new Uint32Array(Math.max(known, 2 * s.shared!.length));
+      grown.set(s.shared!);
+      s.shared = grown;
+    }
+    countShared(s.shared!, a, e, by);
+  }
+
+  /** Adds (`by` 1) or takes away (-1) the article's written forms, for the entities whose forms are counted (or `only` that one). */
+  private countForms(a: Article, by: 1 | -1, only?: EntityStats): void {
+    const stats = this.entities.stats;
+    a.forEachForm((e, form, count) => {
+      const f = stats[e]!.forms;
+      if (!f || (only && stats[e] !== only)) return;
+      const n = (f.get(form) ?? 0) + by * count;
+      if (n > 0) f.set(form, n);
+      else f.delete(form);
+    });
+  }
+}
+
+function countShared(shared: Uint32Array, a: Article, e: number, by: 1 | -1): void {
+  a.forEachEntity((o) => {
+    if (o !== e) shared[o] += by;
+  });
+}
+
+/** The earliest (see `earlier`) of the entity's articles that `accept` takes. */
+function earliestIn(s: EntityStats, accept: (a: Article) => boolean): Article | undefined {
+  let best: Article | undefined;
+  s.articles.forEach((a) => {
+    if ((!best || earlier(a, best)) && accept(a)) best = a;
+  });
+  return best;
+}

@@ -1,0 +1,72 @@
+/**
+ * The index's numbering: each entity id and each written form gets a number once (articles hold
+ * numbers, not strings), and each entity a record of its statistics (`EntityStats`).
+ */
+import type { Entity } from '../catalog/types';
+import type { Mention } from '../entities/recognizer';
+import { DISCOVERED_KIND, entityOf, isBoilerplate, kindOf, MENTION_KINDS, NAME_KIND } from './article';
+import { ArticleList, type ArticleTable } from './articleList';
+import { newEntityStats, type EntityStats } from './entityStats';
+
+export class EntityTable {
+  /** Entity ids by number. */
+  readonly ids: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** Statistics by entity number. */
+  readonly stats: (EntityStats | undefined)[] = [];
+  /** Written forms of names by number: a few thousand distinct ones even in large corpora, kept across catalogs. */
+  readonly formTexts: string[] = [];
+  private readonly formNumbers = new Map<string, number>();
+  /** Bumped when the set of entities changes (search structures depend on it). */
+  version = 0;
+
+  constructor(private readonly articles: ArticleTable) {}
+
+  /** Forgets every entity (the index holds no article any more). */
+  clear(): void {
+    this.ids.length = 0;
+    this.numbers.clear();
+    this.stats.length = 0;
+    this.version++;
+  }
+
+  numberOf(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
+
+  statsOf(id: string): EntityStats | undefined {
+    const i = this.numbers.get(id);
+    return i === undefined ? undefined : this.stats[i];
+  }
+
+  /** The entity's number, given now if it has none; its record made if it has none. */
+  intern(e: Entity): number {
+    let i = this.numbers.get(e.id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(e.id);
+      this.numbers.set(e.id, i);
+    }
+    if (!this.stats[i]) this.stats[i] = newEntityStats(e, new ArticleList(this.articles));
+    return i;
+  }
+
+  formNumber(form: string): number {
+    let id = this.formNumbers.get(form);
+    if (id === undefined) {
+      id = this.formTexts.length;
+      this.formTexts.push(form);
+      this.formNumbers.set(form, id);
+    }
+    return id;
+  }
+
+  /** A mention as an article holds it (see `mentionWord`), decoded. */
+  mention(word: number, start: number, end: number): Mention {
+    const e = entityOf(word);
+    let kind = kindOf(word);
+    // A discovered entity's name learnt from another article (see `MENTION_KINDS`).
+    if (kind === NAME_KIND && this.stats[e]?.entity.discovered) kind = DISCOVERED_KIND;
+    return { entity: this.ids[e], kind: MENTION_KINDS[kind], boilerplate: isBoilerplate(word), start, end };
+  }
+}
