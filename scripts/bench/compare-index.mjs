@@ -1,0 +1,124 @@
+// `node scripts/bench/compare-index.mjs [REF] [--articles N] [--rounds N] [CORPUS]`: the index's
+// hot paths with this checkout's core against git revision REF's (default HEAD), in one process,
+// the two alternated round by round, so that the machine's drift falls on both. Each round
+// commits the same analyses, restores a snapshot of them (a warm start), answers the hover
+// figures, references and highlights of the most named entities, searches, and counts the
+// figures a cache write saves. First checks that both builds answer the same. CORPUS defaults to
+// `.bench/corpus-10000` (from `npm run bench -- --sizes 10000`).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv.splice(i, 2)[1] : fallback;
+};
+const count = Number(option('--articles', '10000'));
+const rounds = Number(option('--rounds', '6'));
+const ref = argv[0] ?? 'HEAD';
+const corpus = path.resolve(argv[1] ?? path.join(root, '.bench/corpus-10000'));
+if (!existsSync(corpus)) {
+  console.error('no corpus: run `npm run bench -- --sizes 10000` first, or name one');
+  process.exit(1);
+}
+
+/** The core's index, analysis and search from the sources under `from` (the search module moved once: either place). */
+async function loadIndex(from, outfile) {
+  const search = ['server/src/core/search/search.ts', 'server/src/core/features/search.ts'].find((p) => existsSync(path.join(from, p)));
+  await esbuild.build({
+    stdin: {
+      contents: `export { CorpusIndex } from './server/src/core/index/corpusIndex';
+export { analyzeArticle } from './server/src/core/index/analysis';
+export { decode } from './server/src/core/text/decode';
+export { SearchEngine } from './${search.replace(/\.ts$/, '')}';
+export { default as catalog } from ${JSON.stringify(path.join(root, 'server/catalog/shipped.json'))};`,
+      resolveDir: from,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    nodePaths: [path.join(root, 'node_modules')],
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+const QUERIES = ['lavrov', 'بوتن', 'شانغهاي', 'xi jinping', 'patrushev', 'الخارجية الصينية', 'كوالالمبور', 'وانج', 'brics', 'سبوتنيك', 'الحرب العالمية', 'moscow'];
+
+/** One round with one build: each phase's milliseconds, and what it answered (to compare the builds). */
+async function round(b, texts) {
+  const ms = {};
+  const time = (name, f) => {
+    const t = performance.now();
+    const out = f();
+    ms[name] = (ms[name] ?? 0) + performance.now() - t;
+    return out;
+  };
+  const index = new b.CorpusIndex(b.catalog.entities);
+  const analyses = texts.map(([uri, text]) => [uri, b.analyzeArticle(text, index.recognizer, false)]);
+  time('commit', () => analyses.forEach(([uri, a]) => index.commit(uri, a)));
+  const snap = structuredClone(await index.snapshot(() => []));
+  const warm = new b.CorpusIndex(b.catalog.entities);
+  time('restore', () => warm.restore(snap, () => true, true));
+  const top = warm.summaries().sort((x, y) => y.mentions - x.mentions || (x.entity.id < y.entity.id ? -1 : 1)).slice(0, 40).map((s) => s.entity.id);
+  const answers = [];
+  for (const pass of ['hover (first)', 'hover (again)']) {
+    time(pass, () => top.forEach((id) => answers.push([warm.forms(id), warm.cooccurring(id, 5).map((c) => [c.entity.id, c.articles]), warm.articlesOf(id, 8).map((a) => a.uri), warm.summary(id), warm.earliestFullArticle(id)?.uri])));
+  }
+  time('references', () => top.forEach((id) => answers.push(warm.mentionPage(id, { includeDemonyms: true }, 20000, warm.articlesOf(id, 1)[0]?.uri).total)));
+  const articles = [...warm.allArticles()];
+  time('highlights', () => {
+    for (const a of articles) {
+      const ms = warm.mentions(a);
+      for (const m of ms) answers.push(warm.mentionAt(a.uri, m.start)?.entity);
+      answers.push(warm.counts(a).size);
+    }
+  });
+  const search = time('search index', () => new b.SearchEngine(warm));
+  time('search', () => QUERIES.forEach((q) => answers.push(search.entities(q, 20).map((h) => h.entity.id), search.headlineHits(q, 20).map((h) => h.article.uri))));
+  const source = await warm.source();
+  time('cache figures', () => source.articles.forEach((a) => source.counts.add(a)));
+  answers.push(source.counts.result().length);
+  return { ms, answers };
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-compare-index-'));
+try {
+  const tree = path.join(work, 'ref');
+  execFileSync('sh', ['-c', `mkdir -p "${tree}" && git -C "${root}" archive "${ref}" server | tar -x -C "${tree}"`]);
+  const builds = { [ref]: await loadIndex(tree, path.join(work, 'ref.cjs')), 'this checkout': await loadIndex(root, path.join(work, 'current.cjs')) };
+  const names = Object.keys(builds);
+  const files = readdirSync(corpus, { recursive: true }).map(String).filter((f) => f.endsWith('.txt')).sort().slice(0, count);
+  const texts = files.map((f) => [pathToFileURL(path.join(corpus, f)).href, builds[names[0]].decode(readFileSync(path.join(corpus, f)))]).filter(([, d]) => d.ok).map(([uri, d]) => [uri, d.text]);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  const answers = {};
+  for (let r = 0; r < rounds; r++) {
+    for (const n of r % 2 ? [...names].reverse() : names) {
+      const out = await round(builds[n], texts);
+      times[n].push(out.ms);
+      if (r === 0) answers[n] = JSON.parse(JSON.stringify(out.answers));
+    }
+  }
+  const same = isDeepStrictEqual(answers[names[0]], answers[names[1]]);
+  console.log(`${texts.length} articles of ${corpus}: ${same ? 'the same answers' : 'the answers differ'}; ${rounds} rounds, milliseconds, median (min–max):`);
+  const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+  const phases = Object.keys(times[names[0]][0]);
+  console.log(`${'phase'.padEnd(16)}${names.map((n) => n.padStart(28)).join('')}`);
+  for (const p of phases) {
+    const cell = (n) => {
+      const xs = times[n].map((t) => t[p]);
+      return `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`.padStart(28);
+    };
+    console.log(`${p.padEnd(16)}${names.map(cell).join('')}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
