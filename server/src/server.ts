@@ -18,7 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hover, type HoverFormat } from './core/features/hover';
 import { definition, highlights, mentionLocations, references, type MentionLocations } from './core/features/navigation';
-import { SearchEngine } from './core/features/search';
+import { SearchEngine } from './core/search/search';
 import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints } from './core/features/editorAids';
 import { readerArticle } from './core/features/reader';

@@ -4,7 +4,7 @@ import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { parseCatalog, workspaceEntities, mergeCatalogs } from '../../server/src/core/catalog/catalog';
 import { hover } from '../../server/src/core/features/hover';
 import { definition, highlights, references } from '../../server/src/core/features/navigation';
-import { findPassages, SearchEngine } from '../../server/src/core/features/search';
+import { findPassages, SearchEngine } from '../../server/src/core/search/search';
 import { documentSymbols } from '../../server/src/core/features/symbols';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import { marked, positionOf } from '../fixtures';

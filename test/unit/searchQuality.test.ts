@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
-import { findPassages, SearchEngine } from '../../server/src/core/features/search';
-import { Shortlist } from '../../server/src/core/features/shortlist';
+import { findPassages, SearchEngine } from '../../server/src/core/search/search';
+import { Shortlist } from '../../server/src/core/search/shortlist';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 
 const entities = (shipped as { entities: CatalogEntry[] }).entities;

@@ -11,7 +11,7 @@ import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import { decode } from '../core/text/decode';
 import { CorpusIndex, type Article } from '../core/index/corpusIndex';
-import { SearchEngine } from '../core/features/search';
+import { SearchEngine } from '../core/search/search';
 import { LineIndex } from '../core/text/lines';
 import { createHash } from 'crypto';
 import { statOrNothing } from './sharedStats';

@@ -7,7 +7,7 @@ import type { Article, CorpusIndex, EntitySummary } from '../index/corpusIndex';
 import { roleLine } from './hover';
 import { firstMention } from './navigation';
 import { keywordInContext, locationOf, rangeOf } from './ranges';
-import { findPassages, type SearchEngine } from './search';
+import { findPassages, type SearchEngine } from '../search/search';
 
 
 function item(s: EntitySummary): EntityItem {

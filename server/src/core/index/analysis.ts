@@ -7,7 +7,7 @@
 import { inZones, isTrimmed, parseArticle } from '../article/structure';
 import { discoverNames, mayBeNameWord, surnameKey, type KnownMention } from '../entities/discovery';
 import { cliticReadings } from '../text/clitics';
-import { headlineWords } from '../features/searchKeys';
+import { headlineWords } from '../search/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
 import { lineStarts } from '../text/lines';
 import { articleData, articleDataAt, mentionWord, MENTION_KINDS, NAME_KIND } from './article';
