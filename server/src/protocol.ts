@@ -6,6 +6,9 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserv
 import type { Location } from 'vscode-languageserver-types';
 
 export type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from './core/features/viewTypes';
+/** The entity types and how each is shown (views, icons, labels), for the client's trees. */
+export { ENTITY_TYPES } from './core/catalog/types';
+export { ENTITY_TYPE_INFO, type EntityTypeInfo } from './core/catalog/entityTypes';
 import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from './core/features/viewTypes';
 
 export interface StatusParams {

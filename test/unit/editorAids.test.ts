@@ -1,7 +1,10 @@
 import { strict as assert } from 'assert';
 import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
-import { articleLenses, completions, foldingRanges, latinInlayHints } from '../../server/src/core/features/editorAids';
+import { articleLenses } from '../../server/src/core/features/codeLenses';
+import { completions } from '../../server/src/core/features/completion';
+import { foldingRanges } from '../../server/src/core/features/folding';
+import { latinInlayHints } from '../../server/src/core/features/inlayHints';
 import { semanticTokens, SEMANTIC_TOKEN_TYPES } from '../../server/src/core/features/entityMarks';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import { marked, positionOf } from '../fixtures';

@@ -1,6 +1,8 @@
 /** Catalog data as it is stored (JSON) and as the recogniser uses it. */
 
-export type EntityType = 'person' | 'organisation' | 'place' | 'topic';
+/** The entity types, in the order views list them (`entityTypes.ts` says how each is shown). */
+export const ENTITY_TYPES = ['person', 'organisation', 'place', 'topic'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface RoleEntry {
   readonly title: string;

@@ -4,13 +4,14 @@
  * line's runs, and as LSP semantic tokens, which colour the letters (an opt-in: the editor lays
  * out each coloured piece of a line on its own, out of right-to-left order).
  */
-import type { EntityType } from '../catalog/types';
+import { ENTITY_TYPES } from '../catalog/types';
 import type { CorpusIndex } from '../index/corpusIndex';
 import { findDates } from '../text/dates';
 import type { Range } from 'vscode-languageserver-types';
 import { rangeOf } from './ranges';
 
-export const SEMANTIC_TOKEN_TYPES = ['person', 'organisation', 'place', 'topic', 'date'] as const;
+/** The entity types' mentions, and dates (`package.json` declares the types' tokens under the same names). */
+export const SEMANTIC_TOKEN_TYPES = [...ENTITY_TYPES, 'date'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['demonym', 'discovered', 'boilerplate'] as const;
 
 export type MarkType = (typeof SEMANTIC_TOKEN_TYPES)[number];
@@ -40,7 +41,7 @@ function marks(index: CorpusIndex, uri: string, text: string): Mark[] | undefine
   for (const m of index.mentions(a)) {
     const e = index.entity(m.entity);
     if (!e) continue;
-    items.push({ start: m.start, end: m.end, type: e.type as EntityType, demonym: m.kind === 'demonym', discovered: m.kind === 'discovered', boilerplate: m.boilerplate });
+    items.push({ start: m.start, end: m.end, type: e.type, demonym: m.kind === 'demonym', discovered: m.kind === 'discovered', boilerplate: m.boilerplate });
   }
   for (const d of findDates(text)) {
     if (!items.some((i) => i.start < d.end && d.start < i.end)) items.push({ start: d.start, end: d.end, type: 'date', demonym: false, discovered: false, boilerplate: false });

@@ -1,13 +1,13 @@
 /** The hover card: an entity dossier on a mention, the ISO date and weekday on a date. */
 import type { Hover } from 'vscode-languageserver-types';
-import type { Entity, EntityType } from '../catalog/types';
+import { ENTITY_TYPE_INFO } from '../catalog/entityTypes';
+import type { Entity } from '../catalog/types';
 import type { CorpusIndex } from '../index/corpusIndex';
 import { findDates, weekdayOf, WEEKDAY_NAMES_AR } from '../text/dates';
 import { commandLink, escapeMarkdown } from './markdown';
 import { rangeOf } from './ranges';
 import { mentionNear } from './navigation';
 
-export const TYPE_LABEL: Record<EntityType, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', topic: 'Topic' };
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function roleLine(e: Entity): string | undefined {
@@ -69,7 +69,7 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
   const out: string[] = [];
   out.push(`${w.strong(w.text(e.ar))}${e.en ? ` · ${w.text(e.en)}` : ''}`);
   const role = roleLine(e);
-  out.push(`${w.em(`${TYPE_LABEL[e.type]}${e.discovered ? ' (discovered)' : ''}`)}${role ? ` — ${w.text(role)}` : ''}`);
+  out.push(`${w.em(`${ENTITY_TYPE_INFO[e.type].label}${e.discovered ? ' (discovered)' : ''}`)}${role ? ` — ${w.text(role)}` : ''}`);
   if (e.description && e.description !== role) out.push(w.text(e.description));
 
   const forms = index.forms(e.id);

@@ -1,5 +1,5 @@
 /** Go-to-mentions: definition, references and document highlights of the entity under the cursor. */
-import type { DocumentHighlight, Location } from 'vscode-languageserver-types';
+import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver-types';
 import type { Entity } from '../catalog/types';
 import type { Mention } from '../entities/recognizer';
 import type { CorpusIndex } from '../index/corpusIndex';
@@ -45,6 +45,11 @@ export function firstMention(index: CorpusIndex, id: string): Location | undefin
   return first && any ? locationOf(first, any.start, any.end) : undefined;
 }
 
+/** Where an entity is best shown: its first full-name mention in the earliest article, else its catalog entry. */
+export function entityLocation(index: CorpusIndex, e: Entity): Location | undefined {
+  return firstMention(index, e.id) ?? (e.source ? { uri: e.source.uri, range: e.source.range } : undefined);
+}
+
 /** Where an entity is mentioned: at most a limit of its mentions, and how many there are in all. */
 export interface MentionLocations {
   readonly entity?: Entity;
@@ -72,5 +77,5 @@ export function highlights(index: CorpusIndex, uri: string, offset: number, text
   const m = mentionNear(index, uri, offset, text);
   const a = index.article(uri);
   if (!m || !a) return [];
-  return index.mentions(a).filter((x) => x.entity === m.entity).map((x) => ({ range: rangeOf(a, x.start, x.end), kind: 1 }));
+  return index.mentions(a).filter((x) => x.entity === m.entity).map((x) => ({ range: rangeOf(a, x.start, x.end), kind: DocumentHighlightKind.Text }));
 }

@@ -10,6 +10,11 @@ export function locationOf(article: Article, start: number, end: number): Locati
   return { uri: article.uri, range: rangeOf(article, start, end) };
 }
 
+/** Where an article's headline stands. */
+export function headlineLocation(article: Article): Location {
+  return locationOf(article, article.headline.start, article.headline.end);
+}
+
 /** A few words either side of `[start, end)` on its line, with the mention's place in the result. */
 export function keywordInContext(text: string, start: number, end: number, words = 5): { line: string; matchStart: number; matchEnd: number } {
   let from = start;

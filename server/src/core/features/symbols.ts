@@ -3,22 +3,12 @@
  * lead, paragraphs, quotations, entities grouped by type, and one collapsed boilerplate symbol.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { EntityType } from '../catalog/types';
+import { ENTITY_TYPE_INFO } from '../catalog/entityTypes';
+import { ENTITY_TYPES } from '../catalog/types';
 import { parseArticle } from '../article/structure';
 import type { Article, CorpusIndex } from '../index/corpusIndex';
 import { rangeOf } from './ranges';
 
-/**
- * Kinds that read right in any client, including those that group an outline by kind: the
- * article a File, its dateline an Event, paragraphs and quotations Strings, each group of
- * entities (and the site chrome) a Namespace holding Objects (entities) or Properties (zones).
- */
-const GROUPS: ReadonlyArray<readonly [EntityType, string]> = [
-  ['person', 'People'],
-  ['organisation', 'Organisations'],
-  ['place', 'Places'],
-  ['topic', 'Topics'],
-];
 
 function firstWords(text: string, n = 6): string {
   const words = text.trim().split(/\s+/u);
@@ -30,7 +20,12 @@ function sym(a: Article, name: string, kind: SymbolKind, start: number, end: num
   return { name: name.trim() || '(empty)', detail, kind, range, selectionRange: range, children };
 }
 
-/** The outline; the structure is parsed again from `text`, which the index does not keep. */
+/**
+ * The outline; the structure is parsed again from `text`, which the index does not keep. Kinds
+ * that read right in any client, including those that group an outline by kind: the article a
+ * File, its dateline an Event, paragraphs and quotations Strings, each group of entities (and
+ * the site chrome) a Namespace holding Objects (entities) or Properties (zones).
+ */
 export function documentSymbols(index: CorpusIndex, uri: string, text: string): DocumentSymbol[] {
   const a = index.article(uri);
   if (!a) return [];
@@ -45,7 +40,7 @@ export function documentSymbols(index: CorpusIndex, uri: string, text: string): 
     const q = s.quotations.map((x) => sym(a, `“${firstWords(x.text, 8)}”`, SymbolKind.String, x.start, x.end, 'quotation'));
     children.push({ ...sym(a, 'Quotations', SymbolKind.Array, s.quotations[0].start, s.quotations[s.quotations.length - 1].end, String(q.length)), children: q });
   }
-  for (const [type, label] of GROUPS) {
+  for (const type of ENTITY_TYPES) {
     const byEntity = new Map<string, { start: number; end: number; count: number }>();
     for (const m of mentions) {
       if (m.boilerplate || index.entity(m.entity)?.type !== type) continue;
@@ -59,7 +54,7 @@ export function documentSymbols(index: CorpusIndex, uri: string, text: string): 
       .map(([id, v]) => sym(a, index.entity(id)!.ar, SymbolKind.Object, v.start, v.end, `×${v.count}`));
     const start = Math.min(...[...byEntity.values()].map((v) => v.start));
     const end = Math.max(...[...byEntity.values()].map((v) => v.end));
-    children.push({ ...sym(a, label, SymbolKind.Namespace, start, end, String(items.length)), children: items });
+    children.push({ ...sym(a, ENTITY_TYPE_INFO[type].plural, SymbolKind.Namespace, start, end, String(items.length)), children: items });
   }
   const zones = s.boilerplate;
   const top: DocumentSymbol[] = [];
