@@ -19,7 +19,15 @@ import { filterHas, type FilterProbe } from './tokenFilter';
  * - the token filter (see `tokenFilter`).
  */
 const HEADER = 9;
+const LINES = 0;
+const MENTIONS = 1;
+const ENTITIES = 2;
+const FORMS = 3;
+const HEADLINE_START = 4;
+const HEADLINE_END = 5;
 const FLAGS = 6;
+const LENGTH = 7;
+const FILTER = 8;
 const SYNTHETIC_HEADLINE = 1;
 /**
  * The article may name someone it introduces, whom the recogniser did not know yet, before the
@@ -74,7 +82,7 @@ export function articleData(p: ArticleParts): Uint32Array {
 
 /** The length of the data array (see `articleData`) that starts at `base` in `data`, from its header. */
 export function articleDataLength(data: Uint32Array, base = 0): number {
-  return HEADER + data[base] + 3 * data[base + 1] + 2 * data[base + 2] + 3 * data[base + 3] + data[base + 8];
+  return filterAt(data, base) + data[base + FILTER] - base;
 }
 
 /** The article's own array in `data` from `base`, by its header's length: `data` itself when it holds just that article. */
@@ -82,6 +90,15 @@ export function articleDataAt(data: Uint32Array, base = 0): Uint32Array {
   const n = articleDataLength(data, base);
   return base === 0 && n === data.length ? data : data.subarray(base, base + n);
 }
+
+/** Where the mention triples of the array at `base` start. */
+const mentionsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES];
+/** Where its count pairs start. */
+const countsAt = (d: Uint32Array, b: number) => mentionsAt(d, b) + 3 * d[b + MENTIONS];
+/** Where its form triples start. */
+const formsAt = (d: Uint32Array, b: number) => countsAt(d, b) + 2 * d[b + ENTITIES];
+/** Where its token filter starts. */
+const filterAt = (d: Uint32Array, b: number) => formsAt(d, b) + 3 * d[b + FORMS];
 
 export class Article {
   /** Set when the index lets go of this article (lists holding it skip it from then on). */
@@ -124,8 +141,9 @@ export class Article {
   }
 
   get headline(): { readonly text: string; readonly start: number; readonly end: number; readonly synthetic: boolean } {
+    const d = this.data;
     const b = this.base;
-    return { text: this.headlineText, start: this.data[b + 4], end: this.data[b + 5], synthetic: (this.data[b + FLAGS] & SYNTHETIC_HEADLINE) !== 0 };
+    return { text: this.headlineText, start: d[b + HEADLINE_START], end: d[b + HEADLINE_END], synthetic: (d[b + FLAGS] & SYNTHETIC_HEADLINE) !== 0 };
   }
 
   /** See `NAMES_EARLY`. */
@@ -134,165 +152,129 @@ export class Article {
   }
 
   get lines(): LineIndex {
-    return LineIndex.view(this.data, this.base + HEADER, this.data[this.base], this.data[this.base + 7]);
-  }
-
-  get mentionCount(): number {
-    return this.data[this.base + 1];
+    return LineIndex.view(this.data, this.base + HEADER, this.data[this.base + LINES], this.data[this.base + LENGTH]);
   }
 
   /** How many entities the article names outside boilerplate. */
   get entityCount(): number {
-    return this.data[this.base + 2];
-  }
-
-  get formCount(): number {
-    return this.data[this.base + 3];
-  }
-
-  /** Offset of the first mention triple in `data`. */
-  private get mentionsAt(): number {
-    return this.base + HEADER + this.data[this.base];
-  }
-
-  /** Offset of the first count pair in `data`. */
-  private get countsAt(): number {
-    return this.mentionsAt + 3 * this.data[this.base + 1];
-  }
-
-  /** Offset of the first form triple in `data`. */
-  private get formsAt(): number {
-    return this.countsAt + 2 * this.data[this.base + 2];
-  }
-
-  /** Offset of the token filter in `data`. */
-  private get filterAt(): number {
-    return this.formsAt + 3 * this.data[this.base + 3];
-  }
-
-  /** Whether the article may contain the probed pair of words (see `filterHashes` in analysis; false means it certainly does not). */
-  mayContain(key: FilterProbe): boolean {
-    return filterHas(this.data, this.filterAt, this.data[this.base + 8], key);
+    return this.data[this.base + ENTITIES];
   }
 
   /** Mentions outside boilerplate. */
   get mentionTotal(): number {
     let n = 0;
-    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) n += this.data[k + 1];
+    this.forEachEntity((_, mentions) => (n += mentions));
     return n;
+  }
+
+  /** Whether the article may contain the probed pair of words (see `filterHashes` in analysis; false means it certainly does not). */
+  mayContain(key: FilterProbe): boolean {
+    return filterHas(this.data, filterAt(this.data, this.base), this.data[this.base + FILTER], key);
   }
 
   /** Calls `f` with each mention, in text order: its first word (see `mentionWord`), start and end. */
   forEachMention(f: (word: number, start: number, end: number) => void): void {
     const d = this.data;
-    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
   }
 
   /** Calls `f` with each mention of the entity, in text order (see `forEachMention`). */
   forEachMentionOf(entity: number, f: (word: number, start: number, end: number) => void): void {
     const d = this.data;
-    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (d[k] >>> 3 === entity) f(d[k], d[k + 1], d[k + 2]);
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (d[k] >>> 3 === entity) f(d[k], d[k + 1], d[k + 2]);
   }
 
   /** Calls `f` with each entity the article introduces: those its own discovery found (see `MENTION_KINDS`). */
   forEachIntroduced(f: (entity: number) => void): void {
     const d = this.data;
-    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (kindOf(d[k]) === DISCOVERED_KIND) f(d[k] >>> 3);
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (kindOf(d[k]) === DISCOVERED_KIND) f(d[k] >>> 3);
   }
 
   /** Calls `f` with the entity of each mention that gives a full name outside boilerplate (an entity once a mention). */
   forEachFullName(f: (entity: number) => void): void {
     const d = this.data;
-    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (isFullName(d[k])) f(d[k] >>> 3);
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (isFullName(d[k])) f(d[k] >>> 3);
   }
 
   /** Whether a mention names the entity (`inFull`: gives its full name outside boilerplate). */
   hasMention(entity: number, inFull = false): boolean {
     const d = this.data;
-    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (d[k] >>> 3 === entity && (!inFull || isFullName(d[k]))) return true;
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (d[k] >>> 3 === entity && (!inFull || isFullName(d[k]))) return true;
     return false;
   }
 
-  /** The number of the mention that covers `offset` (its end included), or -1. */
-  mentionIndexAt(offset: number): number {
+  /** The mention that covers `offset` (its end included): its first word, start and end; undefined when none does. */
+  mentionAt(offset: number): { word: number; start: number; end: number } | undefined {
     const d = this.data;
-    const at = this.mentionsAt;
+    const at = mentionsAt(d, this.base);
     let lo = 0;
-    let hi = this.mentionCount - 1;
+    let hi = d[this.base + MENTIONS] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (d[at + 3 * mid + 2] < offset) lo = mid + 1;
-      else if (d[at + 3 * mid + 1] > offset) hi = mid - 1;
-      else return mid;
+      const k = at + 3 * mid;
+      if (d[k + 2] < offset) lo = mid + 1;
+      else if (d[k + 1] > offset) hi = mid - 1;
+      else return { word: d[k], start: d[k + 1], end: d[k + 2] };
     }
-    return -1;
-  }
-
-  /** Mention number `i`'s first word, start and end. */
-  mention(i: number): { word: number; start: number; end: number } {
-    const k = this.mentionsAt + 3 * i;
-    return { word: this.data[k], start: this.data[k + 1], end: this.data[k + 2] };
+    return undefined;
   }
 
   /** Calls `f` with each entity the article names outside boilerplate (its index number) and its count of mentions there. */
   forEachEntity(f: (entity: number, mentions: number) => void): void {
     const d = this.data;
-    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) f(d[k], d[k + 1]);
-  }
-
-  /** Whether the article names the entity outside boilerplate. */
-  names(entity: number): boolean {
-    const d = this.data;
-    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (d[k] === entity) return true;
-    return false;
+    for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) f(d[k], d[k + 1]);
   }
 
   /** Mentions of the entity (its index number) outside boilerplate; 0 when the article does not name it. */
   mentionsOf(entity: number): number {
     const d = this.data;
-    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (d[k] === entity) return d[k + 1];
+    for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) if (d[k] === entity) return d[k + 1];
     return 0;
   }
 
   /** Calls `f` with each written form: its entity, form id and count. */
   forEachForm(f: (entity: number, form: number, count: number) => void): void {
     const d = this.data;
-    for (let k = this.formsAt, end = k + 3 * this.formCount; k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
+    for (let k = formsAt(d, this.base), end = filterAt(d, this.base); k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
   }
+}
 
-  /** True when every entity number in the article is below `entities` and every form id below `forms`. */
-  numbersBelow(entities: number, forms = Infinity): boolean {
-    const d = this.data;
-    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (d[k] >>> 3 >= entities) return false;
-    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (d[k] >= entities) return false;
-    for (let k = this.formsAt, end = k + 3 * this.formCount; k < end; k += 3) if (d[k] >= entities || d[k + 1] >= forms) return false;
-    return true;
-  }
+/** True when every entity number in the article is below `entities` and every form id below `forms`. */
+export function numbersBelow(a: Article, entities: number, forms = Infinity): boolean {
+  const d = a.data;
+  const counts = countsAt(d, a.base);
+  const formList = formsAt(d, a.base);
+  for (let k = mentionsAt(d, a.base); k < counts; k += 3) if (d[k] >>> 3 >= entities) return false;
+  for (let k = counts; k < formList; k += 2) if (d[k] >= entities) return false;
+  for (let k = formList, end = filterAt(d, a.base); k < end; k += 3) if (d[k] >= entities || d[k + 1] >= forms) return false;
+  return true;
+}
 
-  /** Rewrites, in place, the article's entity numbers through `entity` and its form ids through `form`. */
-  renumber(entity: ArrayLike<number>, form: ArrayLike<number>): void {
-    const d = this.data;
-    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) d[k] = (entity[d[k] >>> 3] << 3) | (d[k] & 7);
-    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) d[k] = entity[d[k]];
-    for (let k = this.formsAt, end = k + 3 * this.formCount; k < end; k += 3) {
-      d[k] = entity[d[k]];
-      d[k + 1] = form[d[k + 1]];
-    }
+/** Rewrites, in place, the article's entity numbers through `entity` and its form ids through `form`. */
+export function renumber(a: Article, entity: ArrayLike<number>, form: ArrayLike<number>): void {
+  const d = a.data;
+  const counts = countsAt(d, a.base);
+  const formList = formsAt(d, a.base);
+  for (let k = mentionsAt(d, a.base); k < counts; k += 3) d[k] = (entity[d[k] >>> 3] << 3) | (d[k] & 7);
+  for (let k = counts; k < formList; k += 2) d[k] = entity[d[k]];
+  for (let k = formList, end = filterAt(d, a.base); k < end; k += 3) {
+    d[k] = entity[d[k]];
+    d[k + 1] = form[d[k + 1]];
   }
+}
 
-  /** The article without the mentions, counts and forms of the entities `dropped`, in an array of its own. */
-  without(dropped: readonly number[]): Article {
-    const d = this.data;
-    const keep = (e: number) => !dropped.includes(e);
-    const mentions: number[] = [];
-    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) if (keep(d[k] >>> 3)) mentions.push(d[k], d[k + 1], d[k + 2]);
-    const counts: number[] = [];
-    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (keep(d[k])) counts.push(d[k], d[k + 1]);
-    const forms: number[] = [];
-    for (let k = this.formsAt, end = k + 3 * this.formCount; k < end; k += 3) if (keep(d[k])) forms.push(d[k], d[k + 1], d[k + 2]);
-    const lineStarts = d.subarray(this.base + HEADER, this.mentionsAt);
-    const filter = d.slice(this.filterAt, this.filterAt + d[this.base + 8]);
-    const data = articleData({ lineStarts, mentions, counts, forms, headline: this.headline, length: d[this.base + 7], filter, namesEarly: this.namesEarly });
-    return new Article(this.uri, this.headlineText, this.date, this.source, data);
-  }
+/** The article without the mentions, counts and forms of the entities `dropped`, in an array of its own. */
+export function withoutEntities(a: Article, dropped: readonly number[]): Article {
+  const keep = (e: number) => !dropped.includes(e);
+  const mentions: number[] = [];
+  a.forEachMention((word, start, end) => keep(entityOf(word)) && mentions.push(word, start, end));
+  const counts: number[] = [];
+  a.forEachEntity((e, n) => keep(e) && counts.push(e, n));
+  const forms: number[] = [];
+  a.forEachForm((e, form, n) => keep(e) && forms.push(e, form, n));
+  const d = a.data;
+  const lineStarts = d.subarray(a.base + HEADER, mentionsAt(d, a.base));
+  const filter = d.slice(filterAt(d, a.base), filterAt(d, a.base) + d[a.base + FILTER]);
+  const data = articleData({ lineStarts, mentions, counts, forms, headline: a.headline, length: d[a.base + LENGTH], filter, namesEarly: a.namesEarly });
+  return new Article(a.uri, a.headline.text, a.date, a.source, data);
 }

@@ -10,7 +10,7 @@
 import type { Entity, EntityType } from '../catalog/types';
 import type { Mention, Recognizer } from '../entities/recognizer';
 import { analyzeArticle, type ArticleAnalysis } from './analysis';
-import { Article } from './article';
+import { Article, numbersBelow, renumber, withoutEntities } from './article';
 import { ArticleTable } from './articleList';
 import { EntityStatistics, SHARED_FROM, type EntitySummary, type Introduction } from './entityStats';
 import { EntityTable } from './entityTable';
@@ -101,17 +101,17 @@ export class CorpusIndex {
    */
   commit(uri: string, analysis: ArticleAnalysis, learntKnown = 0): Article | undefined {
     let a = new Article(uri, analysis.headline, analysis.date, analysis.source, analysis.data, analysis.dataBase ?? 0);
-    if (!a.numbersBelow(this.people.localLimit(analysis))) return undefined;
+    if (!numbersBelow(a, this.people.localLimit(analysis))) return undefined;
     // Taken out first: whom the others introduce decides which learnt names may link here.
     this.detach(uri);
     this.people.staleUris.delete(uri);
     const local = this.people.numbering(a, analysis);
     if (local.dropped) {
       // Their links are left out, and the article is to be analysed again.
-      a = a.without(local.dropped);
+      a = withoutEntities(a, local.dropped);
       this.people.staleUris.add(uri);
     }
-    a.renumber(local.numbers, analysis.formTexts.map((t) => this.entities.formNumber(t)));
+    renumber(a, local.numbers, analysis.formTexts.map((t) => this.entities.formNumber(t)));
     a.learntKnown = learntKnown;
     this.attach(a, analysis.headlineWords, false, local.said);
     this.people.settle();
@@ -217,11 +217,8 @@ export class CorpusIndex {
   }
 
   mentionAt(uri: string, offset: number): Mention | undefined {
-    const a = this.articles.get(uri);
-    const i = a ? a.mentionIndexAt(offset) : -1;
-    if (i < 0) return undefined;
-    const m = a!.mention(i);
-    return this.entities.mention(m.word, m.start, m.end);
+    const m = this.articles.get(uri)?.mentionAt(offset);
+    return m && this.entities.mention(m.word, m.start, m.end);
   }
 
   /** Entity id → mentions outside boilerplate, for one article. */

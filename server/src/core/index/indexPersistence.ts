@@ -5,7 +5,7 @@
  * (`restoreSnapshot`), then the figures (`adoptCounts`).
  */
 import type { Entity } from '../catalog/types';
-import { Article, articleDataAt, entityOf } from './article';
+import { Article, articleDataAt, entityOf, numbersBelow, renumber } from './article';
 import { addToTop } from './articleOrder';
 import type { EntityTable } from './entityTable';
 import { TOP, type EntityStatistics, type EntityStats } from './entityStats';
@@ -206,10 +206,10 @@ export function restoreSnapshot(
       continue;
     }
     const a = articleOf(s, owned);
-    if (!a.numbersBelow(map.length, forms.length)) continue;
+    if (!numbersBelow(a, map.length, forms.length)) continue;
     if (!same) {
-      a.renumber(map, forms);
-      if (!a.numbersBelow(UNKNOWN)) continue;
+      renumber(a, map, forms);
+      if (!numbersBelow(a, UNKNOWN)) continue;
     }
     parts.put(a, s.words);
     restored?.(a, i);
@@ -237,7 +237,7 @@ export function adoptCounts(parts: PersistedParts, saved: readonly SavedCounts[]
   if (!entityIds.every((id, i) => entities.ids[i] === id) || !formTexts.every((t, i) => entities.formTexts[i] === t)) return undefined;
   if (!Array.isArray(saved as unknown) || !saved.every((c) => validCounts(c, entityIds.length, formTexts.length))) return undefined;
   // Figures of articles the restore left out (open documents with other text) are taken off.
-  if (!left.every((a) => a.numbersBelow(entityIds.length, formTexts.length))) return undefined;
+  if (!left.every((a) => numbersBelow(a, entityIds.length, formTexts.length))) return undefined;
   let taken = 0;
   for (const c of saved) {
     const s = entities.stats[c.entity];
@@ -273,7 +273,7 @@ function countsWithout(c: SavedCounts, left: readonly Article[], entityCount: nu
   let top: readonly string[] | undefined = c.top;
   let latest: string | undefined | null = c.latest;
   for (const a of left) {
-    if (!a.names(c.entity)) continue;
+    if (a.mentionsOf(c.entity) === 0) continue;
     if (forms)
       a.forEachForm((e, form, count) => {
         if (e !== c.entity) return;
