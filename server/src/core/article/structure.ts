@@ -114,8 +114,8 @@ const startsWithMarker = (key: string, markers: readonly string[]) =>
 
 /**
  * The lines seen so far, filed by length: a body line is its whole text, and a set of strings
- * hashed every paragraph whole (1.3% of an analysis in a profile); lines of one length are few,
- * and strings of equal length mostly differ in their first characters.
+ * hashed every paragraph whole; lines of one length are few, and strings of equal length mostly
+ * differ in their first characters.
  */
 class SeenLines {
   private readonly byLength = new Map<number, string[]>();
@@ -227,8 +227,8 @@ export function parseArticle(text: string): ArticleStructure {
 /**
  * A parsed article. A class, so that the lazy `quotations` getter is on the prototype: with the
  * getter in an object literal, each article's paragraphs and zones outlived young-generation
- * collections and were promoted (83 MB over 30,000 analyses, against 6 MB as a class), which made
- * garbage collection a fifth of a scan's CPU.
+ * collections and were promoted, which made garbage collection a large share of a scan's CPU
+ * (docs/performance.md).
  */
 class Structure implements ArticleStructure {
   private quoted: Span[] | undefined;

@@ -152,11 +152,8 @@ function filterHashes(tokens: readonly Token[]): number {
 
 /**
  * Each entity's count of mentions, in the order of first mention. Counted in arrays by local
- * entity number, shared by all analyses, rather than a map: the maps' lookups of entities and
- * forms were about 2% of an analysis in a profile. With `FormCounts`, `hasOddSpace` and the
- * structure's `SeenLines`, an analysis took 4 to 7 µs less, of about 120 (both builds
- * alternated in one process over 30,000 of the benchmark's articles, twice; the same analyses).
- * An entry belongs to the analysis whose number it carries, so that an analysis that failed
+ * entity number, shared by all analyses, rather than a map, whose lookups were a measurable part
+ * of an analysis (docs/performance.md). An entry belongs to the analysis whose number it carries, so that an analysis that failed
  * halfway leaves nothing for the next one to clear.
  */
 export class EntityCounts {

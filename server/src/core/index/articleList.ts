@@ -1,8 +1,7 @@
 /**
  * The articles naming one entity, as numbers into the index's `ArticleTable`, packed in a typed
- * array: an archive's lists hold millions of entries (some 2 million at 100,000 articles), and as
- * arrays of references every entry cost the collector a remembered slot when it was added and a
- * visit at every full collection. Deletion is lazy: a removed article's number leaves the table,
+ * array: an archive's lists hold millions of entries, and as arrays of references every entry
+ * cost the collector a remembered slot when it was added and a visit at every full collection. Deletion is lazy: a removed article's number leaves the table,
  * the list skips it, and sweeps it out once the removed are as many as the live.
  */
 import type { Article } from './article';

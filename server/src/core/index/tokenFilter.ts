@@ -2,9 +2,8 @@
  * A Bloom filter of the word pairs an article contains (see `filterHashes` in analysis), kept with
  * the article so that a person discovered later can be linked in articles indexed earlier: only
  * the articles whose filter holds every pair of the person's name are read again. Twenty bits
- * per pair and ten hashes gave 36 false positives in 200,000 lookups of absent random pairs in
- * filters of 160 pairs, about one in 5,500 (the check runs once per person per article, so it
- * must be rare); a false positive costs one re-analysis, never a wrong link.
+ * per pair and ten hashes make a false positive rare (docs/performance.md), as it must be: the
+ * check runs once per person per article; a false positive costs one re-analysis, never a wrong link.
  */
 import { keyHash } from '../text/tokenize';
 

@@ -268,7 +268,7 @@ export class SearchEngine {
     index.onArticle((article, words, removed) => this.articleChanged(article, words, removed));
     for (const a of index.allArticles()) this.articleChanged(a);
     // The catalog's names are filed now rather than by the first search, which a server starting
-    // to index answers while the code is still cold (some 20 ms for the shipped catalog).
+    // to index would answer late, while the code is still cold.
     this.syncEntities();
   }
 

@@ -31,8 +31,8 @@ export class WordsById {
 
 /**
  * Each word's document ids, ascending. A word's list starts as a small array and moves to a typed
- * array once it grows: held as arrays of numbers, a warm start's 2 million postings at 100,000
- * articles were 23 MB that every young-generation collection copied on their way to the old one.
+ * array once it grows: held as arrays of numbers, a large index's postings were copied by every
+ * young-generation collection on their way to the old one (docs/performance.md).
  */
 class Postings {
   private readonly lists: (number[] | Uint32Array)[] = [];
@@ -98,7 +98,7 @@ export class Shortlist {
   private readonly postings = new Postings();
   /** trigram → words holding it. */
   private readonly grams = new Map<string, string[]>();
-  /** 1 at each live id (a Set of 100,000 ids cost a warm start 45 ms to fill). */
+  /** 1 at each live id (a `Set` of a large index's ids was slow to fill at a warm start). */
   private live = new Uint8Array(256);
   private liveCount = 0;
 
@@ -174,7 +174,7 @@ export class Shortlist {
 
   /**
    * The words of every live id (the inverse of the postings, built on demand), packed in typed
-   * arrays: an array of words per id made 100,000 arrays at once for the collector when a large
+   * arrays: an array of words per id made as many arrays at once for the collector when a large
    * index was written out. `pause` is awaited after every word, and decides whether to let other
    * work in; ids added meanwhile are left out, ids removed meanwhile keep their words.
    */
@@ -184,7 +184,7 @@ export class Shortlist {
     // The words there are now (words come later only at the end).
     const words = this.words.slice();
     // Counted, then filled. The caller's pause decides, after every word and every few thousand
-    // ids of a common word, whether to yield (one word held 100,000 ids and the thread for 50 ms).
+    // ids of a common word, whether to yield (one word may hold most of the ids).
     const start = new Uint32Array(size + 1);
     const each = async (visit: (id: number, word: number) => void) => {
       for (let w = 0; w < words.length; w++) {
@@ -230,8 +230,7 @@ export class Shortlist {
    *
    * Exact words are taken first, then prefixes, then fuzzy ones: once there are `limit`
    * candidates, a prefix or fuzzy word only raises those it holds, so the bounded shortlist never
-   * drops exact matches for fuzzy ones (at 10,000 articles, rare fuzzy words had filled it and a
-   * name in 1,500 headlines found none of them). Work is bounded whatever the corpus size: a word
+   * drops exact matches for fuzzy ones (rare fuzzy words could fill it: docs/performance.md). Work is bounded whatever the corpus size: a word
    * held by very many documents contributes its newest few, or, once there are enough
    * candidates, only raises those it holds (postings are sorted, so a binary search tells).
    */

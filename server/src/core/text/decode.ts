@@ -17,10 +17,8 @@ const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const FAST_MAX_BYTES = 1 << 20;
 
 /**
- * UTF-8 decoding of the common case in JavaScript, as a scan decodes every article: over the
- * benchmark's 100,000 articles (`scripts/bench/analysis.mjs`, Node 20), decoding with the
- * binary check took 9 to 11 µs an article this way, against 22 µs with `TextDecoder` (whose
- * own call took about 16 µs of that). It declines (returns undefined) what it does not handle
+ * UTF-8 decoding of the common case in JavaScript, as a scan decodes every article: with the
+ * binary check, it takes half the time `TextDecoder` does (docs/performance.md). It declines (returns undefined) what it does not handle
  * exactly as `TextDecoder` would: anything invalid, four-byte sequences, large files.
  * `TextDecoder` decides those. It also declines the control bytes `looksBinary` counts, so that
  * text it decodes needs no such check. The UTF-16 units go to normalising's scratch buffer

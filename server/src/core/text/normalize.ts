@@ -115,9 +115,7 @@ let viewedBytes: Buffer = Buffer.alloc(0);
 
 /**
  * The first `n` units of `codes` as a string. A byte copy through `Buffer` where the units are
- * little-endian: for a tokenised article's 3,000 units it took 0.5 µs, against 3.3 µs with a
- * UTF-16 `TextDecoder` and 16 µs with `String.fromCharCode`, and it was the fastest of the three
- * from 4 units on.
+ * little-endian: the fastest way from a few units on (docs/performance.md).
  */
 export function unitsText(codes: Uint16Array, n: number): string {
   if (n === 0) return '';
