@@ -3,20 +3,15 @@
 // one process, the two alternated round by round, so that the machine's drift falls on both.
 // First checks that both give the same analysis of every article. Bundles each revision's
 // analysis with esbuild; CORPUS defaults to `.bench/corpus-100000` (or `-10000`) from `npm run bench`.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { loadAnalysis } from './analysisBundle.mjs';
+import { commandLine, loadAnalysis, revisionSources } from './analysisBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv.splice(i, 2)[1] : fallback;
-};
+const { option, rest: argv } = commandLine();
 const count = Number(option('--articles', '30000'));
 const ref = argv[0] ?? 'HEAD';
 const corpus = argv[1] ? path.resolve(argv[1]) : [100000, 10000].map((n) => path.join(root, `.bench/corpus-${n}`)).find(existsSync);
@@ -28,8 +23,7 @@ if (!corpus || !existsSync(corpus)) {
 const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-compare-'));
 try {
   // REF's server sources, beside this checkout's package (its dependencies resolve from here).
-  const tree = path.join(work, 'ref');
-  execFileSync('sh', ['-c', `mkdir -p "${tree}" && git -C "${root}" archive "${ref}" server | tar -x -C "${tree}"`]);
+  const tree = revisionSources(ref, path.join(work, 'ref'));
   const bundle = (from, name) => loadAnalysis(from, path.join(work, `${name}.cjs`));
   const builds = { [ref]: await bundle(tree, 'ref'), 'this checkout': await bundle(root, 'current') };
   const names = Object.keys(builds);

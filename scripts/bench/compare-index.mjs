@@ -5,50 +5,35 @@
 // figures, references and highlights of the most named entities, searches, and counts the
 // figures a cache write saves. First checks that both builds answer the same. CORPUS defaults to
 // `.bench/corpus-10000` (from `npm run bench -- --sizes 10000`).
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import * as esbuild from 'esbuild';
+import { commandLine, loadCore, revisionSources } from './analysisBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv.splice(i, 2)[1] : fallback;
-};
+const { option, rest } = commandLine();
 const count = Number(option('--articles', '10000'));
 const rounds = Number(option('--rounds', '6'));
-const ref = argv[0] ?? 'HEAD';
-const corpus = path.resolve(argv[1] ?? path.join(root, '.bench/corpus-10000'));
+const ref = rest[0] ?? 'HEAD';
+const corpus = path.resolve(rest[1] ?? path.join(root, '.bench/corpus-10000'));
 if (!existsSync(corpus)) {
   console.error('no corpus: run `npm run bench -- --sizes 10000` first, or name one');
   process.exit(1);
 }
 
 /** The core's index, analysis and search from the sources under `from` (the search module moved once: either place). */
-async function loadIndex(from, outfile) {
+function loadIndex(from, outfile) {
   const search = ['server/src/core/search/search.ts', 'server/src/core/features/search.ts'].find((p) => existsSync(path.join(from, p)));
-  await esbuild.build({
-    stdin: {
-      contents: `export { CorpusIndex } from './server/src/core/index/corpusIndex';
+  return loadCore(
+    from,
+    outfile,
+    `export { CorpusIndex } from './server/src/core/index/corpusIndex';
 export { analyzeArticle } from './server/src/core/index/analysis';
 export { decode } from './server/src/core/text/decode';
-export { SearchEngine } from './${search.replace(/\.ts$/, '')}';
-export { default as catalog } from ${JSON.stringify(path.join(root, 'server/catalog/shipped.json'))};`,
-      resolveDir: from,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    nodePaths: [path.join(root, 'node_modules')],
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
+export { SearchEngine } from './${search.replace(/\.ts$/, '')}';`,
+  );
 }
 
 const QUERIES = ['lavrov', 'بوتن', 'شانغهاي', 'xi jinping', 'patrushev', 'الخارجية الصينية', 'كوالالمبور', 'وانج', 'brics', 'سبوتنيك', 'الحرب العالمية', 'moscow'];
@@ -92,8 +77,7 @@ async function round(b, texts) {
 
 const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-compare-index-'));
 try {
-  const tree = path.join(work, 'ref');
-  execFileSync('sh', ['-c', `mkdir -p "${tree}" && git -C "${root}" archive "${ref}" server | tar -x -C "${tree}"`]);
+  const tree = revisionSources(ref, path.join(work, 'ref'));
   const builds = { [ref]: await loadIndex(tree, path.join(work, 'ref.cjs')), 'this checkout': await loadIndex(root, path.join(work, 'current.cjs')) };
   const names = Object.keys(builds);
   const files = readdirSync(corpus, { recursive: true }).map(String).filter((f) => f.endsWith('.txt')).sort().slice(0, count);
