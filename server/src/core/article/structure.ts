@@ -150,19 +150,55 @@ const isBody = (line: Line) => line.words >= BODY_WORDS || (line.words >= 6 && S
 
 export function parseArticle(text: string): ArticleStructure {
   const lines = splitLines(text);
-  const boiler = new Map<Line, BoilerplateKind>();
-  const seen = new SeenLines();
-
-  // Trailing zone: everything from the first "see also"-style marker on.
-  let trailingFrom = lines.length;
   const firstBody = lines.findIndex(isBody);
-  for (let i = Math.max(0, firstBody); i < lines.length; i++) {
-    if (firstBody >= 0 && startsWithMarker(lines[i].key, TRAILING_MARKERS) && lines[i].words <= 5) {
-      trailingFrom = i;
-      break;
-    }
+  const { boiler, source: named, date: dated } = lineRoles(lines, firstBody);
+  let source = named;
+  let date = dated;
+
+  // Headline: the fullest non-boilerplate line before the first paragraph of body text.
+  const header = lines.filter((l, i) => (firstBody < 0 || i < firstBody) && !boiler.has(l));
+  let headlineLine: Line | undefined;
+  for (const l of header) if (l.words >= 3 && (!headlineLine || l.words > headlineLine.words)) headlineLine = l;
+  for (const l of header) if (l !== headlineLine) boiler.set(l, 'navigation');
+
+  // Body: paragraphs after the header; short unpunctuated lines among them are teasers for other stories.
+  const paragraphs: Span[] = [];
+  lines.forEach((l, i) => {
+    if (boiler.has(l) || l === headlineLine || (firstBody >= 0 && i < firstBody)) return;
+    if (!isBody(l) && !SENTENCE_END.test(l.text) && !/[:：]$/.test(l.text)) return void boiler.set(l, 'related');
+    paragraphs.push({ start: l.start, end: l.end, text: l.text });
+  });
+
+  const lead = paragraphs[0];
+  const dateline = lead ? parseDateline(lead) : undefined;
+  if (dateline?.agency) source ??= dateline.agency;
+  if (!date && dateline) {
+    const d = findDates(text, dateline.start, dateline.end)[0];
+    if (d) date = { iso: d.iso, start: d.start, end: d.end };
   }
 
+  const headline = headlineLine
+    ? { start: headlineLine.start, end: headlineLine.end, text: headlineLine.text, synthetic: false }
+    : syntheticHeadline(lead, dateline);
+
+  return new Structure(headline, date, dateline, source, lead, paragraphs, mergeZones(lines, boiler));
+}
+
+/** The first line of the trailing zone: the first "see also"-style marker after body text begins (`lines.length` when none). */
+function trailingZoneStart(lines: readonly Line[], firstBody: number): number {
+  if (firstBody < 0) return lines.length;
+  for (let i = firstBody; i < lines.length; i++) if (startsWithMarker(lines[i].key, TRAILING_MARKERS) && lines[i].words <= 5) return i;
+  return lines.length;
+}
+
+/**
+ * The lines that are site chrome, by kind (the trailing zone, repeats, mastheads, section
+ * markers, navigation, source and date lines), and the source and date those lines give.
+ */
+function lineRoles(lines: readonly Line[], firstBody: number): { boiler: Map<Line, BoilerplateKind>; source?: string; date?: ArticleStructure['date'] } {
+  const boiler = new Map<Line, BoilerplateKind>();
+  const seen = new SeenLines();
+  const trailingFrom = trailingZoneStart(lines, firstBody);
   let source: string | undefined;
   let date: ArticleStructure['date'];
   let mastheadNames = 0;
@@ -194,34 +230,7 @@ export function parseArticle(text: string): ArticleStructure {
       return void boiler.set(line, 'date-line');
     }
   });
-
-  // Headline: the fullest non-boilerplate line before the first paragraph of body text.
-  const header = lines.filter((l, i) => (firstBody < 0 || i < firstBody) && !boiler.has(l));
-  let headlineLine: Line | undefined;
-  for (const l of header) if (l.words >= 3 && (!headlineLine || l.words > headlineLine.words)) headlineLine = l;
-  for (const l of header) if (l !== headlineLine) boiler.set(l, 'navigation');
-
-  // Body: paragraphs after the header; short unpunctuated lines among them are teasers for other stories.
-  const paragraphs: Span[] = [];
-  lines.forEach((l, i) => {
-    if (boiler.has(l) || l === headlineLine || (firstBody >= 0 && i < firstBody)) return;
-    if (!isBody(l) && !SENTENCE_END.test(l.text) && !/[:：]$/.test(l.text)) return void boiler.set(l, 'related');
-    paragraphs.push({ start: l.start, end: l.end, text: l.text });
-  });
-
-  const lead = paragraphs[0];
-  const dateline = lead ? parseDateline(lead) : undefined;
-  if (dateline?.agency) source ??= dateline.agency;
-  if (!date && dateline) {
-    const d = findDates(text, dateline.start, dateline.end)[0];
-    if (d) date = { iso: d.iso, start: d.start, end: d.end };
-  }
-
-  const headline = headlineLine
-    ? { start: headlineLine.start, end: headlineLine.end, text: headlineLine.text, synthetic: false }
-    : syntheticHeadline(lead, dateline);
-
-  return new Structure(headline, date, dateline, source, lead, paragraphs, mergeZones(lines, boiler));
+  return { boiler, source, date };
 }
 
 /**

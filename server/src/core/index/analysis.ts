@@ -5,7 +5,7 @@
  * committed to the index (`CorpusIndex.commit`) on the thread that owns it.
  */
 import { inZones, isTrimmed, parseArticle } from '../article/structure';
-import { discoverNames, mayBeNameWord, surnameKey, type KnownMention } from '../entities/discovery';
+import { discoverNames, mayBeNameWord, surnameKey, type DiscoveredName, type KnownMention } from '../entities/discovery';
 import { cliticReadings } from '../text/clitics';
 import { headlineWords } from '../search/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
@@ -263,68 +263,109 @@ class DiscoveredSlots {
 export const discoveredId = (key: string) => `discovered:${key.replace(/\s+/g, '-')}`;
 const discoveredKey = (id: string) => id.slice('discovered:'.length).replace(/-/g, ' ');
 
-/**
- * Adds the names discovery finds (people, organisations, places) and their later mentions in
- * the article: the whole name again, and a person's surname. Recognised mentions inside a
- * discovered name give way to it, except demonyms inside a body's name (وزارة الصحة الفلسطينية).
- */
-function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): boolean {
-  const cover = new Int32Array(tokens.length);
-  // Described when discovery asks (near a trigger word): most mentions never are.
-  const described: (KnownMention | undefined)[] = [];
-  const known = (k: number): KnownMention => {
-    const x = mentions[k];
-    return (described[k] ??= { type: recognizer.entities[recognizer.indexOf(x.entity)].type, demonym: x.kind === 'demonym', short: x.kind === 'short' });
-  };
-  // Discovery reads the text as the catalog alone would: names learnt from other articles do not
-  // cover their tokens (`learntCover` holds them), so that an article introduces whom it
-  // introduces whatever was learnt before it (a fresh index and a long-running one agree).
-  let learntCover: Int32Array | undefined;
+/** Where the recogniser's mentions lie over the tokens: mention number + 1 at each token, 0 elsewhere. */
+interface Cover {
+  /** Mentions of catalog entries (discovery reads around them). */
+  readonly catalog: Int32Array;
+  /**
+   * Mentions of names learnt from other articles, kept apart: discovery reads the text as the
+   * catalog alone would, so that an article introduces whom it introduces whatever was learnt
+   * before it (a fresh index and a long-running one agree).
+   */
+  readonly learnt?: Int32Array;
+}
+
+function coverOf(tokens: readonly Token[], mentions: readonly Mention[], local: readonly number[], catalogSize: number): Cover {
+  const catalog = new Int32Array(tokens.length);
+  let learnt: Int32Array | undefined;
   let m = 0;
   // Recogniser mentions come in text order.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     while (m < mentions.length && mentions[m].end <= t.start) m++;
     if (m < mentions.length && mentions[m].start < t.end) {
-      if (local[m] < recognizer.catalogSize) cover[i] = m + 1;
-      else (learntCover ??= new Int32Array(tokens.length))[i] = m + 1;
+      if (local[m] < catalogSize) catalog[i] = m + 1;
+      else (learnt ??= new Int32Array(tokens.length))[i] = m + 1;
     }
   }
-  const found = discoverNames(text, tokens, cover, known);
+  return { catalog, learnt };
+}
+
+/**
+ * Adds the names discovery finds (people, organisations, places) and their later mentions in
+ * the article: the whole name again, and a person's surname. Recognised mentions inside a
+ * discovered name give way to it, except demonyms inside a body's name (وزارة الصحة الفلسطينية).
+ * Returns whether the article may name one of them early (see `Article.namesEarly`).
+ */
+function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): boolean {
+  // Described when discovery asks (near a trigger word): most mentions never are.
+  const described: (KnownMention | undefined)[] = [];
+  const known = (k: number): KnownMention => {
+    const x = mentions[k];
+    return (described[k] ??= { type: recognizer.entities[recognizer.indexOf(x.entity)].type, demonym: x.kind === 'demonym', short: x.kind === 'short' });
+  };
+  const cover = coverOf(tokens, mentions, local, recognizer.catalogSize);
+  const found = discoverNames(text, tokens, cover.catalog, known);
   if (found.length === 0) return false;
-  // Whether a name of two words or more (one the recogniser would learn) that it does not know yet
-  // may be written before the first introduction: its first word or surname ends a token there
-  // (with proclitics); see `Article.namesEarly`. Saying yes wrongly costs one analysis more.
-  let early = false;
-  for (const d of found) {
-    const keys = d.key.slice(d.key.indexOf(':') + 1).split(' ');
-    if (early || keys.length < 2 || recognizer.indexOf(discoveredId(d.key)) >= 0) continue;
-    const surname = d.type === 'person' ? surnameKey(keys)?.split(' ')[0] : undefined;
-    for (let i = 0; i < found[0].first && !early; i++) early = tokens[i].key.endsWith(keys[0]) || (surname !== undefined && tokens[i].key.endsWith(surname));
-  }
   const drop = new Uint8Array(mentions.length);
   // Tokens some mention holds from now on: later mentions are looked for elsewhere.
   const used = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) used[i] = cover[i] > 0 || (learntCover !== undefined && learntCover[i] > 0) ? 1 : 0;
+  for (let i = 0; i < tokens.length; i++) used[i] = cover.catalog[i] > 0 || (cover.learnt !== undefined && cover.learnt[i] > 0) ? 1 : 0;
   const add = (slot: number, kind: Mention['kind'], start: number, end: number) => {
     mentions.push({ entity: '', kind, start, end, boilerplate: boiler(start) });
     local.push(slot);
   };
   for (const d of found) {
     for (let k = d.first; k <= d.last; k++) {
-      const c = cover[k];
+      const c = cover.catalog[k];
       if (c > 0 && !(d.type !== 'person' && known(c - 1).demonym)) drop[c - 1] = 1;
       // A learnt name the discovered one overlaps gives way to it.
-      if (learntCover !== undefined && learntCover[k] > 0) drop[learntCover[k] - 1] = 1;
+      if (cover.learnt !== undefined && cover.learnt[k] > 0) drop[cover.learnt[k] - 1] = 1;
       used[k] = 1;
     }
     add(people.slot(d.key, d.text, d.role, true), 'discovered', d.start, d.end);
   }
-  // Later mentions: each token is looked up once among the names' first words and surnames.
-  const byFirst = new Map<string, { slot: number; keys: string[]; short: boolean }[]>();
-  // The names' first words' last two letters, one bit each: most tokens are turned away on them.
+  addLaterMentions(text, tokens, used, found, people, add);
+  let w = 0;
+  for (let r = 0; r < mentions.length; r++) {
+    if (r < drop.length && drop[r]) continue;
+    mentions[w] = mentions[r];
+    local[w++] = local[r];
+  }
+  mentions.length = w;
+  local.length = w;
+  return mayNameEarly(found, tokens, recognizer);
+}
+
+/**
+ * Whether a name of two words or more (one the recogniser would learn) that it does not know yet
+ * may be written before the first introduction: its first word or surname ends a token there
+ * (with proclitics); see `Article.namesEarly`. Saying yes wrongly costs one analysis more.
+ */
+function mayNameEarly(found: readonly DiscoveredName[], tokens: readonly Token[], recognizer: Recognizer): boolean {
+  for (const d of found) {
+    const keys = d.key.slice(d.key.indexOf(':') + 1).split(' ');
+    if (keys.length < 2 || recognizer.indexOf(discoveredId(d.key)) >= 0) continue;
+    const surname = d.type === 'person' ? surnameKey(keys)?.split(' ')[0] : undefined;
+    for (let i = 0; i < found[0].first; i++) if (tokens[i].key.endsWith(keys[0]) || (surname !== undefined && tokens[i].key.endsWith(surname))) return true;
+  }
+  return false;
+}
+
+/** A form a discovered name is written again in: the whole name, or a person's surname (`short`). */
+interface LaterForm {
+  readonly slot: number;
+  readonly keys: string[];
+  readonly short: boolean;
+}
+
+/** The names' first words' last two letters, as a bit of `tails`: most tokens are turned away on them. */
+const tail = (k: string) => (k.charCodeAt(k.length - 1) * 31 + k.charCodeAt(k.length - 2)) & 1023;
+
+/** The discovered names' later forms, by first word, and the bits of their first words' tails. */
+function laterForms(found: readonly DiscoveredName[], people: DiscoveredSlots): { byFirst: Map<string, LaterForm[]>; tails: Uint32Array } {
+  const byFirst = new Map<string, LaterForm[]>();
   const tails = new Uint32Array(32);
-  const tail = (k: string) => (k.charCodeAt(k.length - 1) * 31 + k.charCodeAt(k.length - 2)) & 1023;
   const done = new Set<string>();
   for (const d of found) {
     if (done.has(d.key)) continue;
@@ -342,6 +383,12 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
       tails[h >>> 5] |= 1 << (h & 31);
     }
   }
+  return { byFirst, tails };
+}
+
+/** Adds the later mentions of the discovered names: each token not `used` is looked up once among the names' first words and surnames. */
+function addLaterMentions(text: string, tokens: readonly Token[], used: Uint8Array, found: readonly DiscoveredName[], people: DiscoveredSlots, add: (slot: number, kind: Mention['kind'], start: number, end: number) => void): void {
+  const { byFirst, tails } = laterForms(found, people);
   const after = found[0].start;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -349,9 +396,8 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
     const h = tail(t.key);
     if ((tails[h >>> 5] & (1 << (h & 31))) === 0) continue;
     // The first word may carry proclitics (ولوزارة الصحة, وشتينكايا).
-    const readings = cliticReadings(t.key);
-    let hit: { slot: number; keys: string[]; short: boolean; prefix: number } | undefined;
-    for (const r of readings) {
+    let hit: (LaterForm & { prefix: number }) | undefined;
+    for (const r of cliticReadings(t.key)) {
       for (const f of byFirst.get(r.rest) ?? []) {
         if (i + f.keys.length > tokens.length) continue;
         let same = true;
@@ -366,13 +412,4 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
     for (let n = i; n <= last; n++) used[n] = 1;
     i = last;
   }
-  let w = 0;
-  for (let r = 0; r < mentions.length; r++) {
-    if (r < drop.length && drop[r]) continue;
-    mentions[w] = mentions[r];
-    local[w++] = local[r];
-  }
-  mentions.length = w;
-  local.length = w;
-  return early;
 }

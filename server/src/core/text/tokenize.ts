@@ -131,22 +131,29 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       j += wide ? 2 : 1;
       if (cl !== 3) tokEnd = j;
     }
-    if (n > ks) {
-      if (spans.length < 5 * (count + 1)) {
-        const grown = new Uint32Array(2 * spans.length);
-        grown.set(spans);
-        spans = grown;
-      }
-      const at = 5 * count++;
-      spans[at] = tokStart;
-      spans[at + 1] = tokEnd;
-      spans[at + 2] = ks;
-      spans[at + 3] = n;
-      spans[at + 4] = h >>> 0;
-    }
+    if (n > ks) putSpan(count++, tokStart, tokEnd, ks, n, h >>> 0);
     i = Math.max(j, tokEnd);
   }
-  const key = unitsText(codes, n);
+  return tokensOf(unitsText(codes, n), count);
+}
+
+/** Writes token `t`'s span (see `spans`), growing the array as needed. */
+function putSpan(t: number, start: number, end: number, keyStart: number, keyEnd: number, hash: number): void {
+  if (spans.length < 5 * (t + 1)) {
+    const grown = new Uint32Array(2 * spans.length);
+    grown.set(spans);
+    spans = grown;
+  }
+  const at = 5 * t;
+  spans[at] = start;
+  spans[at + 1] = end;
+  spans[at + 2] = keyStart;
+  spans[at + 3] = keyEnd;
+  spans[at + 4] = hash;
+}
+
+/** The first `count` tokens of `spans`, their keys cut from `key`, the folded units of them all. */
+function tokensOf(key: string, count: number): Token[] {
   const tokens: Token[] = new Array(count);
   for (let t = 0; t < count; t++) {
     const at = 5 * t;
