@@ -5,7 +5,8 @@
  * committed to the index (`CorpusIndex.commit`) on the thread that owns it.
  */
 import { inZones, isTrimmed, parseArticle } from '../article/structure';
-import { discoverNames, mayBeNameWord, surnameKey, type DiscoveredName, type KnownMention } from '../entities/discovery';
+import { discoverNames, type DiscoveredName, type KnownMention } from '../entities/discovery';
+import { mayBeNameWord, surnameKey } from '../entities/nameWords';
 import { cliticReadings } from '../text/clitics';
 import { headlineWords } from '../search/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
