@@ -19,15 +19,9 @@ import { filterHas, type FilterProbe } from './tokenFilter';
  * - the token filter (see `tokenFilter`).
  */
 const HEADER = 9;
-const LINES = 0;
-const MENTIONS = 1;
-const ENTITIES = 2;
-const FORMS = 3;
-const HEADLINE_START = 4;
-const HEADLINE_END = 5;
-const FLAGS = 6;
-const LENGTH = 7;
-const FILTER = 8;
+/** The header's words, in order. */
+const [LINES, MENTIONS, ENTITIES, FORMS, HEADLINE_START, HEADLINE_END, FLAGS, LENGTH, FILTER] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+/** Flags. */
 const SYNTHETIC_HEADLINE = 1;
 /**
  * The article may name someone it introduces, whom the recogniser did not know yet, before the
