@@ -1,21 +1,27 @@
 // `node scripts/bench/compare-index.mjs [REF] [--articles N] [--rounds N] [CORPUS]`: the index's
-// hot paths with this checkout's core against git revision REF's (default HEAD), in one process,
-// the two alternated round by round, so that the machine's drift falls on both. Each round
-// commits the same analyses, restores a snapshot of them (a warm start), answers the hover
-// figures, references and highlights of the most named entities, searches, and counts the
-// figures a cache write saves. First checks that both builds answer the same. CORPUS defaults to
-// `.bench/corpus-10000` (from `npm run bench -- --sizes 10000`).
+// hot paths with this checkout's core against git revision REF's (default HEAD), each round in a
+// process of its own (two builds in one process slow each other down through the shared heap
+// and compiler), the two alternated round by round, so that the machine's drift falls on both.
+// A round commits the same analyses, restores a snapshot of them (a warm start), answers the
+// hover figures, references and highlights of the most named entities, searches, and counts the
+// figures a cache write saves; each phase is timed in CPU milliseconds of the process, which a
+// busy machine disturbs less than the clock. First checks that both builds answer the same.
+// CORPUS defaults to `.bench/corpus-10000` (from `npm run bench -- --sizes 10000`).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import { commandLine, loadCore, revisionSources } from './analysisBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const self = fileURLToPath(import.meta.url);
 const { option, rest } = commandLine();
 const count = Number(option('--articles', '10000'));
 const rounds = Number(option('--rounds', '6'));
+/** Set in a round's own process: the bundle it times. */
+const child = option('--bundle', undefined);
 const ref = rest[0] ?? 'HEAD';
 const corpus = path.resolve(rest[1] ?? path.join(root, '.bench/corpus-10000'));
 if (!existsSync(corpus)) {
@@ -24,7 +30,7 @@ if (!existsSync(corpus)) {
 }
 
 /** The core's index, analysis and search from the sources under `from` (the search module moved once: either place). */
-function loadIndex(from, outfile) {
+function bundleIndex(from, outfile) {
   const search = ['server/src/core/search/search.ts', 'server/src/core/features/search.ts'].find((p) => existsSync(path.join(from, p)));
   return loadCore(
     from,
@@ -38,13 +44,18 @@ export { SearchEngine } from './${search.replace(/\.ts$/, '')}';`,
 
 const QUERIES = ['lavrov', 'بوتن', 'شانغهاي', 'xi jinping', 'patrushev', 'الخارجية الصينية', 'كوالالمبور', 'وانج', 'brics', 'سبوتنيك', 'الحرب العالمية', 'moscow'];
 
-/** One round with one build: each phase's milliseconds, and what it answered (to compare the builds). */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** One round with one build: each phase's CPU milliseconds, and what it answered (its digest is compared between the builds). */
 async function round(b, texts) {
   const ms = {};
   const time = (name, f) => {
-    const t = performance.now();
+    const t = cpuMs();
     const out = f();
-    ms[name] = (ms[name] ?? 0) + performance.now() - t;
+    ms[name] = cpuMs() - t;
     return out;
   };
   const index = new b.CorpusIndex(b.catalog.entities);
@@ -62,8 +73,7 @@ async function round(b, texts) {
   const articles = [...warm.allArticles()];
   time('highlights', () => {
     for (const a of articles) {
-      const ms = warm.mentions(a);
-      for (const m of ms) answers.push(warm.mentionAt(a.uri, m.start)?.entity);
+      for (const m of warm.mentions(a)) answers.push(warm.mentionAt(a.uri, m.start)?.entity);
       answers.push(warm.counts(a).size);
     }
   });
@@ -75,34 +85,43 @@ async function round(b, texts) {
   return { ms, answers };
 }
 
-const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-compare-index-'));
-try {
-  const tree = revisionSources(ref, path.join(work, 'ref'));
-  const builds = { [ref]: await loadIndex(tree, path.join(work, 'ref.cjs')), 'this checkout': await loadIndex(root, path.join(work, 'current.cjs')) };
-  const names = Object.keys(builds);
+function corpusTexts(decode) {
   const files = readdirSync(corpus, { recursive: true }).map(String).filter((f) => f.endsWith('.txt')).sort().slice(0, count);
-  const texts = files.map((f) => [pathToFileURL(path.join(corpus, f)).href, builds[names[0]].decode(readFileSync(path.join(corpus, f)))]).filter(([, d]) => d.ok).map(([uri, d]) => [uri, d.text]);
-  const times = Object.fromEntries(names.map((n) => [n, []]));
-  const answers = {};
-  for (let r = 0; r < rounds; r++) {
-    for (const n of r % 2 ? [...names].reverse() : names) {
-      const out = await round(builds[n], texts);
-      times[n].push(out.ms);
-      if (r === 0) answers[n] = JSON.parse(JSON.stringify(out.answers));
+  return files.map((f) => [pathToFileURL(path.join(corpus, f)).href, decode(readFileSync(path.join(corpus, f)))]).filter(([, d]) => d.ok).map(([uri, d]) => [uri, d.text]);
+}
+
+if (child) {
+  const b = await import(pathToFileURL(child).href);
+  const { ms, answers } = await round(b, corpusTexts(b.decode));
+  process.stdout.write(JSON.stringify({ ms, answers: createHash('sha256').update(JSON.stringify(answers)).digest('hex') }));
+} else {
+  const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-compare-index-'));
+  try {
+    const bundles = { [ref]: path.join(work, 'ref.cjs'), 'this checkout': path.join(work, 'current.cjs') };
+    await bundleIndex(revisionSources(ref, path.join(work, 'ref')), bundles[ref]);
+    await bundleIndex(root, bundles['this checkout']);
+    const names = Object.keys(bundles);
+    const times = Object.fromEntries(names.map((n) => [n, []]));
+    const answers = {};
+    for (let r = 0; r < rounds; r++) {
+      for (const n of r % 2 ? [...names].reverse() : names) {
+        const out = JSON.parse(execFileSync(process.execPath, [self, ref, corpus, '--articles', String(count), '--bundle', bundles[n]], { maxBuffer: 1 << 30 }).toString());
+        times[n].push(out.ms);
+        answers[n] ??= out.answers;
+      }
     }
+    const same = answers[names[0]] === answers[names[1]];
+    console.log(`${count} articles of ${corpus}: ${same ? 'the same answers' : 'the answers differ'}; ${rounds} rounds, CPU milliseconds, median (min–max):`);
+    const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+    console.log(`${'phase'.padEnd(16)}${names.map((n) => n.padStart(28)).join('')}`);
+    for (const p of Object.keys(times[names[0]][0])) {
+      const cell = (n) => {
+        const xs = times[n].map((t) => t[p]);
+        return `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`.padStart(28);
+      };
+      console.log(`${p.padEnd(16)}${names.map(cell).join('')}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  const same = isDeepStrictEqual(answers[names[0]], answers[names[1]]);
-  console.log(`${texts.length} articles of ${corpus}: ${same ? 'the same answers' : 'the answers differ'}; ${rounds} rounds, milliseconds, median (min–max):`);
-  const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
-  const phases = Object.keys(times[names[0]][0]);
-  console.log(`${'phase'.padEnd(16)}${names.map((n) => n.padStart(28)).join('')}`);
-  for (const p of phases) {
-    const cell = (n) => {
-      const xs = times[n].map((t) => t[p]);
-      return `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`.padStart(28);
-    };
-    console.log(`${p.padEnd(16)}${names.map(cell).join('')}`);
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }

@@ -197,8 +197,8 @@ export class Article {
     return false;
   }
 
-  /** The mention that covers `offset` (its end included): its first word, start and end; undefined when none does. */
-  mentionAt(offset: number): { word: number; start: number; end: number } | undefined {
+  /** The mention that covers `offset` (its end included), as `decode` makes it of its first word, start and end; undefined when none does. */
+  mentionAt<T>(offset: number, decode: (word: number, start: number, end: number) => T): T | undefined {
     const d = this.data;
     const at = mentionsAt(d, this.base);
     let lo = 0;
@@ -208,7 +208,7 @@ export class Article {
       const k = at + 3 * mid;
       if (d[k + 2] < offset) lo = mid + 1;
       else if (d[k + 1] > offset) hi = mid - 1;
-      else return { word: d[k], start: d[k + 1], end: d[k + 2] };
+      else return decode(d[k], d[k + 1], d[k + 2]);
     }
     return undefined;
   }
@@ -217,6 +217,12 @@ export class Article {
   forEachEntity(f: (entity: number, mentions: number) => void): void {
     const d = this.data;
     for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) f(d[k], d[k + 1]);
+  }
+
+  /** Adds `by` to `into` at each entity the article names outside boilerplate, but `except`: a count of the entities named with it. */
+  countEntities(into: Uint32Array, by: number, except: number): void {
+    const d = this.data;
+    for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) if (d[k] !== except) into[d[k]] += by;
   }
 
   /** Mentions of the entity (its index number) outside boilerplate; 0 when the article does not name it. */

@@ -217,8 +217,7 @@ export class CorpusIndex {
   }
 
   mentionAt(uri: string, offset: number): Mention | undefined {
-    const m = this.articles.get(uri)?.mentionAt(offset);
-    return m && this.entities.mention(m.word, m.start, m.end);
+    return this.articles.get(uri)?.mentionAt(offset, this.entities.mention);
   }
 
   /** Entity id → mentions outside boilerplate, for one article. */
@@ -266,8 +265,9 @@ export class CorpusIndex {
 
   /** Written forms of the entity seen in the corpus, most frequent first. */
   forms(id: string): [string, number][] {
-    const s = this.entities.statsOf(id);
-    return s ? this.statistics.forms(s) : [];
+    const e = this.entities.numberOf(id);
+    const s = e === undefined ? undefined : this.entities.stats[e];
+    return s ? this.statistics.forms(s, e!) : [];
   }
 
   /** Entities named in the same articles as `id`, by number of shared articles; kept until the index changes. */

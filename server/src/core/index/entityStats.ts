@@ -169,11 +169,12 @@ export class EntityStatistics {
     return s.earliestFull.get(() => earliestIn(s, (a) => a.hasMention(e, true)));
   }
 
-  /** Written forms of the entity seen in the corpus, most frequent first. */
-  forms(s: EntityStats): [string, number][] {
+  /** Written forms of entity `e` seen in the corpus, most frequent first. */
+  forms(s: EntityStats, e: number): [string, number][] {
     if (!s.forms) {
-      s.forms = new Map();
-      s.articles.forEach((a) => this.countForms(a, 1, s));
+      const forms = (s.forms = new Map());
+      const add = (entity: number, form: number, count: number) => entity === e && forms.set(form, (forms.get(form) ?? 0) + count);
+      s.articles.forEach((a) => a.forEachForm(add));
     }
     // Ties in code-unit order, so that the list does not depend on when the forms were first counted.
     const list = [...s.forms].map(([form, n]): [string, number] => [this.entities.formTexts[form], n]);
@@ -192,7 +193,7 @@ export class EntityStatistics {
     let shared = s.shared;
     if (!shared) {
       const counts = (shared = new Uint32Array(this.entities.stats.length));
-      s.articles.forEach((a) => countShared(counts, a, e, 1));
+      s.articles.forEach((a) => a.countEntities(counts, 1, e));
     }
     const stats = this.entities.stats;
     const seen: number[] = [];
@@ -215,26 +216,20 @@ export class EntityStatistics {
       grown.set(s.shared!);
       s.shared = grown;
     }
-    countShared(s.shared!, a, e, by);
+    a.countEntities(s.shared!, by, e);
   }
 
-  /** Adds (`by` 1) or takes away (-1) the article's written forms, for the entities whose forms are counted (or `only` that one). */
-  private countForms(a: Article, by: 1 | -1, only?: EntityStats): void {
+  /** Adds (`by` 1) or takes away (-1) the article's written forms, for the entities whose forms are counted. */
+  private countForms(a: Article, by: 1 | -1): void {
     const stats = this.entities.stats;
     a.forEachForm((e, form, count) => {
       const f = stats[e]!.forms;
-      if (!f || (only && stats[e] !== only)) return;
+      if (!f) return;
       const n = (f.get(form) ?? 0) + by * count;
       if (n > 0) f.set(form, n);
       else f.delete(form);
     });
   }
-}
-
-function countShared(shared: Uint32Array, a: Article, e: number, by: 1 | -1): void {
-  a.forEachEntity((o) => {
-    if (o !== e) shared[o] += by;
-  });
 }
 
 /** The earliest (see `earlier`) of the entity's articles that `accept` takes. */

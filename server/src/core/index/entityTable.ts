@@ -3,7 +3,7 @@
  * numbers, not strings), and each entity a record of its statistics (`EntityStats`).
  */
 import type { Entity } from '../catalog/types';
-import type { Mention } from '../entities/recognizer';
+import type { Mention, MentionKind } from '../entities/recognizer';
 import { DISCOVERED_KIND, entityOf, isBoilerplate, kindOf, MENTION_KINDS, NAME_KIND } from './article';
 import { ArticleList, type ArticleTable } from './articleList';
 import { newEntityStats, type EntityStats } from './entityStats';
@@ -61,12 +61,13 @@ export class EntityTable {
     return id;
   }
 
-  /** A mention as an article holds it (see `mentionWord`), decoded. */
-  mention(word: number, start: number, end: number): Mention {
-    const e = entityOf(word);
-    let kind = kindOf(word);
+  /** A mention as an article holds it (see `mentionWord`), decoded (a function of its own, to be handed to `Article`'s iterators). */
+  readonly mention = (word: number, start: number, end: number): Mention => ({ entity: this.ids[entityOf(word)], kind: this.kindName(word), boilerplate: isBoilerplate(word), start, end });
+
+  /** The kind of a mention (see `mentionWord`). */
+  kindName(word: number): MentionKind {
+    const kind = kindOf(word);
     // A discovered entity's name learnt from another article (see `MENTION_KINDS`).
-    if (kind === NAME_KIND && this.stats[e]?.entity.discovered) kind = DISCOVERED_KIND;
-    return { entity: this.ids[e], kind: MENTION_KINDS[kind], boilerplate: isBoilerplate(word), start, end };
+    return MENTION_KINDS[kind === NAME_KIND && this.stats[entityOf(word)]?.entity.discovered ? DISCOVERED_KIND : kind];
   }
 }

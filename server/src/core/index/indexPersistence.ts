@@ -74,6 +74,8 @@ export class HoverCounts {
   private readonly shared: (Uint32Array | undefined)[] = [];
   private readonly top: Article[][] = [];
   private readonly latest: (string | undefined)[] = [];
+  /** The counted entities an article names, reused from article to article. */
+  private readonly named: number[] = [];
 
   /** `formsOf` and `sharedOf`: the entities (numbers below `entityCount`) to count forms and co-occurrences of. */
   constructor(entityCount: number, formsOf: readonly number[], sharedOf: readonly number[]) {
@@ -92,24 +94,28 @@ export class HoverCounts {
     for (const e of sharedOf) this.shared[slotOf(e)] = new Uint32Array(entityCount);
   }
 
-  add(a: Article): void {
+  /** Counts a written form of the article's, when its entity's forms are counted. */
+  private readonly addForm = (e: number, form: number, count: number) => {
     // Entities numbered since the counting began are not counted (nor shared with).
-    const n = this.slot.length;
-    a.forEachForm((e, form, count) => {
-      const m = e < n && this.slot[e] >= 0 ? this.forms[this.slot[e]] : undefined;
-      if (m) m.set(form, (m.get(form) ?? 0) + count);
-    });
-    a.forEachEntity((e) => {
-      const i = e < n ? this.slot[e] : -1;
-      if (i < 0) return;
+    const m = e < this.slot.length && this.slot[e] >= 0 ? this.forms[this.slot[e]] : undefined;
+    if (m) m.set(form, (m.get(form) ?? 0) + count);
+  };
+
+  private readonly addNamed = (e: number) => e < this.slot.length && this.named.push(e);
+
+  add(a: Article): void {
+    a.forEachForm(this.addForm);
+    const named = this.named;
+    named.length = 0;
+    a.forEachEntity(this.addNamed);
+    for (const e of named) {
+      const i = this.slot[e];
+      if (i < 0) continue;
       addToTop(this.top[i], a, TOP);
       if (a.date && (this.latest[i] === undefined || a.date > this.latest[i]!)) this.latest[i] = a.date;
       const counts = this.shared[i];
-      if (counts)
-        a.forEachEntity((o) => {
-          if (o !== e && o < n) counts[o]++;
-        });
-    });
+      if (counts) for (const o of named) if (o !== e) counts[o]++;
+    }
   }
 
   result(): SavedCounts[] {

@@ -22,6 +22,7 @@ export function mentionPage(entities: EntityTable, articles: ReadonlyMap<string,
   const e = entities.numberOf(id);
   if (e === undefined) return { mentions: [], total: 0 };
   const st = entities.stats[e];
+  const entityId = entities.ids[e];
   const out: MentionRef[] = [];
   let arts = opts.includeBoilerplate ? [...articles.values()] : (st?.articles.toArray() ?? []);
   // The entity's count of mentions outside boilerplate is kept: it is the total asked for when
@@ -38,9 +39,7 @@ export function mentionPage(entities: EntityTable, articles: ReadonlyMap<string,
     if (isBoilerplate(word) && !opts.includeBoilerplate) return;
     if (kindOf(word) === DEMONYM_KIND && opts.includeDemonyms === false) return;
     if (total++ >= limit) return;
-    const m = entities.mention(word, start, end);
-    // Spelt out rather than spread: spreading an object takes a slower path in V8.
-    out.push({ entity: m.entity, kind: m.kind, boilerplate: m.boilerplate, start, end, uri });
+    out.push({ entity: entityId, kind: entities.kindName(word), boilerplate: isBoilerplate(word), start, end, uri });
   };
   // The lead article (when it names the entity, it is among `arts`) first, then the others.
   for (let i = lead ? -1 : 0; i < arts.length; i++) {
