@@ -105,9 +105,9 @@ describe('corpus index', () => {
     back.restore(copy, () => true, true);
     assert.equal(back.adoptCounts(saved, copy.entityIds, copy.formTexts), saved.length);
     // Taken, not counted: the restored articles are not visited for them.
-    const stats = (back as unknown as { entities: { stats: { entity: { id: string }; forms?: Map<number, number>; shared?: Uint32Array; top?: unknown[]; latest: { stale: boolean } }[] } }).entities.stats;
+    const stats = (back as unknown as { entities: { stats: { entity: { id: string }; forms?: Map<number, number>; shared?: Uint32Array; top?: unknown[]; dates: { latest: { stale: boolean } } }[] } }).entities.stats;
     const lavrovStats = stats.find((x) => x?.entity.id === lavrov)!;
-    assert.ok(lavrovStats.forms && lavrovStats.shared && lavrovStats.top && !lavrovStats.latest.stale);
+    assert.ok(lavrovStats.forms && lavrovStats.shared && lavrovStats.top && !lavrovStats.dates.latest.stale);
     const same = (id: string) => {
       assert.deepEqual(back.forms(id), ix.forms(id), `forms of ${id}`);
       assert.deepEqual(back.cooccurring(id, 10), ix.cooccurring(id, 10), `co-occurrences of ${id}`);

@@ -28,12 +28,8 @@ export interface EntityStats {
   forms?: Map<number, number>;
   /** The `TOP` newest articles naming it, once asked for: kept up to date as articles come, dropped when one of them goes. */
   top?: Article[];
-  /** Latest article date. */
-  readonly latest: LazyFigure<string>;
-  /** The earliest dated article naming it (undated when none is dated). */
-  readonly earliest: LazyFigure<Article>;
-  /** Likewise, among the articles that give its full name (outside boilerplate): where definitions go. */
-  readonly earliestFull: LazyFigure<Article>;
+  /** Its dates, made when it is first named (most catalog entries never are). */
+  dates?: EntityDates;
   /** Entities named with it, by shared articles, as of the index's `generation` (computed on demand). */
   cooccur?: { generation: number; list: { entity: Entity; articles: number }[] };
   /**
@@ -53,10 +49,25 @@ export interface EntityStats {
   describedBy?: Article;
 }
 
+/** The dates of an entity's articles that hovers and definitions ask for. */
+interface EntityDates {
+  /** Latest article date. */
+  readonly latest: LazyFigure<string>;
+  /** The earliest dated article naming it (undated when none is dated). */
+  readonly earliest: LazyFigure<Article>;
+  /** Likewise, among the articles that give its full name (outside boilerplate): where definitions go. */
+  readonly earliestFull: LazyFigure<Article>;
+}
+
 const later = (x: string, than: string) => x > than;
 
+/** `stale`: to be found when first asked (see `EntityStatistics.spoilDates`). */
+function entityDates(stale: boolean): EntityDates {
+  return { latest: new LazyFigure(later, stale), earliest: new LazyFigure(earlier, stale), earliestFull: new LazyFigure(earlier, stale) };
+}
+
 export function newEntityStats(entity: Entity, articles: ArticleList): EntityStats {
-  return { entity, articles, mentions: 0, latest: new LazyFigure(later), earliest: new LazyFigure(earlier), earliestFull: new LazyFigure(earlier) };
+  return { entity, articles, mentions: 0 };
 }
 
 /** How many newest articles an entity keeps at hand (hovers list eight). */
@@ -86,8 +97,6 @@ export class EntityStatistics {
   /** Counts the article in. `datesLater`: the dates are to be found when asked (see `spoilDates`), not compared now. */
   add(a: Article, datesLater: boolean): void {
     const stats = this.entities.stats;
-    // An entity named in full twice is offered the article twice, harmlessly.
-    if (!datesLater) a.forEachFullName((e) => stats[e]!.earliestFull.offer(a));
     a.forEachEntity((e, mentions) => {
       const s = stats[e]!;
       if (s.articles.size === 0) this.present++;
@@ -95,9 +104,13 @@ export class EntityStatistics {
       if (s.top) addToTop(s.top, a, TOP);
       if (s.shared) this.share(s, a, e, 1);
       s.mentions += mentions;
-      if (a.date) s.latest.offer(a.date);
-      s.earliest.offer(a);
+      const dates = (s.dates ??= entityDates(datesLater));
+      if (a.date) dates.latest.offer(a.date);
+      dates.earliest.offer(a);
     });
+    // After the counts, which give every entity named outside boilerplate its dates. An entity
+    // named in full twice is offered the article twice, harmlessly.
+    if (!datesLater) a.forEachFullName((e) => stats[e]!.dates?.earliestFull.offer(a));
     this.countForms(a, 1);
   }
 
@@ -111,25 +124,25 @@ export class EntityStatistics {
       if (s.shared) this.share(s, a, e, -1);
       if (s.articles.size === 0) this.present--;
       s.mentions -= mentions;
-      if (a.date) s.latest.withdraw(a.date);
-      s.earliest.withdraw(a);
-      s.earliestFull.withdraw(a);
+      if (a.date) s.dates?.latest.withdraw(a.date);
+      s.dates?.earliest.withdraw(a);
+      s.dates?.earliestFull.withdraw(a);
     });
     this.countForms(a, -1);
   }
 
-  /** Leaves every entity's dates to be found when first asked: comparing them article by article slows a restore down. */
+  /** Leaves every entity's dates to be found when first asked: comparing them article by article slows a restore down (an entity first named in the restore gets them so too). */
   spoilDates(): void {
     for (const s of this.entities.stats) {
-      if (!s) continue;
-      s.latest.spoil();
-      s.earliest.spoil();
-      s.earliestFull.spoil();
+      if (!s?.dates) continue;
+      s.dates.latest.spoil();
+      s.dates.earliest.spoil();
+      s.dates.earliestFull.spoil();
     }
   }
 
   summary(s: EntityStats): EntitySummary {
-    const latest = s.latest.get(() => {
+    const latest = s.dates?.latest.get(() => {
       let found: string | undefined;
       s.articles.forEach((a) => {
         if (a.date && (!found || a.date > found)) found = a.date;
@@ -162,11 +175,11 @@ export class EntityStatistics {
   }
 
   earliestArticle(s: EntityStats): Article | undefined {
-    return s.earliest.get(() => earliestIn(s, () => true));
+    return s.dates?.earliest.get(() => earliestIn(s, () => true));
   }
 
   earliestFullArticle(s: EntityStats, e: number): Article | undefined {
-    return s.earliestFull.get(() => earliestIn(s, (a) => a.hasMention(e, true)));
+    return s.dates?.earliestFull.get(() => earliestIn(s, (a) => a.hasMention(e, true)));
   }
 
   /** Written forms of entity `e` seen in the corpus, most frequent first. */

@@ -250,7 +250,7 @@ export function adoptCounts(parts: PersistedParts, saved: readonly SavedCounts[]
     if (!s) continue;
     const w = countsWithout(c, left, entities.stats.length);
     taken++;
-    if (w.latest !== null) s.latest.adopt(w.latest);
+    if (w.latest !== null) s.dates?.latest.adopt(w.latest);
     const top = w.top?.map((uri) => parts.articles.get(uri));
     if (!s.top && top?.every((a) => a !== undefined)) s.top = top as Article[];
     if (w.forms && !s.forms) s.forms = w.forms;

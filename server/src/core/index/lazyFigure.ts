@@ -5,10 +5,12 @@
  */
 export class LazyFigure<T> {
   private value: T | undefined = undefined;
-  private stale = false;
 
-  /** `better(x, than)`: whether `x` replaces `than` as the figure. */
-  constructor(private readonly better: (x: T, than: T) => boolean) {}
+  /** `better(x, than)`: whether `x` replaces `than` as the figure; `stale`: to be found when first asked. */
+  constructor(
+    private readonly better: (x: T, than: T) => boolean,
+    private stale = false,
+  ) {}
 
   /** A candidate that came with an article (ignored while stale: the figure is found again anyway). */
   offer(x: T): void {
