@@ -172,6 +172,14 @@ export class Article {
     for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
   }
 
+  /** Each mention, in text order, as `decode` makes it of its first word, start and end. */
+  mapMentions<T>(decode: (word: number, start: number, end: number) => T): T[] {
+    const d = this.data;
+    const out: T[] = [];
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) out.push(decode(d[k], d[k + 1], d[k + 2]));
+    return out;
+  }
+
   /** Calls `f` with each mention of the entity, in text order (see `forEachMention`). */
   forEachMentionOf(entity: number, f: (word: number, start: number, end: number) => void): void {
     const d = this.data;

@@ -211,9 +211,7 @@ export class CorpusIndex {
 
   /** The mentions of an article, decoded. */
   mentions(a: Article): Mention[] {
-    const out: Mention[] = [];
-    a.forEachMention((word, start, end) => out.push(this.entities.mention(word, start, end)));
-    return out;
+    return a.mapMentions(this.entities.mention);
   }
 
   mentionAt(uri: string, offset: number): Mention | undefined {
