@@ -85,7 +85,8 @@ export class CorpusWorkspace {
   private openDocs = new Map<string, string>();
   private scanned = false;
   /** Each folder's workspace catalog entries, by file. */
-  private readonly workspaceCatalogs = new Map<string, ReturnType<typeof workspaceEntities>>();
+  /** Each workspace catalog file's entries, and the names it tells discovery to ignore. */
+  private readonly workspaceCatalogs = new Map<string, { entities: ReturnType<typeof workspaceEntities>; ignore: readonly string[] }>();
   /** The keys of the URIs clients send, and their spellings (see `fileUris.ts`). */
   readonly uris = new ClientUris({
     caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
@@ -187,7 +188,7 @@ export class CorpusWorkspace {
       this.host.log(`catalog ${file} has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; its last good entries are still in use`);
       return false;
     }
-    this.workspaceCatalogs.set(file, workspaceEntities(parsed, uri, text));
+    this.workspaceCatalogs.set(file, { entities: workspaceEntities(parsed, uri, text), ignore: parsed.file.ignore ?? [] });
     return true;
   }
 
@@ -196,12 +197,14 @@ export class CorpusWorkspace {
    * one of the same id, and the first folder's entry wins over a later folder's.
    */
   private applyCatalog(): void {
-    const workspace = this.catalogFiles().flatMap((f) => this.workspaceCatalogs.get(f) ?? []);
+    const files = this.catalogFiles().flatMap((f) => this.workspaceCatalogs.get(f) ?? []);
+    const workspace = files.flatMap((c) => c.entities);
+    const ignored = [...new Set(files.flatMap((c) => c.ignore))];
     const firstWins = [...new Map([...workspace].reverse().map((e) => [e.id, e])).values()];
     const merged = mergeCatalogs(SHIPPED, firstWins);
-    this.catalogKey = keyOf(merged);
+    this.catalogKey = keyOf(merged, ignored);
     this.catalogGeneration++;
-    this.index.setCatalog(merged);
+    this.index.setCatalog(merged, ignored);
     // The index is emptied: open documents are analysed again after the scan (those not on disk
     // would otherwise be left out until edited).
     for (const uri of this.openDocs.keys()) this.stale.add(uri);
@@ -822,8 +825,8 @@ function realCase(file: string): string | undefined {
 }
 
 /** Identifies a catalog and the cache format, so that a cache built under another is discarded. */
-function keyOf(entities: readonly CatalogEntry[]): string {
-  return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}`).digest('hex');
+function keyOf(entities: readonly CatalogEntry[], ignored: readonly string[] = []): string {
+  return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}\n${JSON.stringify(ignored)}`).digest('hex');
 }
 
 /**
