@@ -367,19 +367,44 @@ async function sidebarPane(page, name) {
   return page.locator('.pane', { has: page.locator('.pane-header', { hasText: name }) }).first();
 }
 
+/** Gives a view of the side bar the room: the other Corpus Lens views collapsed, the side bar wider. */
+async function roomFor(page, name) {
+  const pane = await sidebarPane(page, name);
+  for (const other of ['People', 'Organisations', 'Places', 'Topics', 'Names to Review', 'Articles']) {
+    if (other === name) continue;
+    const header = page.locator('.pane-header', { hasText: other }).first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+  const bar = await page.locator('.part.sidebar').first().boundingBox();
+  if (bar && bar.width < 450) {
+    await page.mouse.move(bar.x + bar.width + 1, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 520, bar.y + bar.height / 2, { steps: 5 });
+    await page.mouse.up();
+  }
+  return pane;
+}
+
 async function checkNamesToReview(page) {
-  const pane = await sidebarPane(page, 'Names to Review');
+  const pane = await roomFor(page, 'Names to Review');
   // Left by the suite: a body it neither added nor ignored.
-  const row = pane.locator('.monaco-list-row', { hasText: 'هيئة الموانئ الساحلية' }).first();
+  const row = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'هيئة الموانئ الساحلية' }).first();
   await row.waitFor({ timeout: 20_000 });
   const text = (await row.innerText()).replace(/\s+/g, ' ');
   if (!/organisation · .+ · 1 article · 1 mention/.test(text)) throw new Error(`row: "${text}"`);
+  // Its article, and its line in context.
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  const article = pane.locator('.monaco-list-row[aria-level="2"]').first();
+  await article.waitFor({ timeout: 15_000 });
+  if ((await article.getAttribute('aria-expanded')) !== 'true') await article.click();
+  const line = pane.locator('.monaco-list-row[aria-level="3"]', { hasText: 'الموانئ' }).first();
+  await line.waitFor({ timeout: 15_000 });
   await row.hover();
-  return `row: "${text}"`;
+  return `row: "${text}", line: "${(await line.innerText()).replace(/\s+/g, ' ').slice(0, 50)}"`;
 }
 
 async function checkAdoptedPerson(page) {
-  await sidebarPane(page, 'People');
+  await roomFor(page, 'People');
   await runCommand(page, 'Corpus Lens: Filter Entities');
   // Typed once the filter's own box is up (not into the closing command palette).
   await page.locator('.quick-input-widget', { hasText: 'Filter entities' }).waitFor({ timeout: 10_000 });

@@ -18,6 +18,7 @@ export function settings(): Record<string, unknown> {
     latinInlayHints: c.get<boolean>('inlayHints.latinNames'),
     colourByType: c.get<boolean>('editor.colourWordsByType'),
     articleScripts: c.get<string[]>('articleScripts'),
+    leaveOut: c.get<string[]>('catalog.leaveOut'),
     // Each folder's own globs (the settings are resource-scoped: a folder's settings file may set them).
     folders: (vscode.workspace.workspaceFolders ?? []).map((f) => {
       const own = vscode.workspace.getConfiguration('corpusLens', f.uri);

@@ -52,3 +52,28 @@ describe('names to review over LSP', function () {
     }
   });
 });
+
+describe('leaving parts of the shipped catalog out (corpusLens.catalog.leaveOut)', function () {
+  this.timeout(60_000);
+  it('takes the left-out entities out of every answer, and puts them back when the setting changes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-leave-out-'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'مباراة\nقال سيرغي لافروف في موسكو إن الاتحاد الدولي لكرة القدم فيفا سيجتمع.');
+    const s = await startServer(dir, { leaveOut: ['sports', 'place'] });
+    try {
+      await within(s.indexed, 30_000, 'indexing');
+      const ids = async (type: 'person' | 'organisation' | 'place') => (await s.connection.sendRequest(EntitiesRequest, { type })).map((e) => e.id);
+      assert.deepEqual(await ids('person'), ['person:sergey-lavrov']);
+      assert.deepEqual(await ids('place'), []);
+      assert.ok(!(await ids('organisation')).includes('org:fifa'));
+      await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: { leaveOut: [] } } });
+      const end = Date.now() + 20_000;
+      while (!(await ids('place')).includes('place:moscow')) {
+        if (Date.now() > end) throw new Error(`places: ${(await ids('place')).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok((await ids('organisation')).includes('org:fifa'));
+    } finally {
+      await s.stop();
+    }
+  });
+});

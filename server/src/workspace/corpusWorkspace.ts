@@ -7,7 +7,7 @@ import * as path from 'path';
 import { realpathSync } from 'fs';
 import { shippedCatalog } from '../shippedCatalog';
 import { isMostlyArabic } from '../core/text/script';
-import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
+import { keptShipped, mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import { decode } from '../core/text/decode';
 import { CorpusIndex, type Article } from '../core/index/corpusIndex';
@@ -39,6 +39,8 @@ export interface WorkspaceSettings extends CorpusSettings {
   articleScripts: string[];
   /** Semantic tokens: the letters of mentions coloured by type (off: the editor draws marks behind the text). */
   colourByType: boolean;
+  /** Shipped catalog entries left out: types, subtypes, ids or id prefixes ending in `*` (see `keptShipped`). */
+  leaveOut: string[];
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   latinInlayHints: false,
   articleScripts: ['arabic'],
   colourByType: false,
+  leaveOut: [],
 };
 
 export interface Progress {
@@ -113,7 +116,10 @@ export class CorpusWorkspace {
   }
 
   configure(settings: Partial<WorkspaceSettings>): void {
-    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    const leftOut = JSON.stringify(this.settings?.leaveOut ?? []);
+    this.settings = { ...DEFAULT_SETTINGS, ...settings, leaveOut: settings.leaveOut ?? [] };
+    // The catalog is made again at the next load (see `loadCatalog`).
+    if (JSON.stringify(this.settings.leaveOut) !== leftOut) this.leaveOutChanged = true;
     this.matchers = this.roots.map((r) => corpusMatcher(r, this.folderSettings(r)));
   }
 
@@ -162,8 +168,11 @@ export class CorpusWorkspace {
       this.host.catalogProblems(fileUri(file), []);
       changed = true;
     }
-    if (changed) this.applyCatalog();
+    if (changed || this.leaveOutChanged) this.applyCatalog();
   }
+
+  /** The setting of shipped entries left out changed since the catalog was made. */
+  private leaveOutChanged = false;
 
   /** Reads and parses one catalog; true when its entries changed. */
   private async loadCatalogFile(file: string, textOverride?: string): Promise<boolean> {
@@ -201,7 +210,8 @@ export class CorpusWorkspace {
     const workspace = files.flatMap((c) => c.entities);
     const ignored = [...new Set(files.flatMap((c) => c.ignore))];
     const firstWins = [...new Map([...workspace].reverse().map((e) => [e.id, e])).values()];
-    const merged = mergeCatalogs(SHIPPED, firstWins);
+    this.leaveOutChanged = false;
+    const merged = mergeCatalogs(keptShipped(SHIPPED, this.settings.leaveOut), firstWins);
     this.catalogKey = keyOf(merged, ignored);
     this.catalogGeneration++;
     this.index.setCatalog(merged, ignored);
