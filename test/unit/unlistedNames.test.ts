@@ -77,6 +77,8 @@ describe('names to review', () => {
     const value = (card?.contents as { value: string }).value;
     assert.match(value, /Sidi ould al\\-Talb \*\(automatic\)\*/);
     assert.match(value, /command:corpusLens\.adoptName/);
+    // Why it was found: the phrase that introduced it, in the earliest article that does.
+    assert.match(value, /Found from «وزير النقل الموريتاني سيدي ولد الطالب» in \[وفد في الميناء\]\(a#L1\); in no catalog\./);
   });
 });
 

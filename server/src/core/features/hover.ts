@@ -66,6 +66,15 @@ export function hover(index: CorpusIndex, uri: string, offset: number, text: str
   return undefined;
 }
 
+/** Why a discovered name was taken for one: the phrase that introduced it, in which article. */
+function foundFrom(index: CorpusIndex, e: Entity, w: Writer): string {
+  const a = index.introducer(e.id);
+  const phrase = `«${e.description ? `${w.text(e.description)} ` : ''}${w.text(e.ar)}»`;
+  if (!a) return `Found from ${phrase}; in no catalog.`;
+  const line = a.lines.positionAt(a.headline.start).line + 1;
+  return `Found from ${phrase} in ${w.link(w.text(a.headline.text || a.uri), `${a.uri}#L${line}`)}; in no catalog.`;
+}
+
 function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, commands: boolean): string {
   const out: string[] = [];
   // A name no catalog holds has no Latin name: an automatic one, marked so, stands in.
@@ -74,6 +83,7 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
   const role = roleLine(e);
   out.push(`${w.em(`${TYPE_LABEL[e.type]}${e.discovered ? ' (discovered)' : ''}`)}${role ? ` — ${w.text(role)}` : ''}`);
   if (e.description && e.description !== role) out.push(w.text(e.description));
+  if (e.discovered) out.push(foundFrom(index, e, w));
 
   const forms = index.forms(e.id);
   if (forms.length > 0) {

@@ -671,6 +671,12 @@ export class CorpusIndex {
     return this.statsOf(id)?.entity;
   }
 
+  /** The article that introduces a discovered entity, as its description says (the earliest by date, then URI). */
+  introducer(id: string): Article | undefined {
+    const a = this.statsOf(id)?.describedBy;
+    return a && !a.removed ? a : undefined;
+  }
+
   private statsOf(id: string): EntityStats | undefined {
     const i = this.idIndex.get(id);
     return i === undefined ? undefined : this.stats[i];
