@@ -1,0 +1,101 @@
+/**
+ * The catalog in use: the shipped one with each folder's workspace catalog over it, read through
+ * the workspace's file system (or from the editor, for one open there). A catalog with problems
+ * reports them as its diagnostics and its last good entries keep serving.
+ */
+import { createHash } from 'crypto';
+import { shippedCatalog } from '../shippedCatalog';
+import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
+import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
+import { decode } from '../core/text/decode';
+import { LineIndex } from '../core/text/lines';
+import type { CorpusFolders } from './corpusFolders';
+import { fileUri } from './fileUris';
+import type { FileSystem } from './fileSystem';
+import type { WorkspaceHost } from './host';
+import { CACHE_FORMAT } from './indexCache';
+
+/** The catalog that ships with the extension. */
+export const SHIPPED = shippedCatalog();
+
+/** The largest workspace catalog read, in bytes. */
+const CATALOG_LIMIT = 8 * 1024 * 1024;
+
+export class CatalogSource {
+  /** Identifies the catalog in use and the cache format, so that a cache built under another is discarded. */
+  key = keyOf(SHIPPED);
+  /** Bumped with every catalog change; analyses made under an older one are not committed. */
+  generation = 0;
+  /** Each folder's workspace catalog entries, by file. */
+  private readonly byFile = new Map<string, ReturnType<typeof workspaceEntities>>();
+
+  /** `changed`: the merged catalog, and how many entries the workspace catalogs gave. */
+  constructor(
+    private readonly folders: CorpusFolders,
+    private readonly files: FileSystem,
+    private readonly host: WorkspaceHost,
+    private readonly changed: (merged: readonly CatalogEntry[], workspaceEntries: number) => void,
+  ) {}
+
+  /**
+   * Loads the workspace catalogs (`only`: that one, with `textOverride` as its text when the
+   * editor holds it); on problems a catalog's last good entries keep serving.
+   */
+  async load(textOverride?: string, only?: string): Promise<void> {
+    const files = only ? [only] : this.folders.catalogFiles();
+    let changed = false;
+    for (const file of files) changed = (await this.loadFile(file, file === only ? textOverride : undefined)) || changed;
+    // Catalogs of folders no longer in the workspace go.
+    for (const file of [...this.byFile.keys()]) {
+      if (this.folders.isCatalogFile(file)) continue;
+      this.byFile.delete(file);
+      this.host.catalogProblems(fileUri(file), []);
+      changed = true;
+    }
+    if (changed) this.merge();
+  }
+
+  /** Reads and parses one catalog; true when its entries changed. */
+  private async loadFile(file: string, textOverride?: string): Promise<boolean> {
+    const uri = fileUri(file);
+    let text = textOverride;
+    if (text === undefined) {
+      const r = await this.files.read(file, CATALOG_LIMIT);
+      if (!r.ok) {
+        if (r.reason !== 'ENOENT') this.host.warn(`Corpus Lens: cannot read the catalog ${file}: ${r.reason}`);
+        this.host.catalogProblems(uri, []);
+        return r.reason === 'ENOENT' && this.byFile.delete(file);
+      }
+      const d = decode(r.bytes);
+      text = d.ok ? d.text : '';
+    }
+    const parsed = parseCatalog(text);
+    const lines = new LineIndex(text);
+    const toDiag = (p: CatalogProblem) => ({ message: p.message, range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) } });
+    this.host.catalogProblems(uri, parsed.problems.map(toDiag));
+    // The problems are the catalog's diagnostics (once each, in the Problems view and the editor).
+    if (!parsed.file) {
+      this.host.log(`catalog ${file} has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; its last good entries are still in use`);
+      return false;
+    }
+    this.byFile.set(file, workspaceEntities(parsed, uri, text));
+    return true;
+  }
+
+  /**
+   * The shipped catalog with the workspace catalogs over it: a workspace entry replaces a shipped
+   * one of the same id, and the first folder's entry wins over a later folder's.
+   */
+  private merge(): void {
+    const workspace = this.folders.catalogFiles().flatMap((f) => this.byFile.get(f) ?? []);
+    const firstWins = [...new Map([...workspace].reverse().map((e) => [e.id, e])).values()];
+    const merged = mergeCatalogs(SHIPPED, firstWins);
+    this.key = keyOf(merged);
+    this.generation++;
+    this.changed(merged, workspace.length);
+  }
+}
+
+function keyOf(entities: readonly CatalogEntry[]): string {
+  return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}`).digest('hex');
+}
