@@ -1,12 +1,12 @@
 /**
  * The catalog in use: the shipped one with each folder's workspace catalog over it, read through
- * the workspace's file system (or from the editor, for one open there). A catalog with problems
- * reports them as its diagnostics and its last good entries keep serving.
+ * the workspace's file system (or from the editor, for one open there), given to the index. A
+ * catalog with problems reports them as its diagnostics and its last good entries keep serving.
  */
 import { createHash } from 'crypto';
-import { shippedCatalog } from '../shippedCatalog';
 import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
+import type { CorpusIndex } from '../core/index/corpusIndex';
 import { decode } from '../core/text/decode';
 import { LineIndex } from '../core/text/lines';
 import type { CorpusFolders } from './corpusFolders';
@@ -15,27 +15,28 @@ import type { FileSystem } from './fileSystem';
 import type { WorkspaceHost } from './host';
 import { CACHE_FORMAT } from './indexCache';
 
-/** The catalog that ships with the extension. */
-export const SHIPPED = shippedCatalog();
-
 /** The largest workspace catalog read, in bytes. */
 const CATALOG_LIMIT = 8 * 1024 * 1024;
 
 export class CatalogSource {
   /** Identifies the catalog in use and the cache format, so that a cache built under another is discarded. */
-  key = keyOf(SHIPPED);
+  key: string;
   /** Bumped with every catalog change; analyses made under an older one are not committed. */
   generation = 0;
   /** Each folder's workspace catalog entries, by file. */
   private readonly byFile = new Map<string, ReturnType<typeof workspaceEntities>>();
 
-  /** `changed`: the merged catalog, and how many entries the workspace catalogs gave. */
+  /** `shipped`: the catalog that ships with the extension; `changed`: called once the index has a new catalog (and so is empty). */
   constructor(
+    private readonly index: CorpusIndex,
+    private readonly shipped: readonly CatalogEntry[],
     private readonly folders: CorpusFolders,
     private readonly files: FileSystem,
     private readonly host: WorkspaceHost,
-    private readonly changed: (merged: readonly CatalogEntry[], workspaceEntries: number) => void,
-  ) {}
+    private readonly changed: () => void,
+  ) {
+    this.key = keyOf(shipped);
+  }
 
   /**
    * Loads the workspace catalogs (`only`: that one, with `textOverride` as its text when the
@@ -89,10 +90,12 @@ export class CatalogSource {
   private merge(): void {
     const workspace = this.folders.catalogFiles().flatMap((f) => this.byFile.get(f) ?? []);
     const firstWins = [...new Map([...workspace].reverse().map((e) => [e.id, e])).values()];
-    const merged = mergeCatalogs(SHIPPED, firstWins);
+    const merged = mergeCatalogs(this.shipped, firstWins);
     this.key = keyOf(merged);
     this.generation++;
-    this.changed(merged, workspace.length);
+    this.index.setCatalog(merged);
+    this.host.log(`catalog: ${workspace.length} workspace entries`);
+    this.changed();
   }
 }
 

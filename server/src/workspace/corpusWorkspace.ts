@@ -12,7 +12,8 @@ import { AnalysisCommitter } from './analysisCommitter';
 import { AnalysisPool } from './analysisPool';
 import { BatchIndexer } from './batchIndexer';
 import { CacheWriter } from './cacheWriter';
-import { CatalogSource, SHIPPED } from './catalogSource';
+import { shippedCatalog } from '../shippedCatalog';
+import { CatalogSource } from './catalogSource';
 import { CorpusFolders } from './corpusFolders';
 import type { FileSystem } from './fileSystem';
 import { ClientUris, isFileUri, uriPath } from './fileUris';
@@ -49,6 +50,8 @@ export interface WorkspaceOptions {
   readonly cache?: IndexCache;
   /** Without them, every file is read and analysed on this thread. */
   readonly workers?: DiskWorkers;
+  /** The catalog that ships with the extension, unless another is given (a test's). */
+  readonly shipped?: readonly CatalogEntry[];
 }
 
 /** What a request about one document needs, together: the index, the document's article, and its text. */
@@ -60,9 +63,9 @@ export interface RequestedDocument {
 }
 
 export class CorpusWorkspace {
-  readonly index = new CorpusIndex(SHIPPED);
+  readonly index: CorpusIndex;
   /** Search structures, kept in step with the index through its change events. */
-  readonly search = new SearchEngine(this.index);
+  readonly search: SearchEngine;
   readonly status: IndexingStatus;
   readonly folders: CorpusFolders;
   /** The keys of the URIs clients send, and their spellings (see `fileUris.ts`). */
@@ -71,29 +74,31 @@ export class CorpusWorkspace {
   private readonly files: FileSystem;
   private readonly catalog: CatalogSource;
   private readonly open: OpenDocuments;
-  private readonly relinker: Relinker;
   private readonly cacheWriter: CacheWriter;
   private readonly scanner: Scanner;
   private readonly watched: WatchedFiles;
 
+  /** The collaborators that call each other back are wired through closures, which run only once all are built. */
   constructor(roots: string[], host: WorkspaceHost, options: WorkspaceOptions) {
-    const { index, search } = this;
+    const shipped = options.shipped ?? shippedCatalog();
+    const index = (this.index = new CorpusIndex(shipped));
+    const search = (this.search = new SearchEngine(index));
     this.host = host;
     const files = (this.files = options.files);
     const status = (this.status = new IndexingStatus(host));
     const folders = (this.folders = new CorpusFolders(roots));
     const stamps = new StampTable();
-    const catalog = (this.catalog = new CatalogSource(folders, files, host, (merged, n) => this.catalogChanged(merged, n)));
-    const open = (this.open = new OpenDocuments(index, folders, status, stamps, host, (mark) => this.relinker.afterChange(mark)));
+    const catalog = (this.catalog = new CatalogSource(index, shipped, folders, files, host, () => catalogChanged()));
+    const open = (this.open = new OpenDocuments(index, folders, status, stamps, host, (mark) => relinker.afterChange(mark)));
     const committer = new AnalysisCommitter(index, open, folders, stamps, status, host);
     const indexer = new BatchIndexer(index, catalog, committer, folders, files, status, host, options.workers?.analysisPool((m) => host.log(m)));
     const cacheWriter = (this.cacheWriter = new CacheWriter(options.cache, index, search, catalog, stamps, status, host));
     const queue = new WorkQueue();
-    const relinker = (this.relinker = new Relinker(index, open, indexer, status, host, queue, () => cacheWriter.saveSoon()));
+    const relinker = new Relinker(index, open, indexer, status, host, queue, () => cacheWriter.saveSoon());
     const cache = options.cache;
     const helper = options.workers && (() => options.workers!.warmStartHelper((m) => host.log(m)));
     const warmStart = cache && (() => WarmStart.prepare({ index, stamps, open, cache, catalog, folders, files, host, helper }));
-    this.scanner = new Scanner({ index, folders, files, status, open, indexer, relinker, cacheWriter, queue, host, warmStart });
+    const scanner = (this.scanner = new Scanner({ index, folders, files, status, open, indexer, relinker, cacheWriter, queue, host, warmStart }));
     this.watched = new WatchedFiles({ index, folders, files, catalog, open, committer, indexer, relinker, cacheWriter, status, host });
     this.uris = new ClientUris({
       caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
@@ -101,6 +106,15 @@ export class CorpusWorkspace {
       realCase: (p) => files.realCase?.(p),
     });
     files.watch((changes) => void this.watched.changed(changes));
+    // A new catalog empties the index; the index keeps no texts, so recognising with it means
+    // reading the corpus again. Open documents are analysed again after the scan (those not on
+    // disk would otherwise be left out until edited).
+    const catalogChanged = () => {
+      open.markAllStale();
+      relinker.reset();
+      host.statusChanged();
+      if (status.scanned) void scanner.scan();
+    };
   }
 
   get settings(): WorkspaceSettings {
@@ -183,16 +197,5 @@ export class CorpusWorkspace {
   /** Writes a pending update of the persisted index now (on shutdown). */
   flush(): Promise<void> {
     return this.cacheWriter.flush();
-  }
-
-  /** The catalog changed: the index is emptied, and filled again by a scan (the index keeps no texts: recognising with the new catalog means reading the corpus again). */
-  private catalogChanged(merged: readonly CatalogEntry[], workspaceEntries: number): void {
-    this.index.setCatalog(merged);
-    // Open documents are analysed again after the scan (those not on disk would otherwise be left out until edited).
-    this.open.markAllStale();
-    this.relinker.reset();
-    this.host.log(`catalog: ${workspaceEntries} workspace entries`);
-    this.host.statusChanged();
-    if (this.status.scanned) void this.scan();
   }
 }
