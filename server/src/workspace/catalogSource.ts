@@ -1,10 +1,12 @@
 /**
- * The catalog in use: the shipped one with each folder's workspace catalog over it, read through
- * the workspace's file system (or from the editor, for one open there), given to the index. A
- * catalog with problems reports them as its diagnostics and its last good entries keep serving.
+ * The catalog in use: the shipped one, less the parts the settings leave out, with each folder's
+ * workspace catalog over it, read through the workspace's file system (or from the editor, for
+ * one open there), given to the index with the names the workspace catalogs tell discovery to
+ * ignore. A catalog with problems reports them as its diagnostics and its last good entries keep
+ * serving.
  */
 import { createHash } from 'crypto';
-import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
+import { keptShipped, mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import type { CorpusIndex } from '../core/index/corpusIndex';
 import { decode } from '../core/text/decode';
@@ -23,8 +25,10 @@ export class CatalogSource {
   key: string;
   /** Bumped with every catalog change; analyses made under an older one are not committed. */
   generation = 0;
-  /** Each folder's workspace catalog entries, by file. */
-  private readonly byFile = new Map<string, ReturnType<typeof workspaceEntities>>();
+  /** Each workspace catalog file's entries, and the names it tells discovery to ignore. */
+  private readonly byFile = new Map<string, { entities: ReturnType<typeof workspaceEntities>; ignore: readonly string[] }>();
+  /** The setting of shipped entries left out that the catalog in use was made with. */
+  private leftOut = '[]';
 
   /** `shipped`: the catalog that ships with the extension; `changed`: called once the index has a new catalog (and so is empty). */
   constructor(
@@ -53,7 +57,8 @@ export class CatalogSource {
       this.host.catalogProblems(fileUri(file), []);
       changed = true;
     }
-    if (changed) this.merge();
+    // A change of the setting of shipped entries left out makes the catalog again too.
+    if (changed || JSON.stringify(this.folders.settings.leaveOut) !== this.leftOut) this.merge();
   }
 
   /** Reads and parses one catalog; true when its entries changed. */
@@ -79,7 +84,7 @@ export class CatalogSource {
       this.host.log(`catalog ${file} has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; its last good entries are still in use`);
       return false;
     }
-    this.byFile.set(file, workspaceEntities(parsed, uri, text));
+    this.byFile.set(file, { entities: workspaceEntities(parsed, uri, text), ignore: parsed.file.ignore ?? [] });
     return true;
   }
 
@@ -88,17 +93,20 @@ export class CatalogSource {
    * one of the same id, and the first folder's entry wins over a later folder's.
    */
   private merge(): void {
-    const workspace = this.folders.catalogFiles().flatMap((f) => this.byFile.get(f) ?? []);
+    const files = this.folders.catalogFiles().flatMap((f) => this.byFile.get(f) ?? []);
+    const workspace = files.flatMap((c) => c.entities);
+    const ignored = [...new Set(files.flatMap((c) => c.ignore))];
     const firstWins = [...new Map([...workspace].reverse().map((e) => [e.id, e])).values()];
-    const merged = mergeCatalogs(this.shipped, firstWins);
-    this.key = keyOf(merged);
+    this.leftOut = JSON.stringify(this.folders.settings.leaveOut);
+    const merged = mergeCatalogs(keptShipped(this.shipped, this.folders.settings.leaveOut), firstWins);
+    this.key = keyOf(merged, ignored);
     this.generation++;
-    this.index.setCatalog(merged);
+    this.index.setCatalog(merged, ignored);
     this.host.log(`catalog: ${workspace.length} workspace entries`);
     this.changed();
   }
 }
 
-function keyOf(entities: readonly CatalogEntry[]): string {
-  return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}`).digest('hex');
+function keyOf(entities: readonly CatalogEntry[], ignored: readonly string[] = []): string {
+  return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}\n${JSON.stringify(ignored)}`).digest('hex');
 }

@@ -13,7 +13,7 @@ export class CorpusFolders {
   constructor(private roots: string[]) {}
 
   configure(settings: Partial<WorkspaceSettings>): void {
-    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.settings = { ...DEFAULT_SETTINGS, ...settings, leaveOut: settings.leaveOut ?? [] };
     this.matchers = this.roots.map((r) => corpusMatcher(r, this.folderSettings(r)));
   }
 

@@ -13,6 +13,8 @@ export interface WorkspaceSettings extends CorpusSettings {
   articleScripts: string[];
   /** Semantic tokens: the letters of mentions coloured by type (off: the editor draws marks behind the text). */
   colourByType: boolean;
+  /** Shipped catalog entries left out: types, subtypes, ids or id prefixes ending in `*` (see `keptShipped`). */
+  leaveOut: string[];
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -25,4 +27,5 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   latinInlayHints: false,
   articleScripts: ['arabic'],
   colourByType: false,
+  leaveOut: [],
 };

@@ -213,6 +213,8 @@ export class CorpusIndex {
   /** The recogniser is to be made again (it never unlearns): a learnt entity was forgotten or renamed. */
   private recognizerStale = false;
   private catalog: Entity[] = [];
+  /** Names the user chose to ignore (the workspace catalog's `ignore`), as discovery keys them. */
+  private ignored: ReadonlySet<string> = new Set();
   /** Interned index of each catalog entry. */
   private catalogSlots = new Uint32Array(0);
   /**
@@ -269,8 +271,12 @@ export class CorpusIndex {
     return this.entityGeneration;
   }
 
-  /** Replaces the catalog. Articles are dropped: the caller indexes their texts again. */
-  setCatalog(entities: readonly Entity[]): void {
+  /**
+   * Replaces the catalog, and the names discovery is not to offer (`ignored`). Articles are
+   * dropped: the caller indexes their texts again.
+   */
+  setCatalog(entities: readonly Entity[], ignored: readonly string[] = []): void {
+    this.ignored = new Set(ignored.map((n) => tokenKeys(n).join(' ')));
     // Removed one by one, so that listeners hear of it; the article numbers go on from where they were.
     for (const uri of [...this.articles.keys()]) this.remove(uri);
     this.catalog = [...entities];
@@ -493,8 +499,14 @@ export class CorpusIndex {
     slot.set(this.catalogSlots);
     const said = new Map<number, Introduction>();
     let dead: number[] | undefined;
+    let ignored: number[] | undefined;
     analysis.discovered.forEach((x, i) => {
       if (!linked[i]) return;
+      // A name the user ignores is no entity, here or anywhere (so never learnt).
+      if (this.ignored.size > 0 && this.ignored.has(x.key.slice(x.key.indexOf(':') + 1))) {
+        (ignored ??= []).push(base + i);
+        return;
+      }
       const id = discoveredId(x.key);
       let n = this.idIndex.get(id);
       if (introduced[i]) {
@@ -508,10 +520,8 @@ export class CorpusIndex {
       }
       slot[base + i] = n;
     });
-    if (dead) {
-      probe = without(probe, dead);
-      this.staleUris.add(uri);
-    }
+    if (dead || ignored) probe = without(probe, [...(dead ?? []), ...(ignored ?? [])]);
+    if (dead) this.staleUris.add(uri);
     this.remap(probe, slot, analysis.formTexts.map((t) => this.formId(t)));
     probe.learntKnown = learntKnown;
     this.attach(probe, analysis.headlineWords, false, said);
@@ -659,6 +669,12 @@ export class CorpusIndex {
 
   entity(id: string): Entity | undefined {
     return this.statsOf(id)?.entity;
+  }
+
+  /** The article that introduces a discovered entity, as its description says (the earliest by date, then URI). */
+  introducer(id: string): Article | undefined {
+    const a = this.statsOf(id)?.describedBy;
+    return a && !a.removed ? a : undefined;
   }
 
   private statsOf(id: string): EntityStats | undefined {
