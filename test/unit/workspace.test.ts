@@ -3,6 +3,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { hover } from '../../server/src/core/features/hover';
 import { CorpusWorkspace } from '../../server/src/workspace/corpusWorkspace';
 import { fileUri } from '../../server/src/workspace/fileUris';
@@ -31,11 +32,11 @@ function corpus(n: number): MemoryFileSystem {
   return files;
 }
 
-/** A workspace over `files`, configured with the default settings; `cache`: a persisted index. The workspace catalog is the only one. */
-function workspace(files: MemoryFileSystem, cache?: IndexCache): { ws: CorpusWorkspace; logs: string[] } {
+/** A workspace over `files`, configured with the default settings; `cache`: a persisted index; `shipped`: the catalog that ships (none by default). */
+function workspace(files: MemoryFileSystem, cache?: IndexCache, shipped: CatalogEntry[] = []): { ws: CorpusWorkspace; logs: string[] } {
   const logs: string[] = [];
   const host = { log: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), catalogProblems: () => undefined, statusChanged: () => undefined };
-  const ws = new CorpusWorkspace([ROOT], host, { files, cache, shipped: [] });
+  const ws = new CorpusWorkspace([ROOT], host, { files, cache, shipped });
   ws.configure({});
   return { ws, logs };
 }
@@ -115,6 +116,29 @@ describe('workspace over files in memory', function () {
       assert.equal(files.reads.filter((f) => f.endsWith('.txt')).length, 3);
       assert.deepEqual(counts(warm, 'person:rabab'), [3, 3]);
       await warm.flush();
+    });
+  });
+
+  describe('the catalog', () => {
+    it('leaves out the parts of the shipped catalog the settings name, and is made again when they change', async () => {
+      // No workspace catalog: the shipped one alone.
+      const files = new MemoryFileSystem();
+      const shipped: CatalogEntry[] = [
+        { id: 'person:nadir', type: 'person', ar: 'نادر الصباغ' },
+        { id: 'person:zaydun', type: 'person', ar: 'زيدون القرطبي' },
+      ];
+      files.write(file('a.txt'), saying(0, 'زيدون القرطبي'), true);
+      files.write(file('b.txt'), saying(1, 'نادر الصباغ'), true);
+      const { ws } = workspace(files, undefined, shipped);
+      ws.configure({ leaveOut: ['person:nadir'] });
+      await start(ws);
+      assert.deepEqual(counts(ws, 'person:nadir'), [0, 0]);
+      assert.deepEqual(counts(ws, 'person:zaydun'), [1, 1]);
+      // As a change of the settings comes: configured, the catalogs loaded, a scan.
+      ws.configure({});
+      await start(ws);
+      assert.deepEqual(counts(ws, 'person:nadir'), [1, 1]);
+      assert.deepEqual(counts(ws, 'person:zaydun'), [1, 1]);
     });
   });
 
