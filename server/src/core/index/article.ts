@@ -141,6 +141,18 @@ export class Article {
     return this.data[this.base + 8];
   }
 
+  /**
+   * Calls `visit` with each mention in text order: its entity number (the index's), kind number
+   * (see `MENTION_KINDS`), whether it is in boilerplate, and its offsets.
+   */
+  forEachMention(visit: (entity: number, kind: number, boilerplate: boolean, start: number, end: number) => void): void {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) {
+      const w = d[k];
+      visit(w >>> 3, (w >>> 1) & 3, (w & 1) === 1, d[k + 1], d[k + 2]);
+    }
+  }
+
   /** Mentions outside boilerplate. */
   get mentionTotal(): number {
     let n = 0;

@@ -568,6 +568,26 @@ export class CorpusIndex {
     return { mentions: out, total: known ? st.mentions : total };
   }
 
+  /**
+   * The offsets of the entity's mentions in one article, in text order, as start/end pairs:
+   * those outside boilerplate (the ones its counts hold), demonyms included unless told otherwise.
+   */
+  mentionSpans(a: Article, id: string, opts: MentionOptions = {}): number[] {
+    const e = this.idIndex.get(id);
+    const out: number[] = [];
+    if (e === undefined) return out;
+    a.forEachMention((entity, kind, boilerplate, start, end) => {
+      if (entity !== e || (boilerplate && !opts.includeBoilerplate) || (kind === DEMONYM_KIND && opts.includeDemonyms === false)) return;
+      out.push(start, end);
+    });
+    return out;
+  }
+
+  /** The id of an entity number that `Article.forEachMention` gives. */
+  entityIdOf(entity: number): string | undefined {
+    return this.ids[entity];
+  }
+
   mentionAt(uri: string, offset: number): Mention | undefined {
     const a = this.articles.get(uri);
     if (!a) return undefined;
