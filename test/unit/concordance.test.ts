@@ -99,6 +99,19 @@ describe('concordance', () => {
     assert.deepEqual([...new Set(bySource.map((l) => l.source))], ['تاس', 'شينخوا']);
   });
 
+  it('puts undated articles last, newest or oldest first', async () => {
+    const index = new CorpusIndex(entities);
+    const texts: Record<string, string> = { ...TEXTS, 'file:///corpus/undated.txt': 'لقاء في موسكو\nقال لافروف إن اللقاء مثمر.\n' };
+    for (const [uri, text] of Object.entries(texts)) index.upsert(uri, text);
+    const work: Work = { readText: async (uri) => texts[uri] };
+    const c = (await Concordance.create(index, { kind: 'entity', id: LAVROV }, work)) as Concordance;
+    for (const sort of [['newest'], ['oldest']] as SortKey[][]) {
+      const dates = (await lines(c, work, sort)).map((l) => l.date);
+      assert.equal(dates.at(-1), undefined, sort[0]);
+      assert.equal(dates.filter((d) => d === undefined).length, 1);
+    }
+  });
+
   it('keeps the context to the line of the node, cut to the width at a word', async () => {
     const { c, work } = await concordance({ kind: 'entity', id: LAVROV });
     const narrow = await lines(c, work, ['newest'], {}, 12);

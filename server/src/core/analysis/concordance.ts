@@ -281,8 +281,8 @@ export class Concordance {
           rank[i] = id < 0 ? -1 : ranks[keys[id]];
         }
         parts.push((a, b) => rank[a] - rank[b]);
-      } else if (key === 'newest') parts.push((a, b) => byDate(arts[b], arts[a]));
-      else if (key === 'oldest') parts.push((a, b) => byDate(arts[a], arts[b]));
+      } else if (key === 'newest') parts.push((a, b) => byDate(arts[a], arts[b], -1));
+      else if (key === 'oldest') parts.push((a, b) => byDate(arts[a], arts[b], 1));
       else if (key === 'source') {
         const collator = new Intl.Collator('ar');
         parts.push((a, b) => {
@@ -416,10 +416,10 @@ function grown(a: Int32Array, n: number): Int32Array {
   return out;
 }
 
-/** Oldest first, undated last. */
-function byDate(a: Article, b: Article): number {
+/** Oldest first (`order` 1) or newest first (-1); undated last either way. */
+function byDate(a: Article, b: Article, order: 1 | -1): number {
   if (a.date === b.date) return 0;
   if (!a.date) return 1;
   if (!b.date) return -1;
-  return a.date < b.date ? -1 : 1;
+  return a.date < b.date ? -order : order;
 }
