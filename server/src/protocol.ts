@@ -62,11 +62,13 @@ export const EntityRequest = new RequestType<{ id: string }, (import('./core/cat
 // Keyword in context, its collocates and the export of its lines (core: server/src/core/analysis/).
 // Each request is cancellable; long work (reading many articles) reports server-side progress.
 export type { ConcordanceQuery } from './core/analysis/concordanceQuery';
-export type { ConcordanceFilter, ConcordanceLine, SortKey } from './core/analysis/concordance';
+export type { ConcordanceFilter, ConcordanceLine } from './core/analysis/concordance';
+export { SORT_KEYS, type SortKey } from './core/analysis/sortKeys';
 export type { Collocate, CollocationMeasure, Collocates } from './core/analysis/collocates';
 export type { ExportFormat } from './core/analysis/concordanceExport';
 import type { ConcordanceQuery } from './core/analysis/concordanceQuery';
-import type { ConcordanceFilter, ConcordanceLine, SortKey } from './core/analysis/concordance';
+import type { ConcordanceFilter, ConcordanceLine } from './core/analysis/concordance';
+import type { SortKey } from './core/analysis/sortKeys';
 import type { Collocates, CollocationMeasure } from './core/analysis/collocates';
 import type { ExportFormat } from './core/analysis/concordanceExport';
 

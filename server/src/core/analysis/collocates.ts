@@ -25,7 +25,7 @@ export interface CollocateOptions {
 export interface Collocate {
   /** The comparison key (what a filter on it names). */
   readonly key: string;
-  /** How it is written (its first form seen). */
+  /** How it is written most often (الصين for the key صين). */
   readonly word: string;
   /** Times in a window: in all, on the left, on the right. */
   readonly together: number;
@@ -113,7 +113,7 @@ export function collocates(c: Concordance, filter: ConcordanceFilter, opts: Coll
     const o11 = l + r;
     const c1 = frequency[k];
     if (o11 < minTogether || c1 < minFrequency || o11 <= expected(r1, c1, n)) continue;
-    out.push({ key: vocab.keys[k], word: vocab.shown(k), together: o11, left: l, right: r, frequency: c1, ll: logLikelihood(o11, r1, c1, n), mi: mutualInformation(o11, r1, c1, n) });
+    out.push({ key: vocab.keys[k], word: vocab.shownKey(k), together: o11, left: l, right: r, frequency: c1, ll: logLikelihood(o11, r1, c1, n), mi: mutualInformation(o11, r1, c1, n) });
   }
   const score = (x: Collocate) => (measure === 'll' ? x.ll : x.mi);
   out.sort((a, b) => score(b) - score(a) || b.together - a.together || (a.key < b.key ? -1 : 1));

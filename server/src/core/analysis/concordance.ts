@@ -14,12 +14,12 @@ import { tokenize, type Token } from '../text/tokenize';
 import { rangeOf } from '../features/ranges';
 import { entityLabel, queryLabel, textMatcher, type ConcordanceQuery } from './concordanceQuery';
 import { Vocabulary } from './contextWords';
+import { SORT_KEYS, type SortKey } from './sortKeys';
 
 /** Words kept on each side of a hit: the sort keys use three, collocates up to this many. */
 export const WINDOW = 5;
 
-export type SortKey = '1L' | '2L' | '3L' | '1R' | '2R' | '3R' | 'newest' | 'oldest' | 'source';
-export const SORT_KEYS: readonly SortKey[] = ['1L', '2L', '3L', '1R', '2R', '3R', 'newest', 'oldest', 'source'];
+export { SORT_KEYS, type SortKey };
 
 export interface ConcordanceFilter {
   /** ISO dates, inclusive; an undated article is left out when either is given. */

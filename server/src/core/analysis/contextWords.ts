@@ -27,6 +27,8 @@ export class Vocabulary {
   private stripped: Int32Array | undefined;
   private strippedFrequency: number[] | undefined;
   private order: Int32Array | undefined;
+  /** Each comparison key's commonest form (see `shownKey`). */
+  private commonest: Int32Array | undefined;
 
   /** The word's number, counting one more occurrence when `count`. */
   add(key: string, written: string, count: boolean): number {
@@ -94,9 +96,22 @@ export class Vocabulary {
     if (this.strippedFrequency && this.stripped) return this.strippedFrequency;
     const keys = this.comparisonKeys();
     const out = new Array<number>(this.keys.length).fill(0);
-    for (let id = 0; id < keys.length; id++) out[keys[id]] += this.frequency[id];
+    const commonest = Int32Array.from(this.keys.keys());
+    for (let id = 0; id < keys.length; id++) {
+      const k = keys[id];
+      out[k] += this.frequency[id];
+      // A key written as it is keeps its own form; one never written bare shows its commonest form.
+      if (this.frequency[k] === 0 && this.frequency[id] > this.frequency[commonest[k]]) commonest[k] = id;
+    }
     this.strippedFrequency = out;
+    this.commonest = commonest;
     return out;
+  }
+
+  /** How a comparison key is shown: as written when it is written bare (قال), else its commonest form (الصين for صين). */
+  shownKey(k: number): string {
+    this.comparisonFrequency();
+    return this.written[this.commonest?.[k] ?? k];
   }
 
   /** Each word's place in Arabic alphabetical order of keys (for sorting on the words). */
@@ -111,8 +126,4 @@ export class Vocabulary {
     return ranks;
   }
 
-  /** How a word is shown: the way it was first written. */
-  shown(id: number): string {
-    return this.written[id];
-  }
 }

@@ -94,6 +94,6 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
   }
   const withIt = index.cooccurring(e.id, 5);
   if (withIt.length > 0) out.push(`Named with: ${withIt.map((c) => `${w.text(c.entity.ar)} (${c.articles})`).join(', ')}`);
-  if (commands && w === MARKDOWN) out.push(`${commandLink('Show all mentions', 'corpusLens.showMentions', [e.id])} · ${commandLink('Reveal in sidebar', 'corpusLens.reveal', [e.id])}`);
+  if (commands && w === MARKDOWN) out.push(`${commandLink('Show all mentions', 'corpusLens.showMentions', [e.id])} · ${commandLink('Concordance', 'corpusLens.concordance.open', [e.id])} · ${commandLink('Reveal in sidebar', 'corpusLens.reveal', [e.id])}`);
   return out.join('\n\n');
 }
