@@ -101,6 +101,8 @@ try {
     ['an expanded entity stays expanded when the index is refreshed', 'expanded-after-refresh', checkExpansionKept],
     ['the words of Arabic lines (the headline, the dateline, a line opening with a quotation) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
     ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
+    // After the Reader's check, whose hostile article it shows as text.
+    ['the Concordance of لافروف from the People view: its lines right to left, sorted on 1R, hostile text as text, Enter opens a line, a collocate filters the lines', 'concordance-line-opened', checkConcordance],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
@@ -352,6 +354,66 @@ async function checkReader(page) {
   if (found.elements > 0 || found.title === 'pwned' || !found.text.includes('<script>') || !found.text.includes('onerror=')) throw new Error(`hostile text not inert: ${JSON.stringify(found).slice(0, 200)}`);
   await page.screenshot({ path: path.join(root, 'test-results/reader-hostile.png') });
   return `headline "${title.slice(0, 30)}…", card "${cardText.split('\n')[0]}", cursor ${before.trim()} → ${after.trim()}; hostile text shown as text (test-results/reader-hostile.png)`;
+}
+
+/** The frame of the webview page that holds `selector` (each webview is a frame in a frame). */
+async function webviewFrame(page, selector, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    for (const f of page.frames()) if ((await f.locator(selector).count().catch(() => 0)) > 0) return f;
+    if (Date.now() > end) throw new Error(`no webview holds ${selector}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+async function checkConcordance(page) {
+  await page.keyboard.press('Escape');
+  const header = page.locator('.pane-header', { hasText: 'People' }).first();
+  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+  await header.waitFor({ timeout: 10_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) }).first();
+  const person = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'سيرغي لافروف' }).first();
+  await person.waitFor({ timeout: 20_000 });
+  const mentions = Number(/(\d+) mentions/.exec(await person.innerText())?.[1]);
+  await person.click({ button: 'right' });
+  await page.locator('.context-view .action-item', { hasText: /^Concordance$/ }).first().click({ timeout: 10_000 });
+  const frame = await webviewFrame(page, '#lines .row');
+  const counts = (await frame.locator('#counts').innerText()).trim();
+  if (!counts.startsWith(`${mentions} hits in`)) throw new Error(`the People view says ${mentions} mentions, the Concordance "${counts}"`);
+  const direction = await frame.locator('#lines').evaluate((el) => getComputedStyle(el).direction);
+  if (direction !== 'rtl') throw new Error(`lines read ${direction}`);
+  // Sorted on the word after the node: its comparison keys (folded, proclitics off) in Arabic order.
+  await frame.locator('#sort1').selectOption('1R');
+  await frame.locator('#lines .after .sort-word.k1').first().waitFor({ timeout: 20_000 });
+  const keys = await frame.locator('#lines .row').evaluateAll((rows) => rows.map((r) => r.querySelector('.after .sort-word.k1')?.dataset.key ?? ''));
+  const collator = new Intl.Collator('ar');
+  for (let i = 1; i < keys.length; i++) if (collator.compare(keys[i - 1], keys[i]) > 0) throw new Error(`not sorted on 1R: ${keys.join(' ')}`);
+  if (new Set(keys).size < 3) throw new Error(`too few 1R words: ${keys.join(' ')}`);
+  await page.screenshot({ path: path.join(root, 'test-results/concordance.png') });
+  // The Reader's check wrote an article holding markup, a script and command links: text here.
+  const hostile = await frame.locator('#lines').evaluate((el) => ({ elements: el.querySelectorAll('script, img, a, iframe').length, text: el.textContent }));
+  if (hostile.elements > 0 || !hostile.text.includes('<script>')) throw new Error(`hostile text not shown as text: ${JSON.stringify(hostile).slice(0, 200)}`);
+  // Keyboard: the third line, Enter: the article opens with the node selected.
+  const third = frame.locator('#lines .row').nth(2);
+  const node = (await third.locator('.node').innerText()).trim();
+  await frame.locator('#lines .row').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const selected = page.locator('.statusbar-item', { hasText: `(${node.length} selected)` }).first();
+  await selected.waitFor({ timeout: 10_000 });
+  // Collocates: the first word, clicked, filters the lines to those with it nearby.
+  await frame.locator('#tab-collocates').click();
+  const word = frame.locator('#collocates .word').first();
+  await word.waitFor({ timeout: 20_000 });
+  const collocate = (await word.innerText()).trim();
+  await page.screenshot({ path: path.join(root, 'test-results/concordance-collocates.png') });
+  await word.click();
+  await frame.locator('#near .chip', { hasText: collocate }).waitFor({ timeout: 10_000 });
+  const filtered = Number(/^(\d+) hits/.exec((await frame.locator('#counts').innerText()).trim())?.[1]);
+  if (!(filtered > 0 && filtered < mentions)) throw new Error(`the collocate ${collocate} kept ${filtered} of ${mentions} lines`);
+  return `"${counts}", 1R words ${keys.filter(Boolean).slice(0, 4).join(' ')}…, Enter selected "${node}", collocate ${collocate} keeps ${filtered} lines; test-results/concordance.png, concordance-collocates.png`;
 }
 
 async function runCommand(page, title) {

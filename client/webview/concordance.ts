@@ -5,7 +5,7 @@
  * inserted as text (`textContent`), never as markup.
  */
 import type { ConcordanceState, FromConcordancePage, ToConcordancePage } from '../src/panels/concordanceMessages';
-import type { Collocate, Collocates, ConcordanceFilter, ConcordanceLine, ConcordancePage, ConcordanceParams, ConcordanceQuery, SortKey } from '../../server/src/protocol';
+import type { Collocate, Collocates, ConcordanceFilter, ConcordanceLine, ConcordancePage, ConcordanceParams, ConcordanceQuery, SortKey, SortWord } from '../../server/src/protocol';
 import { pageChannel } from './shared/pageChannel';
 
 const channel = pageChannel<ToConcordancePage, FromConcordancePage, ConcordanceState>();
@@ -220,10 +220,13 @@ function row(l: ConcordanceLine, i: number): HTMLElement {
   // The text before the node sits in a left-to-right box that keeps its end (the words next to
   // the node) in view and cuts its beginning when it is too long; see concordance.css.
   const before = span('before', '');
-  const inner = span('before-text', l.left.trim());
+  const inner = span('before-text', '');
   inner.dir = 'rtl';
+  inner.append(marked(l.left.trimEnd(), 0, l.sortWords?.filter((w) => w.in === 'left') ?? []));
   before.appendChild(inner);
-  const after = span('after', l.right.trim());
+  const right = l.right.trimStart();
+  const after = span('after', '');
+  after.append(marked(right, l.right.length - right.length, l.sortWords?.filter((w) => w.in === 'right') ?? []));
   // The space between the node and its context, unless a proclitic (و, ب…) is joined to it.
   if (/\s$/u.test(l.left)) before.classList.add('gap');
   if (/^\s/u.test(l.right)) after.classList.add('gap');
@@ -240,6 +243,29 @@ function row(l: ConcordanceLine, i: number): HTMLElement {
     open(l);
   });
   return r;
+}
+
+/**
+ * `text` with the words the sort keys compare marked (1st, 2nd, 3rd key), each knowing its
+ * comparison key; `shift`: where `text` starts in the string the offsets count from.
+ */
+function marked(text: string, shift: number, words: readonly SortWord[]): DocumentFragment {
+  const out = document.createDocumentFragment();
+  const sort = state.request.sort ?? [];
+  let at = 0;
+  for (const w of [...words].sort((a, b) => a.start - b.start)) {
+    const start = w.start - shift;
+    const end = w.end - shift;
+    if (start < at || end > text.length) continue;
+    out.append(text.slice(at, start));
+    const m = span(`sort-word k${sort.indexOf(w.sortKey) + 1}`, text.slice(start, end));
+    m.dataset.key = w.key;
+    m.dataset.sortKey = w.sortKey;
+    out.append(m);
+    at = end;
+  }
+  out.append(text.slice(at));
+  return out;
 }
 
 function markActive(focus: boolean): void {

@@ -61,7 +61,7 @@ export class AnalysisRequests {
       const view = c.view(filter, sort);
       const offset = Math.max(0, Math.min(p.offset ?? 0, view.length));
       const limit = Math.max(1, Math.min(p.limit ?? 100, 1000));
-      const lines = await c.lines(view, offset, offset + limit, widthOf(p.width), work);
+      const lines = await c.lines(view, offset, offset + limit, widthOf(p.width), work, sort);
       return { label: c.label, hits: view.length, articles: c.articleCount(view), allHits: c.count, offset, lines, ...c.facets() };
     });
   }

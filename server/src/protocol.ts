@@ -62,7 +62,7 @@ export const EntityRequest = new RequestType<{ id: string }, (import('./core/cat
 // Keyword in context, its collocates and the export of its lines (core: server/src/core/analysis/).
 // Each request is cancellable; long work (reading many articles) reports server-side progress.
 export type { ConcordanceQuery } from './core/analysis/concordanceQuery';
-export type { ConcordanceFilter, ConcordanceLine } from './core/analysis/concordance';
+export type { ConcordanceFilter, ConcordanceLine, SortWord } from './core/analysis/concordance';
 export { SORT_KEYS, type SortKey } from './core/analysis/sortKeys';
 export type { Collocate, CollocationMeasure, Collocates } from './core/analysis/collocates';
 export type { ExportFormat } from './core/analysis/concordanceExport';

@@ -49,7 +49,7 @@ async function concordance(query: ConcordanceQuery): Promise<{ c: Concordance; w
 async function lines(c: Concordance, work: Work, sort: SortKey[] = ['newest'], filter: ConcordanceFilter = {}, width = 60): Promise<ConcordanceLine[]> {
   await c.readAllWords(work);
   const view = c.view(filter, sort);
-  return c.lines(view, 0, view.length, width, work);
+  return c.lines(view, 0, view.length, width, work, sort);
 }
 
 const firstWord = (s: string) => s.trim().split(' ')[0];
@@ -76,6 +76,11 @@ describe('concordance', () => {
     const { c, work } = await concordance({ kind: 'entity', id: LAVROV });
     const sorted = await lines(c, work, ['1R']);
     assert.deepEqual(sorted.map((l) => firstWord(l.right)), ['أمس', 'إن', 'أن', 'إن', 'للصحفيين', 'يزور']);
+    // Each line tells where its 1R word is, and the key it sorts by.
+    assert.deepEqual(
+      sorted.map((l) => l.sortWords!.map((w) => `${w.sortKey} ${w.in} ${l.right.slice(w.start, w.end)} ${w.key}`)),
+      [['1R right أمس امس'], ['1R right إن ان'], ['1R right أن ان'], ['1R right إن ان'], ['1R right للصحفيين صحفيين'], ['1R right يزور يزور']],
+    );
     assert.deepEqual(sorted.slice(1, 4).map((l) => l.date), ['2025-07-05', '2024-03-01', '2024-03-01']);
   });
 

@@ -47,6 +47,19 @@ export interface ConcordanceLine {
   readonly right: string;
   /** The entity the node names, if any. */
   readonly entity?: string;
+  /**
+   * The words the sort keys compare (1L–3R among the keys asked for), where they are in `left`
+   * or `right` (UTF-16 offsets) and the comparison key they sort by; a word cut off by the width is left out.
+   */
+  readonly sortWords?: readonly SortWord[];
+}
+
+export interface SortWord {
+  readonly sortKey: SortKey;
+  readonly in: 'left' | 'right';
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
 }
 
 /** What the cancellation of a request looks like here (the LSP token has this). */
@@ -331,7 +344,7 @@ export class Concordance {
    * The lines of `view[from, to)`, `width` characters of context either side at most. Reads the
    * texts of their articles (a few dozen kept for the next page), and counts their words.
    */
-  async lines(view: Uint32Array, from: number, to: number, width: number, work: Work): Promise<ConcordanceLine[]> {
+  async lines(view: Uint32Array, from: number, to: number, width: number, work: Work, sort: readonly SortKey[] = []): Promise<ConcordanceLine[]> {
     const hits = Array.from(view.subarray(Math.max(0, from), Math.min(view.length, to)));
     const missing = [...new Set(hits.map((h) => this.hitArticle[h]))].filter((a) => !this.texts.has(a.uri));
     await eachText(missing, { ...work, progress: undefined }, (a, text) => {
@@ -343,18 +356,20 @@ export class Concordance {
       const a = this.hitArticle[hit];
       const text = this.texts.get(a.uri);
       if (text === undefined) continue;
-      out.push(this.lineOf(hit, text, width));
+      out.push(this.lineOf(hit, text, width, sort));
     }
     // Keep the texts of the last pages only.
     while (this.texts.size > 64) this.texts.delete(this.texts.keys().next().value!);
     return out;
   }
 
-  private lineOf(hit: number, text: string, width: number): ConcordanceLine {
+  private lineOf(hit: number, text: string, width: number, sort: readonly SortKey[]): ConcordanceLine {
     const a = this.hitArticle[hit];
     const start = Math.min(this.hitStart[hit], text.length);
     const end = Math.min(this.hitEnd[hit], text.length);
     const { from, to } = lineAround(text, start, end);
+    const leftFrom = leftCut(text, Math.max(from, start - width), start);
+    const rightTo = rightCut(text, end, Math.min(to, end + width));
     const entity = this.query.kind === 'entity' ? this.query.id : this.index.mentionAt(a.uri, start)?.entity;
     return {
       uri: a.uri,
@@ -364,11 +379,32 @@ export class Concordance {
       start,
       end,
       range: rangeOf(a, start, end),
-      left: leftContext(text, Math.max(from, start - width), start),
+      left: text.slice(leftFrom, start),
       node: text.slice(start, end),
-      right: rightContext(text, end, Math.min(to, end + width)),
+      right: text.slice(end, rightTo),
       entity,
+      sortWords: this.sortWords(hit, text, { from, to, leftFrom, rightTo, start, end }, sort),
     };
+  }
+
+  /** Where the words of the word sort keys are in a line's left and right text. */
+  private sortWords(hit: number, text: string, at: { from: number; to: number; leftFrom: number; rightTo: number; start: number; end: number }, sort: readonly SortKey[]): SortWord[] | undefined {
+    const wanted = sort.filter((k) => WORD_KEY[k]);
+    if (wanted.length === 0) return undefined;
+    const tokens = tokenize(text, at.from, at.to);
+    const first = firstEndingAfter(tokens, at.start);
+    const last = firstEndingAfter(tokens, Math.max(at.start, at.end - 1));
+    const keys = this.vocabulary.comparisonKeys();
+    const out: SortWord[] = [];
+    for (const sortKey of wanted) {
+      const { side, distance } = WORD_KEY[sortKey]!;
+      const t = tokens[side === 0 ? first - 1 - distance : last + 1 + distance];
+      const id = this.wordAt(hit, side, distance);
+      if (!t || id < 0) continue;
+      if (side === 0 && t.start >= at.leftFrom) out.push({ sortKey, in: 'left', start: t.start - at.leftFrom, end: t.end - at.leftFrom, key: this.vocabulary.keys[keys[id]] });
+      if (side === 1 && t.end <= at.rightTo) out.push({ sortKey, in: 'right', start: t.start - at.end, end: t.end - at.end, key: this.vocabulary.keys[keys[id]] });
+    }
+    return out;
   }
 }
 
@@ -383,18 +419,20 @@ function lineAround(text: string, start: number, end: number): { from: number; t
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
 
-/** `text[from, to)` without a word cut at its start. */
-function leftContext(text: string, from: number, to: number): string {
+/** Where the text before the node starts, `from` moved on past a word it cuts and past spaces. */
+function leftCut(text: string, from: number, to: number): number {
   let s = from;
   if (!isSpace(text[s - 1])) while (s < to && !isSpace(text[s])) s++;
-  return text.slice(s, to).replace(/\s+/gu, ' ').trimStart();
+  while (s < to && isSpace(text[s])) s++;
+  return s;
 }
 
-/** `text[from, to)` without a word cut at its end. */
-function rightContext(text: string, from: number, to: number): string {
+/** Where the text after the node ends, `to` moved back before a word it cuts and before spaces. */
+function rightCut(text: string, from: number, to: number): number {
   let e = to;
   if (!isSpace(text[e])) while (e > from && !isSpace(text[e - 1])) e--;
-  return text.slice(from, e).replace(/\s+/gu, ' ').trimEnd();
+  while (e > from && isSpace(text[e - 1])) e--;
+  return e;
 }
 
 /** The first token ending after `offset` (tokens.length when none). */
