@@ -367,6 +367,8 @@ async function webviewFrame(page, selector, ms = 20_000) {
 }
 
 async function checkConcordance(page) {
+  // The panel opens beside the active editor: with none, it has the whole width.
+  await runCommand(page, 'View: Close All Editors');
   await page.keyboard.press('Escape');
   const header = page.locator('.pane-header', { hasText: 'People' }).first();
   if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
@@ -379,7 +381,11 @@ async function checkConcordance(page) {
   await person.click({ button: 'right' });
   await page.locator('.context-view .action-item', { hasText: /^Concordance$/ }).first().click({ timeout: 10_000 });
   const frame = await webviewFrame(page, '#lines .row');
-  const counts = (await frame.locator('#counts').innerText()).trim();
+  const label = frame.locator('#label', { hasText: 'سيرغي لافروف' });
+  await label.waitFor({ timeout: 20_000 });
+  const countsShown = frame.locator('#counts', { hasText: / hits in / });
+  await countsShown.waitFor({ timeout: 20_000 });
+  const counts = (await countsShown.innerText()).trim();
   if (!counts.startsWith(`${mentions} hits in`)) throw new Error(`the People view says ${mentions} mentions, the Concordance "${counts}"`);
   const direction = await frame.locator('#lines').evaluate((el) => getComputedStyle(el).direction);
   if (direction !== 'rtl') throw new Error(`lines read ${direction}`);

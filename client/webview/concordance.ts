@@ -235,6 +235,7 @@ function row(l: ConcordanceLine, i: number): HTMLElement {
   date.dir = 'ltr';
   const headline = span('headline', l.headline || l.uri.slice(l.uri.lastIndexOf('/') + 1));
   headline.title = l.headline;
+  r.title = `${l.date ?? 'undated'} · ${l.headline}`;
   r.append(date, before, node, after, headline);
   r.setAttribute('aria-label', `${l.left}${l.node}${l.right} — ${l.date ?? 'undated'}, ${l.headline}`);
   r.addEventListener('click', () => {

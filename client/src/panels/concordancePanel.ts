@@ -109,7 +109,9 @@ export class ConcordancePanel implements vscode.Disposable {
     if (m.type === 'open') {
       const r = m.range;
       const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: vscode.ViewColumn.One, selection: range, preserveFocus: false });
+      // Beside the panel: in the first column, unless the panel is there.
+      const column = this.shell.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: column, selection: range, preserveFocus: false });
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       return;
     }

@@ -248,6 +248,7 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     await until(async () => tabs().find((t) => /^Concordance: نيكولاي باتروشيف/.test(t.label)), 10_000, 'the Concordance of the name under the cursor');
     // One panel, showing the latest query.
     assert.equal(tabs().length, 1);
+    await vscode.window.tabGroups.close(tabs());
   });
 
   it('copies an entity’s names', async () => {
