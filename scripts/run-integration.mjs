@@ -367,8 +367,8 @@ async function webviewFrame(page, selector, ms = 20_000) {
 }
 
 async function checkConcordance(page) {
-  // The panel opens beside the active editor: with none, it has the whole width.
-  await runCommand(page, 'View: Close All Editors');
+  // The panel opens beside the active editor: with none, and one editor group, it has the whole width.
+  await runCommand(page, 'View: Close All Editor Groups');
   await page.keyboard.press('Escape');
   const header = page.locator('.pane-header', { hasText: 'People' }).first();
   if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
@@ -417,8 +417,14 @@ async function checkConcordance(page) {
   await page.screenshot({ path: path.join(root, 'test-results/concordance-collocates.png') });
   await word.click();
   await frame.locator('#near .chip', { hasText: collocate }).waitFor({ timeout: 10_000 });
-  const filtered = Number(/^(\d+) hits/.exec((await frame.locator('#counts').innerText()).trim())?.[1]);
-  if (!(filtered > 0 && filtered < mentions)) throw new Error(`the collocate ${collocate} kept ${filtered} of ${mentions} lines`);
+  // The counts of the filtered lines say of how many.
+  const of = frame.locator('#counts', { hasText: `(of ${mentions} hits)` });
+  await of.waitFor({ timeout: 20_000 }).catch(async () => {
+    throw new Error(`the collocate ${collocate} left "${await frame.locator('#counts').innerText()}"`);
+  });
+  const filtered = Number(/^(\d+) hits/.exec((await of.innerText()).trim())?.[1]);
+  const rows = await frame.locator('#lines .row').count();
+  if (!(filtered > 0 && filtered < mentions && rows === filtered)) throw new Error(`the collocate ${collocate} kept ${filtered} of ${mentions} lines (${rows} shown)`);
   return `"${counts}", 1R words ${keys.filter(Boolean).slice(0, 4).join(' ')}…, Enter selected "${node}", collocate ${collocate} keeps ${filtered} lines; test-results/concordance.png, concordance-collocates.png`;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { ReaderArticle, ReaderMark } from '../../server/src/protocol';
 import { escapeHtml } from './panels/panelPage';
+import { firstEndingAfter } from '../../server/src/core/features/ranges';
 
 interface Part {
   start: number;
@@ -14,17 +15,6 @@ interface Part {
   label?: string;
 }
 
-/** The first of `marks` (sorted, disjoint) that ends after `offset`. */
-function firstEndingAfter(marks: readonly ReaderMark[], offset: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The runs of `[start, end)` cut at mark and quotation edges, each a span that knows its offset. */
 function runs(text: string, start: number, end: number, marks: readonly ReaderMark[], quotes: readonly { start: number; end: number }[]): string {

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { escapeHtml, panelPage } from './panelPage';
+import { escapeHtml, panelPage, type PageFrame } from './panelPage';
 
 export { escapeHtml, panelPage };
 
@@ -22,17 +22,10 @@ export interface PanelMessage {
 /** Where page resources may come from, relative to the extension's root. */
 const RESOURCE_ROOTS = ['media', 'dist/media'];
 
-export interface PanelSpec {
+/** The page as the frame has it, but its style sheets and scripts relative to the extension's root (under `media/` or `dist/media/`). */
+export interface PanelSpec extends Omit<PageFrame, 'nonce' | 'cspSource'> {
   /** The webview view type, also named in package.json's `onWebviewPanel:` activation event. */
   viewType: string;
-  title: string;
-  /** Style sheets and scripts, relative to the extension's root (under `media/` or `dist/media/`). */
-  styles: readonly string[];
-  scripts: readonly string[];
-  /** The page's static markup (its controls; no corpus text). */
-  body: string;
-  lang?: string;
-  dir?: 'ltr' | 'rtl';
   /** Keep the page alive while hidden, for pages whose state is costly to draw again. */
   retainContextWhenHidden?: boolean;
   /** The panel's icon, relative to the extension's root. */

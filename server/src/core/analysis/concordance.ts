@@ -10,8 +10,8 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { byDateDesc as newestFirst, type Article, type CorpusIndex } from '../index/corpusIndex';
-import { tokenize, type Token } from '../text/tokenize';
-import { rangeOf } from '../features/ranges';
+import { tokenize } from '../text/tokenize';
+import { firstEndingAfter, rangeOf } from '../features/ranges';
 import { entityLabel, queryLabel, textMatcher, type ConcordanceQuery } from './concordanceQuery';
 import { Vocabulary } from './contextWords';
 import { SORT_KEYS, type SortKey } from './sortKeys';
@@ -235,7 +235,8 @@ export class Concordance {
 
   /**
    * The hits the filter keeps, in the order of the sort keys (then newest first, then in text
-   * order). Keys or filters on words need `wordsRead`.
+   * order). Keys or filters on words need `wordsRead`. Hits must be added newest article first
+   * (`byDateDesc`), in text order within one.
    */
   view(filter: ConcordanceFilter, sort: readonly SortKey[]): Uint32Array {
     const cacheKey = JSON.stringify([filter, sort]);
@@ -244,7 +245,9 @@ export class Concordance {
     const keep = this.filterOf(filter);
     const hits: number[] = [];
     for (let i = 0; i < this.count; i++) if (keep(i)) hits.push(i);
-    const order = Uint32Array.from(hits).sort(this.comparator(sort));
+    const order = Uint32Array.from(hits);
+    // Hits are found newest article first, in text order: the order of no key or of 'newest'.
+    if (sort.some((k) => k !== 'newest')) order.sort(this.comparator(sort));
     if (this.views.size >= 8) this.views.delete(this.views.keys().next().value!);
     this.views.set(cacheKey, order);
     return order;
@@ -435,17 +438,6 @@ function rightCut(text: string, from: number, to: number): number {
   return e;
 }
 
-/** The first token ending after `offset` (tokens.length when none). */
-function firstEndingAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function grown(a: Int32Array, n: number): Int32Array {
   if (a.length >= n) return a;
