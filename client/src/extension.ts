@@ -99,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
   const marks = registerEntityMarks(client);
   const reader = new Reader(context, client);
-  const concordance = new ConcordancePanel(context, client);
+  const concordance = new ConcordancePanel(context, client, () => start('the Concordance panel'));
   context.subscriptions.push(reader, concordance);
   context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);
   for (const view of [...views, articleView]) {

@@ -23,7 +23,8 @@ export class ConcordancePanel implements vscode.Disposable {
   private ready = false;
   private readonly inFlight = new Map<'fetch' | 'collocates', vscode.CancellationTokenSource>();
 
-  constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+  /** `started`: the server running (a panel restored after a reload may ask before anything started it). */
+  constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly started: () => Promise<void>) {
     this.shell = new PanelShell(
       context,
       {
@@ -124,6 +125,7 @@ export class ConcordancePanel implements vscode.Disposable {
     const source = new vscode.CancellationTokenSource();
     this.inFlight.set(kind, source);
     try {
+      await this.started();
       return await send(source.token);
     } catch (e) {
       void this.shell.post({ type: 'failed', seq, message: e instanceof Error ? e.message : String(e), cancelled: source.token.isCancellationRequested || isCancelled(e) });

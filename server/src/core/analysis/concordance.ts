@@ -115,19 +115,59 @@ const WORD_KEY: Partial<Record<SortKey, { side: 0 | 1; distance: number }>> = {
 
 export const needsWords = (sort: readonly SortKey[], filter: ConcordanceFilter): boolean => sort.some((k) => WORD_KEY[k]) || (filter.near?.length ?? 0) > 0;
 
+/** A growable array of unsigned 32-bit numbers. */
+class Numbers {
+  data: Uint32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Uint32Array(Math.max(16, capacity));
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+/** The articles in the index newest first (`byDateDesc`), by index: made once a version, for every concordance. */
+const newestOrders = new WeakMap<CorpusIndex, { version: number; rank: Map<Article, number> }>();
+
+function newestRank(index: CorpusIndex): Map<Article, number> {
+  const known = newestOrders.get(index);
+  if (known && known.version === index.version) return known.rank;
+  const rank = new Map([...index.allArticles()].sort(newestFirst).map((a, i) => [a, i]));
+  newestOrders.set(index, { version: index.version, rank });
+  return rank;
+}
+
+/** An ISO date as a number that orders as it does (YYYYMMDD); undated: the largest number. */
+const dayNumber = (iso: string | undefined) => (iso ? Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10)) : 0x7fffffff);
+
 export class Concordance {
-  /** Each hit's article, offsets, and (once read) words either side, nearest first, as vocabulary numbers (-1: none). */
-  private readonly hitArticle: Article[] = [];
-  private readonly hitStart: number[] = [];
-  private readonly hitEnd: number[] = [];
-  private context: Int32Array = new Int32Array(0);
-  /** Each hit's first and last tokens, as numbers in its article's tokens (once read). */
-  private nodeTokens: Int32Array = new Int32Array(0);
-  /** Each article's hits, in text order. */
-  private readonly byArticle = new Map<Article, number[]>();
-  private readonly read = new Set<Article>();
+  /**
+   * The hits, newest article first and in text order within one (so that this is the order of
+   * no sort key): each one's article (a number in `articles`) and offsets. An article's hits
+   * are `[articleFirst[i], articleFirst[i + 1])`.
+   */
+  private readonly articles: Article[] = [];
+  private readonly articleFirst = new Numbers(64);
+  private readonly hitArticle: Numbers;
+  private readonly hitStart: Numbers;
+  private readonly hitEnd: Numbers;
+  /** Once read: each hit's words either side, nearest first, as vocabulary numbers (-1: none), and its first and last tokens. */
+  private context: Int32Array | undefined;
+  private nodeTokens: Int32Array | undefined;
+  /** Whether each article's words have been read, and how many have. */
+  private read = new Uint8Array(0);
+  private readCount = 0;
   readonly vocabulary = new Vocabulary();
   private views = new Map<string, Uint32Array>();
+  /** Each sort key's rank of every hit (the word keys' once the words are read). */
+  private ranks = new Map<SortKey, Int32Array>();
+  private facetsOf: ReturnType<Concordance['facets']> | undefined;
   private readonly texts = new Map<string, string>();
 
   private constructor(
@@ -136,7 +176,12 @@ export class Concordance {
     readonly label: string,
     /** The index's version the hits were found in. */
     readonly version: number,
-  ) {}
+    expected = 16,
+  ) {
+    this.hitArticle = new Numbers(expected);
+    this.hitStart = new Numbers(expected);
+    this.hitEnd = new Numbers(expected);
+  }
 
   /**
    * The concordance of `query` in the index: an entity's hits at once, a words or regex query's
@@ -146,127 +191,147 @@ export class Concordance {
     if (query.kind === 'entity') {
       const entity = index.entity(query.id);
       if (!entity) return { error: `No entity ${query.id} in the index.` };
-      const c = new Concordance(index, query, queryLabel(query, entityLabel(entity)), index.version);
-      for (const a of index.articlesOf(query.id)) {
-        const spans = index.mentionSpans(a, query.id);
-        for (let i = 0; i < spans.length; i += 2) c.addHit(a, spans[i], spans[i + 1]);
+      const c = new Concordance(index, query, queryLabel(query, entityLabel(entity)), index.version, index.summary(query.id)?.mentions);
+      // Its articles newest first: their places in the index's order, sorted as numbers.
+      const rank = newestRank(index);
+      const all = index.articlesNaming(query.id);
+      const order = Uint32Array.from(all, (a) => rank.get(a) ?? 0).sort();
+      const byRank = new Map(all.map((a) => [rank.get(a) ?? 0, a]));
+      for (const r of order) {
+        const a = byRank.get(r)!;
+        c.startArticle(a);
+        index.eachMentionSpan(a, query.id, (start, end) => c.addHit(start, end));
       }
-      c.context = grown(c.context, 2 * WINDOW * c.count);
-      c.nodeTokens = grown(c.nodeTokens, 2 * c.count);
+      c.finish();
       return c;
     }
     const matcher = textMatcher(query);
     if ('error' in matcher) return matcher;
     const c = new Concordance(index, query, queryLabel(query), index.version);
-    const articles = [...index.allArticles()].sort(newestFirst);
+    const articles = [...newestRank(index).keys()];
     await eachText(articles, work, (a, text) => {
       const spans = matcher.find(text);
       if (spans.length === 0) return;
-      for (const s of spans) c.addHit(a, s.start, s.end);
-      // The article's words are read now, while its text is at hand.
-      c.context = grown(c.context, 2 * WINDOW * c.count);
-      c.nodeTokens = grown(c.nodeTokens, 2 * c.count);
-      c.readWords(a, text);
+      c.startArticle(a);
+      for (const s of spans) c.addHit(s.start, s.end);
     });
+    c.finish();
+    // The words of the articles found are read as soon as anything needs them (their texts are in the page cache now).
     return c;
   }
 
-  private addHit(a: Article, start: number, end: number): void {
-    const i = this.hitArticle.length;
-    this.hitArticle.push(a);
+  private startArticle(a: Article): void {
+    this.articles.push(a);
+    this.articleFirst.push(this.hitStart.length);
+  }
+
+  private addHit(start: number, end: number): void {
+    this.hitArticle.push(this.articles.length - 1);
     this.hitStart.push(start);
     this.hitEnd.push(end);
-    const list = this.byArticle.get(a);
-    if (list) list.push(i);
-    else this.byArticle.set(a, [i]);
+  }
+
+  private finish(): void {
+    this.articleFirst.push(this.hitStart.length);
+    this.read = new Uint8Array(this.articles.length);
   }
 
   get count(): number {
-    return this.hitArticle.length;
+    return this.hitStart.length;
   }
 
   /** Whether the words around every hit have been read. */
   get wordsRead(): boolean {
-    return this.read.size === this.byArticle.size;
+    return this.readCount === this.articles.length;
   }
 
   /** Reads the words around every hit (the texts of the articles not read yet). */
   async readAllWords(work: Work): Promise<void> {
-    const left = [...this.byArticle.keys()].filter((a) => !this.read.has(a));
-    await eachText(left, work, (a, text) => this.readWords(a, text));
+    const left = this.articles.filter((_, i) => !this.read[i]);
+    const number = new Map(this.articles.map((a, i) => [a, i]));
+    await eachText(left, work, (a, text) => this.readWords(number.get(a)!, text));
     this.views = new Map();
+    this.ranks = new Map();
   }
 
   /** Counts an article's words and keeps the words around each of its hits. */
-  private readWords(a: Article, text: string): void {
-    if (this.read.has(a)) return;
-    this.read.add(a);
+  private readWords(article: number, text: string): void {
+    if (this.read[article]) return;
+    this.read[article] = 1;
+    this.readCount++;
+    const context = (this.context ??= new Int32Array(2 * WINDOW * this.count).fill(-1));
+    const nodeTokens = (this.nodeTokens ??= new Int32Array(2 * this.count));
     const tokens = tokenize(text);
     const ids = new Int32Array(tokens.length);
     for (let t = 0; t < tokens.length; t++) ids[t] = this.vocabulary.add(tokens[t].key, text.slice(tokens[t].start, tokens[t].end), true);
-    for (const hit of this.byArticle.get(a) ?? []) {
-      const start = this.hitStart[hit];
-      const end = this.hitEnd[hit];
-      const { from, to } = lineAround(text, start, end);
+    for (let hit = this.articleFirst.data[article], end = this.articleFirst.data[article + 1]; hit < end; hit++) {
+      const start = this.hitStart.data[hit];
+      const { from, to } = lineAround(text, start, this.hitEnd.data[hit]);
       // The token holding the node's first unit, and the one holding its last.
       const first = firstEndingAfter(tokens, start);
-      const last = firstEndingAfter(tokens, Math.max(start, end - 1));
-      this.nodeTokens[2 * hit] = first;
-      this.nodeTokens[2 * hit + 1] = last;
+      const last = firstEndingAfter(tokens, Math.max(start, this.hitEnd.data[hit] - 1));
+      nodeTokens[2 * hit] = first;
+      nodeTokens[2 * hit + 1] = last;
       const base = 2 * WINDOW * hit;
-      for (let d = 0, t = first - 1; d < WINDOW && t >= 0 && tokens[t].start >= from; d++, t--) this.context[base + d] = ids[t];
-      for (let d = 0, t = last + 1; d < WINDOW && t < tokens.length && tokens[t].end <= to; d++, t++) this.context[base + WINDOW + d] = ids[t];
+      for (let d = 0, t = first - 1; d < WINDOW && t >= 0 && tokens[t].start >= from; d++, t--) context[base + d] = ids[t];
+      for (let d = 0, t = last + 1; d < WINDOW && t < tokens.length && tokens[t].end <= to; d++, t++) context[base + WINDOW + d] = ids[t];
     }
   }
 
-  /** The vocabulary number of the word `distance` words (0: the next) to the left (side 0) or right (side 1) of a hit; -1 when none. */
+  /** The vocabulary number of the word `distance` words (0: the next) to the left (side 0) or right (side 1) of a hit; -1 when none or not read. */
   wordAt(hit: number, side: 0 | 1, distance: number): number {
-    return this.context[2 * WINDOW * hit + side * WINDOW + distance];
+    return this.context ? this.context[2 * WINDOW * hit + side * WINDOW + distance] : -1;
   }
 
   /** The number, in its article's tokens, of the word `wordAt` gives (which tells apart two hits' windows that overlap). */
   tokenAt(hit: number, side: 0 | 1, distance: number): number {
-    return side === 0 ? this.nodeTokens[2 * hit] - 1 - distance : this.nodeTokens[2 * hit + 1] + 1 + distance;
+    const t = this.nodeTokens!;
+    return side === 0 ? t[2 * hit] - 1 - distance : t[2 * hit + 1] + 1 + distance;
   }
 
   articleOf(hit: number): Article {
-    return this.hitArticle[hit];
+    return this.articles[this.hitArticle.data[hit]];
   }
 
   /**
    * The hits the filter keeps, in the order of the sort keys (then newest first, then in text
-   * order). Keys or filters on words need `wordsRead`. Hits must be added newest article first
-   * (`byDateDesc`), in text order within one.
+   * order). Keys or filters on words need `wordsRead`.
    */
   view(filter: ConcordanceFilter, sort: readonly SortKey[]): Uint32Array {
     const cacheKey = JSON.stringify([filter, sort]);
     const cached = this.views.get(cacheKey);
     if (cached) return cached;
     const keep = this.filterOf(filter);
-    const hits: number[] = [];
-    for (let i = 0; i < this.count; i++) if (keep(i)) hits.push(i);
-    const order = Uint32Array.from(hits);
-    // Hits are found newest article first, in text order: the order of no key or of 'newest'.
+    let order: Uint32Array;
+    if (!keep) order = Uint32Array.from({ length: this.count }, (_, i) => i);
+    else {
+      const hits = new Numbers(this.count);
+      for (let i = 0; i < this.count; i++) if (keep(i)) hits.push(i);
+      order = hits.data.slice(0, hits.length);
+    }
+    // The hits' own order is that of no key, or of 'newest' (then text order).
     if (sort.some((k) => k !== 'newest')) order.sort(this.comparator(sort));
     if (this.views.size >= 8) this.views.delete(this.views.keys().next().value!);
     this.views.set(cacheKey, order);
     return order;
   }
 
-  private filterOf(f: ConcordanceFilter): (hit: number) => boolean {
+  /** The filter's test, or undefined when it keeps every hit. */
+  private filterOf(f: ConcordanceFilter): ((hit: number) => boolean) | undefined {
     const dated = f.from !== undefined || f.to !== undefined;
     const folder = f.folder ? (f.folder.endsWith('/') ? f.folder : `${f.folder}/`) : undefined;
-    const articleOk = (a: Article) => {
+    const near = this.nearTest(f);
+    if (!dated && !folder && !near) return undefined;
+    const articleOk = this.articles.map((a) => {
       if (dated && (!a.date || (f.from && a.date < f.from) || (f.to && a.date > f.to))) return false;
       return !folder || a.uri.startsWith(folder);
-    };
-    const near = this.nearTest(f);
-    return (hit) => articleOk(this.hitArticle[hit]) && near(hit);
+    });
+    return (hit) => articleOk[this.hitArticle.data[hit]] && (!near || near(hit));
   }
 
   /** The test that each word of `near` is within the window, compared on comparison keys. */
-  private nearTest(f: ConcordanceFilter): (hit: number) => boolean {
-    if (!f.near || f.near.length === 0) return () => true;
+  private nearTest(f: ConcordanceFilter): ((hit: number) => boolean) | undefined {
+    if (!f.near || f.near.length === 0) return undefined;
     const keys = this.vocabulary.comparisonKeys();
     const wanted = f.near.map((w) => this.vocabulary.idOf(w) ?? -2);
     const window = Math.max(1, Math.min(WINDOW, f.nearWindow ?? WINDOW));
@@ -282,56 +347,67 @@ export class Concordance {
       });
   }
 
-  private comparator(sort: readonly SortKey[]): (a: number, b: number) => number {
-    const arts = this.hitArticle;
-    const parts: ((a: number, b: number) => number)[] = [];
-    for (const key of sort) {
-      const word = WORD_KEY[key];
-      if (word) {
-        const keys = this.vocabulary.comparisonKeys();
-        const ranks = this.vocabulary.collationRanks();
-        // A hit without a word there (the line ends) comes first, as AntConc puts it.
-        const rank = new Int32Array(this.count);
-        for (let i = 0; i < this.count; i++) {
-          const id = this.wordAt(i, word.side, word.distance);
-          rank[i] = id < 0 ? -1 : ranks[keys[id]];
-        }
-        parts.push((a, b) => rank[a] - rank[b]);
-      } else if (key === 'newest') parts.push((a, b) => byDate(arts[a], arts[b], -1));
-      else if (key === 'oldest') parts.push((a, b) => byDate(arts[a], arts[b], 1));
-      else if (key === 'source') {
+  /** Each hit's rank for a sort key: lower first. */
+  private rankOf(key: SortKey): Int32Array {
+    const known = this.ranks.get(key);
+    if (known) return known;
+    const rank = new Int32Array(this.count);
+    const word = WORD_KEY[key];
+    if (word) {
+      const keys = this.vocabulary.comparisonKeys();
+      const ranks = this.vocabulary.collationRanks();
+      // A hit without a word there (the line ends) comes first, as AntConc puts it.
+      for (let i = 0; i < this.count; i++) {
+        const id = this.wordAt(i, word.side, word.distance);
+        rank[i] = id < 0 ? -1 : ranks[keys[id]];
+      }
+    } else {
+      let perArticle: Int32Array;
+      if (key === 'source') {
         const collator = new Intl.Collator('ar');
-        parts.push((a, b) => {
-          const x = arts[a].source;
-          const y = arts[b].source;
-          return x === y ? 0 : x === undefined ? 1 : y === undefined ? -1 : collator.compare(x, y);
-        });
+        const sources = [...new Set(this.articles.map((a) => a.source ?? ''))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b)));
+        const at = new Map(sources.map((x, i) => [x, i]));
+        perArticle = Int32Array.from(this.articles, (a) => at.get(a.source ?? '')!);
+      } else {
+        // Undated articles last either way.
+        perArticle = Int32Array.from(this.articles, (a) => (a.date ? (key === 'oldest' ? 1 : -1) * (dayNumber(a.date) - 0x40000000) : 0x7fffffff));
       }
+      for (let i = 0; i < this.count; i++) rank[i] = perArticle[this.hitArticle.data[i]];
     }
-    const starts = this.hitStart;
-    return (a, b) => {
-      for (const p of parts) {
-        const d = p(a, b);
-        if (d !== 0) return d;
-      }
-      return newestFirst(arts[a], arts[b]) || starts[a] - starts[b];
-    };
+    this.ranks.set(key, rank);
+    return rank;
+  }
+
+  /** Sort keys in turn, then the hits' own order (newest first, text order). */
+  private comparator(sort: readonly SortKey[]): (a: number, b: number) => number {
+    const [r1, r2, r3] = sort.map((k) => this.rankOf(k));
+    if (r3) return (a, b) => r1[a] - r1[b] || r2[a] - r2[b] || r3[a] - r3[b] || a - b;
+    if (r2) return (a, b) => r1[a] - r1[b] || r2[a] - r2[b] || a - b;
+    return (a, b) => r1[a] - r1[b] || a - b;
   }
 
   /** How many articles the hits of a view come from. */
   articleCount(view: Uint32Array): number {
-    const seen = new Set<Article>();
-    for (const hit of view) seen.add(this.hitArticle[hit]);
-    return seen.size;
+    if (view.length === this.count) return this.articles.length;
+    const seen = new Uint8Array(this.articles.length);
+    let n = 0;
+    for (const hit of view) {
+      const a = this.hitArticle.data[hit];
+      if (seen[a]) continue;
+      seen[a] = 1;
+      n++;
+    }
+    return n;
   }
 
   /** The folders the hits' articles are in, with how many articles each, and the dates they span. */
   facets(): { folders: { uri: string; articles: number }[]; first?: string; last?: string; undated: number } {
+    if (this.facetsOf) return this.facetsOf;
     const folders = new Map<string, number>();
     let first: string | undefined;
     let last: string | undefined;
     let undated = 0;
-    for (const a of this.byArticle.keys()) {
+    for (const a of this.articles) {
       const folder = a.uri.slice(0, a.uri.lastIndexOf('/'));
       folders.set(folder, (folders.get(folder) ?? 0) + 1);
       if (!a.date) undated++;
@@ -340,24 +416,21 @@ export class Concordance {
         if (!last || a.date > last) last = a.date;
       }
     }
-    return { folders: [...folders].map(([uri, articles]) => ({ uri, articles })).sort((a, b) => (a.uri < b.uri ? -1 : 1)), first, last, undated };
+    this.facetsOf = { folders: [...folders].map(([uri, articles]) => ({ uri, articles })).sort((a, b) => (a.uri < b.uri ? -1 : 1)), first, last, undated };
+    return this.facetsOf;
   }
 
   /**
    * The lines of `view[from, to)`, `width` characters of context either side at most. Reads the
-   * texts of their articles (a few dozen kept for the next page), and counts their words.
+   * texts of their articles (a few dozen kept for the next page).
    */
   async lines(view: Uint32Array, from: number, to: number, width: number, work: Work, sort: readonly SortKey[] = []): Promise<ConcordanceLine[]> {
     const hits = Array.from(view.subarray(Math.max(0, from), Math.min(view.length, to)));
-    const missing = [...new Set(hits.map((h) => this.hitArticle[h]))].filter((a) => !this.texts.has(a.uri));
-    await eachText(missing, { ...work, progress: undefined }, (a, text) => {
-      this.texts.set(a.uri, text);
-      this.readWords(a, text);
-    });
+    const missing = [...new Set(hits.map((h) => this.articleOf(h)))].filter((a) => !this.texts.has(a.uri));
+    await eachText(missing, { ...work, progress: undefined }, (a, text) => this.texts.set(a.uri, text));
     const out: ConcordanceLine[] = [];
     for (const hit of hits) {
-      const a = this.hitArticle[hit];
-      const text = this.texts.get(a.uri);
+      const text = this.texts.get(this.articleOf(hit).uri);
       if (text === undefined) continue;
       out.push(this.lineOf(hit, text, width, sort));
     }
@@ -367,9 +440,9 @@ export class Concordance {
   }
 
   private lineOf(hit: number, text: string, width: number, sort: readonly SortKey[]): ConcordanceLine {
-    const a = this.hitArticle[hit];
-    const start = Math.min(this.hitStart[hit], text.length);
-    const end = Math.min(this.hitEnd[hit], text.length);
+    const a = this.articleOf(hit);
+    const start = Math.min(this.hitStart.data[hit], text.length);
+    const end = Math.min(this.hitEnd.data[hit], text.length);
     const { from, to } = lineAround(text, start, end);
     const leftFrom = leftCut(text, Math.max(from, start - width), start);
     const rightTo = rightCut(text, end, Math.min(to, end + width));
@@ -439,17 +512,4 @@ function rightCut(text: string, from: number, to: number): number {
 }
 
 
-function grown(a: Int32Array, n: number): Int32Array {
-  if (a.length >= n) return a;
-  const out = new Int32Array(Math.max(n, 2 * a.length)).fill(-1);
-  out.set(a);
-  return out;
-}
 
-/** Oldest first (`order` 1) or newest first (-1); undated last either way. */
-function byDate(a: Article, b: Article, order: 1 | -1): number {
-  if (a.date === b.date) return 0;
-  if (!a.date) return 1;
-  if (!b.date) return -1;
-  return a.date < b.date ? -order : order;
-}
