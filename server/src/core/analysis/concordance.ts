@@ -429,10 +429,11 @@ export class Concordance {
     const missing = [...new Set(hits.map((h) => this.articleOf(h)))].filter((a) => !this.texts.has(a.uri));
     await eachText(missing, { ...work, progress: undefined }, (a, text) => this.texts.set(a.uri, text));
     const out: ConcordanceLine[] = [];
-    for (const hit of hits) {
-      const text = this.texts.get(this.articleOf(hit).uri);
-      if (text === undefined) continue;
-      out.push(this.lineOf(hit, text, width, sort));
+    for (let i = 0; i < hits.length; i++) {
+      const text = this.texts.get(this.articleOf(hits[i]).uri);
+      if (text !== undefined) out.push(this.lineOf(hits[i], text, width, sort));
+      // An export makes thousands of lines: other requests get their turn meanwhile.
+      if (i % 256 === 255) await work.pause?.();
     }
     // Keep the texts of the last pages only.
     while (this.texts.size > 64) this.texts.delete(this.texts.keys().next().value!);

@@ -70,7 +70,7 @@ export function exportWriter(format: ExportFormat): ExportWriter {
 }
 
 /** Lines made at once: their articles' texts are read together, then let go. */
-const BLOCK = 2000;
+const BLOCK = 1000;
 
 /**
  * Writes every line of `view` through `sink` in the writer's format, a block at a time, giving
