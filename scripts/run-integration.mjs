@@ -379,7 +379,10 @@ async function checkConcordance(page) {
   await person.waitFor({ timeout: 20_000 });
   const mentions = Number(/(\d+) mentions/.exec(await person.innerText())?.[1]);
   await person.click({ button: 'right' });
-  await page.locator('.context-view .action-item', { hasText: /^Concordance$/ }).first().click({ timeout: 10_000 });
+  const item = page.locator('.context-view .action-item', { hasText: /^Concordance$/ }).first();
+  await item.click({ timeout: 10_000 });
+  // A click that lands while the menu is still opening only highlights the item: Enter runs it.
+  if (await item.isVisible().catch(() => false)) await page.keyboard.press('Enter');
   const frame = await webviewFrame(page, '#lines .row');
   const label = frame.locator('#label', { hasText: 'سيرغي لافروف' });
   await label.waitFor({ timeout: 20_000 });
