@@ -100,7 +100,8 @@ export class AnalysisRequests {
     if (showAtOnce) await ask();
     const work: Work = {
       readText: (uri) => this.host.readText(uri),
-      pause: sliced(),
+      // Short slices: a hover sent meanwhile waits a couple of milliseconds at most for its turn.
+      pause: sliced(2),
       token: { get isCancellationRequested() { return token.isCancellationRequested || !!reporter?.cancelled; } },
       progress: (done, total) => {
         if (total > QUIET_READS || showAtOnce) void ask();

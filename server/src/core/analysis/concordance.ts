@@ -6,7 +6,7 @@
  * An entity's hits come from the index without reading a text; the texts are read for the lines
  * shown, and for the words around every hit once a sort or filter on them, or the collocates,
  * need them (the words are kept, as numbers; the texts are not). A words or regular-expression
- * query reads every text it is asked about, and keeps their words as it finds its hits.
+ * query reads every article to find its hits; their words are then read as an entity's are.
  */
 import type { Range } from 'vscode-languageserver-types';
 import { byDateDesc as newestFirst, type Article, type CorpusIndex } from '../index/corpusIndex';
@@ -174,8 +174,6 @@ export class Concordance {
     private readonly index: CorpusIndex,
     readonly query: ConcordanceQuery,
     readonly label: string,
-    /** The index's version the hits were found in. */
-    readonly version: number,
     expected = 16,
   ) {
     this.hitArticle = new Numbers(expected);
@@ -191,7 +189,7 @@ export class Concordance {
     if (query.kind === 'entity') {
       const entity = index.entity(query.id);
       if (!entity) return { error: `No entity ${query.id} in the index.` };
-      const c = new Concordance(index, query, queryLabel(query, entityLabel(entity)), index.version, index.summary(query.id)?.mentions);
+      const c = new Concordance(index, query, queryLabel(query, entityLabel(entity)), index.summary(query.id)?.mentions);
       // Its articles newest first: their places in the index's order, sorted as numbers.
       const rank = newestRank(index);
       const all = index.articlesNaming(query.id);
@@ -207,7 +205,7 @@ export class Concordance {
     }
     const matcher = textMatcher(query);
     if ('error' in matcher) return matcher;
-    const c = new Concordance(index, query, queryLabel(query), index.version);
+    const c = new Concordance(index, query, queryLabel(query));
     const articles = [...newestRank(index).keys()];
     await eachText(articles, work, (a, text) => {
       const spans = matcher.find(text);
@@ -216,7 +214,6 @@ export class Concordance {
       for (const s of spans) c.addHit(s.start, s.end);
     });
     c.finish();
-    // The words of the articles found are read as soon as anything needs them (their texts are in the page cache now).
     return c;
   }
 
@@ -433,7 +430,7 @@ export class Concordance {
       const text = this.texts.get(this.articleOf(hits[i]).uri);
       if (text !== undefined) out.push(this.lineOf(hits[i], text, width, sort));
       // An export makes thousands of lines: other requests get their turn meanwhile.
-      if (i % 256 === 255) await work.pause?.();
+      if (i % 64 === 63) await work.pause?.();
     }
     // Keep the texts of the last pages only.
     while (this.texts.size > 64) this.texts.delete(this.texts.keys().next().value!);

@@ -90,7 +90,11 @@ export async function exportLines(
   let written = 0;
   for (let from = 0; from < view.length; from += BLOCK) {
     const lines = await c.lines(view, from, from + BLOCK, width, { ...work, progress: undefined });
-    await sink(writer.rows(lines.map((l) => exportRow(l, pathOf))));
+    // Written a hundred rows at a time, giving way between.
+    for (let i = 0; i < lines.length; i += 100) {
+      await sink(writer.rows(lines.slice(i, i + 100).map((l) => exportRow(l, pathOf))));
+      await work.pause?.();
+    }
     written += lines.length;
     work.progress?.(Math.min(view.length, from + BLOCK), view.length);
   }
