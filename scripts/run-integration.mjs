@@ -103,6 +103,8 @@ try {
     ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
     ['Names to Review lists a name no catalog holds, with its type, Latin spelling and figures', 'names-to-review', checkNamesToReview],
     ['a name added from Names to Review is in the People view', 'people-adopted', checkAdoptedPerson],
+    // After the Reader's check, whose hostile article it shows as text.
+    ['the Concordance of لافروف from the People view: its lines right to left, sorted on 1R, hostile text as text, Enter opens a line, a collocate filters the lines', 'concordance-line-opened', checkConcordance],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
@@ -416,6 +418,79 @@ async function checkAdoptedPerson(page) {
   const text = (await row.innerText()).replace(/\s+/g, ' ');
   if (/discovered/.test(text)) throw new Error(`still discovered: "${text}"`);
   return `row: "${text}"`;
+/** The frame of the webview page that holds `selector` (each webview is a frame in a frame). */
+async function webviewFrame(page, selector, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    for (const f of page.frames()) if ((await f.locator(selector).count().catch(() => 0)) > 0) return f;
+    if (Date.now() > end) throw new Error(`no webview holds ${selector}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+async function checkConcordance(page) {
+  // The panel opens beside the active editor: with none, and one editor group, it has the whole width.
+  await runCommand(page, 'View: Close All Editor Groups');
+  await page.keyboard.press('Escape');
+  const header = page.locator('.pane-header', { hasText: 'People' }).first();
+  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+  await header.waitFor({ timeout: 10_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) }).first();
+  const person = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'سيرغي لافروف' }).first();
+  await person.waitFor({ timeout: 20_000 });
+  const mentions = Number(/(\d+) mentions/.exec(await person.innerText())?.[1]);
+  await person.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: /^Concordance$/ }).first();
+  await item.click({ timeout: 10_000 });
+  // A click that lands while the menu is still opening only highlights the item: Enter runs it.
+  if (await item.isVisible().catch(() => false)) await page.keyboard.press('Enter');
+  const frame = await webviewFrame(page, '#lines .row');
+  const label = frame.locator('#label', { hasText: 'سيرغي لافروف' });
+  await label.waitFor({ timeout: 20_000 });
+  const countsShown = frame.locator('#counts', { hasText: / hits in / });
+  await countsShown.waitFor({ timeout: 20_000 });
+  const counts = (await countsShown.innerText()).trim();
+  if (!counts.startsWith(`${mentions} hits in`)) throw new Error(`the People view says ${mentions} mentions, the Concordance "${counts}"`);
+  const direction = await frame.locator('#lines').evaluate((el) => getComputedStyle(el).direction);
+  if (direction !== 'rtl') throw new Error(`lines read ${direction}`);
+  // Sorted on the word after the node: its comparison keys (folded, proclitics off) in Arabic order.
+  await frame.locator('#sort1').selectOption('1R');
+  await frame.locator('#lines .after .sort-word.k1').first().waitFor({ timeout: 20_000 });
+  const keys = await frame.locator('#lines .row').evaluateAll((rows) => rows.map((r) => r.querySelector('.after .sort-word.k1')?.dataset.key ?? ''));
+  const collator = new Intl.Collator('ar');
+  for (let i = 1; i < keys.length; i++) if (collator.compare(keys[i - 1], keys[i]) > 0) throw new Error(`not sorted on 1R: ${keys.join(' ')}`);
+  if (new Set(keys).size < 3) throw new Error(`too few 1R words: ${keys.join(' ')}`);
+  await page.screenshot({ path: path.join(root, 'test-results/concordance.png') });
+  // The Reader's check wrote an article holding markup, a script and command links: text here.
+  const hostile = await frame.locator('#lines').evaluate((el) => ({ elements: el.querySelectorAll('script, img, a, iframe').length, text: el.textContent }));
+  if (hostile.elements > 0 || !hostile.text.includes('<script>')) throw new Error(`hostile text not shown as text: ${JSON.stringify(hostile).slice(0, 200)}`);
+  // Keyboard: the third line, Enter: the article opens with the node selected.
+  const third = frame.locator('#lines .row').nth(2);
+  const node = (await third.locator('.node').innerText()).trim();
+  await frame.locator('#lines .row').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const selected = page.locator('.statusbar-item', { hasText: `(${node.length} selected)` }).first();
+  await selected.waitFor({ timeout: 10_000 });
+  // Collocates: the first word, clicked, filters the lines to those with it nearby.
+  await frame.locator('#tab-collocates').click();
+  const word = frame.locator('#collocates .word').first();
+  await word.waitFor({ timeout: 20_000 });
+  const collocate = (await word.innerText()).trim();
+  await page.screenshot({ path: path.join(root, 'test-results/concordance-collocates.png') });
+  await word.click();
+  await frame.locator('#near .chip', { hasText: collocate }).waitFor({ timeout: 10_000 });
+  // The counts of the filtered lines say of how many.
+  const of = frame.locator('#counts', { hasText: `(of ${mentions} hits)` });
+  await of.waitFor({ timeout: 20_000 }).catch(async () => {
+    throw new Error(`the collocate ${collocate} left "${await frame.locator('#counts').innerText()}"`);
+  });
+  const filtered = Number(/^(\d+) hits/.exec((await of.innerText()).trim())?.[1]);
+  const rows = await frame.locator('#lines .row').count();
+  if (!(filtered > 0 && filtered < mentions && rows === filtered)) throw new Error(`the collocate ${collocate} kept ${filtered} of ${mentions} lines (${rows} shown)`);
+  return `"${counts}", 1R words ${keys.filter(Boolean).slice(0, 4).join(' ')}…, Enter selected "${node}", collocate ${collocate} keeps ${filtered} lines; test-results/concordance.png, concordance-collocates.png`;
 }
 
 async function runCommand(page, title) {

@@ -15,6 +15,7 @@ import { corpusReason } from './corpusDetection';
 import { count } from './labels';
 import { registerEntityMarks } from './entityMarks';
 import { Reader } from './reader';
+import { ConcordancePanel } from './panels/concordancePanel';
 
 const VIEWS: ReadonlyArray<readonly [string, EntityKind]> = [
   ['corpusLens.people', 'person'],
@@ -104,7 +105,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
   const marks = registerEntityMarks(client);
   const reader = new Reader(context, client);
-  context.subscriptions.push(reader);
+  const concordance = new ConcordancePanel(context, client, () => start('the Concordance panel'));
+  context.subscriptions.push(reader, concordance);
   context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);
   for (const view of [...views, articleView, unlistedView]) {
     if (view.visible) void start('the Corpus Lens view is open');
@@ -128,6 +130,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpusLens.enable', () => start('Index This Workspace')),
     vscode.commands.registerCommand('corpusLens.openCatalog', () => openWorkspaceCatalog()),
     vscode.commands.registerCommand('corpusLens.openReader', withServer((uri?: vscode.Uri) => reader.open(uri instanceof vscode.Uri ? uri : undefined))),
+    // From an entity (tree item, hover link: its id), the editor (selection, name under the cursor), or a typed query.
+    vscode.commands.registerCommand('corpusLens.concordance.open', withServer(async (arg?: unknown) => {
+      const q = await concordance.queryFor(arg);
+      if (q) concordance.show(q.query, q.label);
+    })),
     vscode.commands.registerCommand('corpusLens.refresh', withServer(() => (trees.forEach((t) => t.refresh()), articles.refresh()))),
     vscode.commands.registerCommand('corpusLens.copyNames', withServer((arg: string | TreeNode) => copyNames(client, arg))),
     vscode.commands.registerCommand('corpusLens.openCatalogEntry', withServer((arg: string | TreeNode) => openCatalogEntry(client, arg))),

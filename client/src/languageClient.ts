@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The only commands a hover may run: the extension's own, by name. */
-export const TRUSTED_COMMANDS = ['corpusLens.showMentions', 'corpusLens.reveal', 'corpusLens.adoptName', 'corpusLens.ignoreName'];
+export const TRUSTED_COMMANDS = ['corpusLens.showMentions', 'corpusLens.reveal', 'corpusLens.concordance.open', 'corpusLens.adoptName', 'corpusLens.ignoreName'];
 
 export function settings(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration('corpusLens');

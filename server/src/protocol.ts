@@ -59,3 +59,75 @@ export const ArticlesRequest = new RequestType<{ year?: string; month?: string }
 
 /** The catalog data of one entity (for copying its names, opening or extending its entry). */
 export const EntityRequest = new RequestType<{ id: string }, (import('./core/catalog/types').Entity) | null, void>('corpusLens/entity');
+
+// Concordance
+// Keyword in context, its collocates and the export of its lines (core: server/src/core/analysis/).
+// Each request is cancellable; long work (reading many articles) reports server-side progress.
+export type { ConcordanceQuery } from './core/analysis/concordanceQuery';
+export type { ConcordanceFilter, ConcordanceLine, SortWord } from './core/analysis/concordance';
+export { SORT_KEYS, type SortKey } from './core/analysis/sortKeys';
+export type { Collocate, CollocationMeasure, Collocates } from './core/analysis/collocates';
+export type { ExportFormat } from './core/analysis/concordanceExport';
+import type { ConcordanceQuery } from './core/analysis/concordanceQuery';
+import type { ConcordanceFilter, ConcordanceLine } from './core/analysis/concordance';
+import type { SortKey } from './core/analysis/sortKeys';
+import type { Collocates, CollocationMeasure } from './core/analysis/collocates';
+import type { ExportFormat } from './core/analysis/concordanceExport';
+
+export interface ConcordanceParams {
+  query: ConcordanceQuery;
+  filter?: ConcordanceFilter;
+  /** Up to three keys, the first deciding first (default: newest first). */
+  sort?: SortKey[];
+  /** Characters of context either side (default 60). */
+  width?: number;
+  /** The page: lines from `offset` (default 0), at most `limit` (default 100, at most 1,000). */
+  offset?: number;
+  limit?: number;
+}
+
+export interface ConcordancePage {
+  /** What was looked for, as shown in a title. */
+  label: string;
+  /** Hits and articles the filter keeps, and hits of the query in all. */
+  hits: number;
+  articles: number;
+  allHits: number;
+  offset: number;
+  lines: ConcordanceLine[];
+  /** The folders of the query's articles (with how many each), and the dates they span. */
+  folders: { uri: string; articles: number }[];
+  first?: string;
+  last?: string;
+  undated: number;
+  /** Why the query finds nothing (an unknown entity, a malformed regular expression). */
+  error?: string;
+}
+export const ConcordanceRequest = new RequestType<ConcordanceParams, ConcordancePage, void>('corpusLens/concordance');
+
+export interface CollocatesParams {
+  query: ConcordanceQuery;
+  filter?: ConcordanceFilter;
+  /** Words either side (1–5, default 5). */
+  window?: number;
+  measure?: CollocationMeasure;
+  /** Fewest times in a window (default 3) and in the articles read (default 3). */
+  minTogether?: number;
+  minFrequency?: number;
+  limit?: number;
+}
+export const CollocatesRequest = new RequestType<CollocatesParams, Collocates & { error?: string }, void>('corpusLens/collocates');
+
+export interface ConcordanceExportParams {
+  query: ConcordanceQuery;
+  filter?: ConcordanceFilter;
+  sort?: SortKey[];
+  width?: number;
+  format: ExportFormat;
+  /** The file to write, as a `file:` URI (replaced if it exists; removed again when cancelled). */
+  target: string;
+}
+export const ConcordanceExportRequest = new RequestType<ConcordanceExportParams, { lines: number; error?: string }, void>('corpusLens/concordanceExport');
+
+/** The entity named at a position, for a concordance of the name under the cursor. */
+export const EntityAtRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, { id: string; label: string } | null, void>('corpusLens/entityAt');

@@ -27,7 +27,7 @@ import { unlistedNameFixes, unlistedNames } from './core/features/unlistedNames'
 import { entityMarks, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/entityMarks';
 import { isFileUri, uriPath } from './workspace/fileUris';
 import { articleGroups, articleMentions, entityArticles, entityItems, searchAll, workspaceSymbols } from './core/features/corpusViews';
-import { UnlistedNamesRequest, ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { UnlistedNamesRequest, CollocatesRequest, ConcordanceExportRequest, ConcordanceRequest, EntityAtRequest, ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, DISK_WORKERS, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
 import { NodeFileSystem } from './workspace/nodeFileSystem';
@@ -36,6 +36,8 @@ import type { CorpusIndex } from './core/index/corpusIndex';
 import { IncomingMessages } from './incomingMessages';
 import { giveWayWhile } from './workspace/nextTurn';
 import { format } from 'util';
+import { AnalysisRequests } from './analysisRequests';
+import { entityAt } from './core/analysis/concordanceQuery';
 
 // Background work gives way while the client's messages wait (see `incomingMessages.ts`).
 const incoming = new IncomingMessages();
@@ -275,6 +277,24 @@ connection.onRequest(EntityArticlesRequest, (p) => out(entityArticles(ws.current
 connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (u, ix, text) => articleMentions(ix, p.id, u, text)));
 connection.onRequest(MentionsRequest, (p) => out(listed(mentionLocations(ws.current(), p.id, ws.settings.includeDemonyms, referenceLimit()), false)));
 connection.onRequest(SearchRequest, async (p, token) => out(await searchAll(ws.current(), search, p.query, textOf, token)));
+
+// Concordance
+const analysis = new AnalysisRequests({
+  index: () => ws.current(),
+  readText: textOf,
+  key,
+  pathOf: uriPath,
+  progress: async (title) => {
+    if (!hasProgress) return undefined;
+    const p = await connection.window.createWorkDoneProgress();
+    p.begin(title, 0, undefined, true);
+    return { report: (percentage, message) => p.report(percentage, message), done: () => p.done(), get cancelled() { return p.token.isCancellationRequested; } };
+  },
+});
+connection.onRequest(ConcordanceRequest, async (p, token) => out(await analysis.concordance(p, token)));
+connection.onRequest(CollocatesRequest, (p, token) => analysis.collocates(p, token));
+connection.onRequest(ConcordanceExportRequest, (p, token) => analysis.exportLines(p, token));
+connection.onRequest(EntityAtRequest, (p) => at(p.uri, p.position, null, (u, ix, o, t) => entityAt(ix, u, o, t) ?? null));
 
 connection.onRequest(ArticlesRequest, (p) => out(articleGroups(ws.current(), p.year, p.month)));
 connection.onRequest(EntityRequest, (p) => ws.current().entity(p.id) ?? null);

@@ -44,7 +44,7 @@ describe('hover', () => {
     assert.doesNotMatch(md, /\]\(command:workbench/);
     assert.doesNotMatch(md, /<script>/);
     const commands = [...md.matchAll(/\]\((command:[^?)]+)/g)].map((m) => m[1]);
-    assert.deepEqual([...new Set(commands)].sort(), ['command:corpusLens.reveal', 'command:corpusLens.showMentions']);
+    assert.deepEqual([...new Set(commands)].sort(), ['command:corpusLens.concordance.open', 'command:corpusLens.reveal', 'command:corpusLens.showMentions']);
   });
 
   it('in plain text for a client that asks for it: no Markdown escapes, no command links', () => {

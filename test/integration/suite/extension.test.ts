@@ -230,8 +230,25 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     const doc = await vscode.workspace.openTextDocument(file);
     const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, doc.positionAt(doc.getText().indexOf('لافروف') + 1));
     const md = h[0].contents[0] as vscode.MarkdownString;
-    assert.deepEqual(md.isTrusted, { enabledCommands: ['corpusLens.showMentions', 'corpusLens.reveal', 'corpusLens.adoptName', 'corpusLens.ignoreName'] });
+    assert.deepEqual(md.isTrusted, { enabledCommands: ['corpusLens.showMentions', 'corpusLens.reveal', 'corpusLens.concordance.open', 'corpusLens.adoptName', 'corpusLens.ignoreName'] });
+    assert.match(md.value, /\[Concordance\]\(command:corpusLens\.concordance\.open\?/);
     assert.notEqual(md.supportHtml, true);
+  });
+
+  it('Concordance opens a panel beside the editor, from an entity or from the name under the cursor', async () => {
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('corpusLens.concordance'));
+    await vscode.commands.executeCommand('corpusLens.concordance.open', 'person:sergey-lavrov');
+    const opened = await until(async () => tabs().find((t) => t.label === 'Concordance: سيرغي لافروف (Sergey Lavrov)'), 10_000, 'the Concordance tab');
+    assert.ok(opened);
+    const [file] = await vscode.workspace.findFiles('**/003_*.txt');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const at = doc.positionAt(doc.getText().indexOf('نيكولاي باتروشيف') + 3);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
+    await vscode.commands.executeCommand('corpusLens.concordance.open');
+    await until(async () => tabs().find((t) => /^Concordance: نيكولاي باتروشيف/.test(t.label)), 10_000, 'the Concordance of the name under the cursor');
+    // One panel, showing the latest query.
+    assert.equal(tabs().length, 1);
+    await vscode.window.tabGroups.close(tabs());
   });
 
   it('copies an entity’s names', async () => {

@@ -109,7 +109,7 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
   if (withIt.length > 0) out.push(`Named with: ${withIt.map((c) => `${w.text(c.entity.ar)} (${c.articles})`).join(', ')}`);
   if (commands && w === MARKDOWN) {
     const adopt = e.discovered ? ` · ${commandLink('Add to catalog', 'corpusLens.adoptName', [e.id])} · ${commandLink('Ignore', 'corpusLens.ignoreName', [e.id])}` : '';
-    out.push(`${commandLink('Show all mentions', 'corpusLens.showMentions', [e.id])} · ${commandLink('Reveal in sidebar', 'corpusLens.reveal', [e.id])}${adopt}`);
+    out.push(`${commandLink('Show all mentions', 'corpusLens.showMentions', [e.id])} · ${commandLink('Concordance', 'corpusLens.concordance.open', [e.id])} · ${commandLink('Reveal in sidebar', 'corpusLens.reveal', [e.id])}${adopt}`);
   }
   return out.join('\n\n');
 }

@@ -29,3 +29,15 @@ export function keywordInContext(text: string, start: number, end: number, words
   const line = raw.trim();
   return { line, matchStart: start - from - lead, matchEnd: end - from - lead };
 }
+
+/** The first of `items` (sorted by `end`, as disjoint spans are) that ends after `offset`; `items.length` when none does. */
+export function firstEndingAfter(items: readonly { readonly end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -53,7 +53,7 @@ export function ownArticleData(a: ArticleAnalysis): Uint32Array {
  * A copy of `s` that does not hold on to the string it was cut from (V8 keeps a slice's parent
  * alive, and the parent here is a whole article text the index must not retain).
  */
-function ownCopy(s: string): string {
+export function ownCopy(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 

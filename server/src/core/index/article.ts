@@ -141,6 +141,32 @@ export class Article {
     return this.data[this.base + 8];
   }
 
+  /**
+   * Calls `visit` with each mention in text order: its entity number (the index's), kind number
+   * (see `MENTION_KINDS`), whether it is in boilerplate, and its offsets.
+   */
+  forEachMention(visit: (entity: number, kind: number, boilerplate: boolean, start: number, end: number) => void): void {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) {
+      const w = d[k];
+      visit(w >>> 3, (w >>> 1) & 3, (w & 1) === 1, d[k + 1], d[k + 2]);
+    }
+  }
+
+  /**
+   * Calls `visit` with the offsets of each mention of entity number `entity`, in text order,
+   * leaving out those in boilerplate unless asked, and those of kind `leaveKind` (-1: none).
+   * One tight loop: an entity named in most articles has hundreds of thousands of mentions.
+   */
+  forEachMentionOf(entity: number, withBoilerplate: boolean, leaveKind: number, visit: (start: number, end: number) => void): void {
+    const d = this.data;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) {
+      const w = d[k];
+      if (w >>> 3 !== entity || ((w & 1) === 1 && !withBoilerplate) || ((w >>> 1) & 3) === leaveKind) continue;
+      visit(d[k + 1], d[k + 2]);
+    }
+  }
+
   /** Mentions outside boilerplate. */
   get mentionTotal(): number {
     let n = 0;

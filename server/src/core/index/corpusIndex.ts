@@ -734,6 +734,11 @@ export class CorpusIndex {
     return top.slice(0, limit);
   }
 
+  /** The articles naming the entity (outside boilerplate), in no order (cheaper than `articlesOf` for a caller that orders them itself). */
+  articlesNaming(id: string): Article[] {
+    return this.statsOf(id)?.articles.toArray() ?? [];
+  }
+
   /** Every mention of the entity in the corpus outside boilerplate (inside it too when asked). */
   mentionsOf(id: string, opts: MentionOptions = {}): MentionRef[] {
     return this.mentionPage(id, opts, Infinity).mentions;
@@ -776,6 +781,20 @@ export class CorpusIndex {
       }
     }
     return { mentions: out, total: known ? st.mentions : total };
+  }
+
+  /**
+   * Calls `visit` with the offsets of each of the entity's mentions in one article, in text order:
+   * those outside boilerplate (the ones its counts hold), demonyms included unless told otherwise.
+   */
+  eachMentionSpan(a: Article, id: string, visit: (start: number, end: number) => void, opts: MentionOptions = {}): void {
+    const e = this.idIndex.get(id);
+    if (e !== undefined) a.forEachMentionOf(e, !!opts.includeBoilerplate, opts.includeDemonyms === false ? DEMONYM_KIND : -1, visit);
+  }
+
+  /** The id of an entity number that `Article.forEachMention` gives. */
+  entityIdOf(entity: number): string | undefined {
+    return this.ids[entity];
   }
 
   mentionAt(uri: string, offset: number): Mention | undefined {
