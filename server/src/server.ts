@@ -31,6 +31,8 @@ import { IndexCache } from './workspace/indexCache';
 import type { CorpusIndex } from './core/index/corpusIndex';
 import { IncomingMessages } from './incomingMessages';
 import { giveWayWhile } from './workspace/nextTurn';
+import { ArticlesNamingRequest, EntityTableExportRequest, EntityTableRequest, NetworkExportRequest, NetworkRequest, TimelineRequest } from './protocol';
+import { articlesNamingRequest, entityTableExportRequest, entityTableRequest, networkExportRequest, networkRequest, timelineRequest } from './networkRequests';
 import { format } from 'util';
 
 // Background work gives way while the client's messages wait (see `incomingMessages.ts`).
@@ -272,6 +274,14 @@ connection.onRequest(SearchRequest, async (p, token) => out(await searchAll(ws.c
 
 connection.onRequest(ArticlesRequest, (p) => out(articleGroups(ws.current(), p.year, p.month)));
 connection.onRequest(EntityRequest, (p) => ws.current().entity(p.id) ?? null);
+
+// Timeline, network, export
+connection.onRequest(TimelineRequest, (p, token) => timelineRequest(ws.current(), p, token));
+connection.onRequest(NetworkRequest, (p, token) => networkRequest(ws.current(), p, token));
+connection.onRequest(ArticlesNamingRequest, async (p, token) => out(await articlesNamingRequest(ws.current(), p, token)));
+connection.onRequest(EntityTableRequest, (p) => entityTableRequest(ws.current(), p));
+connection.onRequest(EntityTableExportRequest, (p) => entityTableExportRequest(ws.current(), p));
+connection.onRequest(NetworkExportRequest, (p, token) => networkExportRequest(ws.current(), p, token));
 connection.onRequest(MemoryRequest, () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();

@@ -1,0 +1,88 @@
+import { strict as assert } from 'assert';
+import shipped from '../../server/catalog/shipped.json';
+import type { CatalogEntry } from '../../server/src/core/catalog/types';
+import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
+import { periodOf, timeline, type Timeline } from '../../server/src/core/analysis/timeline';
+
+const entities = (shipped as { entities: CatalogEntry[] }).entities;
+const LAVROV = 'person:sergey-lavrov';
+const WANG = 'person:wang-yi';
+
+/** Four articles: Lavrov written in full, short, with a clitic (ولافروف) and as سيرجي; one article undated. */
+function corpus(): CorpusIndex {
+  const ix = new CorpusIndex(entities);
+  ix.upsert('a', '10 يوليو 2025\nلقاء في بكين\nقال سيرغي لافروف إن التعاون مستمر، وأضاف لافروف أن وانغ يي سيزور موسكو.');
+  ix.upsert('b', '12 يوليو 2025\nعنوان\nالتقى سيرجي لافروف نظيره.\nوقال وانغ يي إن الحوار مهم ولافروف وافق.');
+  ix.upsert('c', '3 مارس 2021\nعنوان آخر\nقال فلاديمير بوتين في موسكو إن وانغ يي مرحب به.');
+  ix.upsert('d', 'خبر بلا تاريخ\nقال لافروف للصحفيين إن سيرغي لافروف سيعود.');
+  return ix;
+}
+
+/** The series' counts by period key, periods with none left out. */
+function byPeriod(t: Timeline, id: string): Record<string, [number, number]> {
+  const s = t.series.find((x) => x.id === id)!;
+  return Object.fromEntries(t.periods.flatMap((p, i) => (s.articles[i] > 0 ? [[p.key, [s.mentions[i], s.articles[i]]]] : [])));
+}
+
+describe('timeline', () => {
+  it('counts mentions (every spelling and clitic) and articles per month, undated apart', async () => {
+    const t = (await timeline(corpus(), { ids: [LAVROV, WANG], granularity: 'month' }))!;
+    // Every month from the first to the last named, empty ones too: March 2021 to July 2025.
+    assert.equal(t.periods[0].key, '2021-03');
+    assert.equal(t.periods[t.periods.length - 1].key, '2025-07');
+    assert.equal(t.periods.length, 12 * 4 + 5);
+    assert.deepEqual(t.periods[t.periods.length - 1], { key: '2025-07', from: '2025-07-01', to: '2025-07-31', corpusArticles: 2 });
+    // a: سيرغي لافروف + لافروف; b: سيرجي لافروف + ولافروف.
+    assert.deepEqual(byPeriod(t, LAVROV), { '2025-07': [4, 2] });
+    assert.deepEqual(byPeriod(t, WANG), { '2021-03': [1, 1], '2025-07': [2, 2] });
+    const lavrov = t.series[0];
+    assert.deepEqual([lavrov.id, lavrov.ar, lavrov.type], [LAVROV, 'سيرغي لافروف', 'person']);
+    assert.deepEqual(lavrov.undated, { mentions: 2, articles: 1 });
+    assert.deepEqual(lavrov.total, { mentions: 4, articles: 2 });
+    assert.equal(t.undatedCorpusArticles, 1);
+  });
+
+  it('buckets by day, ISO week and year', async () => {
+    const ix = corpus();
+    const days = (await timeline(ix, { ids: [LAVROV], granularity: 'day' }))!;
+    assert.deepEqual(byPeriod(days, LAVROV), { '2025-07-10': [2, 1], '2025-07-12': [2, 1] });
+    assert.deepEqual(days.periods.map((p) => p.key), ['2025-07-10', '2025-07-11', '2025-07-12']);
+    // 10 July 2025 is a Thursday and 12 July a Saturday: both in week 28 (Monday 7 to Sunday 13).
+    const weeks = (await timeline(ix, { ids: [LAVROV], granularity: 'week' }))!;
+    assert.deepEqual(weeks.periods, [{ key: '2025-W28', from: '2025-07-07', to: '2025-07-13', corpusArticles: 2 }]);
+    const years = (await timeline(ix, { ids: [WANG, LAVROV], granularity: 'year' }))!;
+    assert.deepEqual(years.periods.map((p) => [p.key, p.corpusArticles]), [['2021', 1], ['2022', 0], ['2023', 0], ['2024', 0], ['2025', 2]]);
+    assert.deepEqual(years.series.map((s) => s.id), [WANG, LAVROV], 'series in the order asked for');
+  });
+
+  it('ISO weeks at the turn of a year belong to the year of their Thursday', () => {
+    assert.deepEqual(periodOf('week', '2021-01-01'), { key: '2020-W53', from: '2020-12-28', to: '2021-01-03' });
+    assert.deepEqual(periodOf('week', '2024-12-30'), { key: '2025-W01', from: '2024-12-30', to: '2025-01-05' });
+    assert.deepEqual(periodOf('month', '2024-02-10'), { key: '2024-02', from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it('keeps to a date range, and leaves out unknown ids', async () => {
+    const t = (await timeline(corpus(), { ids: [WANG, 'person:nobody'], granularity: 'year', from: '2025', to: '2025-12' }))!;
+    assert.deepEqual(t.series.map((s) => s.id), [WANG]);
+    assert.deepEqual(byPeriod(t, WANG), { '2025': [2, 2] });
+    assert.deepEqual(t.series[0].total, { mentions: 2, articles: 2 });
+  });
+
+  it('an entity named nowhere gives no periods', async () => {
+    const t = (await timeline(corpus(), { ids: ['person:vladimir-putin'], granularity: 'month', from: '2024' }))!;
+    assert.deepEqual(t.periods, []);
+    assert.deepEqual(t.series[0].total, { mentions: 0, articles: 0 });
+  });
+
+  it('gives up when cancelled, and pauses between slices of a long pass', async () => {
+    const ix = new CorpusIndex(entities);
+    for (let i = 0; i < 600; i++) ix.upsert(`x${i}`, `${1 + (i % 28)} مارس 2024\nعنوان\nقال سيرغي لافروف إن التعاون مستمر.`);
+    let pauses = 0;
+    const token = { isCancellationRequested: false };
+    const full = await timeline(ix, { ids: [LAVROV], granularity: 'month' }, { pause: async () => void pauses++, token });
+    assert.equal(full?.series[0].total.articles, 600);
+    assert.ok(pauses >= 2, `paused ${pauses} times`);
+    const cancelled = await timeline(ix, { ids: [LAVROV], granularity: 'month' }, { pause: async () => void (token.isCancellationRequested = true), token });
+    assert.equal(cancelled, undefined);
+  });
+});
