@@ -5,10 +5,7 @@
  * nothing from the article becomes markup, a link or a script.
  */
 import type { ReaderArticle, ReaderMark } from '../../server/src/protocol';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from './panels/panelPage';
 
 interface Part {
   start: number;
@@ -82,19 +79,8 @@ function firstWords(s: string, n = 6): string {
   return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
 }
 
-/** The page around the body: a strict content security policy, the theme's colours, the script by nonce. */
-export function readerPage(nonce: string, cspSource: string, scriptUri: string, styleUri: string): string {
-  return `<!DOCTYPE html>
-<html lang="ar" dir="rtl">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; font-src ${cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(styleUri)}">
-<title>Reader</title>
-</head>
-<body>
-<div class="toolbar" dir="ltr" role="toolbar" aria-label="Reading aids">
+/** The page's controls and the place of the article (the panel shell puts them in its frame). */
+export const READER_CONTROLS = `<div class="toolbar" dir="ltr" role="toolbar" aria-label="Reading aids">
 <button data-act="smaller" title="Smaller text">A−</button><button data-act="larger" title="Larger text">A+</button>
 <button data-act="narrower" title="Narrower lines">⇤⇥</button><button data-act="wider" title="Wider lines">⇠⇢</button>
 <button data-act="latin" aria-pressed="false" title="Show each entity's Latin name">Latin names</button>
@@ -102,8 +88,4 @@ export function readerPage(nonce: string, cspSource: string, scriptUri: string, 
 <button data-act="prev" title="Previous article by date">◀ Older</button><button data-act="next" title="Next article by date">Newer ▶</button>
 </div>
 <article id="article"><p class="empty">Open an article to read it here.</p></article>
-<div id="card" role="tooltip" hidden></div>
-<script nonce="${nonce}" src="${escapeHtml(scriptUri)}"></script>
-</body>
-</html>`;
-}
+<div id="card" role="tooltip" hidden></div>`;
