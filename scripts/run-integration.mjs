@@ -101,6 +101,8 @@ try {
     ['an expanded entity stays expanded when the index is refreshed', 'expanded-after-refresh', checkExpansionKept],
     ['the words of Arabic lines (the headline, the dateline, a line opening with a quotation) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
     ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
+    ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text)', 'timeline', checkTimeline],
+    ['the Network draws the entities named together; a node opens its card, an edge lists its articles (a hostile headline as text)', 'network', checkNetwork],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
@@ -352,6 +354,83 @@ async function checkReader(page) {
   if (found.elements > 0 || found.title === 'pwned' || !found.text.includes('<script>') || !found.text.includes('onerror=')) throw new Error(`hostile text not inert: ${JSON.stringify(found).slice(0, 200)}`);
   await page.screenshot({ path: path.join(root, 'test-results/reader-hostile.png') });
   return `headline "${title.slice(0, 30)}…", card "${cardText.split('\n')[0]}", cursor ${before.trim()} → ${after.trim()}; hostile text shown as text (test-results/reader-hostile.png)`;
+}
+
+/** The page of the active webview panel (two nested frames). */
+const activeWebview = (page) => page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+
+/** Picks an entity in the quick pick a command opened, by typing part of its Latin name. */
+async function pickEntity(page, typed, shown) {
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(typed);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: shown }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Text and elements of a list in a panel: hostile headlines must show as text, never as markup. */
+async function inertList(list) {
+  return list.evaluate((el) => ({ text: el.textContent, elements: el.querySelectorAll('script, img, iframe, a[href^="command:"]').length, title: document.title }));
+}
+
+async function checkTimeline(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Corpus Lens: Show Timeline');
+  await pickEntity(page, 'Sergey Lavrov', 'سيرغي لافروف');
+  const frame = activeWebview(page);
+  await frame.locator('.chip', { hasText: 'Sergey Lavrov' }).waitFor({ timeout: 20_000 });
+  await frame.locator('#add').click();
+  await pickEntity(page, 'Wang Yi', 'وانغ يي');
+  await frame.locator('.chip', { hasText: 'Wang Yi' }).waitFor({ timeout: 20_000 });
+  await frame.locator('[data-granularity="year"]').click();
+  await frame.locator('.chart canvas').first().waitFor({ timeout: 10_000 });
+  const status = frame.locator('#status', { hasText: 'per year' });
+  await status.waitFor({ timeout: 10_000 });
+  const summary = (await status.innerText()).trim();
+  // The hostile article the Reader check wrote names Lavrov and has no date: listed as text.
+  await frame.locator('#undated button', { hasText: 'سيرغي لافروف' }).click();
+  await frame.locator('#list-items li', { hasText: '<script>' }).first().waitFor({ timeout: 10_000 });
+  const inert = await inertList(frame.locator('#list'));
+  if (inert.elements > 0 || inert.title === 'pwned') throw new Error(`hostile headline not inert: ${JSON.stringify(inert).slice(0, 200)}`);
+  // The keyboard: the last year, then Enter lists its articles.
+  await frame.locator('#chart').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const title = frame.locator('#list-title', { hasText: '2025' });
+  await title.waitFor({ timeout: 10_000 });
+  const rows = await frame.locator('#list-items li').count();
+  if (rows < 1) throw new Error('no article listed for 2025');
+  const listed = (await title.innerText()).trim();
+  return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text`;
+}
+
+async function checkNetwork(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Corpus Lens: Show Co-occurrence Network');
+  const frame = activeWebview(page);
+  const rows = frame.locator('#nodes li');
+  await rows.nth(5).waitFor({ timeout: 30_000 });
+  await frame.locator('#graph canvas').first().waitFor({ timeout: 10_000 });
+  const status = (await frame.locator('#status').innerText()).trim();
+  // Keyboard: to Lavrov's row in the node list, Enter opens his card.
+  const lavrov = rows.filter({ hasText: 'سيرغي لافروف' }).first();
+  await lavrov.focus();
+  await page.keyboard.press('Enter');
+  const card = frame.locator('#card', { hasText: 'Sergey Lavrov' });
+  await card.waitFor({ timeout: 10_000 });
+  // His edge to Beijing: the articles naming both, among them the hostile one, as text.
+  const more = card.locator('button.more');
+  if (await more.count()) await more.click();
+  await card.locator('button.link', { hasText: 'بكين' }).first().click();
+  const edge = frame.locator('#edge-title', { hasText: 'بكين' });
+  await edge.waitFor({ timeout: 10_000 });
+  await frame.locator('#edge-items li', { hasText: '<script>' }).first().waitFor({ timeout: 10_000 });
+  const inert = await inertList(frame.locator('#edge'));
+  if (inert.elements > 0 || inert.title === 'pwned') throw new Error(`hostile headline not inert: ${JSON.stringify(inert).slice(0, 200)}`);
+  const edgeTitle = (await edge.innerText()).trim();
+  // Reveal in sidebar selects him in the People view.
+  await card.locator('button', { hasText: 'Reveal in sidebar' }).click();
+  await page.locator('.monaco-list-row.selected', { hasText: 'لافروف' }).first().waitFor({ timeout: 15_000 });
+  return `"${status.slice(0, 80)}", card of Sergey Lavrov, edge "${edgeTitle}"; hostile headline shown as text; revealed in the People view`;
 }
 
 async function runCommand(page, title) {

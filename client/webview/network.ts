@@ -33,6 +33,8 @@ const TYPE_COLOURS: Record<EntityKind, string> = {
   place: css('--vscode-corpusLens-placeMark', '#3fb950'),
   topic: css('--vscode-corpusLens-topicMark', '#d29922'),
 };
+/** Neighbours a card lists before "more". */
+const FIRST_NEIGHBOURS = 8;
 const TYPE_NAMES: Record<EntityKind, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', topic: 'Topic' };
 
 let state: NetworkState | undefined = channel.state();
@@ -209,17 +211,28 @@ function showCard(e: Entity): void {
   const role = e.roles?.find((r) => !r.to) ?? e.roles?.[e.roles.length - 1];
   line(`${TYPE_NAMES[e.type]}${e.discovered ? ' (discovered)' : ''}${role ? ` — ${role.title}` : e.description ? ` — ${e.description}` : ''}`, 'muted');
   if (node) line(`${plural(node.articles, 'article')}, ${plural(node.mentions, 'mention')} here`);
-  const edges = (data?.edges ?? []).filter((x) => x.source === e.id || x.target === e.id).slice(0, 6);
+  // Its edges, heaviest first: the first few, and the rest on request.
+  const edges = (data?.edges ?? []).filter((x) => x.source === e.id || x.target === e.id);
   if (edges.length > 0) {
     const p = document.createElement('p');
+    p.className = 'neighbours';
     p.append('Named with: ');
-    edges.forEach((x, i) => {
+    const link = (x: (typeof edges)[number], i: number) => {
       const other = x.source === e.id ? x.target : x.source;
       const b = button(`${nameOf(other)} (${x.weight})`, () => listEdge(x.source, x.target));
       b.className = 'link';
       if (i > 0) p.append(' · ');
       p.append(b);
-    });
+    };
+    edges.slice(0, FIRST_NEIGHBOURS).forEach(link);
+    if (edges.length > FIRST_NEIGHBOURS) {
+      const more = button(`${edges.length - FIRST_NEIGHBOURS} more…`, () => {
+        more.remove();
+        edges.slice(FIRST_NEIGHBOURS).forEach((x, i) => link(x, FIRST_NEIGHBOURS + i));
+      });
+      more.className = 'link more';
+      p.append(' · ', more);
+    }
     card.append(p);
   }
   const actions = document.createElement('p');

@@ -3,6 +3,9 @@ import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import { periodOf, timeline, type Timeline } from '../../server/src/core/analysis/timeline';
+import { yearSparkline } from '../../server/src/core/analysis/sparkline';
+import { hover } from '../../server/src/core/features/hover';
+import { marked } from '../fixtures';
 
 const entities = (shipped as { entities: CatalogEntry[] }).entities;
 const LAVROV = 'person:sergey-lavrov';
@@ -84,5 +87,24 @@ describe('timeline', () => {
     assert.ok(pauses >= 2, `paused ${pauses} times`);
     const cancelled = await timeline(ix, { ids: [LAVROV], granularity: 'month' }, { pause: async () => void (token.isCancellationRequested = true), token });
     assert.equal(cancelled, undefined);
+  });
+});
+
+describe('hover sparkline', () => {
+  it('draws an entity’s articles per year, empty years lowest, in the card as text', () => {
+    const ix = new CorpusIndex(entities);
+    const years = { 2021: 1, 2023: 4, 2024: 2 };
+    let n = 0;
+    for (const [year, count] of Object.entries(years)) for (let i = 0; i < count; i++) ix.upsert(`y${n++}`, `3 مارس ${year}\nعنوان\nقال سيرغي لافروف إن الحوار مستمر.`);
+    ix.upsert('undated', 'عنوان\nقال سيرغي لافروف إن الحوار مستمر.');
+    assert.deepEqual(yearSparkline(ix, LAVROV), { first: 2021, last: 2024, bars: '▃▁█▅' });
+    const card = hover(ix, 'y0', marked('3 مارس 2021\nعنوان\nقال سيرغي ┃لافروف إن الحوار مستمر.').cursor, '3 مارس 2021\nعنوان\nقال سيرغي لافروف إن الحوار مستمر.', { markdown: false, commands: false });
+    assert.match((card!.contents as { value: string }).value, /Articles by year: 2021 ▃▁█▅ 2024/);
+    // Kept in step with the index.
+    ix.remove('y0');
+    assert.deepEqual(yearSparkline(ix, LAVROV), { first: 2023, last: 2024, bars: '█▅' });
+    ix.remove('y1');
+    for (let i = 2; i < 7; i++) ix.remove(`y${i}`);
+    assert.equal(yearSparkline(ix, LAVROV), undefined, 'no dated article: no line');
   });
 });
