@@ -357,11 +357,14 @@ async function checkReader(page) {
 }
 
 /** The page of the active webview panel (two nested frames). */
-const activeWebview = (page) => page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+function activeWebview(page) {
+  return page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+}
 
 /** Picks an entity in the quick pick a command opened, by typing part of its Latin name. */
-async function pickEntity(page, typed, shown) {
-  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+async function pickEntity(page, placeholder, typed, shown) {
+  // Typed only once the pick's own box is up (not into the closing command palette).
+  await page.locator(`.quick-input-widget input[placeholder^="${placeholder}"]`).waitFor({ timeout: 10_000 });
   await page.keyboard.type(typed);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: shown }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
@@ -375,11 +378,11 @@ async function inertList(list) {
 async function checkTimeline(page) {
   await runCommand(page, 'View: Close All Editors');
   await runCommand(page, 'Corpus Lens: Show Timeline');
-  await pickEntity(page, 'Sergey Lavrov', 'سيرغي لافروف');
+  await pickEntity(page, 'Show the timeline of', 'Sergey Lavrov', 'سيرغي لافروف');
   const frame = activeWebview(page);
   await frame.locator('.chip', { hasText: 'Sergey Lavrov' }).waitFor({ timeout: 20_000 });
   await frame.locator('#add').click();
-  await pickEntity(page, 'Wang Yi', 'وانغ يي');
+  await pickEntity(page, 'Add an entity to the timeline', 'Wang Yi', 'وانغ يي');
   await frame.locator('.chip', { hasText: 'Wang Yi' }).waitFor({ timeout: 20_000 });
   await frame.locator('[data-granularity="year"]').click();
   await frame.locator('.chart canvas').first().waitFor({ timeout: 10_000 });
@@ -408,7 +411,13 @@ async function checkNetwork(page) {
   await runCommand(page, 'Corpus Lens: Show Co-occurrence Network');
   const frame = activeWebview(page);
   const rows = frame.locator('#nodes li');
-  await rows.nth(5).waitFor({ timeout: 30_000 });
+  await rows.nth(1).waitFor({ timeout: 30_000 });
+  // The panel keeps the filters it was last given: people and places, the top 60.
+  const places = frame.locator('input[data-type="place"]');
+  if (!(await places.isChecked())) await places.check();
+  await frame.locator('#top').fill('60');
+  await frame.locator('#filters button[type="submit"]').click();
+  await rows.filter({ hasText: 'بكين' }).first().waitFor({ timeout: 30_000 });
   await frame.locator('#graph canvas').first().waitFor({ timeout: 10_000 });
   const status = (await frame.locator('#status').innerText()).trim();
   // Keyboard: to Lavrov's row in the node list, Enter opens his card.

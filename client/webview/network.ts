@@ -11,12 +11,12 @@ import type { EntityKind, Network, NetworkNode, NetworkParams } from '../../serv
 import type { FromNetworkPage, NetworkState, ToNetworkPage } from '../src/panels/networkMessages';
 import { isolate } from '../src/labels';
 import { articleListView } from './shared/articleList';
+import { byId as $, themeColour as css } from './shared/dom';
 import { pageChannel } from './shared/pageChannel';
 
 cytoscape.use(fcose);
 
 const channel = pageChannel<ToNetworkPage, FromNetworkPage, NetworkState>();
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('filters');
 const status = $<HTMLParagraphElement>('status');
 const nodeList = $<HTMLOListElement>('nodes');
@@ -25,7 +25,6 @@ const edgeBox = $<HTMLElement>('edge');
 const edgeMore = $<HTMLButtonElement>('edge-more');
 const edgeArticles = articleListView($<HTMLOListElement>('edge-items'), (a) => channel.post({ type: 'open', uri: a.uri, range: a.range }));
 
-const css = (name: string, fallback: string) => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 /** Colours by type: the marks the editor draws behind mentions (theme colours the extension contributes). */
 const TYPE_COLOURS: Record<EntityKind, string> = {
   person: css('--vscode-corpusLens-personMark', '#4493f8'),

@@ -9,10 +9,10 @@ import type { Timeline } from '../../server/src/protocol';
 import type { FromTimelinePage, Measure, TimelineState, ToTimelinePage } from '../src/panels/timelineMessages';
 import { isolate } from '../src/labels';
 import { articleListView } from './shared/articleList';
+import { byId as $, themeColour } from './shared/dom';
 import { pageChannel } from './shared/pageChannel';
 
 const channel = pageChannel<ToTimelinePage, FromTimelinePage, TimelineState>();
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const chartBox = $<HTMLDivElement>('chart');
 const status = $<HTMLParagraphElement>('status');
 const listBox = $<HTMLElement>('list');
@@ -22,9 +22,8 @@ const listMore = $<HTMLButtonElement>('list-more');
 const articles = articleListView($<HTMLOListElement>('list-items'), (a) => channel.post({ type: 'open', uri: a.uri, range: a.range }));
 
 /** Series colours: the theme's chart colours. */
-const PALETTE = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c) => getComputedStyle(document.body).getPropertyValue(`--vscode-charts-${c}`).trim() || '#888');
+const PALETTE = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c) => themeColour(`--vscode-charts-${c}`, '#888'));
 const colourOf = (i: number) => PALETTE[i % PALETTE.length];
-const themeColour = (name: string, fallback: string) => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 
 let state: TimelineState | undefined = channel.state();
 let data: Timeline | undefined;

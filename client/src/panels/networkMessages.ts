@@ -1,6 +1,7 @@
 /** The messages between the Network panel and its page (types only: both sides import them). */
 import type { Entity } from '../../../server/src/core/catalog/types';
 import type { ArticlesNamingPage, Network, NetworkParams } from '../../../server/src/protocol';
+import type { WaitingMessage } from './latestAnswer';
 
 /** What the panel shows; the page saves it, and a window reload brings it back. */
 export interface NetworkState {
@@ -20,8 +21,7 @@ export type ToNetworkPage =
   | { type: 'network'; state: NetworkState; network: Network }
   | { type: 'card'; entity: Entity }
   | { type: 'articles'; list: EdgeArticles }
-  | { type: 'busy' }
-  | { type: 'error'; message: string };
+  | WaitingMessage;
 
 export type FromNetworkPage =
   | { type: 'ready'; state?: NetworkState }

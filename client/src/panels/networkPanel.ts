@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ArticlesNamingRequest, EntityRequest, NetworkRequest, type CooccurrenceBasis, type NetworkParams } from '../../../server/src/protocol';
 import { exportNetwork } from '../analysisExports';
 import type { FromNetworkPage, NetworkState, ToNetworkPage } from './networkMessages';
+import { LatestAnswer } from './latestAnswer';
 import { openArticle } from './openArticle';
 import { PanelShell } from './panelShell';
 
@@ -48,8 +49,7 @@ const DEFAULT_FILTERS: NetworkParams = { top: 60, minWeight: 1, types: ['person'
 export class NetworkPanel implements vscode.Disposable {
   private readonly shell: PanelShell<ToNetworkPage, FromNetworkPage, NetworkState>;
   private state: NetworkState = { filters: { ...DEFAULT_FILTERS, basis: configuredBasis() } };
-  private asked = 0;
-  private cancel: vscode.CancellationTokenSource | undefined;
+  private readonly answers: LatestAnswer;
 
   constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient) {
     this.shell = new PanelShell(
@@ -62,6 +62,7 @@ export class NetworkPanel implements vscode.Disposable {
         },
       },
     );
+    this.answers = new LatestAnswer((m) => this.shell.post(m));
   }
 
   /** Opens the panel (with these filters over the current ones, when given). */
@@ -79,17 +80,9 @@ export class NetworkPanel implements vscode.Disposable {
 
   async refresh(): Promise<void> {
     if (!this.shell.panel || !this.client.isRunning()) return;
-    const asked = ++this.asked;
-    this.cancel?.cancel();
-    const cancel = (this.cancel = new vscode.CancellationTokenSource());
-    void this.shell.post({ type: 'busy' });
-    try {
-      const network = await this.client.sendRequest(NetworkRequest, this.state.filters, cancel.token);
-      if (asked !== this.asked) return;
-      void this.shell.post({ type: 'network', state: this.state, network });
-    } catch (e) {
-      if (asked === this.asked && !cancel.token.isCancellationRequested) void this.shell.post({ type: 'error', message: String((e as Error).message ?? e) });
-    }
+    const state = this.state;
+    const network = await this.answers.ask((token) => this.client.sendRequest(NetworkRequest, state.filters, token));
+    if (network) void this.shell.post({ type: 'network', state, network });
   }
 
   private async onMessage(m: FromNetworkPage): Promise<void> {
@@ -127,7 +120,7 @@ export class NetworkPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.cancel?.cancel();
+    this.answers.dispose();
     this.shell.dispose();
   }
 }

@@ -1,5 +1,6 @@
 /** The messages between the Timeline panel and its page (types only: both sides import them). */
 import type { ArticlesNamingPage, Granularity, Timeline } from '../../../server/src/protocol';
+import type { WaitingMessage } from './latestAnswer';
 
 export type Measure = 'mentions' | 'articles';
 
@@ -21,8 +22,7 @@ export interface PeriodArticles {
 export type ToTimelinePage =
   | { type: 'timeline'; state: TimelineState; timeline: Timeline }
   | { type: 'articles'; list: PeriodArticles }
-  | { type: 'busy' }
-  | { type: 'error'; message: string };
+  | WaitingMessage;
 
 export type FromTimelinePage =
   | { type: 'ready'; state?: TimelineState }

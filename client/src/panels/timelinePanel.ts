@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ArticlesNamingRequest, TimelineRequest } from '../../../server/src/protocol';
 import { pickEntity } from '../entityChoice';
+import { LatestAnswer } from './latestAnswer';
 import { openArticle } from './openArticle';
 import { PanelShell } from './panelShell';
 import type { FromTimelinePage, TimelineState, ToTimelinePage } from './timelineMessages';
@@ -34,9 +35,7 @@ const BODY = `
 export class TimelinePanel implements vscode.Disposable {
   private readonly shell: PanelShell<ToTimelinePage, FromTimelinePage, TimelineState>;
   private state: TimelineState = { ids: [], granularity: 'month', measure: 'mentions' };
-  /** A newer request makes an older one's answer moot. */
-  private asked = 0;
-  private cancel: vscode.CancellationTokenSource | undefined;
+  private readonly answers: LatestAnswer;
 
   constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient) {
     this.shell = new PanelShell(
@@ -49,6 +48,7 @@ export class TimelinePanel implements vscode.Disposable {
         },
       },
     );
+    this.answers = new LatestAnswer((m) => this.shell.post(m));
   }
 
   /** Opens the panel on these entities (added to those shown when `add`). */
@@ -63,18 +63,11 @@ export class TimelinePanel implements vscode.Disposable {
   /** Draws the current state again (the index changed). */
   async refresh(): Promise<void> {
     if (!this.shell.panel || !this.client.isRunning()) return;
-    const asked = ++this.asked;
-    this.cancel?.cancel();
-    const cancel = (this.cancel = new vscode.CancellationTokenSource());
-    void this.shell.post({ type: 'busy' });
-    try {
-      const timeline = await this.client.sendRequest(TimelineRequest, { ids: this.state.ids, granularity: this.state.granularity }, cancel.token);
-      if (asked !== this.asked) return;
-      this.shell.title = timeline.series.length > 0 ? `Timeline: ${timeline.series.map((s) => s.ar).join(' · ')}` : 'Timeline';
-      void this.shell.post({ type: 'timeline', state: this.state, timeline });
-    } catch (e) {
-      if (asked === this.asked && !cancel.token.isCancellationRequested) void this.shell.post({ type: 'error', message: String((e as Error).message ?? e) });
-    }
+    const state = this.state;
+    const timeline = await this.answers.ask((token) => this.client.sendRequest(TimelineRequest, { ids: state.ids, granularity: state.granularity }, token));
+    if (!timeline) return;
+    this.shell.title = timeline.series.length > 0 ? `Timeline: ${timeline.series.map((s) => s.ar).join(' · ')}` : 'Timeline';
+    void this.shell.post({ type: 'timeline', state, timeline });
   }
 
   private async onMessage(m: FromTimelinePage): Promise<void> {
@@ -113,7 +106,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.cancel?.cancel();
+    this.answers.dispose();
     this.shell.dispose();
   }
 }
