@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import fc from 'fast-check';
 import shipped from '../../server/catalog/shipped.json';
 import type { CatalogEntry } from '../../server/src/core/catalog/types';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
@@ -10,6 +11,7 @@ import { marked } from '../fixtures';
 const entities = (shipped as { entities: CatalogEntry[] }).entities;
 const LAVROV = 'person:sergey-lavrov';
 const WANG = 'person:wang-yi';
+const DAY = 86_400_000;
 
 /** Four articles: Lavrov written in full, short, with a clitic (ولافروف) and as سيرجي; one article undated. */
 function corpus(): CorpusIndex {
@@ -62,6 +64,25 @@ describe('timeline', () => {
     assert.deepEqual(periodOf('week', '2021-01-01'), { key: '2020-W53', from: '2020-12-28', to: '2021-01-03' });
     assert.deepEqual(periodOf('week', '2024-12-30'), { key: '2025-W01', from: '2024-12-30', to: '2025-01-05' });
     assert.deepEqual(periodOf('month', '2024-02-10'), { key: '2024-02', from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it('periods agree with the calendar on any day from 1900 to 2100', () => {
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / DAY, max: Date.UTC(2100, 11, 31) / DAY }), (day) => {
+        const date = new Date(day * DAY);
+        const monday = new Date((day - ((date.getUTCDay() + 6) % 7)) * DAY);
+        const thursday = new Date(monday.getTime() + 3 * DAY);
+        const week = 1 + Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / (7 * DAY));
+        const y = date.getUTCFullYear();
+        const m = date.getUTCMonth();
+        assert.deepEqual(periodOf('day', iso(date)), { key: iso(date), from: iso(date), to: iso(date) });
+        assert.deepEqual(periodOf('week', iso(date)), { key: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`, from: iso(monday), to: iso(new Date(monday.getTime() + 6 * DAY)) });
+        assert.deepEqual(periodOf('month', iso(date)), { key: iso(date).slice(0, 7), from: iso(new Date(Date.UTC(y, m, 1))), to: iso(new Date(Date.UTC(y, m + 1, 0))) });
+        assert.deepEqual(periodOf('year', iso(date)), { key: String(y), from: `${y}-01-01`, to: `${y}-12-31` });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps to a date range, and leaves out unknown ids', async () => {

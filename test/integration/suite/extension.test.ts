@@ -5,7 +5,7 @@ import type { CorpusLensApi } from '../../../client/src/extension';
 import { plainLabel } from '../../../client/src/labels';
 import * as os from 'os';
 import * as path from 'path';
-import { EntitiesRequest, TimelineRequest } from '../../../server/src/protocol';
+import { EntitiesRequest, TimelineRequest, type EntityItem, type Timeline } from '../../../server/src/protocol';
 
 /** A tree item's label or description as read on screen (its isolating marks aside). */
 const shown = (x: string | vscode.TreeItemLabel | boolean | undefined): string => plainLabel(typeof x === 'object' ? x.label : String(x ?? ''));
@@ -173,13 +173,15 @@ describe('Corpus Lens in VS Code: timeline, network and export', () => {
     api = await within(vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID)!.activate(), 30_000, 'activation');
     await within(api.indexed(), 60_000, 'the first indexing');
   });
+  // The panels leave the editor area as the checks after them expect it.
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('Show Timeline compares two people in a panel; their counts per year add up to their mentions', async () => {
     await vscode.commands.executeCommand('corpusLens.timeline.open', [LAVROV, WANG]);
     await until(async () => (panelOpen('corpusLens.timeline') && api.timelineShown()?.ids.length === 2 ? true : undefined), 20_000, 'the Timeline panel');
     assert.deepEqual(api.timelineShown()!.ids, [LAVROV, WANG]);
-    const t = await api.client.sendRequest(TimelineRequest, { ids: [LAVROV, WANG], granularity: 'year' });
-    const people = await api.client.sendRequest(EntitiesRequest, { type: 'person' });
+    const t = await api.client.sendRequest<Timeline>(TimelineRequest.method, { ids: [LAVROV, WANG], granularity: 'year' });
+    const people = await api.client.sendRequest<EntityItem[]>(EntitiesRequest.method, { type: 'person' });
     for (const s of t.series) assert.equal(s.total.mentions + s.undated.mentions, people.find((p) => p.id === s.id)!.mentions, s.id);
   });
 
@@ -199,7 +201,7 @@ describe('Corpus Lens in VS Code: timeline, network and export', () => {
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
     assert.equal(lines[0], 'id,type,name_ar,name_en,aliases,mentions,articles,first_date,last_date,discovered');
-    const people = await api.client.sendRequest(EntitiesRequest, { type: 'person' });
+    const people = await api.client.sendRequest<EntityItem[]>(EntitiesRequest.method, { type: 'person' });
     const lavrov = people.find((p) => p.id === LAVROV)!;
     const row = lines.find((l) => l.startsWith(`${LAVROV},`))!;
     assert.match(row, new RegExp(`^${LAVROV},person,سيرغي لافروف,Sergey Lavrov,.*,${lavrov.mentions},${lavrov.articles},\\d{4}-\\d{2}-\\d{2},${lavrov.latest},false$`));

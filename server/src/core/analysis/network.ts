@@ -66,21 +66,30 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
   const minWeight = Math.max(1, params.minWeight ?? 1);
   const types = params.types && params.types.length > 0 ? new Set(params.types) : undefined;
   const inRange = dateFilter(params);
-  const ranged = [...index.allArticles()].filter((a) => inRange(a.date));
+  const ranged = params.from || params.to ? [...index.allArticles()].filter((a) => inRange(a.date)) : [...index.allArticles()];
 
-  // Pass 1: articles and mentions of each entity in the range.
+  // Articles and mentions of each entity in the range: without a range, the index keeps them;
+  // with one, a first pass counts them.
   const size = index.entityNumbers;
   const articles = new Uint32Array(size);
   const mentions = new Uint32Array(size);
-  let done = await eachArticle(ranged, control, (a) =>
-    a.forEachEntity((e, n) => {
-      // An entity numbered after the pass began (a person discovered meanwhile) is not counted.
-      if (e >= size) return;
-      articles[e]++;
-      mentions[e] += n;
-    }),
-  );
-  if (!done) return undefined;
+  if (params.from || params.to) {
+    const done = await eachArticle(ranged, control, (a) =>
+      a.forEachEntity((e, n) => {
+        // An entity numbered after the pass began (a person discovered meanwhile) is not counted.
+        if (e >= size) return;
+        articles[e]++;
+        mentions[e] += n;
+      }),
+    );
+    if (!done) return undefined;
+  } else {
+    for (const s of index.summaries()) {
+      const e = index.entityNumber(s.entity.id)!;
+      articles[e] = s.articles;
+      mentions[e] = s.mentions;
+    }
+  }
   const candidates: number[] = [];
   for (let e = 0; e < size; e++) {
     const entity = articles[e] > 0 ? index.entityByNumber(e) : undefined;
@@ -117,7 +126,7 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
     seenIn[p] = unit;
     together.push(p);
   };
-  done = await eachArticle(ranged, control, (a) => {
+  const done = await eachArticle(ranged, control, (a) => {
     if (basis === 'articles') a.forEachEntity(see);
     else {
       let line = -1;
@@ -137,17 +146,12 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
     const entity = index.entityByNumber(e)!;
     return { id: entity.id, type: entity.type, ar: entity.ar, en: entity.en, discovered: !!entity.discovered, articles: articles[e], mentions: mentions[e] };
   });
-  const edges: NetworkEdge[] = [];
-  for (let p = 0; p < n; p++) {
-    for (let q = p + 1; q < n; q++) {
-      const w = weights[p * n + q];
-      if (w >= minWeight) edges.push({ source: nodes[p].id, target: nodes[q].id, weight: w });
-    }
-  }
-  // Heaviest first; ties in node order, so that the list does not depend on the order of counting.
-  const order = new Map(nodes.map((node, i) => [node.id, i]));
-  edges.sort((x, y) => y.weight - x.weight || order.get(x.source)! - order.get(y.source)! || order.get(x.target)! - order.get(y.target)!);
-  const omitted = Math.max(0, edges.length - MAX_EDGES);
-  edges.length -= omitted;
-  return { basis, nodes, edges, candidates: candidates.length, edgesOmitted: omitted, articles: ranged.length };
+  // Heavy enough pairs, heaviest first; ties in node order (p, then q), so that the list does
+  // not depend on the order of counting. Sorted as numbers: n ≤ 500 fits p · n + q in 18 bits.
+  const pairs: number[] = [];
+  for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) if (weights[p * n + q] >= minWeight) pairs.push(p * n + q);
+  pairs.sort((x, y) => weights[y] - weights[x] || x - y);
+  const kept = pairs.length > MAX_EDGES ? pairs.slice(0, MAX_EDGES) : pairs;
+  const edges = kept.map((k): NetworkEdge => ({ source: nodes[Math.floor(k / n)].id, target: nodes[k % n].id, weight: weights[k] }));
+  return { basis, nodes, edges, candidates: candidates.length, edgesOmitted: pairs.length - kept.length, articles: ranged.length };
 }

@@ -55,67 +55,97 @@ export interface Timeline {
   readonly undatedCorpusArticles: number;
 }
 
-const DAY = 86_400_000;
+/**
+ * Periods are numbered with consecutive integers, so that the next period is the number after:
+ * a day by its days since 1970-01-01, a week by its Monday's day divided by seven, a month as
+ * year · 12 + month − 1, a year by itself. Dates are read and written with calendar arithmetic
+ * (no Date objects): a timeline of 100,000 articles reads as many dates.
+ */
 
-/** Midnight UTC of an ISO date, in milliseconds. */
-const utcOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
 
-/** The first day of the period holding the day `ms`. */
-function periodStart(g: Granularity, ms: number): number {
-  const d = new Date(ms);
+/** The ISO date of a day number (civil_from_days). */
+function isoOfDay(z: number): string {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Two or four digits of an ISO date, as a number. */
+const digits2 = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+const yearOf = (iso: string) => digits2(iso, 0) * 100 + digits2(iso, 2);
+
+/** The number of the period holding an ISO date (YYYY-MM-DD). */
+function periodNumber(g: Granularity, iso: string): number {
+  const y = yearOf(iso);
+  const m = digits2(iso, 5);
   switch (g) {
     case 'day':
-      return ms;
+      return daysFromCivil(y, m, digits2(iso, 8));
     case 'week':
-      // ISO weeks start on Monday.
-      return ms - ((d.getUTCDay() + 6) % 7) * DAY;
+      // Day 0 was a Thursday: days + 3 counts from a Monday.
+      return Math.floor((daysFromCivil(y, m, digits2(iso, 8)) + 3) / 7);
     case 'month':
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      return y * 12 + m - 1;
     case 'year':
-      return Date.UTC(d.getUTCFullYear(), 0, 1);
+      return y;
   }
 }
 
-/** The first day of the period after the one starting on `start`. */
-function nextPeriod(g: Granularity, start: number): number {
-  const d = new Date(start);
+/** The first day (a day number) of period `n`. */
+function firstDay(g: Granularity, n: number): number {
   switch (g) {
     case 'day':
-      return start + DAY;
+      return n;
     case 'week':
-      return start + 7 * DAY;
+      return 7 * n - 3;
     case 'month':
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+      return daysFromCivil(Math.floor(n / 12), (n % 12) + 1, 1);
     case 'year':
-      return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+      return daysFromCivil(n, 1, 1);
   }
 }
 
-/** The key of the period starting on `start` (see `TimelinePeriod.key`). */
-function periodKey(g: Granularity, start: number): string {
-  const iso = isoOf(start);
+/** The key of period `n` (see `TimelinePeriod.key`). */
+function periodKey(g: Granularity, n: number): string {
   switch (g) {
     case 'day':
-      return iso;
+      return isoOfDay(n);
     case 'week': {
       // The ISO week belongs to the year of its Thursday; week 1 holds the year's first Thursday.
-      const thursday = new Date(start + 3 * DAY);
-      const year = thursday.getUTCFullYear();
-      const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY));
+      const thursday = firstDay(g, n) + 3;
+      const year = yearOf(isoOfDay(thursday));
+      const week = 1 + Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7);
       return `${year}-W${String(week).padStart(2, '0')}`;
     }
     case 'month':
-      return iso.slice(0, 7);
+      return `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
     case 'year':
-      return iso.slice(0, 4);
+      return String(n).padStart(4, '0');
   }
+}
+
+function period(g: Granularity, n: number): { key: string; from: string; to: string } {
+  return { key: periodKey(g, n), from: isoOfDay(firstDay(g, n)), to: isoOfDay(firstDay(g, n + 1) - 1) };
 }
 
 /** The period (its key and first and last day) that holds an ISO date. */
 export function periodOf(g: Granularity, iso: string): { key: string; from: string; to: string } {
-  const start = periodStart(g, utcOf(iso));
-  return { key: periodKey(g, start), from: isoOf(start), to: isoOf(nextPeriod(g, start) - DAY) };
+  return period(g, periodNumber(g, iso));
 }
 
 /**
@@ -126,73 +156,60 @@ export function periodOf(g: Granularity, iso: string): { key: string; from: stri
 export async function timeline(index: CorpusIndex, params: TimelineParams, control: WorkControl = {}): Promise<Timeline | undefined> {
   const g = params.granularity;
   const inRange = dateFilter(params);
-  // Period starts by date string: a corpus has a few thousand distinct dates at most.
-  const startOfDate = new Map<string, number>();
-  const startOf = (iso: string) => {
-    let s = startOfDate.get(iso);
-    if (s === undefined) startOfDate.set(iso, (s = periodStart(g, utcOf(iso))));
-    return s;
-  };
   type Bucket = { mentions: number; articles: number };
   const counted: { id: string; entity: number; buckets: Map<number, Bucket>; undated: Bucket }[] = [];
+  let first = Infinity;
+  let last = -Infinity;
   for (const id of new Set(params.ids)) {
     const entity = index.entityNumber(id);
     if (entity === undefined || !index.entityByNumber(entity)) continue;
     const buckets = new Map<number, Bucket>();
     const undated = { mentions: 0, articles: 0 };
     const done = await eachArticle(index.unorderedArticlesOf(id), control, (a) => {
-      const mentions = a.mentionsOf(entity);
       let b: Bucket | undefined;
       if (a.date === undefined) b = undated;
       else if (inRange(a.date)) {
-        const s = startOf(a.date);
-        b = buckets.get(s);
-        if (!b) buckets.set(s, (b = { mentions: 0, articles: 0 }));
+        const n = periodNumber(g, a.date);
+        b = buckets.get(n);
+        if (!b) {
+          buckets.set(n, (b = { mentions: 0, articles: 0 }));
+          if (n < first) first = n;
+          if (n > last) last = n;
+        }
       }
       if (!b) return;
-      b.mentions += mentions;
+      b.mentions += a.mentionsOf(entity);
       b.articles++;
     });
     if (!done) return undefined;
     counted.push({ id, entity, buckets, undated });
   }
 
-  let first: number | undefined;
-  let last: number | undefined;
-  for (const c of counted) {
-    for (const s of c.buckets.keys()) {
-      if (first === undefined || s < first) first = s;
-      if (last === undefined || s > last) last = s;
-    }
-  }
   // The corpus's articles per period, over the same span.
-  const corpus = new Map<number, number>();
+  const span = first <= last ? last - first + 1 : 0;
+  const corpus = new Array<number>(span).fill(0);
   let undatedCorpus = 0;
   const all: Article[] = [...index.allArticles()];
   const done = await eachArticle(all, control, (a) => {
     if (a.date === undefined) undatedCorpus++;
-    else if (first !== undefined && inRange(a.date)) {
-      const s = startOf(a.date);
-      if (s >= first && s <= last!) corpus.set(s, (corpus.get(s) ?? 0) + 1);
+    else if (span > 0 && inRange(a.date)) {
+      const n = periodNumber(g, a.date) - first;
+      if (n >= 0 && n < span) corpus[n]++;
     }
   });
   if (!done) return undefined;
 
   const periods: TimelinePeriod[] = [];
-  const at = new Map<number, number>();
-  for (let s = first; s !== undefined && s <= last!; s = nextPeriod(g, s)) {
-    at.set(s, periods.length);
-    periods.push({ key: periodKey(g, s), from: isoOf(s), to: isoOf(nextPeriod(g, s) - DAY), corpusArticles: corpus.get(s) ?? 0 });
-  }
+  for (let i = 0; i < span; i++) periods.push({ ...period(g, first + i), corpusArticles: corpus[i] });
   const series = counted.map(({ id, entity, buckets, undated }): TimelineSeries => {
     const e = index.entityByNumber(entity)!;
-    const mentions = new Array<number>(periods.length).fill(0);
-    const articles = new Array<number>(periods.length).fill(0);
+    const mentions = new Array<number>(span).fill(0);
+    const articles = new Array<number>(span).fill(0);
     let m = 0;
     let n = 0;
-    for (const [s, b] of buckets) {
-      mentions[at.get(s)!] = b.mentions;
-      articles[at.get(s)!] = b.articles;
+    for (const [p, b] of buckets) {
+      mentions[p - first] = b.mentions;
+      articles[p - first] = b.articles;
       m += b.mentions;
       n += b.articles;
     }
