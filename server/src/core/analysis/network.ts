@@ -102,7 +102,7 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
   const place = new Uint32Array(size);
   chosen.forEach((e, i) => (place[e] = i + 1));
 
-  // Pass 2: pairs of nodes named together, in the upper triangle of an n × n matrix.
+  // Pass 2: pairs of nodes named together, in an n × n matrix.
   const n = chosen.length;
   const weights = new Uint32Array(n * n);
   const together: number[] = [];
@@ -110,12 +110,11 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
   const seenIn = new Int32Array(n).fill(-1);
   let unit = 0;
   const countPairs = () => {
+    // Each pair counted in the row of whichever came first (p, q or q, p), without a comparison:
+    // the two halves of the matrix are added up below.
     for (let i = 0; i < together.length; i++) {
-      for (let j = i + 1; j < together.length; j++) {
-        const x = together[i];
-        const y = together[j];
-        weights[x < y ? x * n + y : y * n + x]++;
-      }
+      const row = together[i] * n;
+      for (let j = i + 1; j < together.length; j++) weights[row + together[j]]++;
     }
     together.length = 0;
     unit++;
@@ -148,6 +147,7 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
   });
   // Heavy enough pairs, heaviest first; ties in node order (p, then q), so that the list does
   // not depend on the order of counting. Sorted as numbers: n ≤ 500 fits p · n + q in 18 bits.
+  for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) weights[p * n + q] += weights[q * n + p];
   const pairs: number[] = [];
   for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) if (weights[p * n + q] >= minWeight) pairs.push(p * n + q);
   pairs.sort((x, y) => weights[y] - weights[x] || x - y);
