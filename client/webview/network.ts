@@ -32,6 +32,10 @@ const TYPE_COLOURS: Record<EntityKind, string> = {
   place: css('--vscode-corpusLens-placeMark', '#3fb950'),
   topic: css('--vscode-corpusLens-topicMark', '#d29922'),
 };
+/** Nodes named on the graph at any zoom (the most articles first); the others from a closer zoom. */
+const ALWAYS_LABELLED = 40;
+/** Each node's heaviest edges that shape the layout (see `backbone`). */
+const BACKBONE_EDGES = 4;
 /** Neighbours a card lists before "more". */
 const FIRST_NEIGHBOURS = 8;
 const TYPE_NAMES: Record<EntityKind, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', topic: 'Topic' };
@@ -69,10 +73,30 @@ function readForm(): NetworkParams {
   };
 }
 
+/**
+ * The edges the layout pulls along: each node's few heaviest. Laid out on all of them, a dense
+ * network (most pairs of a small corpus's entities share an article) packs into one ball; on its
+ * backbone, the groups of entities named together stand apart. The other edges are drawn fainter.
+ */
+function backbone(net: Network): Set<number> {
+  const perNode = new Map<string, number>();
+  const kept = new Set<number>();
+  // Edges come heaviest first.
+  net.edges.forEach((e, i) => {
+    const a = perNode.get(e.source) ?? 0;
+    const b = perNode.get(e.target) ?? 0;
+    if (a < BACKBONE_EDGES || b < BACKBONE_EDGES) kept.add(i);
+    perNode.set(e.source, a + 1);
+    perNode.set(e.target, b + 1);
+  });
+  return kept;
+}
+
 function draw(net: Network): void {
   cy?.destroy();
   const most = Math.max(1, ...net.nodes.map((n) => n.articles));
   const heaviest = Math.max(1, ...net.edges.map((e) => e.weight));
+  const spine = backbone(net);
   const foreground = css('--vscode-foreground', '#ccc');
   const background = css('--vscode-editor-background', '#1e1e1e');
   const edgeColour = css('--vscode-descriptionForeground', '#999');
@@ -80,8 +104,9 @@ function draw(net: Network): void {
   cy = cytoscape({
     container: $('graph'),
     elements: [
-      ...net.nodes.map((n) => ({ data: { id: n.id, label: n.ar, type: n.type, size: 14 + 36 * Math.sqrt(n.articles / most) } })),
-      ...net.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, width: 1 + 7 * Math.sqrt(e.weight / heaviest) } })),
+      // Names of the largest nodes always; of the others once zoomed in (see `labelsByZoom`).
+      ...net.nodes.map((n, i) => ({ data: { id: n.id, label: n.ar, type: n.type, size: 14 + 36 * Math.sqrt(n.articles / most) }, classes: i < ALWAYS_LABELLED ? 'major' : 'minor' })),
+      ...net.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, width: 1 + 7 * Math.sqrt(e.weight / heaviest) }, classes: spine.has(i) ? 'spine' : '' })),
     ],
     style: [
       {
@@ -101,12 +126,22 @@ function draw(net: Network): void {
           'min-zoomed-font-size': 7,
         },
       },
-      { selector: 'edge', style: { width: 'data(width)', 'line-color': edgeColour, opacity: 0.35, 'curve-style': 'haystack' } },
+      { selector: 'node.minor', style: { label: '' } },
+      { selector: 'node.minor.labelled, node.minor:selected', style: { label: 'data(label)' } },
+      { selector: 'edge', style: { width: 'data(width)', 'line-color': edgeColour, opacity: 0.12, 'curve-style': 'haystack' } },
+      { selector: 'edge.spine', style: { opacity: 0.4 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': focus } },
       { selector: 'edge:selected', style: { 'line-color': focus, opacity: 0.9 } },
       { selector: '.faded', style: { opacity: 0.12 } },
     ],
-    layout: {
+    layout: { name: 'preset' },
+    minZoom: 0.1,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+  });
+  cy.nodes()
+    .union(cy.edges('.spine'))
+    .layout({
       name: 'fcose',
       quality: 'default',
       randomize: true,
@@ -117,16 +152,23 @@ function draw(net: Network): void {
       idealEdgeLength: (e: cytoscape.EdgeSingular) => 60 + 120 * (1 - Math.sqrt(e.data('weight') / heaviest)),
       edgeElasticity: () => 0.3,
       numIter: 2500,
-    } as cytoscape.LayoutOptions,
-    minZoom: 0.1,
-    maxZoom: 4,
-    wheelSensitivity: 0.3,
-  });
+    } as cytoscape.LayoutOptions)
+    .run();
+  labelsByZoom();
+  cy.on('zoom', labelsByZoom);
   cy.on('tap', 'node', (e) => select(e.target.id()));
   cy.on('tap', 'edge', (e) => listEdge(e.target.data('source'), e.target.data('target')));
   cy.on('tap', (e) => {
     if (e.target === cy) unfade();
   });
+}
+
+/** Every name shows once the nodes are drawn large enough for them not to pile up. */
+function labelsByZoom(): void {
+  if (!cy) return;
+  const minor = cy.nodes('.minor');
+  if (cy.zoom() >= 1.2) minor.addClass('labelled');
+  else minor.removeClass('labelled');
 }
 
 function unfade(): void {
