@@ -9,10 +9,12 @@ import {
   EntitiesRequest,
   EntityArticlesRequest,
   EntityTableExportRequest,
+  EntityTableRequest,
   NetworkExportRequest,
   NetworkRequest,
   TimelineRequest,
   type EntityRow,
+  type EntityTablePage,
 } from '../../server/src/protocol';
 import { startServer, within, type Session } from './lspClient';
 
@@ -88,6 +90,16 @@ describe('timeline, network and export requests', function () {
     } while (after !== undefined);
     const rows = JSON.parse(json) as EntityRow[];
     assert.ok(pages > 1);
+    // The same rows as data, page by page.
+    const ids: string[] = [];
+    after = undefined;
+    do {
+      const page: EntityTablePage = await s.connection.sendRequest(EntityTableRequest, { after, limit: 7 });
+      ids.push(...page.rows.map((r) => r.id));
+      assert.equal(page.total, rows.length);
+      after = page.next;
+    } while (after !== undefined);
+    assert.deepEqual(ids, rows.map((r) => r.id));
     const people = await s.connection.sendRequest(EntitiesRequest, { type: 'person' });
     const lavrov = rows.find((r) => r.id === LAVROV)!;
     assert.equal(lavrov.mentions, people.find((p) => p.id === LAVROV)!.mentions);
@@ -124,10 +136,14 @@ describe('cancelling a timeline or network request', function () {
     ['network', (c: Session['connection'], token: CancellationTokenSource['token']) => c.sendRequest(NetworkRequest, { top: 150 }, token)],
   ] as const) {
     it(`a cancelled ${name} request is answered as cancelled; an uncancelled one completes`, async () => {
+      // Sent while the server works on another request, so that the cancellation has come by
+      // the time the request is taken up: it is then answered as cancelled at its first pause.
+      const busy = s.connection.sendRequest(NetworkRequest, { top: 500, basis: 'paragraphs' });
       const source = new CancellationTokenSource();
       const cancelled = send(s.connection, source.token);
       source.cancel();
       await assert.rejects(cancelled, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+      assert.ok((await busy).nodes.length > 0);
       const done = await send(s.connection, new CancellationTokenSource().token);
       assert.ok(done);
     });
