@@ -92,6 +92,12 @@ describe('timeline', () => {
     assert.deepEqual(t.series[0].total, { mentions: 2, articles: 2 });
   });
 
+  it('compares at most twelve entities', async () => {
+    const people = entities.filter((e) => e.type === 'person').slice(0, 14).map((e) => e.id);
+    const t = (await timeline(corpus(), { ids: people, granularity: 'year' }))!;
+    assert.deepEqual(t.series.map((x) => x.id), people.slice(0, 12));
+  });
+
   it('an entity named nowhere gives no periods', async () => {
     const t = (await timeline(corpus(), { ids: ['person:vladimir-putin'], granularity: 'month', from: '2024' }))!;
     assert.deepEqual(t.periods, []);

@@ -9,10 +9,12 @@ import type { CorpusIndex } from '../index/corpusIndex';
 import { dateFilter, eachArticle, type DateRange, type WorkControl } from './articlePass';
 
 export type Granularity = 'day' | 'week' | 'month' | 'year';
+/** The most entities one timeline compares (those after are left out). */
+export const MAX_SERIES = 12;
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month', 'year'];
 
 export interface TimelineParams extends DateRange {
-  /** The entities to chart (one series each, in this order; unknown ids are left out). */
+  /** The entities to chart (one series each, in this order; unknown ids are left out, and those after `MAX_SERIES`). */
   readonly ids: readonly string[];
   readonly granularity: Granularity;
 }
@@ -160,7 +162,7 @@ export async function timeline(index: CorpusIndex, params: TimelineParams, contr
   const counted: { id: string; entity: number; buckets: Map<number, Bucket>; undated: Bucket }[] = [];
   let first = Infinity;
   let last = -Infinity;
-  for (const id of new Set(params.ids)) {
+  for (const id of [...new Set(params.ids)].slice(0, MAX_SERIES)) {
     const entity = index.entityNumber(id);
     if (entity === undefined || !index.entityByNumber(entity)) continue;
     const buckets = new Map<number, Bucket>();
