@@ -102,6 +102,7 @@ try {
     ['the words of Arabic lines (the headline, the dateline, a line opening with a quotation) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
     ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
     ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text)', 'timeline', checkTimeline],
+    ['the Timeline comes back after a window reload, comparing the same two people', 'timeline-reload', checkTimelineReload],
     ['the Network draws the entities named together; a node opens its card, an edge lists its articles (a hostile headline as text)', 'network', checkNetwork],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
@@ -404,6 +405,18 @@ async function checkTimeline(page) {
   if (rows < 1) throw new Error('no article listed for 2025');
   const listed = (await title.innerText()).trim();
   return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text`;
+}
+
+async function checkTimelineReload(page) {
+  await runCommand(page, 'Developer: Reload Window');
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const frame = activeWebview(page);
+  // The panel's serializer restores it with its saved state; its data come once the server is up.
+  for (const name of ['Sergey Lavrov', 'Wang Yi']) await frame.locator('.chip', { hasText: name }).waitFor({ timeout: 60_000 });
+  await frame.locator('.chart canvas').first().waitFor({ timeout: 20_000 });
+  const pressed = await frame.locator('[data-granularity][aria-pressed="true"]').innerText();
+  if (pressed.trim() !== 'Year') throw new Error(`granularity after the reload: ${pressed}`);
+  return `chips: ${(await frame.locator('.chip').allInnerTexts()).map((t) => t.replace(/\s*×$/, '').trim()).join(' · ')}, per ${pressed.trim().toLowerCase()}`;
 }
 
 async function checkNetwork(page) {

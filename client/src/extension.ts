@@ -108,8 +108,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
   const marks = registerEntityMarks(client);
   const reader = new Reader(context, client);
-  const timeline = new TimelinePanel(context, client);
-  const network = new NetworkPanel(context, client);
+  // A panel restored after a window reload starts the server when it asks for its data.
+  const panelServer = () => start('a Corpus Lens panel is open');
+  const timeline = new TimelinePanel(context, client, panelServer);
+  const network = new NetworkPanel(context, client, panelServer);
   context.subscriptions.push(reader, timeline, network);
   context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);
   for (const view of [...views, articleView]) {
@@ -211,8 +213,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       statusItem.text = s.indexing ? `$(sync~spin) Corpus Lens ${s.done}/${s.total}` : `$(library) ${count(s.articles, 'article')} · ${count(s.entities, 'entity', 'entities')}`;
       statusItem.tooltip = statusTooltip(s);
       if (!s.indexing) indexedResolve(s);
-      // The panels count again once indexing is done (not while it runs, nor on each edit: a network drawn again moves).
-      if (!s.indexing && was?.indexing) void Promise.all([timeline.refresh(), network.refresh()]);
+      // The panels count again once indexing is done, the first time too (not while it runs, nor on each edit: a network drawn again moves).
+      if (!s.indexing && (was === undefined || was.indexing)) void Promise.all([timeline.refresh(), network.refresh()]);
       marks.repaint();
       if (refreshTimer) clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => (trees.forEach((t) => t.refresh()), articles.refresh()), 200);

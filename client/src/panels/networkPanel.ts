@@ -51,7 +51,8 @@ export class NetworkPanel implements vscode.Disposable {
   private state: NetworkState = { filters: { ...DEFAULT_FILTERS, basis: configuredBasis() } };
   private readonly answers: LatestAnswer;
 
-  constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+  /** `serverStarted`: starts the server if it is not (a panel restored after a reload may ask first). */
+  constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly serverStarted: () => Promise<void>) {
     this.shell = new PanelShell(
       context,
       { viewType: 'corpusLens.network', title: 'Network', styles: ['media/articleList.css', 'media/network.css'], scripts: ['dist/media/network.js'], body: BODY, icon: 'media/corpus-lens.svg', retainContextWhenHidden: true },
@@ -79,7 +80,8 @@ export class NetworkPanel implements vscode.Disposable {
   }
 
   async refresh(): Promise<void> {
-    if (!this.shell.panel || !this.client.isRunning()) return;
+    if (!this.shell.panel) return;
+    await this.serverStarted();
     const state = this.state;
     const network = await this.answers.ask((token) => this.client.sendRequest(NetworkRequest, state.filters, token));
     if (network) void this.shell.post({ type: 'network', state, network });

@@ -37,7 +37,8 @@ export class TimelinePanel implements vscode.Disposable {
   private state: TimelineState = { ids: [], granularity: 'month', measure: 'mentions' };
   private readonly answers: LatestAnswer;
 
-  constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+  /** `serverStarted`: starts the server if it is not (a panel restored after a reload may ask first). */
+  constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly serverStarted: () => Promise<void>) {
     this.shell = new PanelShell(
       context,
       { viewType: 'corpusLens.timeline', title: 'Timeline', styles: ['dist/media/timeline.css', 'media/articleList.css', 'media/timeline.css'], scripts: ['dist/media/timeline.js'], body: BODY, icon: 'media/corpus-lens.svg' },
@@ -62,7 +63,8 @@ export class TimelinePanel implements vscode.Disposable {
 
   /** Draws the current state again (the index changed). */
   async refresh(): Promise<void> {
-    if (!this.shell.panel || !this.client.isRunning()) return;
+    if (!this.shell.panel) return;
+    await this.serverStarted();
     const state = this.state;
     const timeline = await this.answers.ask((token) => this.client.sendRequest(TimelineRequest, { ids: state.ids, granularity: state.granularity }, token));
     if (!timeline) return;
