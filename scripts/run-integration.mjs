@@ -102,13 +102,13 @@ try {
     ['the words of Arabic lines (the headline, the dateline, a line opening with a quotation) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
     ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
     ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text)', 'timeline', checkTimeline],
-    ['the Timeline comes back after a window reload, comparing the same two people', 'timeline-reload', checkTimelineReload],
     ['the Network draws the entities named together; a node opens its card, an edge lists its articles (a hostile headline as text)', 'network', checkNetwork],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
     ['in an untrusted workspace (Restricted Mode) the People view still lists people', 'untrusted-workspace', (_page, shot) => checkUntrustedWorkspace(browser, shot)],
     ['a folder added to a multi-root workspace is indexed at once: the status count grows', 'folder-added', (_page, shot) => checkFolderAdded(browser, shot)],
+    ['the Timeline comes back after a reload, comparing the same two people per year', 'timeline-reload', (_page, shot) => checkTimelineReload(browser, shot)],
   ];
   let uiFailed = 0;
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
@@ -407,16 +407,49 @@ async function checkTimeline(page) {
   return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text`;
 }
 
-async function checkTimelineReload(page) {
-  await runCommand(page, 'Developer: Reload Window');
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  const frame = activeWebview(page);
-  // The panel's serializer restores it with its saved state; its data come once the server is up.
-  for (const name of ['Sergey Lavrov', 'Wang Yi']) await frame.locator('.chip', { hasText: name }).waitFor({ timeout: 60_000 });
-  await frame.locator('.chart canvas').first().waitFor({ timeout: 20_000 });
-  const pressed = await frame.locator('[data-granularity][aria-pressed="true"]').innerText();
-  if (pressed.trim() !== 'Year') throw new Error(`granularity after the reload: ${pressed}`);
-  return `chips: ${(await frame.locator('.chip').allInnerTexts()).map((t) => t.replace(/\s*×$/, '').trim()).join(' · ')}, per ${pressed.trim().toLowerCase()}`;
+/**
+ * The Timeline restored after a window reload, in a code-server of its own (a reload of the main
+ * page would run the suite again): two people compared per year, the window reloaded, the same panel.
+ */
+async function checkTimelineReload(browser, shot) {
+  const base = path.join(work, 'reload');
+  const dir = path.join(base, 'seeds');
+  cpSync(path.join(root, 'seeds'), dir, { recursive: true });
+  const { port: p4, server: s4 } = await ownCodeServer(base, userSettings, dir, false);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`http://127.0.0.1:${p4}/?folder=${encodeURIComponent(dir)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.locator('.statusbar-item', { hasText: /\b5 articles\b/ }).first().waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Corpus Lens: Show Timeline');
+    await pickEntity(page, 'Show the timeline of', 'Sergey Lavrov', 'سيرغي لافروف');
+    let frame = activeWebview(page);
+    await frame.locator('.chip', { hasText: 'Sergey Lavrov' }).waitFor({ timeout: 20_000 });
+    await frame.locator('#add').click();
+    await pickEntity(page, 'Add an entity to the timeline', 'Wang Yi', 'وانغ يي');
+    await frame.locator('.chip', { hasText: 'Wang Yi' }).waitFor({ timeout: 20_000 });
+    await frame.locator('[data-granularity="year"]').click();
+    await frame.locator('#status', { hasText: 'per year' }).waitFor({ timeout: 10_000 });
+    // As the command does it: the workbench saves its editors before it reloads (a browser's
+    // reload may come before code-server has stored them).
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    frame = activeWebview(page);
+    // The panel's serializer restores it with its saved state; its data come once the server is up.
+    for (const name of ['Sergey Lavrov', 'Wang Yi']) await frame.locator('.chip', { hasText: name }).waitFor({ timeout: 60_000 });
+    await frame.locator('.chart canvas').first().waitFor({ timeout: 20_000 });
+    const chips = (await frame.locator('.chip').allInnerTexts()).map((t) => t.replace(/\s*×$/, '').trim());
+    const pressed = (await frame.locator('[data-granularity][aria-pressed="true"]').innerText()).trim();
+    if (chips.length !== 2 || pressed !== 'Year') throw new Error(`after the reload: ${chips.join(' · ')}, per ${pressed}`);
+    await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
+    return `chips: ${chips.join(' · ')}, per ${pressed.toLowerCase()}`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+    s4.kill();
+  }
 }
 
 async function checkNetwork(page) {
