@@ -134,4 +134,24 @@ describe('hover sparkline', () => {
     for (let i = 2; i < 7; i++) ix.remove(`y${i}`);
     assert.equal(yearSparkline(ix, LAVROV), undefined, 'no dated article: no line');
   });
+
+  it('kept up to date as articles come, change and go, it equals a count from scratch', () => {
+    const ix = new CorpusIndex(entities);
+    const text = (year: number) => `3 مارس ${year}\nعنوان\nقال سيرغي لافروف إن الحوار مستمر.`;
+    const fresh = () => yearSparkline(ix, LAVROV, Infinity);
+    for (let i = 0; i < 6; i++) ix.upsert(`k${i}`, text(2019 + (i % 3)));
+    // Kept from the first article on: counted now, then followed.
+    assert.deepEqual(yearSparkline(ix, LAVROV, 1), fresh());
+    ix.upsert('k0', text(2024));
+    ix.upsert('k1', 'عنوان\nخبر بلا أسماء.');
+    ix.remove('k2');
+    ix.upsert('k9', text(2016));
+    assert.deepEqual(yearSparkline(ix, LAVROV, 1), fresh());
+    assert.deepEqual(fresh(), { first: 2016, last: 2024, bars: '█▁▁███▁▁█' });
+    // A catalog change renumbers the entities: counts start again from the articles indexed after it.
+    ix.setCatalog(entities);
+    ix.upsert('n0', text(2020));
+    ix.upsert('n1', text(2022));
+    assert.deepEqual(yearSparkline(ix, LAVROV, 1), { first: 2020, last: 2022, bars: '█▁█' });
+  });
 });
