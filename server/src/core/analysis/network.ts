@@ -59,7 +59,7 @@ export const MAX_NODES = 500;
 export const MAX_EDGES = 10_000;
 export const DEFAULT_TOP = 100;
 
-/** The network of the corpus under these filters; undefined when the work was cancelled. Two passes over the articles in the range. */
+/** The network of the corpus under these filters; undefined when the work was cancelled. One pass over the articles in the range (two with a date range). */
 export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkParams, control: WorkControl = {}): Promise<Network | undefined> {
   const basis = params.basis ?? 'articles';
   const top = Math.max(1, Math.min(MAX_NODES, Math.floor(params.top ?? DEFAULT_TOP)));
