@@ -9,6 +9,7 @@ import { generateCorpus, mulberry32 } from './bench/generate.mjs';
 import { openServer, procUsage } from './bench/serverProcess.mjs';
 import { listFiles } from './bench/listFiles.mjs';
 import { benchConcordance } from './bench/concordance.mjs';
+import { measureTimelineNetwork, timelineNetworkRows } from './bench/timelineNetwork.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -143,6 +144,8 @@ async function benchSize(n) {
     return timed(() => s.c.sendRequest('textDocument/hover', { textDocument: { uri: d.uri }, position: pick(positionsOf(d.text, WORDS)) }));
   };
   const concordance = await benchConcordance(s.c, { hover: hoverOnce, pct });
+  // Timeline, network and export, on the indexed corpus.
+  const timelineNetwork = await measureTimelineNetwork(s.c);
   const edits = [];
   for (let i = 0; i < 100; i++) {
     const d = docs[i % docs.length];
@@ -200,6 +203,7 @@ async function benchSize(n) {
     rssMB: mem.rss / 1e6,
     gc: mem.gc,
     concordance,
+    timelineNetwork,
   };
   r.floorRatio = r.coldMBps / r.floorMBps;
   r.warmRatio = r.warmSeconds / r.coldSeconds;
@@ -239,6 +243,7 @@ const rows = [
   ['warm start CPU, all threads, with the process start (s)', ...results.map((r) => f(r.warmCpuSeconds))],
   ['warm start page faults, with the process start (thousands)', ...results.map((r) => f(r.warmPageFaults === undefined ? undefined : r.warmPageFaults / 1000, 0))],
   ['hover after warm start p50 / p95 (ms)', ...results.map((r) => `${f(r.warmHover.p50)} / ${f(r.warmHover.p95)}`)],
+  ...timelineNetworkRows(results, f),
   ['heap after GC (MB)', ...results.map((r) => f(r.heapMB))],
   ['heap / corpus (≤ 0.5)', ...results.map((r) => f(r.heapRatio, 2))],
   ['index typed arrays, off-heap (MB)', ...results.map((r) => f(r.indexArraysMB))],

@@ -16,7 +16,7 @@ const pages = readdirSync('client/webview').filter((f) => f.endsWith('.ts')).map
 const common = { bundle: true, mainFields: ['module', 'main'], platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: pages, outdir: 'dist/media', platform: 'browser', target: 'es2022', format: 'iife', sourcemap: false }),
+  esbuild.build({ ...common, entryPoints: pages, outdir: 'dist/media', platform: 'browser', target: 'es2022', format: 'iife', sourcemap: false, minify: true }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The initial scan's worker threads, started by dist/server.js from beside it.
   esbuild.build({ ...common, entryPoints: ['server/src/workspace/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),

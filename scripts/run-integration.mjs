@@ -105,11 +105,14 @@ try {
     ['a name added from Names to Review is in the People view', 'people-adopted', checkAdoptedPerson],
     // After the Reader's check, whose hostile article it shows as text.
     ['the Concordance of لافروف from the People view: its lines right to left, sorted on 1R, hostile text as text, Enter opens a line, a collocate filters the lines', 'concordance-line-opened', checkConcordance],
+    ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text)', 'timeline', checkTimeline],
+    ['the Network draws the entities named together; a node opens its card, an edge lists its articles (a hostile headline as text)', 'network', checkNetwork],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
     ['in an untrusted workspace (Restricted Mode) the People view still lists people', 'untrusted-workspace', (_page, shot) => checkUntrustedWorkspace(browser, shot)],
     ['a folder added to a multi-root workspace is indexed at once: the status count grows', 'folder-added', (_page, shot) => checkFolderAdded(browser, shot)],
+    ['the Timeline comes back after a reload, comparing the same two people per year', 'timeline-reload', (_page, shot) => checkTimelineReload(browser, shot)],
   ];
   let uiFailed = 0;
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
@@ -491,6 +494,135 @@ async function checkConcordance(page) {
   const rows = await frame.locator('#lines .row').count();
   if (!(filtered > 0 && filtered < mentions && rows === filtered)) throw new Error(`the collocate ${collocate} kept ${filtered} of ${mentions} lines (${rows} shown)`);
   return `"${counts}", 1R words ${keys.filter(Boolean).slice(0, 4).join(' ')}…, Enter selected "${node}", collocate ${collocate} keeps ${filtered} lines; test-results/concordance.png, concordance-collocates.png`;
+/** The page of the active webview panel (two nested frames). */
+function activeWebview(page) {
+  return page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+}
+
+/** Picks an entity in the quick pick a command opened, by typing part of its Latin name. */
+async function pickEntity(page, placeholder, typed, shown) {
+  // Typed only once the pick's own box is up (not into the closing command palette).
+  await page.locator(`.quick-input-widget input[placeholder^="${placeholder}"]`).waitFor({ timeout: 10_000 });
+  await page.keyboard.type(typed);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: shown }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Text and elements of a list in a panel: hostile headlines must show as text, never as markup. */
+async function inertList(list) {
+  return list.evaluate((el) => ({ text: el.textContent, elements: el.querySelectorAll('script, img, iframe, a[href^="command:"]').length, title: document.title }));
+}
+
+async function checkTimeline(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Corpus Lens: Show Timeline');
+  await pickEntity(page, 'Show the timeline of', 'Sergey Lavrov', 'سيرغي لافروف');
+  const frame = activeWebview(page);
+  await frame.locator('.chip', { hasText: 'Sergey Lavrov' }).waitFor({ timeout: 20_000 });
+  await frame.locator('#add').click();
+  await pickEntity(page, 'Add an entity to the timeline', 'Wang Yi', 'وانغ يي');
+  await frame.locator('.chip', { hasText: 'Wang Yi' }).waitFor({ timeout: 20_000 });
+  await frame.locator('[data-granularity="year"]').click();
+  await frame.locator('.chart canvas').first().waitFor({ timeout: 10_000 });
+  const status = frame.locator('#status', { hasText: 'per year' });
+  await status.waitFor({ timeout: 10_000 });
+  const summary = (await status.innerText()).trim();
+  // The hostile article the Reader check wrote names Lavrov and has no date: listed as text.
+  await frame.locator('#undated button', { hasText: 'سيرغي لافروف' }).click();
+  await frame.locator('#list-items li', { hasText: '<script>' }).first().waitFor({ timeout: 10_000 });
+  const inert = await inertList(frame.locator('#list'));
+  if (inert.elements > 0 || inert.title === 'pwned') throw new Error(`hostile headline not inert: ${JSON.stringify(inert).slice(0, 200)}`);
+  // The keyboard: the last year, then Enter lists its articles.
+  await frame.locator('#chart').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const title = frame.locator('#list-title', { hasText: '2025' });
+  await title.waitFor({ timeout: 10_000 });
+  const rows = await frame.locator('#list-items li').count();
+  if (rows < 1) throw new Error('no article listed for 2025');
+  const listed = (await title.innerText()).trim();
+  return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text`;
+}
+
+/**
+ * The Timeline restored after a window reload, in a code-server of its own (a reload of the main
+ * page would run the suite again): two people compared per year, the window reloaded, the same panel.
+ */
+async function checkTimelineReload(browser, shot) {
+  const base = path.join(work, 'reload');
+  const dir = path.join(base, 'seeds');
+  cpSync(path.join(root, 'seeds'), dir, { recursive: true });
+  const { port: p4, server: s4 } = await ownCodeServer(base, userSettings, dir, false);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`http://127.0.0.1:${p4}/?folder=${encodeURIComponent(dir)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.locator('.statusbar-item', { hasText: /\b5 articles\b/ }).first().waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Corpus Lens: Show Timeline');
+    await pickEntity(page, 'Show the timeline of', 'Sergey Lavrov', 'سيرغي لافروف');
+    let frame = activeWebview(page);
+    await frame.locator('.chip', { hasText: 'Sergey Lavrov' }).waitFor({ timeout: 20_000 });
+    await frame.locator('#add').click();
+    await pickEntity(page, 'Add an entity to the timeline', 'Wang Yi', 'وانغ يي');
+    await frame.locator('.chip', { hasText: 'Wang Yi' }).waitFor({ timeout: 20_000 });
+    await frame.locator('[data-granularity="year"]').click();
+    await frame.locator('#status', { hasText: 'per year' }).waitFor({ timeout: 10_000 });
+    // As the command does it: the workbench saves its editors before it reloads (a browser's
+    // reload may come before code-server has stored them).
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    frame = activeWebview(page);
+    // The panel's serializer restores it with its saved state; its data come once the server is up.
+    for (const name of ['Sergey Lavrov', 'Wang Yi']) await frame.locator('.chip', { hasText: name }).waitFor({ timeout: 60_000 });
+    await frame.locator('.chart canvas').first().waitFor({ timeout: 20_000 });
+    const chips = (await frame.locator('.chip').allInnerTexts()).map((t) => t.replace(/\s*×$/, '').trim());
+    const pressed = (await frame.locator('[data-granularity][aria-pressed="true"]').innerText()).trim();
+    if (chips.length !== 2 || pressed !== 'Year') throw new Error(`after the reload: ${chips.join(' · ')}, per ${pressed}`);
+    await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
+    return `chips: ${chips.join(' · ')}, per ${pressed.toLowerCase()}`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+    s4.kill();
+  }
+}
+
+async function checkNetwork(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Corpus Lens: Show Co-occurrence Network');
+  const frame = activeWebview(page);
+  const rows = frame.locator('#nodes li');
+  await rows.nth(1).waitFor({ timeout: 30_000 });
+  // The panel keeps the filters it was last given: people and places, the top 60.
+  const places = frame.locator('input[data-type="place"]');
+  if (!(await places.isChecked())) await places.check();
+  await frame.locator('#top').fill('60');
+  await frame.locator('#filters button[type="submit"]').click();
+  await rows.filter({ hasText: 'بكين' }).first().waitFor({ timeout: 30_000 });
+  await frame.locator('#graph canvas').first().waitFor({ timeout: 10_000 });
+  const status = (await frame.locator('#status').innerText()).trim();
+  // Keyboard: to Lavrov's row in the node list, Enter opens his card.
+  const lavrov = rows.filter({ hasText: 'سيرغي لافروف' }).first();
+  await lavrov.focus();
+  await page.keyboard.press('Enter');
+  const card = frame.locator('#card', { hasText: 'Sergey Lavrov' });
+  await card.waitFor({ timeout: 10_000 });
+  // His edge to Beijing: the articles naming both, among them the hostile one, as text.
+  const more = card.locator('button.more');
+  if (await more.count()) await more.click();
+  await card.locator('button.link', { hasText: 'بكين' }).first().click();
+  const edge = frame.locator('#edge-title', { hasText: 'بكين' });
+  await edge.waitFor({ timeout: 10_000 });
+  await frame.locator('#edge-items li', { hasText: '<script>' }).first().waitFor({ timeout: 10_000 });
+  const inert = await inertList(frame.locator('#edge'));
+  if (inert.elements > 0 || inert.title === 'pwned') throw new Error(`hostile headline not inert: ${JSON.stringify(inert).slice(0, 200)}`);
+  const edgeTitle = (await edge.innerText()).trim();
+  // Reveal in sidebar selects him in the People view.
+  await card.locator('button', { hasText: 'Reveal in sidebar' }).click();
+  await page.locator('.monaco-list-row.selected', { hasText: 'لافروف' }).first().waitFor({ timeout: 15_000 });
+  return `"${status.slice(0, 80)}", card of Sergey Lavrov, edge "${edgeTitle}"; hostile headline shown as text; revealed in the People view`;
 }
 
 async function runCommand(page, title) {

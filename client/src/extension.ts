@@ -16,6 +16,12 @@ import { count } from './labels';
 import { registerEntityMarks } from './entityMarks';
 import { Reader } from './reader';
 import { ConcordancePanel } from './panels/concordancePanel';
+import { TimelinePanel } from './panels/timelinePanel';
+import { NetworkPanel } from './panels/networkPanel';
+import type { TimelineState } from './panels/timelineMessages';
+import { chosenIds } from './entityChoice';
+import { exportEntityTable, exportNetwork } from './analysisExports';
+import type { EntityTableFormat, NetworkFormat, NetworkParams } from '../../server/src/protocol';
 
 const VIEWS: ReadonlyArray<readonly [string, EntityKind]> = [
   ['corpusLens.people', 'person'],
@@ -36,6 +42,10 @@ export interface CorpusLensApi {
   client: LanguageClient;
   /** The message shown when the server was left stopped after repeated crashes, if it was. */
   serverGaveUp(): string | undefined;
+  /** What the Timeline panel shows, when it is open. */
+  timelineShown(): TimelineState | undefined;
+  /** The Network panel's filters, when it is open. */
+  networkFilters(): NetworkParams | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
@@ -105,8 +115,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
   const marks = registerEntityMarks(client);
   const reader = new Reader(context, client);
-  const concordance = new ConcordancePanel(context, client, () => start('the Concordance panel'));
-  context.subscriptions.push(reader, concordance);
+  // A panel restored after a window reload starts the server when it asks for its data.
+  const panelServer = () => start('a Corpus Lens panel is open');
+  const concordance = new ConcordancePanel(context, client, panelServer);
+  const timeline = new TimelinePanel(context, client, panelServer);
+  const network = new NetworkPanel(context, client, panelServer);
+  context.subscriptions.push(reader, concordance, timeline, network);
   context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);
   for (const view of [...views, articleView, unlistedView]) {
     if (view.visible) void start('the Corpus Lens view is open');
@@ -188,6 +202,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       setFilter(value);
     })),
     vscode.commands.registerCommand('corpusLens.clearFilter', () => setFilter('')),
+    // Timeline, network, export: each takes its entity (an id, ids or a tree item) or the name under the cursor, else asks.
+    vscode.commands.registerCommand('corpusLens.timeline.open', withServer(async (arg?: unknown) => {
+      const ids = await chosenIds(client, arg, 'Show the timeline of');
+      if (ids.length > 0) await timeline.show(ids);
+    })),
+    vscode.commands.registerCommand('corpusLens.timeline.add', withServer(async (arg?: unknown) => {
+      const ids = await chosenIds(client, arg, 'Add to the timeline');
+      if (ids.length > 0) await timeline.show(ids, true);
+    })),
+    vscode.commands.registerCommand('corpusLens.network.open', withServer((filters?: NetworkParams) => network.show(typeof filters === 'object' && filters !== null && !('kind' in filters) ? filters : undefined))),
+    vscode.commands.registerCommand('corpusLens.network.export', withServer((format?: NetworkFormat, uri?: vscode.Uri) => exportNetwork(client, network.filters ?? {}, typeof format === 'string' ? format : undefined, uri instanceof vscode.Uri ? uri : undefined))),
+    vscode.commands.registerCommand('corpusLens.exportEntities', withServer((format?: EntityTableFormat, uri?: vscode.Uri) => exportEntityTable(client, typeof format === 'string' ? format : undefined, uri instanceof vscode.Uri ? uri : undefined))),
     // A folder added may have globs of its own (resource-scoped settings).
     vscode.workspace.onDidChangeWorkspaceFolders(() => client.isRunning() && void client.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: settings() } })),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -198,10 +224,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   let refreshTimer: NodeJS.Timeout | undefined;
   context.subscriptions.push(
     client.onNotification(StatusNotification, (s) => {
+      const was = status;
       status = s;
       statusItem.text = s.indexing ? `$(sync~spin) Corpus Lens ${s.done}/${s.total}` : `$(library) ${count(s.articles, 'article')} · ${count(s.entities, 'entity', 'entities')}`;
       statusItem.tooltip = statusTooltip(s);
       if (!s.indexing) indexedResolve(s);
+      // The panels count again once indexing is done, the first time too (not while it runs, nor on each edit: a network drawn again moves).
+      if (!s.indexing && (was === undefined || was.indexing)) void Promise.all([timeline.refresh(), network.refresh()]);
       marks.repaint();
       if (refreshTimer) clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => (trees.forEach((t) => t.refresh()), articles.refresh()), 200);
@@ -224,6 +253,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     articleChildren: async (node) => (await articles.getChildren(node)).map((n) => ({ node: n, item: articles.getTreeItem(n) })),
     client,
     serverGaveUp: () => gaveUp,
+    timelineShown: () => timeline.shown,
+    networkFilters: () => network.filters,
   };
 }
 

@@ -131,3 +131,27 @@ export const ConcordanceExportRequest = new RequestType<ConcordanceExportParams,
 
 /** The entity named at a position, for a concordance of the name under the cursor. */
 export const EntityAtRequest = new RequestType<{ uri: string; position: { line: number; character: number } }, { id: string; label: string } | null, void>('corpusLens/entityAt');
+
+// Timeline, network, export
+export type { Counts, Granularity, Timeline, TimelineParams, TimelinePeriod, TimelineSeries } from './core/analysis/timeline';
+export type { CooccurrenceBasis, Network, NetworkEdge, NetworkNode, NetworkParams } from './core/analysis/network';
+export type { ArticlesNamingPage, ArticlesNamingParams, NamingArticle } from './core/analysis/articlesNaming';
+export type { EntityRow, EntityTableExportPage, EntityTableFormat, EntityTablePage, EntityTableParams } from './core/analysis/entityTableExport';
+export type { NetworkFormat } from './core/analysis/networkExport';
+import type { Timeline, TimelineParams } from './core/analysis/timeline';
+import type { Network, NetworkParams } from './core/analysis/network';
+import type { ArticlesNamingPage, ArticlesNamingParams } from './core/analysis/articlesNaming';
+import type { EntityTableExportPage, EntityTableFormat, EntityTablePage, EntityTableParams } from './core/analysis/entityTableExport';
+import type { NetworkFormat } from './core/analysis/networkExport';
+/** Mentions and articles per period for one or several entities (cancellable). */
+export const TimelineRequest = new RequestType<TimelineParams, Timeline, void>('corpusLens/timeline');
+/** The co-occurrence network of the top entities under the filters (cancellable). */
+export const NetworkRequest = new RequestType<NetworkParams, Network, void>('corpusLens/network');
+/** A page of the articles naming all of the given entities: a period of the timeline, an edge of the network (cancellable). */
+export const ArticlesNamingRequest = new RequestType<ArticlesNamingParams, ArticlesNamingPage, void>('corpusLens/articlesNaming');
+/** A page of the entity table (id order; pass `next` back as `after`). */
+export const EntityTableRequest = new RequestType<EntityTableParams, EntityTablePage, void>('corpusLens/entityTable');
+/** A page of the entity table as the text of a CSV or JSON file: the pages' texts in order make the file. */
+export const EntityTableExportRequest = new RequestType<EntityTableParams & { format: EntityTableFormat }, EntityTableExportPage, void>('corpusLens/entityTableExport');
+/** The network under the filters as the text of one file: nodes or edges as CSV, GEXF, or JSON (cancellable). */
+export const NetworkExportRequest = new RequestType<{ format: NetworkFormat; network: NetworkParams }, { text: string }, void>('corpusLens/networkExport');

@@ -35,6 +35,8 @@ import type { FileChange } from './workspace/fileSystem';
 import type { CorpusIndex } from './core/index/corpusIndex';
 import { IncomingMessages } from './incomingMessages';
 import { giveWayWhile } from './workspace/nextTurn';
+import { ArticlesNamingRequest, EntityTableExportRequest, EntityTableRequest, NetworkExportRequest, NetworkRequest, TimelineRequest } from './protocol';
+import { articlesNamingRequest, entityTableExportRequest, entityTableRequest, networkExportRequest, networkRequest, timelineRequest } from './networkRequests';
 import { format } from 'util';
 import { AnalysisRequests } from './analysisRequests';
 import { entityAt } from './core/analysis/concordanceQuery';
@@ -298,6 +300,14 @@ connection.onRequest(EntityAtRequest, (p) => at(p.uri, p.position, null, (u, ix,
 
 connection.onRequest(ArticlesRequest, (p) => out(articleGroups(ws.current(), p.year, p.month)));
 connection.onRequest(EntityRequest, (p) => ws.current().entity(p.id) ?? null);
+
+// Timeline, network, export
+connection.onRequest(TimelineRequest, (p, token) => timelineRequest(ws.current(), p, token));
+connection.onRequest(NetworkRequest, (p, token) => networkRequest(ws.current(), p, token));
+connection.onRequest(ArticlesNamingRequest, async (p, token) => out(await articlesNamingRequest(ws.current(), p, token)));
+connection.onRequest(EntityTableRequest, (p) => entityTableRequest(ws.current(), p));
+connection.onRequest(EntityTableExportRequest, (p) => entityTableExportRequest(ws.current(), p));
+connection.onRequest(NetworkExportRequest, (p, token) => networkExportRequest(ws.current(), p, token));
 connection.onRequest(MemoryRequest, () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();

@@ -3,6 +3,9 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../../client/src/extension';
 import { plainLabel } from '../../../client/src/labels';
+import * as os from 'os';
+import * as path from 'path';
+import { EntitiesRequest, TimelineRequest, type EntityItem, type Timeline } from '../../../server/src/protocol';
 
 /** A tree item's label or description as read on screen (its isolating marks aside). */
 const shown = (x: string | vscode.TreeItemLabel | boolean | undefined): string => plainLabel(typeof x === 'object' ? x.label : String(x ?? ''));
@@ -157,6 +160,65 @@ describe('Corpus Lens in VS Code', () => {
     const editor = vscode.window.activeTextEditor!;
     assert.match(editor.document.uri.path, /003_664ae161526b342d\.txt$/);
     assert.equal(editor.document.getText(editor.selection), 'نيكولاي باتروشيف');
+  });
+});
+
+describe('Corpus Lens in VS Code: timeline, network and export', () => {
+  let api: CorpusLensApi;
+  const LAVROV = 'person:sergey-lavrov';
+  const WANG = 'person:wang-yi';
+  const panelOpen = (viewType: string) => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType)));
+  const scratch = (name: string) => vscode.Uri.file(path.join(os.tmpdir(), `corpus-lens-export-${process.pid}-${name}`));
+  before(async () => {
+    api = await within(vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID)!.activate(), 30_000, 'activation');
+    await within(api.indexed(), 60_000, 'the first indexing');
+  });
+  // The panels leave the editor area as the checks after them expect it.
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('Show Timeline compares two people in a panel; their counts per year add up to their mentions', async () => {
+    await vscode.commands.executeCommand('corpusLens.timeline.open', [LAVROV, WANG]);
+    await until(async () => (panelOpen('corpusLens.timeline') && api.timelineShown()?.ids.length === 2 ? true : undefined), 20_000, 'the Timeline panel');
+    assert.deepEqual(api.timelineShown()!.ids, [LAVROV, WANG]);
+    const t = await api.client.sendRequest<Timeline>(TimelineRequest.method, { ids: [LAVROV, WANG], granularity: 'year' });
+    const people = await api.client.sendRequest<EntityItem[]>(EntitiesRequest.method, { type: 'person' });
+    for (const s of t.series) assert.equal(s.total.mentions + s.undated.mentions, people.find((p) => p.id === s.id)!.mentions, s.id);
+  });
+
+  it('Add to Timeline from an entity of the sidebar adds it to those shown', async () => {
+    const places = await api.treeChildren('place');
+    const place = places.find((p) => p.node.kind === 'entity')!;
+    await vscode.commands.executeCommand('corpusLens.timeline.add', place.node);
+    await until(async () => (api.timelineShown()?.ids.length === 3 ? true : undefined), 10_000, 'a third entity on the timeline');
+    assert.equal(api.timelineShown()!.ids[2], place.node.kind === 'entity' ? place.node.entity.id : '');
+  });
+
+  it('Export Entity Table writes a CSV with a BOM that spreadsheets read, one row per entity', async () => {
+    const file = scratch('entities.csv');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('corpusLens.exportEntities', 'csv', file);
+    assert.equal(written?.toString(), file.toString());
+    const bytes = await vscode.workspace.fs.readFile(file);
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+    assert.equal(lines[0], 'id,type,name_ar,name_en,aliases,mentions,articles,first_date,last_date,discovered');
+    const people = await api.client.sendRequest<EntityItem[]>(EntitiesRequest.method, { type: 'person' });
+    const lavrov = people.find((p) => p.id === LAVROV)!;
+    const row = lines.find((l) => l.startsWith(`${LAVROV},`))!;
+    assert.match(row, new RegExp(`^${LAVROV},person,سيرغي لافروف,Sergey Lavrov,.*,${lavrov.mentions},${lavrov.articles},\\d{4}-\\d{2}-\\d{2},${lavrov.latest},false$`));
+    await vscode.workspace.fs.delete(file);
+  });
+
+  it('the Network panel opens with its filters, and Export Network writes them as GEXF', async () => {
+    await vscode.commands.executeCommand('corpusLens.network.open', { top: 12, types: ['person'] });
+    await until(async () => (panelOpen('corpusLens.network') && api.networkFilters()?.top === 12 ? true : undefined), 20_000, 'the Network panel');
+    const file = scratch('network.gexf');
+    await vscode.commands.executeCommand('corpusLens.network.export', 'gexf', file);
+    const xml = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf /);
+    const ids = [...xml.matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(ids.length > 1 && ids.length <= 12 && ids.every((id) => id.startsWith('person:')), ids.join());
+    assert.ok(ids.includes(LAVROV));
+    await vscode.workspace.fs.delete(file);
   });
 });
 

@@ -7,6 +7,7 @@ import { commandLink, escapeMarkdown } from './markdown';
 import { rangeOf } from './ranges';
 import { mentionNear } from './navigation';
 import { romanize } from '../text/romanize';
+import { yearSparkline } from '../analysis/sparkline';
 
 export const TYPE_LABEL: Record<EntityType, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', topic: 'Topic' };
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -96,6 +97,8 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
   const total = summary?.mentions ?? 0;
   const count = summary?.articles ?? 0;
   out.push(`Mentions: ${w.strong(String(here))} in this article · ${w.strong(String(total))} in the corpus, in ${count} article${count === 1 ? '' : 's'}`);
+  const years = yearSparkline(index, e.id);
+  if (years) out.push(`Articles by year: ${years.first} ${years.bars} ${years.last}`);
   const articles = index.articlesOf(e.id, 8);
   if (articles.length > 0) {
     const list = articles.map((a) => {

@@ -167,6 +167,36 @@ export class Article {
     }
   }
 
+  /** Calls `f` with each entity the article names outside boilerplate (its index number) and its count of mentions there. */
+  forEachEntity(f: (entity: number, mentions: number) => void): void {
+    const d = this.data;
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) f(d[k], d[k + 1]);
+  }
+
+  /** Mentions of the entity (its index number) outside boilerplate; 0 when the article does not name it. */
+  mentionsOf(entity: number): number {
+    const d = this.data;
+    for (let k = this.countsAt, end = k + 2 * this.entityCount; k < end; k += 2) if (d[k] === entity) return d[k + 1];
+    return 0;
+  }
+
+  /**
+   * Calls `f` with each mention outside boilerplate, in text order: its entity's index number and
+   * the number of the line it starts on (each line of a plain-text article is a paragraph).
+   */
+  forEachMentionLine(f: (entity: number, line: number) => void): void {
+    const d = this.data;
+    const lines = this.base + HEADER;
+    const lineCount = d[this.base];
+    let line = 0;
+    for (let k = this.mentionsAt, end = k + 3 * this.mentionCount; k < end; k += 3) {
+      if ((d[k] & 1) === 1) continue;
+      // Mentions come in text order: the line only moves forward.
+      while (line + 1 < lineCount && d[lines + line + 1] <= d[k + 1]) line++;
+      f(d[k] >>> 3, line);
+    }
+  }
+
   /** Mentions outside boilerplate. */
   get mentionTotal(): number {
     let n = 0;

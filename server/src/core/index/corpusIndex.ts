@@ -677,6 +677,29 @@ export class CorpusIndex {
     return a && !a.removed ? a : undefined;
   }
 
+  /**
+   * The index's number of an entity (as articles hold it: see `Article.forEachEntity`), for
+   * corpus-wide counts kept in typed arrays; numbers stay below `entityNumbers`.
+   */
+  entityNumber(id: string): number | undefined {
+    return this.idIndex.get(id);
+  }
+
+  /** The entity of an index number (see `entityNumber`). */
+  entityByNumber(n: number): Entity | undefined {
+    return this.stats[n]?.entity;
+  }
+
+  /** How many entity numbers there are (every number is below it). */
+  get entityNumbers(): number {
+    return this.stats.length;
+  }
+
+  /** The articles naming the entity (outside boilerplate), in no particular order: no sorting, for counts over all of them. */
+  unorderedArticlesOf(id: string): Article[] {
+    return this.statsOf(id)?.articles.toArray() ?? [];
+  }
+
   private statsOf(id: string): EntityStats | undefined {
     const i = this.idIndex.get(id);
     return i === undefined ? undefined : this.stats[i];
