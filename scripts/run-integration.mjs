@@ -101,12 +101,13 @@ try {
     ['an expanded entity stays expanded when the index is refreshed', 'expanded-after-refresh', checkExpansionKept],
     ['the words of Arabic lines (the headline, the dateline, a line opening with a quotation) sit where plain text puts them, with the entities marked', 'word-order', checkWordOrder],
     ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
-    ['Names to Review lists a name no catalog holds, with its type, Latin spelling and figures', 'names-to-review', checkNamesToReview],
-    ['a name added from Names to Review is in the People view', 'people-adopted', checkAdoptedPerson],
     // After the Reader's check, whose hostile article it shows as text.
     ['the Concordance of لافروف from the People view: its lines right to left, sorted on 1R, hostile text as text, Enter opens a line, a collocate filters the lines', 'concordance-line-opened', checkConcordance],
     ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text)', 'timeline', checkTimeline],
     ['the Network draws the entities named together; a node opens its card, an edge lists its articles (a hostile headline as text)', 'network', checkNetwork],
+    // After the others that read the People view: it leaves the view filtered.
+    ['Names to Review lists a name no catalog holds, with its type, Latin spelling and figures', 'names-to-review', checkNamesToReview],
+    ['a name added from Names to Review is in the People view', 'people-adopted', checkAdoptedPerson],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
@@ -421,6 +422,8 @@ async function checkAdoptedPerson(page) {
   const text = (await row.innerText()).replace(/\s+/g, ' ');
   if (/discovered/.test(text)) throw new Error(`still discovered: "${text}"`);
   return `row: "${text}"`;
+}
+
 /** The frame of the webview page that holds `selector` (each webview is a frame in a frame). */
 async function webviewFrame(page, selector, ms = 20_000) {
   const end = Date.now() + ms;
@@ -434,12 +437,7 @@ async function webviewFrame(page, selector, ms = 20_000) {
 async function checkConcordance(page) {
   // The panel opens beside the active editor: with none, and one editor group, it has the whole width.
   await runCommand(page, 'View: Close All Editor Groups');
-  await page.keyboard.press('Escape');
-  const header = page.locator('.pane-header', { hasText: 'People' }).first();
-  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
-  await header.waitFor({ timeout: 10_000 });
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) }).first();
+  const pane = await sidebarPane(page, 'People');
   const person = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'سيرغي لافروف' }).first();
   await person.waitFor({ timeout: 20_000 });
   const mentions = Number(/(\d+) mentions/.exec(await person.innerText())?.[1]);
@@ -494,6 +492,8 @@ async function checkConcordance(page) {
   const rows = await frame.locator('#lines .row').count();
   if (!(filtered > 0 && filtered < mentions && rows === filtered)) throw new Error(`the collocate ${collocate} kept ${filtered} of ${mentions} lines (${rows} shown)`);
   return `"${counts}", 1R words ${keys.filter(Boolean).slice(0, 4).join(' ')}…, Enter selected "${node}", collocate ${collocate} keeps ${filtered} lines; test-results/concordance.png, concordance-collocates.png`;
+}
+
 /** The page of the active webview panel (two nested frames). */
 function activeWebview(page) {
   return page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
@@ -635,13 +635,7 @@ async function runCommand(page, title) {
 }
 
 async function checkExpansionKept(page) {
-  await page.keyboard.press('Escape');
-  const header = page.locator('.pane-header', { hasText: 'People' }).first();
-  // A click on the active container's icon would hide the side bar.
-  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
-  await header.waitFor({ timeout: 10_000 });
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) }).first();
+  const pane = await sidebarPane(page, 'People');
   const row = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'نيكولاي باتروشيف' }).first();
   await row.waitFor({ timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();

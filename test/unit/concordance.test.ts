@@ -8,7 +8,8 @@ import type { ConcordanceQuery } from '../../server/src/core/analysis/concordanc
 import { Vocabulary } from '../../server/src/core/analysis/contextWords';
 import { normalizeKey } from '../../server/src/core/text/normalize';
 import { collocates, logLikelihood, mutualInformation } from '../../server/src/core/analysis/collocates';
-import { csvField, exportLines } from '../../server/src/core/analysis/concordanceExport';
+import { exportLines } from '../../server/src/core/analysis/concordanceExport';
+import { csvField } from '../../server/src/core/analysis/csvText';
 import { marked, positionOf } from '../fixtures';
 
 const entities = (shipped as { entities: CatalogEntry[] }).entities;

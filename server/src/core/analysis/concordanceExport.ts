@@ -6,6 +6,7 @@
  * text left of the node, the node, the text right of it, and the entity the node names.
  */
 import type { Concordance, ConcordanceLine, Work } from './concordance';
+import { csvLine } from './csvText';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -28,17 +29,6 @@ export function exportRow(l: ConcordanceLine, pathOf: (uri: string) => string): 
   return { path: pathOf(l.uri), date: l.date ?? null, line: l.range.start.line + 1, start: l.start, end: l.end, left: l.left, node: l.node, right: l.right, entity: l.entity ?? null };
 }
 
-/**
- * A CSV field: quoted when it holds a comma, quote or line break (quotes doubled). A text field
- * that a spreadsheet would read as a formula (=, +, -, @ first) gets an apostrophe before it.
- */
-export function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const s = /^[=+\-@\t\r]/u.test(v) ? `'${v}` : v;
-  return /[",\r\n]/u.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** Writes rows in one format: `start()`, then `rows()` for each batch, then `end()`. */
 export interface ExportWriter {
   start(): string;
@@ -50,7 +40,7 @@ export function exportWriter(format: ExportFormat): ExportWriter {
   if (format === 'csv') {
     return {
       start: () => `\uFEFF${COLUMNS.join(',')}\r\n`,
-      rows: (rows) => rows.map((r) => `${COLUMNS.map((c) => csvField(r[c])).join(',')}\r\n`).join(''),
+      rows: (rows) => rows.map((r) => csvLine(COLUMNS.map((c) => r[c]))).join(''),
       end: () => '',
     };
   }

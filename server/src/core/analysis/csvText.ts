@@ -11,14 +11,14 @@ export const CSV_BOM = '\ufeff';
  * One field. Text starting with a character that spreadsheets read as a formula (= + - @, tab,
  * CR) gets a leading apostrophe: corpus text is data and must not run as a formula in the sheet.
  */
-export function csvField(value: string | number | boolean | undefined): string {
-  if (value === undefined) return '';
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === undefined || value === null) return '';
   if (typeof value !== 'string') return String(value);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One record, with its line end. */
-export function csvLine(fields: readonly (string | number | boolean | undefined)[]): string {
+export function csvLine(fields: readonly (string | number | boolean | null | undefined)[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
