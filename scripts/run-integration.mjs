@@ -414,6 +414,8 @@ async function checkAdoptedPerson(page) {
   await runCommand(page, 'Corpus Lens: Filter Entities');
   // Typed once the filter's own box is up (not into the closing command palette).
   await page.locator('.quick-input-widget', { hasText: 'Filter entities' }).waitFor({ timeout: 10_000 });
+  // A webview that had the focus may keep the keys: the box is clicked first.
+  await page.locator('.quick-input-widget input').first().click();
   await page.keyboard.type('بوزيدي');
   await page.keyboard.press('Enter');
   const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) }).first();
