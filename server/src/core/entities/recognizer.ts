@@ -131,6 +131,19 @@ export class Recognizer {
     return this.slots.get(id) ?? -1;
   }
 
+  /**
+   * The entity one of whose names is the whole of `text` (a dateline's word or two), when only one
+   * entity has that name. A bound function, to be handed to `parseArticle` as it is.
+   */
+  readonly named = (text: string): Entity | undefined => {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return undefined;
+    const m = this.longestAt(text, tokens, 0);
+    if (!m || m.last !== tokens.length - 1) return undefined;
+    const ids = new Set(m.node.terminals.map((t) => t.entity));
+    return ids.size === 1 ? this.all[m.node.terminals[0].entity] : undefined;
+  };
+
   /** True when `key` starts some catalog name (used by discovery to stop at known words). */
   startsName(key: string): boolean {
     return this.catalogStarts.has(key);

@@ -36,7 +36,7 @@ export interface ReaderArticle {
 export function readerArticle(index: CorpusIndex, uri: string, text: string): ReaderArticle | undefined {
   const a = index.article(uri);
   if (!a) return undefined;
-  const s = parseArticle(text);
+  const s = parseArticle(text, index.recognizer.named);
   const span = (x: { start: number; end: number }): ReaderSpan => ({ start: x.start, end: x.end });
   const marks: ReaderMark[] = [];
   for (const m of index.mentions(a)) {
