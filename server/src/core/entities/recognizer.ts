@@ -6,6 +6,7 @@
 import type { Entity } from '../catalog/types';
 import { cliticReadings } from '../text/clitics';
 import { hashOn, keyHash, keyUnitOffset, tokenize, tokenKeys, type Token } from '../text/tokenize';
+import { latinKey } from '../text/transliterate';
 import { titleBefore } from './discovery';
 
 export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
@@ -39,11 +40,14 @@ interface TrieNode {
 
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 
-/** Whether `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's brackets; never a line break. */
+/**
+ * Whether `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's
+ * brackets, the apostrophe of a Latin name (Ma'aden); never a line break.
+ */
 function isNameGap(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const ok = c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2d || c === 0x2013 || c === 0x2010 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x640 || (c >= 0x200b && c <= 0x200f);
+    const ok = c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2d || c === 0x2013 || c === 0x2010 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x640 || (c >= 0x200b && c <= 0x200f) || c === 0x27 || c === 0x2019;
     if (!ok) return false;
   }
   return true;
@@ -104,6 +108,13 @@ export class Recognizer {
       this.add(text, { entity: idx, kind: 'short', requiresAntecedent, needsContext: guarded(text) });
     }
     for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false, needsContext: false });
+    // The Latin name links in Latin text (English notes), and a person's surname after it. A
+    // topic's Latin name is a label ("Trade"), no name.
+    if (e.en && e.type !== 'topic') {
+      this.add(e.en, { entity: idx, kind: 'name', requiresAntecedent: false, needsContext: guarded(e.en) });
+      const surname = latinSurname(e);
+      if (surname) this.add(surname, { entity: idx, kind: 'short', requiresAntecedent: true, needsContext: false });
+    }
     this.contextKeys.push((e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
   }
 
@@ -123,7 +134,9 @@ export class Recognizer {
     // Names share first words (وزارة, الجيش, محمد): each one's forms are added once.
     if (this.firstWords.has(keys[0])) return;
     this.firstWords.add(keys[0]);
-    for (const h of procliticHashes(keys[0])) this.formBits[(h >>> 5) & FORM_MASK] |= 1 << (h & 31);
+    // A Latin word takes no Arabic proclitics: its own hash only, so that the bits Arabic tokens
+    // are tested against stay as sparse as the Arabic names make them.
+    for (const h of isLatinKey(keys[0]) ? [keyHash(keys[0])] : procliticHashes(keys[0])) this.formBits[(h >>> 5) & FORM_MASK] |= 1 << (h & 31);
   }
 
   /** The position of an entity id in `entities` (-1 when unknown). */
@@ -263,6 +276,23 @@ export class Recognizer {
   private inContext(entity: number, articleKey: () => string): boolean {
     return this.contextKeys[entity].some((k) => articleKey().includes(k));
   }
+}
+
+/** Whether a token key is Latin (its first unit a Latin letter). */
+function isLatinKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0x24f);
+}
+
+/**
+ * The word of a person's Latin name that their Arabic short forms spell (Wang of Wang Yi, Lavrov
+ * of Sergey Lavrov), else its last word; none for a one-word name.
+ */
+function latinSurname(e: Entity): string | undefined {
+  const words = e.en!.split(/\s+/u).filter(Boolean);
+  if (e.type !== 'person' || words.length < 2) return undefined;
+  const shorts = new Set((e.short ?? []).map((s) => latinKey(typeof s === 'string' ? s : s.text)));
+  return words.find((w) => shorts.has(latinKey(w))) ?? words[words.length - 1];
 }
 
 const FORM_BITS = 1 << 22;
