@@ -5,7 +5,7 @@ import { parseCatalog, workspaceEntities, mergeCatalogs } from '../../server/src
 import { hover } from '../../server/src/core/features/hover';
 import { definition, highlights, references } from '../../server/src/core/features/navigation';
 import { findPassages, SearchEngine } from '../../server/src/core/features/search';
-import { articleGroups, entityArticles, searchAll, workspaceSymbols } from '../../server/src/core/features/corpusViews';
+import { articleGroups, articleMentions, entityArticles, searchAll, workspaceSymbols } from '../../server/src/core/features/corpusViews';
 import { documentSymbols } from '../../server/src/core/features/symbols';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
@@ -266,6 +266,21 @@ describe('a headline derived from the first sentence', () => {
     const md = (hover(index, 'file:///a.txt', A.cursor, A.text)!.contents as { value: string }).value;
     const line = md.split('\n').find((l) => l.startsWith('- 2024-03-03'))!;
     assert.match(line, /\*\(from the first sentence\)\*$/);
+  });
+});
+
+describe('keyword-in-context lines of the sidebar', () => {
+  // A row is laid out left to right and cut at its right edge: where an Arabic line starts, and a Latin one ends.
+  it('an Arabic mention has two words after it and five before, so that the cut falls before it', () => {
+    const text = 'كلمة أولى ثانية ثالثة رابعة خامسة سادسة سابعة قال سيرغي لافروف إن العلاقات بين البلدين جيدة جدا في كل المجالات.\n';
+    const [m] = articleMentions(corpus({ 'file:///k.txt': text }), 'person:sergey-lavrov', 'file:///k.txt', text);
+    assert.equal(m.line, 'رابعة خامسة سادسة سابعة قال سيرغي لافروف إن العلاقات');
+    assert.equal(m.line.slice(m.matchStart, m.matchEnd), 'سيرغي لافروف');
+  });
+  it('a Latin mention has two words before it and five after', () => {
+    const text = 'One two three four five six seven eight said Sergey Lavrov today in Moscow before the talks began.\n';
+    const [m] = articleMentions(corpus({ 'file:///l.txt': text }), 'person:sergey-lavrov', 'file:///l.txt', text);
+    assert.equal(m.line, 'eight said Sergey Lavrov today in Moscow before the');
   });
 });
 

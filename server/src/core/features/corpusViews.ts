@@ -7,6 +7,7 @@ import type { Article, CorpusIndex, EntitySummary } from '../index/corpusIndex';
 import { roleLine } from './hover';
 import { firstMention } from './navigation';
 import { keywordInContext, locationOf, rangeOf } from './ranges';
+import { isMostlyArabic } from '../text/script';
 import { findPassages, type SearchEngine } from './search';
 import { DERIVED_HEADLINE_NOTE } from './viewTypes';
 
@@ -40,14 +41,22 @@ export function entityArticles(index: CorpusIndex, id: string, limit = 500): Ent
   return index.articlesOf(id, limit).map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, count: index.countIn(a, id), ...derived(a) }));
 }
 
-/** The entity's mentions in one article as keyword-in-context lines; `text` is the article's. */
+/**
+ * The entity's mentions in one article as keyword-in-context lines; `text` is the article's. A
+ * tree row is laid out left to right and what overflows is cut at its right edge, where an Arabic
+ * line begins and a Latin one ends: an Arabic mention gets two words after it (five before), a
+ * Latin one two before it (five after), so that a narrow sidebar still shows the mention.
+ */
 export function articleMentions(index: CorpusIndex, id: string, uri: string, text: string): MentionLine[] {
   const a = index.article(uri);
   if (!a) return [];
   return index
     .mentions(a)
     .filter((m) => m.entity === id && !m.boilerplate)
-    .map((m) => ({ location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end) }));
+    .map((m) => {
+      const arabic = isMostlyArabic(text.slice(m.start, m.end));
+      return { location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end, arabic ? 5 : 2, arabic ? 2 : 5) };
+    });
 }
 
 /** Where an entity is best shown: its first full-name mention in the earliest article. */
