@@ -109,8 +109,9 @@ export class Recognizer {
     }
     for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false, needsContext: false });
     // The Latin name links in Latin text (English notes), and a person's surname after it. A
-    // topic's Latin name is a label ("Trade"), no name.
-    if (e.en && e.type !== 'topic') {
+    // topic's Latin name is a label ("Trade"), no name; a name that & or + belongs to (e&, OPEC+)
+    // is another name without them, which tokens drop.
+    if (e.en && e.type !== 'topic' && !/[&+]/.test(e.en)) {
       this.add(e.en, { entity: idx, kind: 'name', requiresAntecedent: false, needsContext: guarded(e.en) });
       const surname = latinSurname(e);
       if (surname) this.add(surname, { entity: idx, kind: 'short', requiresAntecedent: true, needsContext: false });
