@@ -107,6 +107,8 @@ try {
     ['Go to Symbol in Editor (Ctrl+Shift+O): no row has the headline beside it', 'quick-outline', checkQuickOutline],
     ["an entity's mention rows in the sidebar keep the mention in view", 'mention-rows', checkMentionRows],
     ['Peek References: each row highlights the mention our range gives (how much VS Code shows of it is measured)', 'references-peek', checkReferencesPeek],
+    ['Names to Review lists a name no catalog holds, with its type, Latin spelling and figures', 'names-to-review', checkNamesToReview],
+    ['a name added from Names to Review is in the People view', 'people-adopted', checkAdoptedPerson],
     // Last: it opens another folder.
     ['an empty workspace shows what is searched and where to change it', 'empty-state', checkEmptyState],
     // In its own code-server and page, which it photographs itself.
@@ -475,6 +477,68 @@ async function checkReferencesPeek(page) {
   return `${rows.length} reference rows, each highlighting the mention («${[...new Set(rows.map((r) => r.mention))].join('», «')}»); VS Code shows it on screen in ${shown} of them, its preview being the line from a few letters before the mention to the line's end`;
 }
 
+/** Expands a Corpus Lens view of the side bar (opening the container first) and gives its pane. */
+async function sidebarPane(page, name) {
+  await page.keyboard.press('Escape');
+  const header = page.locator('.pane-header', { hasText: name }).first();
+  // A click on the active container's icon would hide the side bar.
+  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
+  await header.waitFor({ timeout: 10_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: name }) }).first();
+}
+
+/** Gives a view of the side bar the room: the other Corpus Lens views collapsed, the side bar wider. */
+async function roomFor(page, name) {
+  const pane = await sidebarPane(page, name);
+  for (const other of ['People', 'Organisations', 'Places', 'Topics', 'Names to Review', 'Articles']) {
+    if (other === name) continue;
+    const header = page.locator('.pane-header', { hasText: other }).first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+  const bar = await page.locator('.part.sidebar').first().boundingBox();
+  if (bar && bar.width < 450) {
+    await page.mouse.move(bar.x + bar.width + 1, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 520, bar.y + bar.height / 2, { steps: 5 });
+    await page.mouse.up();
+  }
+  return pane;
+}
+
+async function checkNamesToReview(page) {
+  const pane = await roomFor(page, 'Names to Review');
+  // Left by the suite: a body it neither added nor ignored.
+  const row = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'هيئة الموانئ الساحلية' }).first();
+  await row.waitFor({ timeout: 20_000 });
+  const text = (await row.innerText()).replace(/\s+/g, ' ');
+  if (!/organisation · .+ · 1 article · 1 mention/.test(text)) throw new Error(`row: "${text}"`);
+  // Its article, and its line in context.
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  const article = pane.locator('.monaco-list-row[aria-level="2"]').first();
+  await article.waitFor({ timeout: 15_000 });
+  if ((await article.getAttribute('aria-expanded')) !== 'true') await article.click();
+  const line = pane.locator('.monaco-list-row[aria-level="3"]', { hasText: 'الموانئ' }).first();
+  await line.waitFor({ timeout: 15_000 });
+  await row.hover();
+  return `row: "${text}", line: "${(await line.innerText()).replace(/\s+/g, ' ').slice(0, 50)}"`;
+}
+
+async function checkAdoptedPerson(page) {
+  await roomFor(page, 'People');
+  await runCommand(page, 'Corpus Lens: Filter Entities');
+  // Typed once the filter's own box is up (not into the closing command palette).
+  await page.locator('.quick-input-widget', { hasText: 'Filter entities' }).waitFor({ timeout: 10_000 });
+  await page.keyboard.type('بوزيدي');
+  await page.keyboard.press('Enter');
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) }).first();
+  const row = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'كمال بوزيدي' }).first();
+  await row.waitFor({ timeout: 20_000 });
+  const text = (await row.innerText()).replace(/\s+/g, ' ');
+  if (/discovered/.test(text)) throw new Error(`still discovered: "${text}"`);
+  return `row: "${text}"`;
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
@@ -486,13 +550,7 @@ async function runCommand(page, title) {
 
 /** The People view open, with the row of `name` expanded. */
 async function expandedPerson(page, name) {
-  await page.keyboard.press('Escape');
-  const header = page.locator('.pane-header', { hasText: 'People' }).first();
-  // A click on the active container's icon would hide the side bar.
-  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
-  await header.waitFor({ timeout: 10_000 });
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) }).first();
+  const pane = await sidebarPane(page, 'People');
   const row = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: name }).first();
   await row.waitFor({ timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();

@@ -5,12 +5,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MentionsRequest, StatusNotification, type ArticleGroup, type EntityKind, type EntitySort, type StatusParams } from '../../server/src/protocol';
-import { EntityTreeProvider, type TreeNode } from './entityTree';
+import { EntityTreeProvider, type TreeNode, type TreeScope } from './entityTree';
 import { createClient, settings } from './languageClient';
 import { runSearch } from './search';
 import { ArticleTreeProvider } from './articleTree';
 import { registerArticleLanguage } from './articleLanguage';
-import { addAlias, copyNames, entityIdOf, openCatalogEntry } from './catalogCommands';
+import { addAlias, adoptName, copyNames, entityIdOf, ignoreName, mergeName, openCatalogEntry } from './catalogCommands';
 import { corpusReason } from './corpusDetection';
 import { count } from './labels';
 import { registerEntityMarks } from './entityMarks';
@@ -29,7 +29,7 @@ export interface CorpusLensApi {
   indexed(): Promise<StatusParams>;
   status(): StatusParams | undefined;
   /** The children of a tree node as the view shows them (roots when `node` is omitted). */
-  treeChildren(type: EntityKind, node?: TreeNode): Promise<{ node: TreeNode; item: vscode.TreeItem }[]>;
+  treeChildren(type: TreeScope, node?: TreeNode): Promise<{ node: TreeNode; item: vscode.TreeItem }[]>;
   /** The children of an Articles view node (years when `node` is omitted). */
   articleChildren(node?: ArticleGroup): Promise<{ node: ArticleGroup; item: vscode.TreeItem }[]>;
   client: LanguageClient;
@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       if (choice === 'Show Log') output.show();
     });
   });
-  const trees = new Map<EntityKind, EntityTreeProvider>();
+  const trees = new Map<TreeScope, EntityTreeProvider>();
   const views: vscode.TreeView<TreeNode>[] = [];
   let status: StatusParams | undefined;
   let indexedResolve: (s: StatusParams) => void = () => undefined;
@@ -86,6 +86,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     context.subscriptions.push(view);
   }
 
+  // Names no catalog holds, to add, merge or ignore.
+  const unlisted = new EntityTreeProvider('unlisted', client);
+  trees.set('unlisted', unlisted);
+  const unlistedView = vscode.window.createTreeView('corpusLens.unlisted', { treeDataProvider: unlisted, showCollapseAll: true });
+  context.subscriptions.push(unlistedView);
+
   /** A filter shows in each entity view's title, with a command to clear it. */
   const setFilter = (value: string) => {
     const filter = value.trim();
@@ -100,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const reader = new Reader(context, client);
   context.subscriptions.push(reader);
   context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);
-  for (const view of [...views, articleView]) {
+  for (const view of [...views, articleView, unlistedView]) {
     if (view.visible) void start('the Corpus Lens view is open');
     context.subscriptions.push(view.onDidChangeVisibility((e) => e.visible && void start('the Corpus Lens view was opened')));
   }
@@ -126,6 +132,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpusLens.copyNames', withServer((arg: string | TreeNode) => copyNames(client, arg))),
     vscode.commands.registerCommand('corpusLens.openCatalogEntry', withServer((arg: string | TreeNode) => openCatalogEntry(client, arg))),
     vscode.commands.registerCommand('corpusLens.addAlias', withServer((arg: string | TreeNode, alias?: string) => addAlias(client, arg, alias))),
+    vscode.commands.registerCommand('corpusLens.adoptName', withServer((arg: string | TreeNode, type?: EntityKind) => adoptName(client, arg, type))),
+    vscode.commands.registerCommand('corpusLens.mergeName', withServer((arg: string | TreeNode, target?: string) => mergeName(client, arg, target))),
+    vscode.commands.registerCommand('corpusLens.ignoreName', withServer((arg: string | TreeNode) => ignoreName(client, arg))),
     vscode.commands.registerCommand('corpusLens.openMention', openLocation),
     vscode.commands.registerCommand('corpusLens.showMentions', withServer(async (arg: string | TreeNode) => {
       const id = entityIdOf(arg);

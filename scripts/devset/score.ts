@@ -4,7 +4,7 @@
  * count). The texts are not in the repository: they are kept in a folder of their own
  * (`--texts DIR`, default `$CORPUS_LENS_DEVSET` or `/work/devset/texts`), one `<id>.txt` each.
  *
- *   npx tsx scripts/devset/score.ts [--texts DIR] [--verbose] [--misses N] [--holdout]
+ *   npx tsx scripts/devset/score.ts [--texts DIR] [--verbose] [--misses N] [--holdout] [--uncovered]
  *
  * `--holdout` scores the held-out set (`devset/holdout-*.json`) instead: articles annotated the
  * same way but never looked at while the rules were written.
@@ -15,11 +15,16 @@
  * span of its type; one wholly inside a gold span of another type is not counted either way
  * (a place inside an organisation's name). Bounds are exact when the spans agree but for the
  * proclitics written onto the gold form.
+ *
+ * The catalog holds a gold entity when one of its entries of that type has the same Latin name
+ * (compared loosely) or links one of its mentions right; recall over the mentions of those
+ * entities measures the catalog's names, apart from discovery. `--uncovered` lists the rest.
  */
 import { readFileSync, readdirSync, existsSync } from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import type { Entity, EntityType } from '../../server/src/core/catalog/types';
+import { normalizeKey } from '../../server/src/core/text/normalize';
 import { shippedCatalog } from '../../server/src/shippedCatalog';
 
 type GoldType = 'person' | 'organisation' | 'place';
@@ -71,10 +76,13 @@ const exactBounds = (text: string, g: Span, s: { start: number; end: number }) =
 /** Latin names compared loosely: case, accents, the article and punctuation aside. */
 const latinKey = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\b(al|el|ad|as|ash|an|ar|at|az)-/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-const sameEntity = (a: string, b: string) => {
+const sharesLatinWord = (a: string, b: string) => {
   const x = new Set(latinKey(a).split(' '));
   return latinKey(b).split(' ').some((w) => w.length > 2 && x.has(w));
 };
+/** A link is right when the Latin names agree, or the gold form is the entry's full Arabic name or an alias (not a short form). */
+const sameEntity = (e: Entity, g: Span) =>
+  sharesLatinWord(e.en ?? '', g.en) || [e.ar, ...(e.aliases ?? [])].some((n) => normalizeKey(n) === normalizeKey(g.form));
 
 // Index the articles as the server does: once, then again so that people learnt from one article link in all.
 const index = new CorpusIndex(shippedCatalog());
@@ -85,6 +93,19 @@ const TYPES: GoldType[] = ['person', 'organisation', 'place'];
 const tally = () => ({ gold: 0, found: 0, system: 0, right: 0, exact: 0, linked: 0, linkedRight: 0 });
 const byType = Object.fromEntries(TYPES.map((t) => [t, tally()])) as Record<GoldType, ReturnType<typeof tally>>;
 const misses: string[] = [];
+/** Every gold mention, whether it was found, for the recall over entities the catalog holds. */
+const goldSeen: { type: GoldType; key: string; found: boolean }[] = [];
+const latinWords = (s: string) => new Set(latinKey(s).split(' ').filter((w) => w.length > 2));
+const catalogLatin = shippedCatalog().filter((e) => e.en).map((e) => ({ type: e.type, words: latinWords(e.en!) }));
+/** One Latin name holds the other's words (two at least): "Kurdistan Workers' Party" in "Kurdistan Workers Party (PKK)". */
+const sameLatin = (a: Set<string>, b: Set<string>) => {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return (small.size >= 2 || small.size === large.size) && small.size > 0 && [...small].every((w) => large.has(w));
+};
+const inCatalog = (type: GoldType, key: string) => {
+  const words = latinWords(key);
+  return catalogLatin.some((e) => e.type === type && sameLatin(e.words, words));
+};
 const falsePositives: string[] = [];
 const wrongLinks: string[] = [];
 /** Distinct gold entities per type (by Latin name), and those some catalog entry linked. */
@@ -105,6 +126,7 @@ for (const a of articles) {
     const key = latinKey(g.en);
     if (!distinct[g.type].has(key)) distinct[g.type].set(key, false);
     const hits = system.filter((s) => s.e.type === g.type && overlaps(s, g));
+    goldSeen.push({ type: g.type, key, found: hits.length > 0 });
     if (hits.length === 0) {
       const other = system.find((s) => overlaps(s, g));
       misses.push(`${a.id} ${g.type} «${g.form}»${other ? ` (found as ${other.e.type} «${text.slice(other.start, other.end)}»)` : ''}`);
@@ -115,7 +137,7 @@ for (const a of articles) {
     const linked = hits.find((s) => !s.e.discovered);
     if (linked) {
       t.linked++;
-      if (sameEntity(linked.e.en ?? '', g.en)) {
+      if (sameEntity(linked.e, g)) {
         t.linkedRight++;
         distinct[g.type].set(key, true);
       } else wrongLinks.push(`${a.id} «${g.form}» (${g.en}) → ${linked.e.id} (${linked.e.en})`);
@@ -148,6 +170,26 @@ for (const t of TYPES) {
   const m = distinct[t];
   const held = [...m.values()].filter(Boolean).length;
   console.log(`  ${t}: ${held} of ${m.size} (${f(held / m.size)})`);
+}
+const held = (type: GoldType, key: string) => distinct[type].get(key) === true || inCatalog(type, key);
+console.log('\nDistinct gold entities the catalog holds (linked right, or an entry of the same Latin name):');
+for (const t of TYPES) {
+  const keys = [...distinct[t].keys()];
+  const n = keys.filter((k) => held(t, k)).length;
+  console.log(`  ${t}: ${n} of ${keys.length} (${f(n / keys.length)})`);
+}
+console.log('\nRecall over the mentions of entities the catalog holds:');
+for (const t of TYPES) {
+  const own = goldSeen.filter((g) => g.type === t && held(t, g.key));
+  console.log(`  ${t}: ${f(own.filter((g) => g.found).length / own.length)} of ${own.length} mentions`);
+}
+const own = goldSeen.filter((g) => held(g.type, g.key));
+console.log(`  all: ${f(own.filter((g) => g.found).length / own.length)} of ${own.length} mentions`);
+if (args.includes('--uncovered')) {
+  for (const t of TYPES) {
+    const rest = [...distinct[t].keys()].filter((k) => !held(t, k));
+    console.log(`\nNot in the catalog, ${t} (${rest.length}): ${rest.join('; ')}`);
+  }
 }
 const show = (title: string, list: string[]) => {
   console.log(`\n${title} (${list.length}${list.length > listed && !verbose ? `, first ${listed}` : ''}):`);

@@ -5,8 +5,8 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Location } from 'vscode-languageserver-types';
 
-export type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MaybeDerived, MentionLine, SearchResult } from './core/features/viewTypes';
-import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from './core/features/viewTypes';
+export type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MaybeDerived, MentionLine, SearchResult, UnlistedName } from './core/features/viewTypes';
+import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult, UnlistedName } from './core/features/viewTypes';
 export { DERIVED_HEADLINE_NOTE } from './core/features/viewTypes';
 
 export interface StatusParams {
@@ -22,6 +22,8 @@ export interface StatusParams {
 }
 
 export const EntitiesRequest = new RequestType<{ type: EntityKind; sort?: EntitySort; filter?: string }, EntityItem[], void>('corpusLens/entities');
+/** Names discovery found that no catalog holds, those in the most articles first (Names to Review). */
+export const UnlistedNamesRequest = new RequestType<{ limit?: number; id?: string }, UnlistedName[], void>('corpusLens/unlistedNames');
 /** The articles naming an entity, newest first (at most `limit`, default 500). */
 export const EntityArticlesRequest = new RequestType<{ id: string; limit?: number }, EntityArticle[], void>('corpusLens/entityArticles');
 export const ArticleMentionsRequest = new RequestType<{ id: string; uri: string }, MentionLine[], void>('corpusLens/articleMentions');

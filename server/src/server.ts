@@ -3,6 +3,7 @@
  * feature of the core with the current index; requests never wait for indexing to finish.
  */
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWorkspaceFoldersNotification,
@@ -22,10 +23,11 @@ import { SearchEngine } from './core/features/search';
 import { documentSymbols } from './core/features/symbols';
 import { articleLenses, catalogLenses, completions, foldingRanges, latinInlayHints } from './core/features/editorAids';
 import { readerArticle } from './core/features/reader';
+import { unlistedNameFixes, unlistedNames } from './core/features/unlistedNames';
 import { entityMarks, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/entityMarks';
 import { isFileUri, uriPath } from './workspace/fileUris';
 import { articleGroups, articleMentions, entityArticles, entityItems, searchAll, workspaceSymbols } from './core/features/corpusViews';
-import { ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { UnlistedNamesRequest, ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
 import { CorpusWorkspace, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
 import type { CorpusIndex } from './core/index/corpusIndex';
@@ -132,6 +134,7 @@ connection.onInitialize((params: InitializeParams) => {
       codeLensProvider: { resolveProvider: false },
       completionProvider: { resolveProvider: false },
       inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'corpus-lens', version: '0.1.0' },
@@ -264,6 +267,8 @@ connection.languages.inlayHint.on(async (p) => {
   return latinInlayHints(index, uri, text, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
 });
 
+connection.onRequest(UnlistedNamesRequest, (p) => unlistedNames(ws.current(), p.limit, p.id));
+connection.onCodeAction((p) => at(p.textDocument.uri, p.range.start, [], (u, ix, o) => unlistedNameFixes(ix, u, o)));
 connection.onRequest(EntitiesRequest, (p) => entityItems(ws.current(), search, p.type, p.sort ?? 'mentions', p.filter));
 connection.onRequest(EntityArticlesRequest, (p) => out(entityArticles(ws.current(), p.id, p.limit)));
 connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (u, ix, text) => articleMentions(ix, p.id, u, text)));

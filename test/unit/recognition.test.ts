@@ -57,6 +57,14 @@ describe('recognition that generalises', () => {
     assert.deepEqual(recognizer.recognize('هذا شي جميل').map((m) => m.entity), []);
   });
 
+  it('an organisation is found by the Latin acronym news writes in Arabic text', () =>
+    expectMentions('ونقلت شبكة ⟦CNN⟧ عن مسؤول في حلف ⟦NATO⟧ أن القمة تأجلت.', ['org:cnn', 'org:nato']));
+
+  it('a short form that is also a word (حماس: zeal) links beside its context words without its full name, and not elsewhere', () => {
+    expectMentions('وقالت ⟦حماس⟧ إن القصف على ⟦غزة⟧ مستمر.', ['org:hamas', 'place:gaza']);
+    expectMentions('استقبل الجمهور الفريق بحماس كبير بعد الفوز.', []);
+  });
+
   it('disambiguates مجلس الأمن by context', () => {
     const un = recognizer.recognize('بصفتهما عضوين دائمين في مجلس الأمن').map((m) => m.entity);
     assert.ok(un.includes('org:un-security-council'));

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { realpathSync } from 'fs';
 import { shippedCatalog } from '../shippedCatalog';
 import { isMostlyArabic } from '../core/text/script';
-import { mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
+import { keptShipped, mergeCatalogs, parseCatalog, workspaceEntities } from '../core/catalog/catalog';
 import type { CatalogEntry, CatalogProblem } from '../core/catalog/types';
 import { decode } from '../core/text/decode';
 import { CorpusIndex, type Article } from '../core/index/corpusIndex';
@@ -39,6 +39,8 @@ export interface WorkspaceSettings extends CorpusSettings {
   articleScripts: string[];
   /** Semantic tokens: the letters of mentions coloured by type (off: the editor draws marks behind the text). */
   colourByType: boolean;
+  /** Shipped catalog entries left out: types, subtypes, ids or id prefixes ending in `*` (see `keptShipped`). */
+  leaveOut: string[];
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   latinInlayHints: false,
   articleScripts: ['arabic'],
   colourByType: false,
+  leaveOut: [],
 };
 
 export interface Progress {
@@ -85,7 +88,8 @@ export class CorpusWorkspace {
   private openDocs = new Map<string, string>();
   private scanned = false;
   /** Each folder's workspace catalog entries, by file. */
-  private readonly workspaceCatalogs = new Map<string, ReturnType<typeof workspaceEntities>>();
+  /** Each workspace catalog file's entries, and the names it tells discovery to ignore. */
+  private readonly workspaceCatalogs = new Map<string, { entities: ReturnType<typeof workspaceEntities>; ignore: readonly string[] }>();
   /** The keys of the URIs clients send, and their spellings (see `fileUris.ts`). */
   readonly uris = new ClientUris({
     caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
@@ -112,7 +116,10 @@ export class CorpusWorkspace {
   }
 
   configure(settings: Partial<WorkspaceSettings>): void {
-    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    const leftOut = JSON.stringify(this.settings?.leaveOut ?? []);
+    this.settings = { ...DEFAULT_SETTINGS, ...settings, leaveOut: settings.leaveOut ?? [] };
+    // The catalog is made again at the next load (see `loadCatalog`).
+    if (JSON.stringify(this.settings.leaveOut) !== leftOut) this.leaveOutChanged = true;
     this.matchers = this.roots.map((r) => corpusMatcher(r, this.folderSettings(r)));
   }
 
@@ -161,8 +168,11 @@ export class CorpusWorkspace {
       this.host.catalogProblems(fileUri(file), []);
       changed = true;
     }
-    if (changed) this.applyCatalog();
+    if (changed || this.leaveOutChanged) this.applyCatalog();
   }
+
+  /** The setting of shipped entries left out changed since the catalog was made. */
+  private leaveOutChanged = false;
 
   /** Reads and parses one catalog; true when its entries changed. */
   private async loadCatalogFile(file: string, textOverride?: string): Promise<boolean> {
@@ -187,7 +197,7 @@ export class CorpusWorkspace {
       this.host.log(`catalog ${file} has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; its last good entries are still in use`);
       return false;
     }
-    this.workspaceCatalogs.set(file, workspaceEntities(parsed, uri, text));
+    this.workspaceCatalogs.set(file, { entities: workspaceEntities(parsed, uri, text), ignore: parsed.file.ignore ?? [] });
     return true;
   }
 
@@ -196,12 +206,15 @@ export class CorpusWorkspace {
    * one of the same id, and the first folder's entry wins over a later folder's.
    */
   private applyCatalog(): void {
-    const workspace = this.catalogFiles().flatMap((f) => this.workspaceCatalogs.get(f) ?? []);
+    const files = this.catalogFiles().flatMap((f) => this.workspaceCatalogs.get(f) ?? []);
+    const workspace = files.flatMap((c) => c.entities);
+    const ignored = [...new Set(files.flatMap((c) => c.ignore))];
     const firstWins = [...new Map([...workspace].reverse().map((e) => [e.id, e])).values()];
-    const merged = mergeCatalogs(SHIPPED, firstWins);
-    this.catalogKey = keyOf(merged);
+    this.leaveOutChanged = false;
+    const merged = mergeCatalogs(keptShipped(SHIPPED, this.settings.leaveOut), firstWins);
+    this.catalogKey = keyOf(merged, ignored);
     this.catalogGeneration++;
-    this.index.setCatalog(merged);
+    this.index.setCatalog(merged, ignored);
     // The index is emptied: open documents are analysed again after the scan (those not on disk
     // would otherwise be left out until edited).
     for (const uri of this.openDocs.keys()) this.stale.add(uri);
@@ -386,19 +399,31 @@ export class CorpusWorkspace {
     let analysed = 0;
     // People an earlier pass looked for are not looked for again (an edit's pass queued behind a scan would redo the scan's).
     mark = Math.max(mark, this.relinkedUpTo);
-    for (let round = 0; round < 3 && this.index.learntCount > mark; round++) {
+    // Also the articles still linking someone no article introduces any more (their links go
+    // with them), and those an introduction came late for (see `CorpusIndex.staleArticles`).
+    for (let round = 0; round < 3 && (this.index.learntCount > mark || this.index.staleWaiting); round++) {
       const people = this.index.learntSince(mark);
       mark = this.index.learntCount;
-      const files = (await this.index.relinkCandidates(people, sliced())).filter((u) => isFileUri(u)).map((u) => uriPath(u));
-      if (files.length === 0) break;
-      this.host.log(`linking ${people.length} newly discovered ${people.length === 1 ? 'person' : 'people'}: ${files.length} articles to analyse again`);
+      const candidates = people.length > 0 ? await this.index.relinkCandidates(people, sliced()) : [];
+      const uris = [...new Set([...candidates, ...(await this.index.staleArticles(sliced()))])];
+      // Open documents are analysed again from the editor's text.
+      for (const u of uris) if (this.openDocs.has(u)) this.stale.add(u);
+      const files = uris.filter((u) => isFileUri(u) && !this.openDocs.has(u)).map((u) => uriPath(u));
+      if (files.length === 0) continue;
+      this.host.log(`linking again after ${people.length} ${people.length === 1 ? 'person' : 'people'} discovered or forgotten: ${files.length} articles to analyse again`);
       const done = this.done;
       await this.indexAll(files, files.length);
       this.done = done;
       analysed += files.length;
     }
+    if (this.stale.size > 0) this.analyseSoon();
     this.relinkedUpTo = Math.max(this.relinkedUpTo, mark);
     return analysed;
+  }
+
+  /** After a change that left the index with articles to analyse again (someone forgotten): relink soon. */
+  private relinkIfStale(): void {
+    if (this.index.staleWaiting) this.relinkSoon(this.index.learntCount);
   }
 
   /** How many of the learnt people a relinking pass has looked for (reset with the catalog). */
@@ -461,6 +486,7 @@ export class CorpusWorkspace {
       this.upsertOpen(uri, open);
     } else this.commit(await analyzeFile(file, this.settings.maxFileSize, this.index.recognizer), uri);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
+    this.relinkIfStale();
   }
 
   /** The corpus files of every folder, each once (folders may overlap). */
@@ -736,6 +762,7 @@ export class CorpusWorkspace {
     const articles = this.index.articleCount;
     this.upsertOpen(uri, text);
     if (this.index.learntCount > mark) this.relinkSoon(mark);
+    this.relinkIfStale();
     // A document that is a new article (or no longer one) changes the corpus's size.
     if (this.index.articleCount !== articles) this.host.statusChanged();
   }
@@ -789,6 +816,7 @@ export class CorpusWorkspace {
     if (kind === 'deleted') {
       this.index.remove(uri);
       this.skipped.delete(uri);
+      this.relinkIfStale();
     } else {
       await this.indexFile(file);
     }
@@ -807,8 +835,8 @@ function realCase(file: string): string | undefined {
 }
 
 /** Identifies a catalog and the cache format, so that a cache built under another is discarded. */
-function keyOf(entities: readonly CatalogEntry[]): string {
-  return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}`).digest('hex');
+function keyOf(entities: readonly CatalogEntry[], ignored: readonly string[] = []): string {
+  return createHash('sha1').update(`${CACHE_FORMAT}\n${JSON.stringify(entities)}\n${JSON.stringify(ignored)}`).digest('hex');
 }
 
 /**

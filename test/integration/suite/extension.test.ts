@@ -233,7 +233,7 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     const doc = await vscode.workspace.openTextDocument(file);
     const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, doc.positionAt(doc.getText().indexOf('لافروف') + 1));
     const md = h[0].contents[0] as vscode.MarkdownString;
-    assert.deepEqual(md.isTrusted, { enabledCommands: ['corpusLens.showMentions', 'corpusLens.reveal'] });
+    assert.deepEqual(md.isTrusted, { enabledCommands: ['corpusLens.showMentions', 'corpusLens.reveal', 'corpusLens.adoptName', 'corpusLens.ignoreName'] });
     assert.notEqual(md.supportHtml, true);
   });
 
@@ -258,6 +258,43 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
       return /Sergey Lavrov/.test(t) ? t : undefined;
     }, 30_000, 'a hover on the new alias');
     assert.match(md, /لافروفيتش/);
+  });
+
+  it('Names to Review lists names no catalog holds; adding one puts it in People, ignoring another takes it off the list; both are quick fixes too', async () => {
+    const file = vscode.Uri.joinPath(folder, 'notes', 'port.txt');
+    const text = 'الميناء يفتح\nقال وزير النقل الموريتاني سيدي ولد الطالب إن الميناء سيفتح، وأكد المتحدث باسم هيئة الموانئ الساحلية كمال بوزيدي أن السفن وصلت. وأضاف بوزيدي أن الرصيف جاهز.';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const listed = async () => (await api.treeChildren('unlisted')).map((c) => ({ id: c.node.kind === 'entity' ? c.node.entity.id : '', label: String(typeof c.item.label === 'string' ? c.item.label : c.item.label?.label), description: String(c.item.description) }));
+    const rows = await until(async () => {
+      const r = await listed();
+      return r.some((x) => x.label.includes('كمال بوزيدي')) && r.some((x) => x.label.includes('سيدي ولد الطالب')) ? r : undefined;
+    }, 30_000, 'the names in Names to Review');
+    const kamal = rows.find((x) => x.label.includes('كمال بوزيدي'))!;
+    assert.match(kamal.description, /person · Kamal Buzidi · 1 article · 2 mentions/);
+
+    // The quick fixes on the name in the editor.
+    const doc = await vscode.workspace.openTextDocument(file);
+    const at = doc.positionAt(text.indexOf('كمال') + 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, new vscode.Range(at, at));
+    assert.deepEqual(actions.map((a) => a.title), ['Add «كمال بوزيدي» to the workspace catalog as a person', 'Merge «كمال بوزيدي» into another entity as an alias…', 'Ignore «كمال بوزيدي» (not a name)']);
+
+    // Added as a person (the type given, as the view's quick pick would).
+    const id = await vscode.commands.executeCommand<string>('corpusLens.adoptName', kamal.id, 'person');
+    assert.equal(id, 'person:kamal-buzidi');
+    const catalog = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.corpus-lens', 'catalog.json'))));
+    const entry = catalog.entities.find((e: { id: string }) => e.id === id);
+    assert.deepEqual(entry, { id, type: 'person', ar: 'كمال بوزيدي', short: [{ text: 'بوزيدي', requiresAntecedent: true }], description: 'المتحدث باسم هيئة الموانئ الساحلية' });
+    await until(async () => {
+      const people = await api.treeChildren('person');
+      return people.some((c) => c.node.kind === 'entity' && c.node.entity.id === id && !c.node.entity.discovered) ? true : undefined;
+    }, 30_000, 'the adopted name in People');
+
+    // Ignored: remembered in the catalog, gone from the list.
+    const sidi = rows.find((x) => x.label.includes('سيدي ولد الطالب'))!;
+    assert.equal(await vscode.commands.executeCommand<boolean>('corpusLens.ignoreName', sidi.id), true);
+    await until(async () => ((await listed()).some((x) => x.label.includes('سيدي ولد الطالب') || x.label.includes('كمال بوزيدي')) ? undefined : true), 30_000, 'the ignored and adopted names off the list');
+    const after = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.corpus-lens', 'catalog.json'))));
+    assert.deepEqual(after.ignore, ['سيدي ولد الطالب']);
   });
 
   it('a file named as a browser names a second download, تقرير (1).txt, is one article whether scanned, opened, edited or closed', async () => {

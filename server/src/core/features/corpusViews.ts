@@ -12,7 +12,7 @@ import { findPassages, type SearchEngine } from './search';
 import { DERIVED_HEADLINE_NOTE } from './viewTypes';
 
 
-function item(s: EntitySummary): EntityItem {
+export function entityItem(s: EntitySummary): EntityItem {
   const e = s.entity;
   return { id: e.id, type: e.type, ar: e.ar, en: e.en, role: roleLine(e), discovered: !!e.discovered, mentions: s.mentions, articles: s.articles, latest: s.latest };
 }
@@ -22,7 +22,7 @@ export function entityItems(index: CorpusIndex, search: SearchEngine, type: Enti
   if (filter && filter.trim()) {
     const rank = new Map(search.entities(filter, 200).map((h, i) => [h.entity.id, i]));
     list = list.filter((s) => rank.has(s.entity.id)).sort((a, b) => rank.get(a.entity.id)! - rank.get(b.entity.id)!);
-    return list.map(item);
+    return list.map(entityItem);
   }
   const byName = (a: EntitySummary, b: EntitySummary) => a.entity.ar.localeCompare(b.entity.ar, 'ar');
   const cmp: Record<EntitySort, (a: EntitySummary, b: EntitySummary) => number> = {
@@ -31,7 +31,7 @@ export function entityItems(index: CorpusIndex, search: SearchEngine, type: Enti
     latest: (a, b) => (b.latest ?? '').localeCompare(a.latest ?? '') || b.mentions - a.mentions,
   };
   // Discovered people come after the catalog's, whatever the order.
-  return list.sort((a, b) => Number(!!a.entity.discovered) - Number(!!b.entity.discovered) || cmp[sort](a, b)).map(item);
+  return list.sort((a, b) => Number(!!a.entity.discovered) - Number(!!b.entity.discovered) || cmp[sort](a, b)).map(entityItem);
 }
 
 /** `{ derived: true }` for an article whose headline is derived from its first sentence. */
@@ -97,7 +97,7 @@ export async function searchAll(
   for (const h of search.entities(query, 20)) {
     const s = index.summary(h.entity.id);
     if (!s || s.mentions === 0) continue;
-    result.entities.push({ ...item(s), location: entityLocation(index, h.entity) });
+    result.entities.push({ ...entityItem(s), location: entityLocation(index, h.entity) });
     for (const a of index.articlesOf(h.entity.id, 50)) if (candidates.size < maxArticles) candidates.add(a);
   }
   for (const h of search.headlineHits(query, 20)) {

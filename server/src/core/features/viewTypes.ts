@@ -60,3 +60,13 @@ export interface ArticleGroup extends MaybeDerived {
   count: number;
   date?: string;
 }
+
+/** A name discovery found that no catalog holds (the Names to Review view). */
+export interface UnlistedName extends EntityItem {
+  /** A Latin spelling made letter by letter (automatic). */
+  latin: string;
+  /** Every spelling seen in the corpus. */
+  forms: string[];
+  /** The role or cue that introduced it, when there was one. */
+  reason?: string;
+}

@@ -14,7 +14,14 @@ import { articleData, articleDataAt } from './article';
 import { pairHash, tokenFilter } from './tokenFilter';
 import { keyHash, keyUnitOffset, tokenize, type Token } from '../text/tokenize';
 
+/**
+ * Kinds as the data array numbers them. A discovered entity's mention of kind 'discovered' is
+ * one this article's own discovery found (the article introduces the entity); the full name of a
+ * person learnt from another article is written as 'name' (the index reads it back as
+ * 'discovered'), so that the index knows which articles introduce whom (see `CorpusIndex`).
+ */
 export const MENTION_KINDS = ['name', 'short', 'demonym', 'discovered'] as const;
+const NAME_KIND = 0;
 
 export interface ArticleAnalysis {
   readonly headline: string;
@@ -68,7 +75,7 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
     const e = recognizer.entities[i];
     return people.slot(discoveredKey(e.id), e.ar, e.description ?? '');
   });
-  addDiscovered(text, tokens, recognizer, found, local, boiler, people);
+  const early = addDiscovered(text, tokens, recognizer, found, local, boiler, people);
   const discovered = people.list;
 
   const order = found.map((_, k) => k).sort((a, b) => found[a].start - found[b].start);
@@ -78,18 +85,22 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
   for (const k of order) {
     const m = found[k];
     const e = local[k];
-    mentions.push((e << 3) | (MENTION_KINDS.indexOf(m.kind) << 1) | (m.boilerplate ? 1 : 0), m.start, m.end);
+    // The recogniser's mentions carry an id, discovery's none: a learnt name is no introduction.
+    const kind = m.kind === 'discovered' && m.entity !== '' ? NAME_KIND : MENTION_KINDS.indexOf(m.kind);
+    mentions.push((e << 3) | (kind << 1) | (m.boilerplate ? 1 : 0), m.start, m.end);
     if (m.boilerplate) continue;
     counts.add(e);
     const written = text.slice(m.start, m.end);
     forms.add(e, hasOddSpace(written) ? written.replace(/\s+/gu, ' ') : written, own);
   }
   const h = structure.headline;
+  const data = articleData({ lineStarts: lineStarts(text), mentions, counts: counts.pairs(), forms: forms.triples, headline: h, length: text.length, filter: tokenFilter(pairScratch, filterHashes(tokens)) });
+  if (early) data[NAMES_EARLY_WORD] |= NAMES_EARLY;
   return {
     headline: own(h.text),
     date: structure.date?.iso,
     source: structure.source === undefined ? undefined : own(structure.source),
-    data: articleData({ lineStarts: lineStarts(text), mentions, counts: counts.pairs(), forms: forms.triples, headline: h, length: text.length, filter: tokenFilter(pairScratch, filterHashes(tokens)) }),
+    data,
     discovered: discovered.map((d) => ({ key: own(d.key), text: own(d.text), role: own(d.role) })),
     formTexts: forms.texts,
     headlineWords: h.text ? headlineWords(h.text) : [],
@@ -234,22 +245,41 @@ export class FormCounts {
   }
 }
 
-/** People introduced by a role phrase, and their later mentions in the same article. */
-/** The discovered people an article names, each with its local entity number. */
+/**
+ * The discovered people an article names, each with its local entity number. A name this
+ * article introduces (`introduced`) carries this article's own text and role, even when the
+ * person was learnt from another article first, so that an analysis does not depend on what
+ * was indexed before it.
+ */
 class DiscoveredSlots {
   readonly list: { key: string; text: string; role: string }[] = [];
   private readonly byKey = new Map<string, number>();
+  private readonly own = new Set<string>();
   constructor(private readonly base: number) {}
 
-  slot(key: string, text: string, role: string): number {
+  slot(key: string, text: string, role: string, introduced = false): number {
     let i = this.byKey.get(key);
     if (i === undefined) {
       this.byKey.set(key, (i = this.list.length));
       this.list.push({ key, text, role });
     }
+    if (introduced && !this.own.has(key)) {
+      this.own.add(key);
+      this.list[i] = { key, text, role };
+    }
     return this.base + i;
   }
 }
+
+/**
+ * A flag of the data array's header (its flags word, beside 1 for a synthetic headline): the
+ * article may name someone it introduces, whom the recogniser did not know yet, before the
+ * introduction (a headline: «جواو كرافينيو: ...»), where only a recogniser that knows them links
+ * the name. Relinking analyses such an article again once they are learnt (see
+ * `CorpusIndex.relinkCandidates`), so that its links do not depend on the order of indexing.
+ */
+export const NAMES_EARLY = 2;
+export const NAMES_EARLY_WORD = 6;
 
 /** The id of the person discovered under a normalised name (tokens never hold spaces or hyphens). */
 export const discoveredId = (key: string) => `discovered:${key.replace(/\s+/g, '-')}`;
@@ -260,7 +290,7 @@ const discoveredKey = (id: string) => id.slice('discovered:'.length).replace(/-/
  * the article: the whole name again, and a person's surname. Recognised mentions inside a
  * discovered name give way to it, except demonyms inside a body's name (وزارة الصحة الفلسطينية).
  */
-function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): void {
+function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, mentions: Mention[], local: number[], boiler: (o: number) => boolean, people: DiscoveredSlots): boolean {
   const cover = new Int32Array(tokens.length);
   // Described when discovery asks (near a trigger word): most mentions never are.
   const described: (KnownMention | undefined)[] = [];
@@ -268,19 +298,36 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
     const x = mentions[k];
     return (described[k] ??= { type: recognizer.entities[recognizer.indexOf(x.entity)].type, demonym: x.kind === 'demonym', short: x.kind === 'short' });
   };
+  // Discovery reads the text as the catalog alone would: names learnt from other articles do not
+  // cover their tokens (`learntCover` holds them), so that an article introduces whom it
+  // introduces whatever was learnt before it (a fresh index and a long-running one agree).
+  let learntCover: Int32Array | undefined;
   let m = 0;
   // Recogniser mentions come in text order.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     while (m < mentions.length && mentions[m].end <= t.start) m++;
-    if (m < mentions.length && mentions[m].start < t.end) cover[i] = m + 1;
+    if (m < mentions.length && mentions[m].start < t.end) {
+      if (local[m] < recognizer.catalogSize) cover[i] = m + 1;
+      else (learntCover ??= new Int32Array(tokens.length))[i] = m + 1;
+    }
   }
   const found = discoverNames(text, tokens, cover, known);
-  if (found.length === 0) return;
+  if (found.length === 0) return false;
+  // Whether a name of two words or more (one the recogniser would learn) that it does not know yet
+  // may be written before the first introduction: its first word or surname ends a token there
+  // (with proclitics); see `NAMES_EARLY`. Saying yes wrongly costs one analysis more.
+  let early = false;
+  for (const d of found) {
+    const keys = d.key.slice(d.key.indexOf(':') + 1).split(' ');
+    if (early || keys.length < 2 || recognizer.indexOf(discoveredId(d.key)) >= 0) continue;
+    const surname = d.type === 'person' ? surnameKey(keys)?.split(' ')[0] : undefined;
+    for (let i = 0; i < found[0].first && !early; i++) early = tokens[i].key.endsWith(keys[0]) || (surname !== undefined && tokens[i].key.endsWith(surname));
+  }
   const drop = new Uint8Array(mentions.length);
   // Tokens some mention holds from now on: later mentions are looked for elsewhere.
   const used = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) used[i] = cover[i] > 0 ? 1 : 0;
+  for (let i = 0; i < tokens.length; i++) used[i] = cover[i] > 0 || (learntCover !== undefined && learntCover[i] > 0) ? 1 : 0;
   const add = (slot: number, kind: Mention['kind'], start: number, end: number) => {
     mentions.push({ entity: '', kind, start, end, boilerplate: boiler(start) });
     local.push(slot);
@@ -289,9 +336,11 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
     for (let k = d.first; k <= d.last; k++) {
       const c = cover[k];
       if (c > 0 && !(d.type !== 'person' && known(c - 1).demonym)) drop[c - 1] = 1;
+      // A learnt name the discovered one overlaps gives way to it.
+      if (learntCover !== undefined && learntCover[k] > 0) drop[learntCover[k] - 1] = 1;
       used[k] = 1;
     }
-    add(people.slot(d.key, d.text, d.role), 'discovered', d.start, d.end);
+    add(people.slot(d.key, d.text, d.role, true), 'discovered', d.start, d.end);
   }
   // Later mentions: each token is looked up once among the names' first words and surnames.
   const byFirst = new Map<string, { slot: number; keys: string[]; short: boolean }[]>();
@@ -347,4 +396,5 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
   }
   mentions.length = w;
   local.length = w;
+  return early;
 }

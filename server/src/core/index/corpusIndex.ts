@@ -7,8 +7,8 @@
 import type { Entity, EntityType } from '../catalog/types';
 import { Recognizer, type Mention } from '../entities/recognizer';
 import { discoveredEntity } from '../entities/discovery';
-import { analyzeArticle, discoveredId, MENTION_KINDS, type ArticleAnalysis } from './analysis';
-import { Article, articleDataAt } from './article';
+import { analyzeArticle, discoveredId, MENTION_KINDS, NAMES_EARLY, NAMES_EARLY_WORD, type ArticleAnalysis } from './analysis';
+import { Article, articleData, articleDataAt } from './article';
 import { ArticleList, ArticleTable } from './articleList';
 import { tokenKeys } from '../text/tokenize';
 import { filterProbe, type FilterProbe } from './tokenFilter';
@@ -45,6 +45,17 @@ const DEMONYM_KIND = MENTION_KINDS.indexOf('demonym');
 const isDemonymMention = (w: number) => ((w >>> 1) & 3) === DEMONYM_KIND;
 /** The mention names its entity in full, outside boilerplate. */
 const isFullMention = (w: number) => !isBoilerplateMention(w) && FULL_NAME_KINDS.includes((w >>> 1) & 3);
+/** The mention is one the article's own discovery found: the article introduces its entity (see `MENTION_KINDS`). */
+const DISCOVERED_KIND = MENTION_KINDS.indexOf('discovered');
+const isIntroduction = (w: number) => ((w >>> 1) & 3) === DISCOVERED_KIND;
+const NAME_KIND = MENTION_KINDS.indexOf('name');
+
+/** What an article that introduces a discovered entity says of it (unknown for a restored article). */
+interface Introduction {
+  readonly key: string;
+  readonly text: string;
+  readonly role: string;
+}
 
 export interface MentionOptions {
   readonly includeBoilerplate?: boolean;
@@ -77,6 +88,15 @@ interface EntityStats {
   earliestFullDirty: boolean;
   /** Entities named with it, by shared articles, as of `generation` (computed on demand). */
   cooccur?: { generation: number; list: { entity: Entity; articles: number }[] };
+  /**
+   * A discovered entity's introducing articles (see `MENTION_KINDS`), each with what it says of
+   * the entity (undefined when restored from a cache); the entity is learnt while there is one.
+   */
+  introducers?: Map<Article, Introduction | undefined>;
+  /** Whether the recogniser knows the discovered entity (it is learnt: `introducers` is not empty). */
+  live?: boolean;
+  /** The introducing article whose text and role the entity has: the earliest (`earlier`). */
+  describedBy?: Article;
   /**
    * For an entity named in many articles, once asked: how many of its articles each other
    * entity (by number) shares, kept up to date as articles come and go, so that hovers need not
@@ -190,10 +210,24 @@ export function recordOf(a: Article, words: readonly string[]): IndexSnapshot['a
 
 export class CorpusIndex {
   private recognizerNow = new Recognizer([]);
+  /** The recogniser is to be made again (it never unlearns): a learnt entity was forgotten or renamed. */
+  private recognizerStale = false;
   private catalog: Entity[] = [];
+  /** Names the user chose to ignore (the workspace catalog's `ignore`), as discovery keys them. */
+  private ignored: ReadonlySet<string> = new Set();
   /** Interned index of each catalog entry. */
   private catalogSlots = new Uint32Array(0);
+  /**
+   * Discovered entities in the order they were learnt, as a log: one forgotten stays in it (the
+   * callers' marks are positions in it) and comes again, later, when introduced again.
+   */
   private learnt: Entity[] = [];
+  /** Entities whose introducing articles an update changed, settled at its end (`settle`). */
+  private readonly unsettled = new Set<number>();
+  /** Entities forgotten since `staleArticles` last looked for the articles linking them. */
+  private readonly forgotten = new Set<number>();
+  /** Articles to analyse again besides those (see `staleArticles`). */
+  private readonly staleUris = new Set<string>();
   private readonly ids: string[] = [];
   private readonly idIndex = new Map<string, number>();
   private readonly stats: (EntityStats | undefined)[] = [];
@@ -237,8 +271,12 @@ export class CorpusIndex {
     return this.entityGeneration;
   }
 
-  /** Replaces the catalog. Articles are dropped: the caller indexes their texts again. */
-  setCatalog(entities: readonly Entity[]): void {
+  /**
+   * Replaces the catalog, and the names discovery is not to offer (`ignored`). Articles are
+   * dropped: the caller indexes their texts again.
+   */
+  setCatalog(entities: readonly Entity[], ignored: readonly string[] = []): void {
+    this.ignored = new Set(ignored.map((n) => tokenKeys(n).join(' ')));
     // Removed one by one, so that listeners hear of it; the article numbers go on from where they were.
     for (const uri of [...this.articles.keys()]) this.remove(uri);
     this.catalog = [...entities];
@@ -248,7 +286,11 @@ export class CorpusIndex {
     this.present = 0;
     this.catalogSlots = Uint32Array.from(this.catalog.map((e) => this.intern(e)));
     this.recognizerNow = new Recognizer(this.catalog);
+    this.recognizerStale = false;
     this.learnt = [];
+    this.unsettled.clear();
+    this.forgotten.clear();
+    this.staleUris.clear();
     this.generation++;
     this.entityGeneration++;
   }
@@ -265,20 +307,122 @@ export class CorpusIndex {
   }
 
   upsert(uri: string, text: string): Article {
-    return this.commit(uri, analyzeArticle(text, this.recognizerNow), this.learnt.length)!;
+    // An analysis that linked someone no article introduces once it is committed (an edit took
+    // out their only introduction) is made again, by the recogniser that has forgotten them.
+    for (let tries = 1; ; tries++) {
+      const a = this.commit(uri, analyzeArticle(text, this.current()), this.learnt.length)!;
+      if (tries === 3 || !this.staleUris.has(uri)) return a;
+    }
   }
 
-  /** A discovered person: an entity from now on, and a name the recogniser knows. */
-  private learn(e: Entity): void {
-    this.intern(e);
-    this.recognizerNow.learn(e);
-    this.learnt.push(e);
+  /** The recogniser, made again once a learnt entity was forgotten (see `settle`). */
+  private current(): Recognizer {
+    if (this.recognizerStale) {
+      this.recognizerStale = false;
+      this.recognizerNow = new Recognizer(this.catalog);
+      for (const e of this.learntSince(0)) this.recognizerNow.learn(e);
+    }
+    return this.recognizerNow;
+  }
+
+  /** A discovered entity some article introduces: a name the recogniser knows from now on. */
+  private learn(i: number): void {
+    const s = this.stats[i]!;
+    s.live = true;
+    this.forgotten.delete(i);
+    if (!this.recognizerStale) this.recognizerNow.learn(s.entity);
+    this.learnt.push(s.entity);
     this.entityGeneration++;
   }
 
-  /** People discovered since the catalog was set, in order (the caller passes them on to recognisers elsewhere). */
+  /** A discovered entity no article introduces any more: the articles linking it are to be analysed again. */
+  private forget(i: number): void {
+    const s = this.stats[i]!;
+    s.live = false;
+    s.describedBy = undefined;
+    this.forgotten.add(i);
+    this.recognizerStale = true;
+    this.entityGeneration++;
+  }
+
+  /**
+   * Design: a discovered entity exists while some article introduces it (its own discovery found
+   * it: a 'discovered' mention, see `MENTION_KINDS`). At the end of each update, an entity given
+   * its first introducer is learnt; one left without any is forgotten (the recogniser is made
+   * again without it, and `staleArticles` lists the articles still linking it, to be analysed
+   * again: its links go with it). Its text and role are those of its earliest introducing article
+   * (`earlier`: by date, then URI), so they do not depend on the order of indexing.
+   * `restoring`: the articles come from a persisted index, part by part, whose entities are
+   * described as their earliest introducers said: an earlier introducer in a later part stands
+   * as it is.
+   */
+  private settle(restoring = false): void {
+    for (const i of this.unsettled) {
+      const s = this.stats[i]!;
+      const intro = s.introducers;
+      if (!intro || intro.size === 0) {
+        if (s.live) this.forget(i);
+        continue;
+      }
+      let first: Article | undefined;
+      for (const a of intro.keys()) if (!first || earlier(a, first)) first = a;
+      if (first !== s.describedBy) {
+        const said = intro.get(first!);
+        if (said) {
+          const e = discoveredEntity(s.entity.id, said.key, said.text, said.role);
+          if (e.ar !== s.entity.ar) {
+            if (s.live) this.recognizerStale = true;
+            this.entityGeneration++;
+          }
+          s.entity = e;
+        } else if (s.describedBy !== undefined && !restoring) this.staleUris.add(first!.uri);
+        // A restored article does not say (a cache keeps the entity as its earliest introducer
+        // described it): first described, it stands; later, analysed again, it tells.
+        s.describedBy = first;
+      }
+      if (!s.live) this.learn(i);
+    }
+    this.unsettled.clear();
+  }
+
+  /**
+   * Articles to analyse again (with `recognizer`), listed once: those linking a discovered entity
+   * no article introduces any more, those whose committed analysis linked one (the links were
+   * left out), and restored ones whose introduction now describes someone (see `settle`).
+   */
+  async staleArticles(pause: () => Promise<void> = async () => undefined): Promise<string[]> {
+    const gone = [...this.forgotten];
+    this.forgotten.clear();
+    const out = new Set(this.staleUris);
+    this.staleUris.clear();
+    if (gone.length === 0) return [...out];
+    let n = 0;
+    for (const a of [...this.articles.values()]) {
+      if (++n % 64 === 0) await pause();
+      if (!a.removed && gone.some((e) => !this.stats[e]!.live && this.mentionsEntity(a, e, () => true))) out.add(a.uri);
+    }
+    return [...out];
+  }
+
+  /** Whether `staleArticles` has something to look at: a relinking pass is due. */
+  get staleWaiting(): boolean {
+    return this.forgotten.size > 0 || this.staleUris.size > 0;
+  }
+
+  /**
+   * People discovered since the catalog was set, in order (the caller passes them on to
+   * recognisers elsewhere): those still introduced, each once, as the index describes them now.
+   */
   learntSince(n: number): readonly Entity[] {
-    return this.learnt.slice(n);
+    const out: Entity[] = [];
+    const seen = new Set<string>();
+    for (let i = n; i < this.learnt.length; i++) {
+      const s = this.statsOf(this.learnt[i].id)!;
+      if (!s.live || seen.has(s.entity.id)) continue;
+      seen.add(s.entity.id);
+      out.push(s.entity);
+    }
+    return out;
   }
 
   get learntCount(): number {
@@ -302,7 +446,7 @@ export class CorpusIndex {
         const keys = tokenKeys(e.ar);
         return { slot: this.idIndex.get(e.id), learnt: learntAt.get(e.id) ?? Infinity, keys: keys.slice(1).map((k, j) => filterProbe(keys[j], k)) };
       })
-      .filter((p): p is { slot: number; learnt: number; keys: FilterProbe[] } => p.slot !== undefined && p.keys.length > 0);
+      .filter((p): p is { slot: number; learnt: number; keys: FilterProbe[] } => p.slot !== undefined && !!this.stats[p.slot]?.live && p.keys.length > 0);
     const out: string[] = [];
     if (wanted.length === 0) return out;
     const latest = Math.max(...wanted.map((p) => p.learnt));
@@ -311,14 +455,17 @@ export class CorpusIndex {
     for (const a of [...this.articles.values()]) {
       if (++n % 64 === 0) await pause();
       if (a.removed || a.learntKnown > latest) continue;
-      if (wanted.some((p) => a.learntKnown <= p.learnt && p.keys.every((k) => a.mayContain(k)) && !this.mentionsEntity(a, p.slot, () => true))) out.push(a.uri);
+      // An article that names the person already is looked at only when it may name them before
+      // introducing them (`NAMES_EARLY`): analysed before they were learnt, it missed that.
+      const early = (a.data[a.base + NAMES_EARLY_WORD] & NAMES_EARLY) !== 0;
+      if (wanted.some((p) => a.learntKnown <= p.learnt && p.keys.every((k) => a.mayContain(k)) && (early || !this.mentionsEntity(a, p.slot, () => true)))) out.push(a.uri);
     }
     return out;
   }
 
   /** The recogniser of the current catalog, for analyses made outside `upsert`. */
   get recognizer(): Recognizer {
-    return this.recognizerNow;
+    return this.current();
   }
 
   /** The catalog articles are recognised against, in the order `analyzeArticle` numbers it. */
@@ -334,19 +481,51 @@ export class CorpusIndex {
   commit(uri: string, analysis: ArticleAnalysis, learntKnown = 0): Article | undefined {
     const base = this.recognizerNow.catalogSize;
     const locals = base + analysis.discovered.length;
-    const probe = new Article(uri, analysis.headline, analysis.date, analysis.source, analysis.data, analysis.dataBase ?? 0);
+    let probe = new Article(uri, analysis.headline, analysis.date, analysis.source, analysis.data, analysis.dataBase ?? 0);
     if (!this.entitiesBelow(probe, locals)) return undefined;
+    // Taken out first: whom the others introduce decides which learnt names may link here.
+    this.detach(uri);
+    this.staleUris.delete(uri);
+    const introduced = new Uint8Array(analysis.discovered.length);
+    const linked = new Uint8Array(analysis.discovered.length);
+    const d = probe.data;
+    for (let k = probe.mentionsAt, end = k + 3 * probe.mentionCount; k < end; k += 3) {
+      const e = d[k] >>> 3;
+      if (e < base) continue;
+      linked[e - base] = 1;
+      if (isIntroduction(d[k])) introduced[e - base] = 1;
+    }
     const slot = new Uint32Array(locals);
     slot.set(this.catalogSlots);
-    analysis.discovered.forEach((d, i) => {
-      const id = discoveredId(d.key);
-      if (!this.idIndex.has(id) || !this.stats[this.idIndex.get(id)!]) this.learn(discoveredEntity(id, d.key, d.text, d.role));
-      slot[base + i] = this.idIndex.get(id)!;
+    const said = new Map<number, Introduction>();
+    let dead: number[] | undefined;
+    let ignored: number[] | undefined;
+    analysis.discovered.forEach((x, i) => {
+      if (!linked[i]) return;
+      // A name the user ignores is no entity, here or anywhere (so never learnt).
+      if (this.ignored.size > 0 && this.ignored.has(x.key.slice(x.key.indexOf(':') + 1))) {
+        (ignored ??= []).push(base + i);
+        return;
+      }
+      const id = discoveredId(x.key);
+      let n = this.idIndex.get(id);
+      if (introduced[i]) {
+        if (n === undefined || !this.stats[n]) n = this.intern(discoveredEntity(id, x.key, x.text, x.role));
+        said.set(n, { key: x.key, text: x.text, role: x.role });
+      } else if (n === undefined || !this.stats[n]?.introducers?.size) {
+        // Linked by a recogniser that knew someone no article introduces now (it was made
+        // before they were forgotten): the links are left out, and the article is to be analysed again.
+        (dead ??= []).push(base + i);
+        return;
+      }
+      slot[base + i] = n;
     });
+    if (dead || ignored) probe = without(probe, [...(dead ?? []), ...(ignored ?? [])]);
+    if (dead) this.staleUris.add(uri);
     this.remap(probe, slot, analysis.formTexts.map((t) => this.formId(t)));
     probe.learntKnown = learntKnown;
-    this.remove(uri);
-    this.attach(probe, analysis.headlineWords);
+    this.attach(probe, analysis.headlineWords, false, said);
+    this.settle();
     return probe;
   }
 
@@ -387,11 +566,21 @@ export class CorpusIndex {
     return id;
   }
 
-  /** `datesLater`: the entities' earliest and latest articles are left to be found when asked (see `restore`). */
-  private attach(article: Article, headlineWords?: HeadlineWords, datesLater = false): void {
+  /**
+   * `datesLater`: the entities' earliest and latest articles are left to be found when asked (see
+   * `restore`). `said`: what the article says of the entities it introduces (unknown when restored).
+   */
+  private attach(article: Article, headlineWords?: HeadlineWords, datesLater = false, said?: ReadonlyMap<number, Introduction>): void {
     this.articles.set(article.uri, article);
     this.table.add(article);
     const d = article.data;
+    for (let k = article.mentionsAt, end = k + 3 * article.mentionCount; k < end; k += 3) {
+      if (!isIntroduction(d[k])) continue;
+      const e = d[k] >>> 3;
+      const s: EntityStats = this.stats[e]!;
+      (s.introducers ??= new Map()).set(article, said?.get(e));
+      this.unsettled.add(e);
+    }
     // An entity named in full twice is compared twice, harmlessly.
     for (let k = article.mentionsAt, end = datesLater ? k : k + 3 * article.mentionCount; k < end; k += 3) {
       if (!isFullMention(d[k])) continue;
@@ -427,12 +616,24 @@ export class CorpusIndex {
   }
 
   remove(uri: string): void {
+    this.detach(uri);
+    this.staleUris.delete(uri);
+    this.settle();
+  }
+
+  /** Takes the article out, leaving the entities it introduced to `settle`. */
+  private detach(uri: string): void {
     const old = this.articles.get(uri);
     if (!old) return;
     this.articles.delete(uri);
     old.removed = true;
     this.table.free(old);
     const d = old.data;
+    for (let k = old.mentionsAt, end = k + 3 * old.mentionCount; k < end; k += 3) {
+      if (!isIntroduction(d[k])) continue;
+      this.stats[d[k] >>> 3]!.introducers?.delete(old);
+      this.unsettled.add(d[k] >>> 3);
+    }
     for (let k = old.countsAt, end = k + 2 * old.entityCount; k < end; k += 2) {
       const s: EntityStats = this.stats[d[k]]!;
       s.articles.delete(old);
@@ -470,6 +671,12 @@ export class CorpusIndex {
     return this.statsOf(id)?.entity;
   }
 
+  /** The article that introduces a discovered entity, as its description says (the earliest by date, then URI). */
+  introducer(id: string): Article | undefined {
+    const a = this.statsOf(id)?.describedBy;
+    return a && !a.removed ? a : undefined;
+  }
+
   private statsOf(id: string): EntityStats | undefined {
     const i = this.idIndex.get(id);
     return i === undefined ? undefined : this.stats[i];
@@ -491,7 +698,10 @@ export class CorpusIndex {
 
   private decodeMention(p: Uint32Array, k: number): Mention {
     const w = p[k];
-    return { entity: this.ids[w >>> 3], kind: MENTION_KINDS[(w >>> 1) & 3], boilerplate: (w & 1) === 1, start: p[k + 1], end: p[k + 2] };
+    let kind = (w >>> 1) & 3;
+    // A discovered entity's name learnt from another article (see `MENTION_KINDS`).
+    if (kind === NAME_KIND && this.stats[w >>> 3]?.entity.discovered) kind = DISCOVERED_KIND;
+    return { entity: this.ids[w >>> 3], kind: MENTION_KINDS[kind], boilerplate: (w & 1) === 1, start: p[k + 1], end: p[k + 2] };
   }
 
   /** Entity id → mentions outside boilerplate, for one article. */
@@ -737,6 +947,9 @@ export class CorpusIndex {
       articles.push(a);
     }
     const discovered = this.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1 && !!s.entity.discovered).map((s) => s.entity);
+    // In number order: a restore numbers them in the order written, so that an article analysed
+    // again (relinking) keeps its place among the others, and bounded lists answer as before.
+    articles.sort((a, b) => a.slot - b.slot);
     return { entityIds, discovered, articles, formTexts, counts };
   }
 
@@ -815,7 +1028,12 @@ export class CorpusIndex {
    * place in the snapshot; `left`, of each one `keep` turned away (under the snapshot's numbering).
    */
   restore(snap: IndexSnapshot, keep: (uri: string, i: number) => boolean = () => true, owned = false, restored?: (a: Article, i: number) => void, left?: (a: Article) => void): number {
-    for (const d of snap.discovered) if (!this.idIndex.has(d.id)) this.learn(d);
+    // Learnt (see `settle`) when the restored articles introduce them.
+    for (const d of snap.discovered) {
+      const e = this.idIndex.get(d.id);
+      if (e === undefined || !this.stats[e]) this.unsettled.add(this.intern(d));
+      else if (!this.stats[e]!.live) this.stats[e]!.entity = d;
+    }
     // Entity numbers and form ids in the snapshot are mapped onto this index's interning.
     const map = Uint32Array.from(snap.entityIds.map((id) => this.idIndex.get(id) ?? 0xffffff));
     const forms = Uint32Array.from(snap.formTexts.map((t) => this.formId(t)));
@@ -840,14 +1058,38 @@ export class CorpusIndex {
         this.remap(a, map, forms);
         if (!this.entitiesBelow(a, 0xffffff)) continue;
       }
-      this.remove(s.uri);
+      this.detach(s.uri);
+      this.staleUris.delete(s.uri);
       this.attach(a, s.words, true);
       restored?.(a, i);
       n++;
     }
+    this.settle(true);
     this.entityGeneration++;
     return n;
   }
+}
+
+/**
+ * The article without the mentions, counts and forms of the (local) entities `dead`: rarely
+ * made, for an analysis that linked people no article introduces any more (see `commit`).
+ */
+function without(a: Article, dead: readonly number[]): Article {
+  const d = a.data;
+  const b = a.base;
+  const keep = (e: number) => !dead.includes(e);
+  const mentions: number[] = [];
+  for (let k = a.mentionsAt, end = k + 3 * a.mentionCount; k < end; k += 3) if (keep(d[k] >>> 3)) mentions.push(d[k], d[k + 1], d[k + 2]);
+  const counts: number[] = [];
+  for (let k = a.countsAt, end = k + 2 * a.entityCount; k < end; k += 2) if (keep(d[k])) counts.push(d[k], d[k + 1]);
+  const forms: number[] = [];
+  for (let k = a.formsAt, end = k + 3 * a.formCount; k < end; k += 3) if (keep(d[k])) forms.push(d[k], d[k + 1], d[k + 2]);
+  // The line starts come first after the header; the header's eighth word is the text's length.
+  const lineStarts = Array.from(d.subarray(a.mentionsAt - d[b], a.mentionsAt));
+  const filter = d.slice(a.filterAt, a.filterAt + a.filterWords);
+  const data = articleData({ lineStarts, mentions, counts, forms, headline: a.headline, length: d[b + 7], filter });
+  data[NAMES_EARLY_WORD] |= d[b + NAMES_EARLY_WORD] & NAMES_EARLY;
+  return new Article(a.uri, a.headline.text, a.date, a.source, data);
 }
 
 /** The earliest (see `earlier`) of the listed articles that `accept` takes. */
