@@ -108,15 +108,28 @@ export class Recognizer {
       this.add(text, { entity: idx, kind: 'short', requiresAntecedent, needsContext: guarded(text) });
     }
     for (const d of e.demonyms ?? []) this.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false, needsContext: false });
-    // The Latin name links in Latin text (English notes), and a person's surname after it. A
-    // topic's Latin name is a label ("Trade"), no name; a name that & or + belongs to (e&, OPEC+)
-    // is another name without them, which tokens drop.
-    if (e.en && e.type !== 'topic' && !/[&+]/.test(e.en)) {
-      this.add(e.en, { entity: idx, kind: 'name', requiresAntecedent: false, needsContext: guarded(e.en) });
+    this.contextKeys.push((e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
+  }
+
+  /** Whether the catalog's Latin names are still to be added (they are at the first Latin word recognised). */
+  private latinPending = true;
+
+  /**
+   * Adds the catalog's Latin names, which link in Latin text (English notes), and each person's
+   * surname after the full name. Done when a Latin word is first looked up, so that a corpus
+   * without Latin text never pays for them (they double the time the catalog takes to load). A
+   * topic's Latin name is a label ("Trade"), no name; a name that & or + belongs to (e&, OPEC+) is
+   * another name without them, which tokens drop.
+   */
+  private addLatinNames(): void {
+    this.latinPending = false;
+    for (let idx = 0; idx < this.catalogSize; idx++) {
+      const e = this.all[idx];
+      if (!e.en || e.type === 'topic' || /[&+]/.test(e.en)) continue;
+      this.add(e.en, { entity: idx, kind: 'name', requiresAntecedent: false, needsContext: (e.context?.length ?? 0) > 0 && tokenKeys(e.en).length === 1 });
       const surname = latinSurname(e);
       if (surname) this.add(surname, { entity: idx, kind: 'short', requiresAntecedent: true, needsContext: false });
     }
-    this.contextKeys.push((e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
   }
 
   private add(name: string, t: Terminal): void {
@@ -200,6 +213,7 @@ export class Recognizer {
   private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number } | undefined {
     let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
     const { key, hash } = tokens[i];
+    if (this.latinPending && isLatinKey(key)) this.addLatinNames();
     // Most tokens neither start a name nor are one with proclitics: one bit, then one lookup, decide.
     if ((this.formBits[(hash >>> 5) & FORM_MASK] & (1 << (hash & 31))) === 0) return undefined;
     for (const reading of this.readingsOf(key)) {
