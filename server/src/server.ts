@@ -28,8 +28,10 @@ import { entityMarks, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_T
 import { isFileUri, uriPath } from './workspace/fileUris';
 import { articleGroups, articleMentions, entityArticles, entityItems, searchAll, workspaceSymbols } from './core/features/corpusViews';
 import { UnlistedNamesRequest, ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
-import { CorpusWorkspace, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
+import { CorpusWorkspace, DISK_WORKERS, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
+import { NodeFileSystem } from './workspace/nodeFileSystem';
+import type { FileChange } from './workspace/fileSystem';
 import type { CorpusIndex } from './core/index/corpusIndex';
 import { IncomingMessages } from './incomingMessages';
 import { giveWayWhile } from './workspace/nextTurn';
@@ -53,6 +55,8 @@ if (transport?.stdio) {
   for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutdownReceived ? 0 : 1));
 }
 const documents = new TextDocuments(TextDocument);
+/** The disk; its changes are those the client's file watcher reports. */
+const files = new NodeFileSystem();
 let ws: CorpusWorkspace;
 let search: SearchEngine;
 let hasConfiguration = false;
@@ -77,18 +81,19 @@ function sendStatus(): void {
   const send = () => {
     if (statusTimer) clearTimeout(statusTimer);
     statusTimer = undefined;
-    sentIndexing = ws.indexing;
+    const status = ws.status;
+    sentIndexing = status.indexing;
     void connection.sendNotification(StatusNotification, {
       articles: ws.index.articleCount,
       entities: ws.index.presentEntityCount,
-      indexing: ws.indexing,
-      done: ws.done,
-      total: ws.total,
-      scanMs: ws.scanMs,
-      skipped: [...ws.skipped].map(([uri, reason]) => ({ uri, reason })),
+      indexing: status.indexing,
+      done: status.done,
+      total: status.total,
+      scanMs: status.scanMs,
+      skipped: [...status.skipped].map(([uri, reason]) => ({ uri, reason })),
     });
   };
-  if (ws.indexing !== sentIndexing) send();
+  if (ws.status.indexing !== sentIndexing) send();
   else statusTimer ??= setTimeout(send, 50);
 }
 
@@ -107,7 +112,7 @@ connection.onInitialize((params: InitializeParams) => {
     },
     catalogProblems: (uri, problems) => void connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => ({ ...p, severity: 1, source: 'Corpus Lens' })) }),
     statusChanged: sendStatus,
-  }, storage ? IndexCache.forWorkspace(storage, roots).withLog((m) => connection.console.log(m)) : undefined);
+  }, { files, cache: storage ? IndexCache.forWorkspace(storage, roots).withLog((m) => connection.console.log(m)) : undefined, workers: DISK_WORKERS });
   ws.configure((params.initializationOptions ?? {}) as Partial<WorkspaceSettings>);
   search = ws.search;
   hasConfiguration = !!params.capabilities.workspace?.configuration;
@@ -185,33 +190,32 @@ const out = <T>(value: T): T => ws.uris.toClient(value);
 
 documents.onDidChangeContent((e) => ws.documentChanged(key(e.document.uri), e.document.getText()));
 documents.onDidClose((e) => void ws.documentClosed(key(e.document.uri)));
-connection.onDidChangeWatchedFiles(async (p) => {
-  for (const c of p.changes) await ws.fileChanged(key(c.uri), c.type === 1 ? 'created' : c.type === 2 ? 'changed' : 'deleted');
+// The client watches the files; the workspace hears of the changes through its file system.
+connection.onDidChangeWatchedFiles((p) => {
+  const changes: FileChange[] = [];
+  for (const c of p.changes) {
+    const uri = key(c.uri);
+    if (isFileUri(uri)) changes.push({ path: uriPath(uri), kind: c.type === 1 ? 'created' : c.type === 2 ? 'changed' : 'deleted' });
+  }
+  files.changed(changes);
 });
 
 /** The text of the file of `key`: the open editor's, else the file's. */
-async function textOf(key: string): Promise<string | undefined> {
-  return documents.get(ws.uris.client(key))?.getText() ?? (await ws.readText(key));
-}
+const textOf = (key: string): Promise<string | undefined> => ws.text(key);
 
 /**
  * Runs `f` with the index, and the offset and text of a position in an indexed article. The
  * index has the other open documents' latest texts in it only when `corpus` is asked for.
  */
 async function at<T>(clientUri: string, pos: { line: number; character: number }, none: T, f: (uri: string, index: CorpusIndex, offset: number, text: string) => T, corpus = false): Promise<T> {
-  const uri = key(clientUri);
-  const index = corpus ? ws.current() : ws.current(uri);
-  const a = index.article(uri);
-  const text = a && (await textOf(uri));
-  return out(a && text !== undefined ? f(uri, index, a.lines.offsetAt(pos), text) : none);
+  const d = await ws.document(key(clientUri), corpus);
+  return out(d ? f(d.uri, d.index, d.article.lines.offsetAt(pos), d.text) : none);
 }
 
-/** Runs `f` with the index and the text of a document (the editor's, else the file's). */
+/** Runs `f` with the index and the text of an indexed article (the editor's, else the file's). */
 async function withText<T>(clientUri: string, none: T, f: (uri: string, index: CorpusIndex, text: string) => T): Promise<T> {
-  const uri = key(clientUri);
-  const index = ws.current(uri);
-  const text = await textOf(uri);
-  return out(text === undefined ? none : f(uri, index, text));
+  const d = await ws.document(key(clientUri));
+  return out(d ? f(d.uri, d.index, d.text) : none);
 }
 
 connection.onHover((p) => at(p.textDocument.uri, p.position, null, (u, ix, o, t) => hover(ix, u, o, t, hoverFormat) ?? null));
@@ -249,7 +253,7 @@ connection.onRequest(EntityMarksRequest, (p) => withText(p.uri, [], (u, ix, text
 connection.onFoldingRanges((p) => withText(p.textDocument.uri, [], (u, ix, text) => foldingRanges(ix, u, text)));
 connection.onCodeLens((p) => {
   const uri = key(p.textDocument.uri);
-  return out(isFileUri(uri) && ws.isCatalogFile(uriPath(uri)) ? catalogLenses(ws.current(), uri) : articleLenses(ws.current(uri), uri));
+  return out(isFileUri(uri) && ws.folders.isCatalogFile(uriPath(uri)) ? catalogLenses(ws.current(), uri) : articleLenses(ws.current(uri), uri));
 });
 connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
@@ -259,12 +263,9 @@ connection.onCompletion((p) => {
 });
 connection.languages.inlayHint.on(async (p) => {
   if (!ws.settings.latinInlayHints) return [];
-  const uri = key(p.textDocument.uri);
-  const index = ws.current(uri);
-  const a = index.article(uri);
-  const text = a && (await textOf(uri));
-  if (!a || text === undefined) return [];
-  return latinInlayHints(index, uri, text, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
+  const d = await ws.document(key(p.textDocument.uri));
+  if (!d) return [];
+  return latinInlayHints(d.index, d.uri, d.text, { start: d.article.lines.offsetAt(p.range.start), end: d.article.lines.offsetAt(p.range.end) });
 });
 
 connection.onRequest(UnlistedNamesRequest, (p) => unlistedNames(ws.current(), p.limit, p.id));
