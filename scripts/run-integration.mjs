@@ -20,6 +20,8 @@ cpSync(path.join(root, 'seeds'), folder, { recursive: true });
 // The same article outside the corpus (not a .txt): VS Code shows it as plain text, untouched by
 // the extension, to compare the order of its words on screen with the article's.
 const WORD_ORDER_SEED = '000_552278f0a494b428.txt';
+/** Its headline. */
+const HEADLINE_000 = 'وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار في الحرب العالمية الثانية';
 mkdirSync(path.join(folder, 'plain'));
 cpSync(path.join(root, 'seeds', WORD_ORDER_SEED), path.join(folder, 'plain', 'article-000.dat'));
 const started = Date.now();
@@ -105,6 +107,10 @@ try {
     ['the Concordance of لافروف from the People view: its lines right to left, sorted on 1R, hostile text as text, Enter opens a line, a collocate filters the lines', 'concordance-line-opened', checkConcordance],
     ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text)', 'timeline', checkTimeline],
     ['the Network draws the entities named together; a node opens its card, an edge lists its articles (a hostile headline as text)', 'network', checkNetwork],
+    ["the Outline view lists the article's parts in order (headline, source, lead, paragraphs), then People, Organisations, Places, Topics and Boilerplate", 'outline', checkOutlineView],
+    ['Go to Symbol in Editor (Ctrl+Shift+O): no row has the headline beside it', 'quick-outline', checkQuickOutline],
+    ["an entity's mention rows in the sidebar keep the mention in view", 'mention-rows', checkMentionRows],
+    ['Peek References: each row highlights the mention our range gives (how much VS Code shows of it is measured)', 'references-peek', checkReferencesPeek],
     // After the others that read the People view: it leaves the view filtered.
     ['Names to Review lists a name no catalog holds, with its type, Latin spelling and figures', 'names-to-review', checkNamesToReview],
     ['a name added from Names to Review is in the People view', 'people-adopted', checkAdoptedPerson],
@@ -360,6 +366,121 @@ async function checkReader(page) {
   if (found.elements > 0 || found.title === 'pwned' || !found.text.includes('<script>') || !found.text.includes('onerror=')) throw new Error(`hostile text not inert: ${JSON.stringify(found).slice(0, 200)}`);
   await page.screenshot({ path: path.join(root, 'test-results/reader-hostile.png') });
   return `headline "${title.slice(0, 30)}…", card "${cardText.split('\n')[0]}", cursor ${before.trim()} → ${after.trim()}; hostile text shown as text (test-results/reader-hostile.png)`;
+}
+
+/** Top-level rows of a tree, in its order, read while paging down through it (the list draws only the rows in view). */
+async function topLevelRows(page, rows, pages = 30) {
+  const seen = new Map();
+  for (let i = 0; i < pages; i++) {
+    for (const r of await rows.all()) {
+      const pos = Number(await r.getAttribute('aria-posinset').catch(() => NaN));
+      if (pos) seen.set(pos, (await r.innerText().catch(() => '')).replace(/\s+/g, ' ').trim());
+    }
+    const size = Number(await rows.first().getAttribute('aria-setsize'));
+    if (seen.size >= size) break;
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(300);
+  }
+  return [...seen].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+}
+
+/** Seed 000 alone in the editor area (the Reader, opened before, closed), for the checks that photograph the editor. */
+async function openAlone(page) {
+  await runCommand(page, 'View: Close All Editor Groups');
+  await openFile(page, WORD_ORDER_SEED);
+}
+
+async function checkOutlineView(page) {
+  await openAlone(page);
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  // Room for the outline: the folder's file list folded.
+  const files = page.locator('.pane-header', { hasText: 'seeds' }).first();
+  if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Outline/ }) }).first();
+  await pane.locator('.monaco-list-row', { hasText: 'Source: شفا' }).first().waitFor({ timeout: 20_000 });
+  // The groups folded (list.collapseAll), so that every top-level row is on screen.
+  await pane.locator('.monaco-list-row', { hasText: 'Source: شفا' }).first().click();
+  await page.keyboard.press('Control+ArrowLeft');
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(500);
+  const rows = await topLevelRows(page, pane.locator('.monaco-list-row[aria-level="1"]'));
+  const groups = ['People', 'Organisations', 'Places', 'Topics', 'Boilerplate'];
+  const expected = [HEADLINE_000, 'Source: شفا', 'lead', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `paragraph ${n}`), ...groups];
+  const wrong = expected.findIndex((e, i) => !rows[i]?.includes(e));
+  if (rows.length !== expected.length || wrong >= 0) throw new Error(`row ${wrong + 1} is "${rows[wrong]}", not "${expected[wrong]}" (${rows.length} rows: ${JSON.stringify(rows.map((r) => r.slice(0, 30)))})`);
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(300);
+  return `${rows.length} top-level rows: headline, "Source: شفا", lead, paragraphs 2–11, then ${groups.join(', ')}`;
+}
+
+async function checkQuickOutline(page) {
+  await openAlone(page);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type('@');
+  const list = page.locator('.quick-input-list');
+  await list.locator('.monaco-list-row', { hasText: 'People' }).first().waitFor({ timeout: 20_000 });
+  // The list opens at the symbol under the cursor: up to its top, where the headline is.
+  for (let i = 0; i < 5 && !(await list.locator('.monaco-list-row', { hasText: 'Source: شفا' }).first().isVisible()); i++) {
+    await page.keyboard.press('PageUp');
+    await page.waitForTimeout(300);
+  }
+  const rows = await list.evaluate((el) =>
+    [...el.querySelectorAll('.monaco-list-row')].map((r) => ({ label: r.querySelector('.label-name')?.textContent ?? '', beside: r.querySelector('.label-description')?.textContent ?? '' })).filter((r) => r.label),
+  );
+  const besideHeadline = rows.filter((r) => r.beside.includes('وزيرا خارجية'));
+  if (rows.length < 8 || besideHeadline.length > 0) throw new Error(`${besideHeadline.length} of ${rows.length} rows show the headline beside them: ${JSON.stringify(besideHeadline.slice(0, 3))}`);
+  const paragraphs = rows.filter((r) => r.label.endsWith('…') && !r.beside);
+  return `${rows.length} rows on screen, none with the headline beside it; ${paragraphs.length} paragraph rows show their first words alone (e.g. "${paragraphs[1]?.label}")`;
+}
+
+/** Whether each row's `.highlight` sits inside what the row shows (its label's box, within the list's). */
+function highlightsInView(rows) {
+  return rows.evaluateAll((all) =>
+    all.map((row) => {
+      const hl = row.querySelector('.highlight');
+      const label = (hl?.closest('.monaco-highlighted-label, .label-name, .referenceMatch') ?? row).getBoundingClientRect();
+      const list = row.closest('.monaco-list').getBoundingClientRect();
+      const h = hl?.getBoundingClientRect();
+      const left = Math.max(label.left, list.left);
+      const right = Math.min(label.right, list.right);
+      return { text: row.textContent.replace(/\s+/g, ' ').trim(), mention: hl?.textContent ?? '', inView: !!h && h.width > 0 && h.left >= left - 1 && h.right <= right + 1 };
+    }),
+  );
+}
+
+async function checkMentionRows(page) {
+  const { pane } = await expandedPerson(page, 'سيرغي لافروف');
+  const article = pane.locator('.monaco-list-row[aria-level="2"]', { hasText: 'وزيرا خارجية' }).first();
+  await article.waitFor({ timeout: 15_000 });
+  if ((await article.getAttribute('aria-expanded')) !== 'true') await article.click();
+  await pane.locator('.monaco-list-row[aria-level="3"] .highlight').first().waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(300);
+  const rows = await highlightsInView(pane.locator('.monaco-list-row[aria-level="3"]'));
+  const hidden = rows.filter((r) => !r.inView);
+  if (rows.length === 0 || hidden.length > 0) throw new Error(`${hidden.length} of ${rows.length} mention rows hide the mention: ${JSON.stringify(hidden.slice(0, 2))}`);
+  return `${rows.length} mention rows, each with «${rows[0].mention}» on screen`;
+}
+
+async function checkReferencesPeek(page) {
+  await openAlone(page);
+  // The cursor on «سيرغي لافروف» in the lead (line and column counted from the file).
+  const text = readFileSync(path.join(root, 'seeds', WORD_ORDER_SEED), 'utf8');
+  const before = text.slice(0, text.indexOf('سيرغي لافروف')).split('\n');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${before.length}:${before.at(-1).length + 3}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+F12');
+  const row = '.reference-zone-widget .ref-tree .monaco-list-row:has(.referenceMatch)';
+  await page.locator(row).first().waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(root, 'test-results/references-peek.png') });
+  const rows = await highlightsInView(page.locator(row));
+  const wrong = rows.filter((r) => !/لافروف$/.test(r.mention));
+  if (rows.length === 0 || wrong.length > 0) throw new Error(`rows whose highlight is not the mention: ${JSON.stringify(wrong.slice(0, 3))}`);
+  const shown = rows.filter((r) => r.inView).length;
+  return `${rows.length} reference rows, each highlighting the mention («${[...new Set(rows.map((r) => r.mention))].join('», «')}»); VS Code shows it on screen in ${shown} of them, its preview being the line from a few letters before the mention to the line's end`;
 }
 
 /** Expands a Corpus Lens view of the side bar (opening the container first) and gives its pane. */
@@ -636,11 +757,17 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-async function checkExpansionKept(page) {
+/** The People view open, with the row of `name` expanded. */
+async function expandedPerson(page, name) {
   const pane = await sidebarPane(page, 'People');
-  const row = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'نيكولاي باتروشيف' }).first();
+  const row = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: name }).first();
   await row.waitFor({ timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  return { pane, row };
+}
+
+async function checkExpansionKept(page) {
+  const { pane, row } = await expandedPerson(page, 'نيكولاي باتروشيف');
   const child = pane.locator('.monaco-list-row[aria-level="2"]').first();
   await child.waitFor({ timeout: 15_000 });
   const article = (await child.innerText()).replace(/\s+/g, ' ');

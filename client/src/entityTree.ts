@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { count, isolate, ltr } from './labels';
+import { count, derivedMark, isolate, ltr } from './labels';
 import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, UnlistedNamesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine, type UnlistedName } from '../../server/src/protocol';
 
 export type TreeNode =
@@ -76,8 +76,9 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       const a = node.article;
       const t = new vscode.TreeItem(isolate(a.headline || vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))), vscode.TreeItemCollapsibleState.Collapsed);
       t.id = `${this.type}/${node.entity.id}/${a.uri}`;
-      t.description = ltr(`${a.date ?? 'undated'} · ${count(a.count, 'mention')}`);
-      t.tooltip = `${a.headline}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))}`;
+      const mark = derivedMark(a.derived);
+      t.description = ltr(`${a.date ?? 'undated'} · ${count(a.count, 'mention')}${mark.note}`);
+      t.tooltip = `${a.headline}${mark.tooltip}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))}`;
       t.iconPath = new vscode.ThemeIcon('file-text');
       t.resourceUri = vscode.Uri.parse(a.uri);
       return t;

@@ -52,13 +52,13 @@ export function readerBody(text: string, a: ReaderArticle): string {
   const parts: Part[] = a.paragraphs.map((p, i) => ({ ...p, kind: i === 0 ? 'lead' : 'paragraph' }));
   const chrome: Part[] = a.boilerplate.map((z) => ({ ...z, kind: 'chrome', label: z.kind }));
   const meta = [a.date, a.source, a.dateline?.place].filter((x): x is string => !!x).map((x) => `<span dir="auto">${escapeHtml(x)}</span>`);
-  const headline = a.headline.end > a.headline.start ? runs(text, a.headline.start, a.headline.end, marks, []) : escapeHtml('(untitled)');
+  const headline = a.headline.end > a.headline.start ? runs(text, a.headline.start, a.headline.end, marks, []) + (a.headline.shortened ? '…' : '') : escapeHtml('(untitled)');
   const toc = parts.map((p, i) => `<li><a href="#p${i}" data-s="${p.start}">${escapeHtml(firstWords(text.slice(p.start, p.end)))}</a></li>`).join('');
   const body = parts.map((p, i) => `<p id="p${i}" class="${p.kind}">${runs(text, p.start, p.end, marks, a.quotations)}</p>`).join('\n');
   const folded = chrome.length
     ? `<details class="chrome"><summary>Site chrome and teasers (${chrome.length}), not counted</summary>${chrome.map((z) => `<p class="chrome" title="${escapeHtml(z.label ?? '')}">${runs(text, z.start, z.end, marks, [])}</p>`).join('\n')}</details>`
     : '';
-  return `<header><h1${a.headline.synthetic ? ' class="derived" title="No headline in the text: its first sentence"' : ''}>${headline}</h1><div class="meta">${meta.join(' · ')}</div></header>
+  return `<header><h1${a.headline.synthetic ? ' class="derived" title="No headline in the text: its first sentence, from the lead"' : ''}>${headline}</h1><div class="meta">${meta.join(' · ')}</div></header>
 <nav class="toc" aria-label="Contents"><ol>${toc}</ol></nav>
 <main>${body}</main>
 ${folded}`;

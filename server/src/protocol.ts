@@ -5,8 +5,9 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Location } from 'vscode-languageserver-types';
 
-export type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult, UnlistedName } from './core/features/viewTypes';
+export type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MaybeDerived, MentionLine, SearchResult, UnlistedName } from './core/features/viewTypes';
 import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult, UnlistedName } from './core/features/viewTypes';
+export { DERIVED_HEADLINE_NOTE } from './core/features/viewTypes';
 
 export interface StatusParams {
   articles: number;

@@ -74,6 +74,22 @@ describe('recognition that generalises', () => {
   });
 });
 
+describe('Latin names in Latin text (English notes taken as articles)', () => {
+  it('link case-insensitively on word boundaries; a surname only after the full name', () =>
+    expectMentions(
+      'Lavrov arrived first. Foreign Minister ⟦Sergey Lavrov⟧ met ⟦WANG YI⟧ in ⟦Beijing⟧; ⟦lavrov⟧ said the Lavrovian line holds, and ⟦Wang⟧ agreed.',
+      ['person:sergey-lavrov', 'person:wang-yi', 'place:beijing', 'person:sergey-lavrov', 'person:wang-yi'],
+    ));
+
+  it('the surname the Arabic short form spells (Xi of Xi Jinping), with the Arabic full name as antecedent too', () => {
+    expectMentions('Xi was absent. ⟦Xi Jinping⟧ sent a letter and ⟦Xi⟧ replied.', ['person:xi-jinping', 'person:xi-jinping']);
+    expectMentions('قال ⟦سيرغي لافروف⟧ إن ⟦Lavrov⟧ سيزور ⟦Moscow⟧', ['person:sergey-lavrov', 'person:sergey-lavrov', 'place:moscow']);
+  });
+
+  it("names written with an apostrophe link; a topic's Latin label is no name; a name that & or + belongs to is left to the name without them", () =>
+    expectMentions('Talks on trade: ⟦Ma’aden⟧ and the ⟦United Nations Security Council⟧ on Trade, e.g. with ⟦OPEC⟧.', ['org:maaden', 'org:un-security-council', 'org:opec']));
+});
+
 describe('discovery of people not in the catalog', () => {
   it('links a discovered person across articles by normalised name', () => {
     const index = new CorpusIndex(entities);

@@ -84,10 +84,13 @@ describe('Corpus Lens in VS Code', () => {
     assert.match(earliest.uri.path, /004_0559fb3e170e58b6\.txt$/);
   });
 
-  it('the outline starts with the headline and its date', async () => {
+  it('the outline starts with the headline and its date, then the parts in order, then the entity groups', async () => {
+    // VS Code orders the top-level symbols by where they start, as its Outline view does.
     const syms = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     assert.equal(syms[0].name, 'وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار في الحرب العالمية الثانية');
     assert.match(syms[0].detail, /^2025-12-03/);
+    assert.deepEqual(syms.slice(1).map((x) => x.detail.replace(/\d+/, 'N')), ['news agency', 'lead', ...Array(10).fill('paragraph N'), 'N', 'N', 'N', 'N', 'N zones']);
+    assert.deepEqual(syms.slice(-5).map((x) => x.name), ['People', 'Organisations', 'Places', 'Topics', 'Boilerplate']);
   });
 
   it('workspace symbols find لافروف from "lavrov"', async () => {

@@ -1,13 +1,15 @@
 /** Data for the sidebar tree, the palette search and workspace symbols. */
 import { SymbolKind, type Location, type SymbolInformation } from 'vscode-languageserver-types';
 import { TYPE_LABEL } from './hover';
-import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult } from './viewTypes';
+import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MaybeDerived, MentionLine, SearchResult } from './viewTypes';
 import type { Entity } from '../catalog/types';
 import type { Article, CorpusIndex, EntitySummary } from '../index/corpusIndex';
 import { roleLine } from './hover';
 import { firstMention } from './navigation';
 import { keywordInContext, locationOf, rangeOf } from './ranges';
+import { isMostlyArabic } from '../text/script';
 import { findPassages, type SearchEngine } from './search';
+import { DERIVED_HEADLINE_NOTE } from './viewTypes';
 
 
 export function entityItem(s: EntitySummary): EntityItem {
@@ -32,18 +34,29 @@ export function entityItems(index: CorpusIndex, search: SearchEngine, type: Enti
   return list.sort((a, b) => Number(!!a.entity.discovered) - Number(!!b.entity.discovered) || cmp[sort](a, b)).map(entityItem);
 }
 
+/** `{ derived: true }` for an article whose headline is derived from its first sentence. */
+const derived = (a: Article): MaybeDerived => (a.derivedHeadline ? { derived: true } : {});
+
 export function entityArticles(index: CorpusIndex, id: string, limit = 500): EntityArticle[] {
-  return index.articlesOf(id, limit).map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, count: index.countIn(a, id) }));
+  return index.articlesOf(id, limit).map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, count: index.countIn(a, id), ...derived(a) }));
 }
 
-/** The entity's mentions in one article as keyword-in-context lines; `text` is the article's. */
+/**
+ * The entity's mentions in one article as keyword-in-context lines; `text` is the article's. A
+ * tree row is laid out left to right and what overflows is cut at its right edge, where an Arabic
+ * line begins and a Latin one ends: an Arabic mention gets two words after it (five before), a
+ * Latin one two before it (five after), so that a narrow sidebar still shows the mention.
+ */
 export function articleMentions(index: CorpusIndex, id: string, uri: string, text: string): MentionLine[] {
   const a = index.article(uri);
   if (!a) return [];
   return index
     .mentions(a)
     .filter((m) => m.entity === id && !m.boilerplate)
-    .map((m) => ({ location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end) }));
+    .map((m) => {
+      const arabic = isMostlyArabic(text.slice(m.start, m.end));
+      return { location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end, arabic ? 5 : 2, arabic ? 2 : 5) };
+    });
 }
 
 /** Where an entity is best shown: its first full-name mention in the earliest article. */
@@ -60,7 +73,8 @@ export function workspaceSymbols(index: CorpusIndex, search: SearchEngine, query
     if (loc) out.push({ name: h.entity.en ? `${h.entity.ar} (${h.entity.en})` : h.entity.ar, kind: SymbolKind.Object, location: loc, containerName: TYPE_LABEL[h.entity.type] });
   }
   for (const h of search.headlineHits(query, 50)) {
-    out.push({ name: h.article.headline.text, kind: SymbolKind.File, location: headlineLocation(h.article), containerName: h.article.date ?? 'article' });
+    const a = h.article;
+    out.push({ name: a.headline.text, kind: SymbolKind.File, location: headlineLocation(a), containerName: [a.date ?? 'article', a.derivedHeadline && DERIVED_HEADLINE_NOTE].filter(Boolean).join(' · ') });
   }
   return out;
 }
@@ -88,7 +102,7 @@ export async function searchAll(
   }
   for (const h of search.headlineHits(query, 20)) {
     const a = h.article;
-    result.headlines.push({ uri: a.uri, headline: a.headline.text, date: a.date, range: headlineLocation(a).range });
+    result.headlines.push({ uri: a.uri, headline: a.headline.text, date: a.date, range: headlineLocation(a).range, ...derived(a) });
     candidates.add(a);
   }
   for (const a of candidates) {
@@ -126,7 +140,7 @@ export function articleGroups(index: CorpusIndex, year?: string, month?: string)
     return inYear
       .filter((a) => year === 'undated' || a.date!.slice(0, 7) === month)
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri))
-      .map((a) => ({ kind: 'article', key: a.uri, label: a.headline.text || a.uri, count: a.entityCount, date: a.date }));
+      .map((a) => ({ kind: 'article', key: a.uri, label: a.headline.text || a.uri, count: a.entityCount, date: a.date, ...derived(a) }));
   }
   const months = new Map<string, number>();
   for (const a of inYear) months.set(a.date!.slice(0, 7), (months.get(a.date!.slice(0, 7)) ?? 0) + 1);

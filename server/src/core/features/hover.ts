@@ -5,6 +5,7 @@ import type { CorpusIndex } from '../index/corpusIndex';
 import { findDates, weekdayOf, WEEKDAY_NAMES_AR } from '../text/dates';
 import { commandLink, escapeMarkdown } from './markdown';
 import { rangeOf } from './ranges';
+import { DERIVED_HEADLINE_NOTE } from './viewTypes';
 import { mentionNear } from './navigation';
 import { romanize } from '../text/romanize';
 import { yearSparkline } from '../analysis/sparkline';
@@ -103,7 +104,8 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
   if (articles.length > 0) {
     const list = articles.map((a) => {
       const line = a.lines.positionAt(a.headline.start).line + 1;
-      return `- ${a.date ?? 'undated'} — ${w.link(w.text(a.headline.text || a.uri), `${a.uri}#L${line}`)}`;
+      const derived = a.derivedHeadline ? ` ${w.em(`(${DERIVED_HEADLINE_NOTE})`)}` : '';
+      return `- ${a.date ?? 'undated'} — ${w.link(w.text(a.headline.text || a.uri), `${a.uri}#L${line}`)}${derived}`;
     });
     if (count > 8) list.push(`- … ${count - 8} more`);
     out.push(`Articles:\n${list.join('\n')}`);

@@ -10,8 +10,11 @@ export function locationOf(article: Article, start: number, end: number): Locati
   return { uri: article.uri, range: rangeOf(article, start, end) };
 }
 
-/** A few words either side of `[start, end)` on its line, with the mention's place in the result. */
-export function keywordInContext(text: string, start: number, end: number, words = 5): { line: string; matchStart: number; matchEnd: number } {
+/**
+ * A few words either side of `[start, end)` on its line (`words` before, `after` after), with the
+ * mention's place in the result.
+ */
+export function keywordInContext(text: string, start: number, end: number, words = 5, after = words): { line: string; matchStart: number; matchEnd: number } {
   let from = start;
   let count = 0;
   while (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') {
@@ -21,7 +24,7 @@ export function keywordInContext(text: string, start: number, end: number, words
   let to = end;
   count = 0;
   while (to < text.length && text[to] !== '\n' && text[to] !== '\r') {
-    if (/\s/.test(text[to]) && to > end && !/\s/.test(text[to - 1])) if (++count >= words) break;
+    if (/\s/.test(text[to]) && to > end && !/\s/.test(text[to - 1])) if (++count >= after) break;
     to++;
   }
   const raw = text.slice(from, to);

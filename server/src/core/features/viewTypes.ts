@@ -29,7 +29,15 @@ export interface MentionLine {
   matchEnd: number;
 }
 
-export interface EntityArticle {
+/** What the views say beside a headline derived from the lead's first sentence (the text has none). */
+export const DERIVED_HEADLINE_NOTE = 'from the first sentence';
+
+/** Set on an article whose text has no headline: its headline is derived from the lead's first sentence. */
+export interface MaybeDerived {
+  derived?: true;
+}
+
+export interface EntityArticle extends MaybeDerived {
   uri: string;
   headline: string;
   date?: string;
@@ -39,12 +47,12 @@ export interface EntityArticle {
 
 export interface SearchResult {
   entities: (EntityItem & { location?: Location })[];
-  headlines: { uri: string; headline: string; date?: string; range: Range }[];
+  headlines: ({ uri: string; headline: string; date?: string; range: Range } & MaybeDerived)[];
   passages: { uri: string; headline: string; range: Range; text: string; matches: [number, number][] }[];
 }
 
 /** A node of the Articles view: a year, a month of a year, or an article. */
-export interface ArticleGroup {
+export interface ArticleGroup extends MaybeDerived {
   kind: 'year' | 'month' | 'article';
   /** `2025`, `2025-07`, or the article URI. */
   key: string;

@@ -63,7 +63,7 @@ export function ownCopy(s: string): string {
  */
 export function analyzeArticle(text: string, recognizer: Recognizer, detach = true): ArticleAnalysis {
   const own = detach ? ownCopy : (x: string) => x;
-  const structure = parseArticle(text);
+  const structure = parseArticle(text, recognizer.named);
   const tokens = tokenize(text);
   const boiler = (o: number) => inZones(structure.boilerplate, o);
   const found = recognizer.recognize(text, boiler, tokens);

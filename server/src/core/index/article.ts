@@ -94,6 +94,11 @@ export class Article {
     return { text: this.headlineText, start: this.data[b + 4], end: this.data[b + 5], synthetic: (this.data[b + 6] & 1) === 1 };
   }
 
+  /** Whether the text has no headline and the article's title is derived from its lead's first sentence. */
+  get derivedHeadline(): boolean {
+    return (this.data[this.base + 6] & 1) === 1 && this.headlineText !== '';
+  }
+
   get lines(): LineIndex {
     return LineIndex.view(this.data, this.base + HEADER, this.data[this.base], this.data[this.base + 7]);
   }
