@@ -8,6 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus, mulberry32 } from './bench/generate.mjs';
 import { openServer, procUsage } from './bench/serverProcess.mjs';
 import { listFiles } from './bench/listFiles.mjs';
+import { benchConcordance } from './bench/concordance.mjs';
+import { measureTimelineNetwork, timelineNetworkRows } from './bench/timelineNetwork.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -137,6 +139,13 @@ async function benchSize(n) {
     lat.symbols.push(await timed(() => s.c.sendRequest('textDocument/documentSymbol', { textDocument: { uri: d.uri } })));
     lat.search.push(await timed(() => s.c.sendRequest('workspace/symbol', { query: pick(QUERIES) })));
   }
+  const hoverOnce = () => {
+    const d = pick(docs);
+    return timed(() => s.c.sendRequest('textDocument/hover', { textDocument: { uri: d.uri }, position: pick(positionsOf(d.text, WORDS)) }));
+  };
+  const concordance = await benchConcordance(s.c, { hover: hoverOnce, pct });
+  // Timeline, network and export, on the indexed corpus.
+  const timelineNetwork = await measureTimelineNetwork(s.c);
   const edits = [];
   for (let i = 0; i < 100; i++) {
     const d = docs[i % docs.length];
@@ -193,6 +202,8 @@ async function benchSize(n) {
     indexArraysMB: mem.indexArrays / 1e6,
     rssMB: mem.rss / 1e6,
     gc: mem.gc,
+    concordance,
+    timelineNetwork,
   };
   r.floorRatio = r.coldMBps / r.floorMBps;
   r.warmRatio = r.warmSeconds / r.coldSeconds;
@@ -222,12 +233,17 @@ const rows = [
   ['document symbols p50 / p95 (ms)', ...results.map((r) => `${f(r.p50.symbols)} / ${f(r.p95.symbols)}`)],
   ['workspace search p50 / p95 (ms, ≤ 50)', ...results.map((r) => `${f(r.p50.search)} / ${f(r.p95.search)}`)],
   ['while indexing: p95 / max (ms, ≤ 100)', ...results.map((r) => `${f(r.duringIndexing.p95)} / ${f(r.duringIndexing.max)} (${r.duringIndexing.requests})`)],
+  ['concordance: first page of the most mentioned entity (ms, ≤ 300)', ...results.map((r) => `${f(r.concordance.firstPageMs)} (${r.concordance.top.mentions} hits)`)],
+  ['concordance: words of ~10,000 lines read (ms) / re-sort p50, max (ms, ≤ 200)', ...results.map((r) => `${f(r.concordance.resort.wordsReadMs)} / ${f(r.concordance.resort.p50)}, ${f(r.concordance.resort.max)} (${r.concordance.resort.lines} lines)`)],
+  ['concordance: export of the most mentioned entity (s, lines, MB)', ...results.map((r) => `${f(r.concordance.export.ms / 1000, 2)}, ${r.concordance.export.lines}, ${f(r.concordance.export.mb)}`)],
+  ['hover p95 during that export / idle (ms)', ...results.map((r) => `${f(r.concordance.export.hoverP95During)} / ${f(r.p95.hover)} (${r.concordance.export.hoversDuring})`)],
   ['edit re-index p95 (ms, ≤ 20)', ...results.map((r) => f(r.editP95))],
   ['warm start (s)', ...results.map((r) => f(r.warmSeconds, 2))],
   ['warm / cold (≤ 0.1)', ...results.map((r) => f(r.warmRatio, 3))],
   ['warm start CPU, all threads, with the process start (s)', ...results.map((r) => f(r.warmCpuSeconds))],
   ['warm start page faults, with the process start (thousands)', ...results.map((r) => f(r.warmPageFaults === undefined ? undefined : r.warmPageFaults / 1000, 0))],
   ['hover after warm start p50 / p95 (ms)', ...results.map((r) => `${f(r.warmHover.p50)} / ${f(r.warmHover.p95)}`)],
+  ...timelineNetworkRows(results, f),
   ['heap after GC (MB)', ...results.map((r) => f(r.heapMB))],
   ['heap / corpus (≤ 0.5)', ...results.map((r) => f(r.heapRatio, 2))],
   ['index typed arrays, off-heap (MB)', ...results.map((r) => f(r.indexArraysMB))],

@@ -235,6 +235,24 @@ for (const e of entries) {
   else delete e.short;
 }
 
+// ---- Latin acronyms ------------------------------------------------------------------------
+// Arabic news writes many bodies' acronyms in Latin letters (PKK, CNN, IFC): an organisation
+// whose Latin name is an acronym, or ends with one in brackets, is found by it too. Only
+// capitals, two letters at least, and not an acronym some other entity already takes.
+const acronymOf = (en: string | undefined) => /^([A-Z]{2,6})$/.exec(en ?? '')?.[1] ?? /\(([A-Z]{2,6})\)$/.exec(en ?? '')?.[1];
+const acronymCount = new Map<string, number>();
+for (const e of entries) {
+  const a = e.type === 'organisation' ? acronymOf(e.en) : undefined;
+  if (a) acronymCount.set(a, (acronymCount.get(a) ?? 0) + 1);
+}
+let acronyms = 0;
+for (const e of entries) {
+  const a = e.type === 'organisation' ? acronymOf(e.en) : undefined;
+  if (!a || acronymCount.get(a) !== 1 || (e.aliases ?? []).includes(a)) continue;
+  e.aliases = [...(e.aliases ?? []), a];
+  acronyms++;
+}
+
 // ---- Names that are also ordinary words -----------------------------------------------------
 // Listed for curation, not acted on: the word list holds proper names as well (بوتين, نتنياهو,
 // بايدن are in it, with their inflections), so it cannot tell a surname from a common word. The
@@ -266,7 +284,7 @@ const count = (t: EntityType) => entries.filter((e) => e.type === t).length;
 const names = entries.reduce((n, e) => n + 1 + (e.aliases?.length ?? 0) + (e.short?.length ?? 0) + (e.demonyms?.length ?? 0), 0);
 console.log(
   `catalog: ${entries.length} entities (${count('person')} people, ${count('organisation')} organisations, ${count('place')} places, ${count('topic')} topics), ${names} names; ` +
-    `${generated.length} pieces generated from CLDR and demonyms; ${dropped} generated names left to curated entries; ${givenNames} short forms that are given names left out; ` +
+    `${generated.length} pieces generated from CLDR and demonyms; ${dropped} generated names left to curated entries; ${givenNames} short forms that are given names left out; ${acronyms} Latin acronyms of organisations added as names; ` +
     `${flagged.length} one-word names and short forms are in the Arabic word list and link without context (--flagged lists them)`,
 );
 if (process.argv.includes('--flagged')) for (const f of flagged) console.log(`  ${f}`);

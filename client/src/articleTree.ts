@@ -1,6 +1,6 @@
 /** The Articles view: year → month → article, newest first; clicking an article opens it at its headline. */
 import * as vscode from 'vscode';
-import { count, isolate, ltr } from './labels';
+import { count, derivedMark, isolate, ltr } from './labels';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ArticlesRequest, type ArticleGroup } from '../../server/src/protocol';
 
@@ -33,8 +33,9 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleGroup
     const uri = vscode.Uri.parse(node.key);
     const t = new vscode.TreeItem(isolate(node.label), vscode.TreeItemCollapsibleState.None);
     t.id = `articles/${node.key}`;
-    t.description = ltr(`${node.date ?? 'undated'} · ${count(node.count, 'entity', 'entities')}`);
-    t.tooltip = `${node.label}\n${vscode.workspace.asRelativePath(uri)}`;
+    const mark = derivedMark(node.derived);
+    t.description = ltr(`${node.date ?? 'undated'} · ${count(node.count, 'entity', 'entities')}${mark.note}`);
+    t.tooltip = `${node.label}${mark.tooltip}\n${vscode.workspace.asRelativePath(uri)}`;
     t.resourceUri = uri;
     t.iconPath = new vscode.ThemeIcon('file-text');
     t.command = { command: 'vscode.open', title: 'Open Article', arguments: [uri] };

@@ -1,12 +1,13 @@
 /**
- * Entity context-menu commands that touch the catalog: copy the names, open the entry, add an
- * alias to the workspace catalog (which the server reloads when the file changes).
+ * Commands that touch the catalog: copy an entity's names, open its entry, add an alias; and for
+ * a name no catalog holds, add it, merge it into an entity, or ignore it. They write the
+ * workspace catalog, which the server reloads when the file changes.
  */
 import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Entity } from '../../server/src/core/catalog/types';
-import { EntityRequest } from '../../server/src/protocol';
+import type { Entity, EntityType } from '../../server/src/core/catalog/types';
+import { EntitiesRequest, EntityRequest, UnlistedNamesRequest, type UnlistedName } from '../../server/src/protocol';
 import type { TreeNode } from './entityTree';
 
 type CatalogEntity = Entity & Record<string, unknown>;
@@ -59,13 +60,15 @@ export async function openCatalogEntry(client: LanguageClient, arg: string | Tre
   void vscode.window.showInformationMessage('This entry ships with Corpus Lens. Add an alias (or copy it into the workspace catalog) to change it for this workspace.');
 }
 
-/** Adds `alias` to the entity in the workspace catalog, creating the file or the entry as needed. */
-export async function addAlias(client: LanguageClient, arg: string | TreeNode, aliasArg?: string): Promise<boolean> {
-  const e = await entityOf(client, arg);
+const FORMAT: jsonc.FormattingOptions = { insertSpaces: true, tabSize: 2 };
+
+/**
+ * Edits the workspace catalog on disk, creating the file when there is none; the server reloads
+ * it when it changes. `edit` gets the text and its entries; returns where it wrote, if it did.
+ */
+async function editCatalog(edit: (text: string, entries: jsonc.Node[]) => jsonc.EditResult): Promise<vscode.Uri | undefined> {
   const uri = catalogUri();
-  if (!e || !uri) return false;
-  const alias = aliasArg ?? (await vscode.window.showInputBox({ prompt: `New alias or spelling for ${e.ar}`, validateInput: (v) => (v.trim().length < 2 ? 'At least two characters' : undefined) }));
-  if (!alias) return false;
+  if (!uri) return undefined;
   let text = '{\n  "entities": []\n}\n';
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -74,19 +77,113 @@ export async function addAlias(client: LanguageClient, arg: string | TreeNode, a
   }
   const root = jsonc.parseTree(text);
   const entries = (root && jsonc.findNodeAtLocation(root, ['entities'])?.children) ?? [];
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(jsonc.applyEdits(text, edit(text, entries))));
+  return uri;
+}
+
+const idOfEntry = (n: jsonc.Node) => jsonc.findNodeAtLocation(n, ['id'])?.value as string | undefined;
+
+/** Adds `aliases` to the entity in the workspace catalog, creating the file or the entry as needed. */
+async function addAliases(e: CatalogEntity, aliases: readonly string[]): Promise<vscode.Uri | undefined> {
   const entry = storable(e);
-  const at = entries.findIndex((n) => jsonc.findNodeAtLocation(n, ['id'])?.value === entry.id);
-  const format = { formattingOptions: { insertSpaces: true, tabSize: 2 } };
-  let edits: jsonc.EditResult;
-  if (at >= 0) {
-    const aliases = (jsonc.getNodeValue(entries[at]) as { aliases?: string[] }).aliases ?? [];
-    edits = jsonc.modify(text, ['entities', at, 'aliases'], [...aliases, alias.trim()], format);
-  } else {
+  return editCatalog((text, entries) => {
+    const at = entries.findIndex((n) => idOfEntry(n) === entry.id);
+    if (at >= 0) {
+      const had = (jsonc.getNodeValue(entries[at]) as { aliases?: string[] }).aliases ?? [];
+      return jsonc.modify(text, ['entities', at, 'aliases'], [...new Set([...had, ...aliases])], { formattingOptions: FORMAT });
+    }
     // A shipped entry is copied whole: a workspace entry with the same id replaces it.
-    const aliases = [...((entry.aliases as string[] | undefined) ?? []), alias.trim()];
-    edits = jsonc.modify(text, ['entities', entries.length], { ...entry, aliases }, { ...format, isArrayInsertion: true });
+    const had = (entry.aliases as string[] | undefined) ?? [];
+    return jsonc.modify(text, ['entities', entries.length], { ...entry, aliases: [...new Set([...had, ...aliases])] }, { formattingOptions: FORMAT, isArrayInsertion: true });
+  });
+}
+
+/** Adds `alias` to the entity in the workspace catalog, creating the file or the entry as needed. */
+export async function addAlias(client: LanguageClient, arg: string | TreeNode, aliasArg?: string): Promise<boolean> {
+  const e = await entityOf(client, arg);
+  if (!e || !catalogUri()) return false;
+  const alias = aliasArg ?? (await vscode.window.showInputBox({ prompt: `New alias or spelling for ${e.ar}`, validateInput: (v) => (v.trim().length < 2 ? 'At least two characters' : undefined) }));
+  if (!alias) return false;
+  const uri = await addAliases(e, [alias.trim()]);
+  if (uri) void vscode.window.setStatusBarMessage(`Corpus Lens: alias “${alias.trim()}” added to ${vscode.workspace.asRelativePath(uri)}`, 4000);
+  return !!uri;
+}
+
+const TYPE_CHOICES: { label: string; type: EntityType }[] = [
+  { label: '$(person) Person', type: 'person' },
+  { label: '$(organization) Organisation', type: 'organisation' },
+  { label: '$(globe) Place', type: 'place' },
+];
+
+/** The discovered name a command was given (its id, or its node in a view), with the forms seen. */
+async function unlistedOf(client: LanguageClient, arg: string | TreeNode | undefined): Promise<UnlistedName | undefined> {
+  const id = entityIdOf(arg);
+  return id ? (await client.sendRequest(UnlistedNamesRequest, { id }))[0] : undefined;
+}
+
+/** A catalog id for a new entry: its type, then its Latin spelling, unused so far. */
+async function freshId(client: LanguageClient, type: EntityType, latin: string): Promise<string> {
+  const slug = latin.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'name';
+  for (let n = 1; ; n++) {
+    const id = `${type}:${slug}${n === 1 ? '' : `-${n}`}`;
+    if (!(await client.sendRequest(EntityRequest, { id }))) return id;
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(jsonc.applyEdits(text, edits)));
-  void vscode.window.setStatusBarMessage(`Corpus Lens: alias “${alias.trim()}” added to ${vscode.workspace.asRelativePath(uri)}`, 4000);
-  return true;
+}
+
+/**
+ * Adds a discovered name to the workspace catalog as an entity of `type` (asked for when not
+ * given, the type it was found as first): its name, its other full spellings as aliases, its
+ * shorter forms as short forms that need the full name first, and the role it was found with.
+ */
+export async function adoptName(client: LanguageClient, arg: string | TreeNode, typeArg?: EntityType): Promise<string | undefined> {
+  const name = await unlistedOf(client, arg);
+  if (!name) return undefined;
+  const choices = [...TYPE_CHOICES].sort((a, b) => Number(b.type === name.type) - Number(a.type === name.type));
+  const type = typeArg ?? (await vscode.window.showQuickPick(choices, { placeHolder: `Add «${name.ar}» to the workspace catalog as…` }))?.type;
+  if (!type) return undefined;
+  const words = (s: string) => s.trim().split(/\s+/).length;
+  const others = name.forms.filter((f) => f !== name.ar);
+  const entry = {
+    id: await freshId(client, type, name.latin),
+    type,
+    ar: name.ar,
+    ...(others.some((f) => words(f) >= words(name.ar)) ? { aliases: others.filter((f) => words(f) >= words(name.ar)) } : {}),
+    ...(others.some((f) => words(f) < words(name.ar)) ? { short: others.filter((f) => words(f) < words(name.ar)).map((text) => ({ text, requiresAntecedent: true })) } : {}),
+    ...(name.reason ? { description: name.reason } : {}),
+  };
+  const uri = await editCatalog((text, entries) => jsonc.modify(text, ['entities', entries.length], entry, { formattingOptions: FORMAT, isArrayInsertion: true }));
+  if (uri) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» added to ${vscode.workspace.asRelativePath(uri)} as ${entry.id}`, 4000);
+  return uri && entry.id;
+}
+
+/** Adds a discovered name to an entity the user picks (or `targetArg`) as an alias. */
+export async function mergeName(client: LanguageClient, arg: string | TreeNode, targetArg?: string): Promise<boolean> {
+  const name = await unlistedOf(client, arg);
+  if (!name) return false;
+  let target = targetArg;
+  if (!target) {
+    // The corpus's entities of the name's type first, the most mentioned first.
+    const types: EntityType[] = [name.type, ...TYPE_CHOICES.map((c) => c.type).filter((t) => t !== name.type)];
+    const lists = await Promise.all(types.map((type) => client.sendRequest(EntitiesRequest, { type })));
+    const items = lists.flat().filter((e) => !e.discovered).map((e) => ({ label: e.ar, description: e.en, detail: `${e.type} · ${e.mentions} mentions`, id: e.id }));
+    target = (await vscode.window.showQuickPick(items, { placeHolder: `Merge «${name.ar}» into… (it becomes an alias)`, matchOnDescription: true }))?.id;
+  }
+  const e = target && (await entityOf(client, target));
+  if (!e) return false;
+  const uri = await addAliases(e, [name.ar]);
+  if (uri) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» is now an alias of ${e.ar}`, 4000);
+  return !!uri;
+}
+
+/** Remembers in the workspace catalog that a discovered name is not one (`ignore`). */
+export async function ignoreName(client: LanguageClient, arg: string | TreeNode): Promise<boolean> {
+  const name = await unlistedOf(client, arg);
+  if (!name) return false;
+  const uri = await editCatalog((text) => {
+    const root = jsonc.parseTree(text);
+    const had = (root && (jsonc.findNodeAtLocation(root, ['ignore'])?.children ?? []).map((n) => n.value as string)) ?? [];
+    return jsonc.modify(text, ['ignore'], [...new Set([...had, name.ar])], { formattingOptions: FORMAT });
+  });
+  if (uri) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» will not be offered as a name again`, 4000);
+  return !!uri;
 }

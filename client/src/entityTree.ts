@@ -1,16 +1,20 @@
 /**
- * The sidebar trees: one provider class serves People, Organisations, Places and Topics.
+ * The sidebar trees: one provider class serves People, Organisations, Places, Topics and the
+ * names no catalog holds (Names to Review).
  * entity → articles (newest first) → mentions as keyword-in-context lines.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { count, isolate, ltr } from './labels';
-import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine } from '../../server/src/protocol';
+import { count, derivedMark, isolate, ltr } from './labels';
+import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, UnlistedNamesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine, type UnlistedName } from '../../server/src/protocol';
 
 export type TreeNode =
   | { kind: 'entity'; entity: EntityItem }
   | { kind: 'article'; entity: EntityItem; article: EntityArticle }
   | { kind: 'mention'; mention: MentionLine };
+
+/** An entity view's type, or the names no catalog holds. */
+export type TreeScope = EntityKind | 'unlisted';
 
 const ICONS: Record<EntityKind, string> = { person: 'person', organisation: 'organization', place: 'globe', topic: 'tag' };
 
@@ -21,7 +25,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   filter = '';
   private roots: TreeNode[] = [];
 
-  constructor(readonly type: EntityKind, private readonly client: LanguageClient) {}
+  constructor(readonly type: TreeScope, private readonly client: LanguageClient) {}
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -31,7 +35,10 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     // Before the server starts (a workspace not yet known as a corpus) the view is empty.
     if (!this.client.isRunning()) return [];
     if (!node) {
-      const items = await this.client.sendRequest(EntitiesRequest, { type: this.type, sort: this.sort, filter: this.filter || undefined });
+      const items =
+        this.type === 'unlisted'
+          ? await this.client.sendRequest(UnlistedNamesRequest, {})
+          : await this.client.sendRequest(EntitiesRequest, { type: this.type, sort: this.sort, filter: this.filter || undefined });
       // Keep node identity stable by id so that expansion survives a refresh.
       this.roots = items.map((entity) => ({ kind: 'entity', entity }));
       return this.roots;
@@ -53,6 +60,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'entity' && this.type === 'unlisted') return unlistedItem(node.entity as UnlistedName);
     if (node.kind === 'entity') {
       const e = node.entity;
       const t = new vscode.TreeItem(isolate(e.ar), vscode.TreeItemCollapsibleState.Collapsed);
@@ -68,8 +76,9 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       const a = node.article;
       const t = new vscode.TreeItem(isolate(a.headline || vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))), vscode.TreeItemCollapsibleState.Collapsed);
       t.id = `${this.type}/${node.entity.id}/${a.uri}`;
-      t.description = ltr(`${a.date ?? 'undated'} · ${count(a.count, 'mention')}`);
-      t.tooltip = `${a.headline}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))}`;
+      const mark = derivedMark(a.derived);
+      t.description = ltr(`${a.date ?? 'undated'} · ${count(a.count, 'mention')}${mark.note}`);
+      t.tooltip = `${a.headline}${mark.tooltip}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri))}`;
       t.iconPath = new vscode.ThemeIcon('file-text');
       t.resourceUri = vscode.Uri.parse(a.uri);
       return t;
@@ -81,4 +90,17 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     t.command = { command: 'corpusLens.openMention', title: 'Open Mention', arguments: [m.location] };
     return t;
   }
+}
+
+const TYPE_NAMES: Record<EntityKind, string> = { person: 'person', organisation: 'organisation', place: 'place', topic: 'topic' };
+
+/** A name to review: its type, its automatic Latin spelling, its figures, and why it was found. */
+function unlistedItem(e: UnlistedName): vscode.TreeItem {
+  const t = new vscode.TreeItem(isolate(e.ar), vscode.TreeItemCollapsibleState.Collapsed);
+  t.id = `unlisted/${e.id}`;
+  t.description = ltr(`${TYPE_NAMES[e.type]} · ${e.latin} · ${count(e.articles, 'article')} · ${count(e.mentions, 'mention')}`);
+  t.tooltip = [e.ar, `${e.latin} (automatic Latin spelling)`, e.reason ? `Found as: ${e.reason}` : 'Found from how the text writes it', `Forms seen: ${e.forms.join('، ')}`, 'Add it to the workspace catalog, merge it into an entity, or ignore it.'].join('\n');
+  t.iconPath = new vscode.ThemeIcon(ICONS[e.type]);
+  t.contextValue = 'unlistedName';
+  return t;
 }

@@ -5,16 +5,23 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MentionsRequest, StatusNotification, type ArticleGroup, type EntityKind, type EntitySort, type StatusParams } from '../../server/src/protocol';
-import { EntityTreeProvider, type TreeNode } from './entityTree';
+import { EntityTreeProvider, type TreeNode, type TreeScope } from './entityTree';
 import { createClient, settings } from './languageClient';
 import { runSearch } from './search';
 import { ArticleTreeProvider } from './articleTree';
 import { registerArticleLanguage } from './articleLanguage';
-import { addAlias, copyNames, entityIdOf, openCatalogEntry } from './catalogCommands';
+import { addAlias, adoptName, copyNames, entityIdOf, ignoreName, mergeName, openCatalogEntry } from './catalogCommands';
 import { corpusReason } from './corpusDetection';
 import { count } from './labels';
 import { registerEntityMarks } from './entityMarks';
 import { Reader } from './reader';
+import { ConcordancePanel } from './panels/concordancePanel';
+import { TimelinePanel } from './panels/timelinePanel';
+import { NetworkPanel } from './panels/networkPanel';
+import type { TimelineState } from './panels/timelineMessages';
+import { chosenIds } from './entityChoice';
+import { exportEntityTable, exportNetwork } from './analysisExports';
+import type { EntityTableFormat, NetworkFormat, NetworkParams } from '../../server/src/protocol';
 
 const VIEWS: ReadonlyArray<readonly [string, EntityKind]> = [
   ['corpusLens.people', 'person'],
@@ -29,12 +36,16 @@ export interface CorpusLensApi {
   indexed(): Promise<StatusParams>;
   status(): StatusParams | undefined;
   /** The children of a tree node as the view shows them (roots when `node` is omitted). */
-  treeChildren(type: EntityKind, node?: TreeNode): Promise<{ node: TreeNode; item: vscode.TreeItem }[]>;
+  treeChildren(type: TreeScope, node?: TreeNode): Promise<{ node: TreeNode; item: vscode.TreeItem }[]>;
   /** The children of an Articles view node (years when `node` is omitted). */
   articleChildren(node?: ArticleGroup): Promise<{ node: ArticleGroup; item: vscode.TreeItem }[]>;
   client: LanguageClient;
   /** The message shown when the server was left stopped after repeated crashes, if it was. */
   serverGaveUp(): string | undefined;
+  /** What the Timeline panel shows, when it is open. */
+  timelineShown(): TimelineState | undefined;
+  /** The Network panel's filters, when it is open. */
+  networkFilters(): NetworkParams | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusLensApi> {
@@ -49,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       if (choice === 'Show Log') output.show();
     });
   });
-  const trees = new Map<EntityKind, EntityTreeProvider>();
+  const trees = new Map<TreeScope, EntityTreeProvider>();
   const views: vscode.TreeView<TreeNode>[] = [];
   let status: StatusParams | undefined;
   let indexedResolve: (s: StatusParams) => void = () => undefined;
@@ -86,6 +97,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     context.subscriptions.push(view);
   }
 
+  // Names no catalog holds, to add, merge or ignore.
+  const unlisted = new EntityTreeProvider('unlisted', client);
+  trees.set('unlisted', unlisted);
+  const unlistedView = vscode.window.createTreeView('corpusLens.unlisted', { treeDataProvider: unlisted, showCollapseAll: true });
+  context.subscriptions.push(unlistedView);
+
   /** A filter shows in each entity view's title, with a command to clear it. */
   const setFilter = (value: string) => {
     const filter = value.trim();
@@ -98,9 +115,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const articleView = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: articles, showCollapseAll: true });
   const marks = registerEntityMarks(client);
   const reader = new Reader(context, client);
-  context.subscriptions.push(reader);
+  // A panel restored after a window reload starts the server when it asks for its data.
+  const panelServer = () => start('a Corpus Lens panel is open');
+  const concordance = new ConcordancePanel(context, client, panelServer);
+  const timeline = new TimelinePanel(context, client, panelServer);
+  const network = new NetworkPanel(context, client, panelServer);
+  context.subscriptions.push(reader, concordance, timeline, network);
   context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);
-  for (const view of [...views, articleView]) {
+  for (const view of [...views, articleView, unlistedView]) {
     if (view.visible) void start('the Corpus Lens view is open');
     context.subscriptions.push(view.onDidChangeVisibility((e) => e.visible && void start('the Corpus Lens view was opened')));
   }
@@ -122,10 +144,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpusLens.enable', () => start('Index This Workspace')),
     vscode.commands.registerCommand('corpusLens.openCatalog', () => openWorkspaceCatalog()),
     vscode.commands.registerCommand('corpusLens.openReader', withServer((uri?: vscode.Uri) => reader.open(uri instanceof vscode.Uri ? uri : undefined))),
+    // From an entity (tree item, hover link: its id), the editor (selection, name under the cursor), or a typed query.
+    vscode.commands.registerCommand('corpusLens.concordance.open', withServer(async (arg?: unknown) => {
+      const q = await concordance.queryFor(arg);
+      if (q) concordance.show(q.query, q.label);
+    })),
     vscode.commands.registerCommand('corpusLens.refresh', withServer(() => (trees.forEach((t) => t.refresh()), articles.refresh()))),
     vscode.commands.registerCommand('corpusLens.copyNames', withServer((arg: string | TreeNode) => copyNames(client, arg))),
     vscode.commands.registerCommand('corpusLens.openCatalogEntry', withServer((arg: string | TreeNode) => openCatalogEntry(client, arg))),
     vscode.commands.registerCommand('corpusLens.addAlias', withServer((arg: string | TreeNode, alias?: string) => addAlias(client, arg, alias))),
+    vscode.commands.registerCommand('corpusLens.adoptName', withServer((arg: string | TreeNode, type?: EntityKind) => adoptName(client, arg, type))),
+    vscode.commands.registerCommand('corpusLens.mergeName', withServer((arg: string | TreeNode, target?: string) => mergeName(client, arg, target))),
+    vscode.commands.registerCommand('corpusLens.ignoreName', withServer((arg: string | TreeNode) => ignoreName(client, arg))),
     vscode.commands.registerCommand('corpusLens.openMention', openLocation),
     vscode.commands.registerCommand('corpusLens.showMentions', withServer(async (arg: string | TreeNode) => {
       const id = entityIdOf(arg);
@@ -172,6 +202,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       setFilter(value);
     })),
     vscode.commands.registerCommand('corpusLens.clearFilter', () => setFilter('')),
+    // Timeline, network, export: each takes its entity (an id, ids or a tree item) or the name under the cursor, else asks.
+    vscode.commands.registerCommand('corpusLens.timeline.open', withServer(async (arg?: unknown) => {
+      const ids = await chosenIds(client, arg, 'Show the timeline of');
+      if (ids.length > 0) await timeline.show(ids);
+    })),
+    vscode.commands.registerCommand('corpusLens.timeline.add', withServer(async (arg?: unknown) => {
+      const ids = await chosenIds(client, arg, 'Add to the timeline');
+      if (ids.length > 0) await timeline.show(ids, true);
+    })),
+    vscode.commands.registerCommand('corpusLens.network.open', withServer((filters?: NetworkParams) => network.show(typeof filters === 'object' && filters !== null && !('kind' in filters) ? filters : undefined))),
+    vscode.commands.registerCommand('corpusLens.network.export', withServer((format?: NetworkFormat, uri?: vscode.Uri) => exportNetwork(client, network.filters ?? {}, typeof format === 'string' ? format : undefined, uri instanceof vscode.Uri ? uri : undefined))),
+    vscode.commands.registerCommand('corpusLens.exportEntities', withServer((format?: EntityTableFormat, uri?: vscode.Uri) => exportEntityTable(client, typeof format === 'string' ? format : undefined, uri instanceof vscode.Uri ? uri : undefined))),
     // A folder added may have globs of its own (resource-scoped settings).
     vscode.workspace.onDidChangeWorkspaceFolders(() => client.isRunning() && void client.sendNotification('workspace/didChangeConfiguration', { settings: { corpusLens: settings() } })),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -182,10 +224,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   let refreshTimer: NodeJS.Timeout | undefined;
   context.subscriptions.push(
     client.onNotification(StatusNotification, (s) => {
+      const was = status;
       status = s;
       statusItem.text = s.indexing ? `$(sync~spin) Corpus Lens ${s.done}/${s.total}` : `$(library) ${count(s.articles, 'article')} · ${count(s.entities, 'entity', 'entities')}`;
       statusItem.tooltip = statusTooltip(s);
       if (!s.indexing) indexedResolve(s);
+      // The panels count again once indexing is done, the first time too (not while it runs, nor on each edit: a network drawn again moves).
+      if (!s.indexing && (was === undefined || was.indexing)) void Promise.all([timeline.refresh(), network.refresh()]);
       marks.repaint();
       if (refreshTimer) clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => (trees.forEach((t) => t.refresh()), articles.refresh()), 200);
@@ -208,6 +253,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     articleChildren: async (node) => (await articles.getChildren(node)).map((n) => ({ node: n, item: articles.getTreeItem(n) })),
     client,
     serverGaveUp: () => gaveUp,
+    timelineShown: () => timeline.shown,
+    networkFilters: () => network.filters,
   };
 }
 

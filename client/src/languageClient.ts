@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The only commands a hover may run: the extension's own, by name. */
-export const TRUSTED_COMMANDS = ['corpusLens.showMentions', 'corpusLens.reveal'];
+export const TRUSTED_COMMANDS = ['corpusLens.showMentions', 'corpusLens.reveal', 'corpusLens.concordance.open', 'corpusLens.adoptName', 'corpusLens.ignoreName'];
 
 export function settings(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration('corpusLens');
@@ -18,6 +18,7 @@ export function settings(): Record<string, unknown> {
     latinInlayHints: c.get<boolean>('inlayHints.latinNames'),
     colourByType: c.get<boolean>('editor.colourWordsByType'),
     articleScripts: c.get<string[]>('articleScripts'),
+    leaveOut: c.get<string[]>('catalog.leaveOut'),
     // Each folder's own globs (the settings are resource-scoped: a folder's settings file may set them).
     folders: (vscode.workspace.workspaceFolders ?? []).map((f) => {
       const own = vscode.workspace.getConfiguration('corpusLens', f.uri);

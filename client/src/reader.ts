@@ -4,44 +4,50 @@
  * the cursor's place is highlighted) and leads it (a click puts the cursor there). Its
  * reading aids live in the page's state; the article shown survives a window reload.
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ArticlesRequest, CardRequest, ReaderRequest, type ArticleGroup } from '../../server/src/protocol';
-import { readerBody, readerPage } from './readerHtml';
+import { PanelShell } from './panels/panelShell';
+import { READER_CONTROLS, readerBody } from './readerHtml';
 
-const VIEW_TYPE = 'corpusLens.reader';
-
+/** What the page asks of the extension. */
 interface PageMessage {
   type: 'ready' | 'reveal' | 'card' | 'showMentions' | 'revealEntity' | 'prev' | 'next';
   offset?: number;
   id?: string;
 }
 
+/** What the extension tells the page. */
+type ReaderMessage = { type: 'render'; body: string; sameArticle: boolean } | { type: 'cursor'; offset: number } | { type: 'card'; text: string; id?: string };
+
 export class Reader implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly shell: PanelShell<ReaderMessage, PageMessage>;
   private uri: vscode.Uri | undefined;
   private shown: string | undefined;
   private renderTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    this.shell = new PanelShell<ReaderMessage, PageMessage>(
+      context,
+      { viewType: 'corpusLens.reader', title: 'Reader', styles: ['media/reader.css'], scripts: ['media/reader.js'], body: READER_CONTROLS, lang: 'ar', dir: 'rtl', icon: 'media/corpus-lens.svg' },
+      {
+        onMessage: (m) => this.onMessage(m),
+        // The page's own state holds its reading aids; the article comes back through 'ready'.
+        onDispose: () => (this.shown = undefined),
+      },
+    );
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: { uri?: string } | undefined) => {
-          this.adopt(panel);
-          if (state?.uri) this.uri = vscode.Uri.parse(state.uri);
-        },
-      }),
+      this.shell,
       vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (this.panel && e && this.isArticle(e.document)) this.showDocument(e.document.uri);
+        if (this.shell.panel && e && this.isArticle(e.document)) void this.showDocument(e.document.uri);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.panel && this.uri && e.document.uri.toString() === this.uri.toString()) this.renderSoon();
+        if (this.shell.panel && this.uri && e.document.uri.toString() === this.uri.toString()) this.renderSoon();
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (this.panel && this.uri && e.textEditor.document.uri.toString() === this.uri.toString()) {
-          void this.panel.webview.postMessage({ type: 'cursor', offset: e.textEditor.document.offsetAt(e.selections[0].active) });
+        if (this.shell.panel && this.uri && e.textEditor.document.uri.toString() === this.uri.toString()) {
+          void this.shell.post({ type: 'cursor', offset: e.textEditor.document.offsetAt(e.selections[0].active) });
         }
       }),
     );
@@ -53,25 +59,8 @@ export class Reader implements vscode.Disposable {
 
   /** Opens the Reader beside the editor on `uri` (the active article when not given). */
   async open(uri = vscode.window.activeTextEditor?.document.uri): Promise<void> {
-    if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Reader', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-      this.adopt(panel);
-    } else this.panel.reveal(undefined, true);
+    this.shell.open(vscode.ViewColumn.Beside, true);
     if (uri) await this.showDocument(uri);
-  }
-
-  private adopt(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
-    panel.iconPath = vscode.Uri.joinPath(media, 'corpus-lens.svg');
-    const nonce = randomBytes(16).toString('base64');
-    panel.webview.html = readerPage(nonce, panel.webview.cspSource, panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'reader.js')).toString(), panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'reader.css')).toString());
-    panel.webview.onDidReceiveMessage((m: PageMessage) => void this.onMessage(m), undefined, this.disposables);
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-      this.shown = undefined;
-    });
   }
 
   private async showDocument(uri: vscode.Uri): Promise<void> {
@@ -85,17 +74,16 @@ export class Reader implements vscode.Disposable {
   }
 
   private async render(): Promise<void> {
-    const panel = this.panel;
     const uri = this.uri;
-    if (!panel || !uri || !this.client.isRunning()) return;
+    if (!this.shell.panel || !uri || !this.client.isRunning()) return;
     const doc = await vscode.workspace.openTextDocument(uri);
     const data = await this.client.sendRequest(ReaderRequest, { uri: uri.toString() });
     const body = data ? readerBody(doc.getText(), data) : '<p class="empty">This file is not an article of the corpus.</p>';
-    panel.title = `Reader: ${vscode.workspace.asRelativePath(uri)}`;
-    // What a reload brings back (see the serializer).
-    void panel.webview.postMessage({ type: 'render', body, sameArticle: this.shown === uri.toString() });
+    this.shell.title = `Reader: ${vscode.workspace.asRelativePath(uri)}`;
+    void this.shell.post({ type: 'render', body, sameArticle: this.shown === uri.toString() });
     this.shown = uri.toString();
-    this.context.workspaceState.update('corpusLens.readerUri', uri.toString());
+    // What a reload brings back (the page asks with 'ready').
+    void this.context.workspaceState.update('corpusLens.readerUri', uri.toString());
   }
 
   private async onMessage(m: PageMessage): Promise<void> {
@@ -120,7 +108,7 @@ export class Reader implements vscode.Disposable {
       const text = await this.client.sendRequest(CardRequest, { uri: uri.toString(), offset: m.offset });
       const data = await this.client.sendRequest(ReaderRequest, { uri: uri.toString() });
       const mark = data?.marks.find((x) => x.start <= m.offset! && m.offset! < x.end);
-      void this.panel?.webview.postMessage({ type: 'card', text: text ?? '', id: mark?.id });
+      void this.shell.post({ type: 'card', text: text ?? '', id: mark?.id });
     }
     if (m.type === 'showMentions' && m.id) await vscode.commands.executeCommand('corpusLens.showMentions', m.id);
     if (m.type === 'revealEntity' && m.id) await vscode.commands.executeCommand('corpusLens.reveal', m.id);
@@ -149,7 +137,6 @@ export class Reader implements vscode.Disposable {
 
   dispose(): void {
     if (this.renderTimer) clearTimeout(this.renderTimer);
-    this.panel?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

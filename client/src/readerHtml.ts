@@ -5,10 +5,8 @@
  * nothing from the article becomes markup, a link or a script.
  */
 import type { ReaderArticle, ReaderMark } from '../../server/src/protocol';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from './panels/panelPage';
+import { firstEndingAfter } from '../../server/src/core/features/ranges';
 
 interface Part {
   start: number;
@@ -17,17 +15,6 @@ interface Part {
   label?: string;
 }
 
-/** The first of `marks` (sorted, disjoint) that ends after `offset`. */
-function firstEndingAfter(marks: readonly ReaderMark[], offset: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The runs of `[start, end)` cut at mark and quotation edges, each a span that knows its offset. */
 function runs(text: string, start: number, end: number, marks: readonly ReaderMark[], quotes: readonly { start: number; end: number }[]): string {
@@ -65,13 +52,13 @@ export function readerBody(text: string, a: ReaderArticle): string {
   const parts: Part[] = a.paragraphs.map((p, i) => ({ ...p, kind: i === 0 ? 'lead' : 'paragraph' }));
   const chrome: Part[] = a.boilerplate.map((z) => ({ ...z, kind: 'chrome', label: z.kind }));
   const meta = [a.date, a.source, a.dateline?.place].filter((x): x is string => !!x).map((x) => `<span dir="auto">${escapeHtml(x)}</span>`);
-  const headline = a.headline.end > a.headline.start ? runs(text, a.headline.start, a.headline.end, marks, []) : escapeHtml('(untitled)');
+  const headline = a.headline.end > a.headline.start ? runs(text, a.headline.start, a.headline.end, marks, []) + (a.headline.shortened ? '…' : '') : escapeHtml('(untitled)');
   const toc = parts.map((p, i) => `<li><a href="#p${i}" data-s="${p.start}">${escapeHtml(firstWords(text.slice(p.start, p.end)))}</a></li>`).join('');
   const body = parts.map((p, i) => `<p id="p${i}" class="${p.kind}">${runs(text, p.start, p.end, marks, a.quotations)}</p>`).join('\n');
   const folded = chrome.length
     ? `<details class="chrome"><summary>Site chrome and teasers (${chrome.length}), not counted</summary>${chrome.map((z) => `<p class="chrome" title="${escapeHtml(z.label ?? '')}">${runs(text, z.start, z.end, marks, [])}</p>`).join('\n')}</details>`
     : '';
-  return `<header><h1${a.headline.synthetic ? ' class="derived" title="No headline in the text: its first sentence"' : ''}>${headline}</h1><div class="meta">${meta.join(' · ')}</div></header>
+  return `<header><h1${a.headline.synthetic ? ' class="derived" title="No headline in the text: its first sentence, from the lead"' : ''}>${headline}</h1><div class="meta">${meta.join(' · ')}</div></header>
 <nav class="toc" aria-label="Contents"><ol>${toc}</ol></nav>
 <main>${body}</main>
 ${folded}`;
@@ -82,19 +69,8 @@ function firstWords(s: string, n = 6): string {
   return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
 }
 
-/** The page around the body: a strict content security policy, the theme's colours, the script by nonce. */
-export function readerPage(nonce: string, cspSource: string, scriptUri: string, styleUri: string): string {
-  return `<!DOCTYPE html>
-<html lang="ar" dir="rtl">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; font-src ${cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(styleUri)}">
-<title>Reader</title>
-</head>
-<body>
-<div class="toolbar" dir="ltr" role="toolbar" aria-label="Reading aids">
+/** The page's controls and the place of the article (the panel shell puts them in its frame). */
+export const READER_CONTROLS = `<div class="toolbar" dir="ltr" role="toolbar" aria-label="Reading aids">
 <button data-act="smaller" title="Smaller text">A−</button><button data-act="larger" title="Larger text">A+</button>
 <button data-act="narrower" title="Narrower lines">⇤⇥</button><button data-act="wider" title="Wider lines">⇠⇢</button>
 <button data-act="latin" aria-pressed="false" title="Show each entity's Latin name">Latin names</button>
@@ -102,8 +78,4 @@ export function readerPage(nonce: string, cspSource: string, scriptUri: string, 
 <button data-act="prev" title="Previous article by date">◀ Older</button><button data-act="next" title="Next article by date">Newer ▶</button>
 </div>
 <article id="article"><p class="empty">Open an article to read it here.</p></article>
-<div id="card" role="tooltip" hidden></div>
-<script nonce="${nonce}" src="${escapeHtml(scriptUri)}"></script>
-</body>
-</html>`;
-}
+<div id="card" role="tooltip" hidden></div>`;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SearchRequest, type SearchResult } from '../../server/src/protocol';
-import { count } from './labels';
+import { count, derivedMark } from './labels';
 
 interface Pick extends vscode.QuickPickItem {
   uri?: string;
@@ -21,7 +21,7 @@ export function toPicks(r: SearchResult): Pick[] {
   if (r.entities.length) picks.push({ label: 'Entities', kind: vscode.QuickPickItemKind.Separator });
   for (const e of r.entities) picks.push({ label: `$(symbol-class) ${e.ar}`, description: `Entity · ${e.en ? `${e.en} · ` : ''}${count(e.mentions, 'mention')}`, detail: e.role, uri: e.location?.uri, range: e.location?.range, alwaysShow: true });
   if (r.headlines.length) picks.push({ label: 'Headlines', kind: vscode.QuickPickItemKind.Separator });
-  for (const h of r.headlines) picks.push({ label: `$(file-text) ${h.headline}`, description: `Headline${h.date ? ` · ${h.date}` : ''}`, uri: h.uri, range: h.range, alwaysShow: true });
+  for (const h of r.headlines) picks.push({ label: `$(file-text) ${h.headline}`, description: `Headline${h.date ? ` · ${h.date}` : ''}${derivedMark(h.derived).note}`, uri: h.uri, range: h.range, alwaysShow: true });
   if (r.passages.length) picks.push({ label: 'Passages', kind: vscode.QuickPickItemKind.Separator });
   for (const p of r.passages) {
     const [s, e] = p.matches[0] ?? [0, 0];

@@ -3,6 +3,7 @@
  * feature of the core with the current index; requests never wait for indexing to finish.
  */
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWorkspaceFoldersNotification,
@@ -25,19 +26,26 @@ import { articleLenses, catalogLenses } from './core/features/codeLenses';
 import { completions } from './core/features/completion';
 import { latinInlayHints } from './core/features/inlayHints';
 import { readerArticle } from './core/features/reader';
+import { unlistedNameFixes, unlistedNames } from './core/features/unlistedNames';
 import { entityMarks, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/entityMarks';
 import { isFileUri, uriPath } from './workspace/fileUris';
 import { articleMentions, entityArticles, entityItems } from './core/features/entityViews';
 import { articleGroups } from './core/features/articlesView';
 import { searchAll } from './core/features/paletteSearch';
 import { workspaceSymbols } from './core/features/workspaceSymbols';
-import { ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
-import { CorpusWorkspace, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
+import { UnlistedNamesRequest, CollocatesRequest, ConcordanceExportRequest, ConcordanceRequest, EntityAtRequest, ArticleMentionsRequest, CardRequest, EntityMarksRequest, ReaderRequest, ArticlesRequest, EntityRequest, EntitiesRequest, EntityArticlesRequest, MemoryRequest, MentionsRequest, SearchRequest, StatusNotification } from './protocol';
+import { CorpusWorkspace, DISK_WORKERS, type Progress, type WorkspaceSettings } from './workspace/corpusWorkspace';
 import { IndexCache } from './workspace/indexCache';
+import { NodeFileSystem } from './workspace/nodeFileSystem';
+import type { FileChange } from './workspace/fileSystem';
 import type { CorpusIndex } from './core/index/corpusIndex';
 import { IncomingMessages } from './incomingMessages';
 import { giveWayWhile } from './workspace/nextTurn';
+import { ArticlesNamingRequest, EntityTableExportRequest, EntityTableRequest, NetworkExportRequest, NetworkRequest, TimelineRequest } from './protocol';
+import { articlesNamingRequest, entityTableExportRequest, entityTableRequest, networkExportRequest, networkRequest, timelineRequest } from './networkRequests';
 import { format } from 'util';
+import { AnalysisRequests } from './analysisRequests';
+import { entityAt } from './core/analysis/concordanceQuery';
 
 // Background work gives way while the client's messages wait (see `incomingMessages.ts`).
 const incoming = new IncomingMessages();
@@ -57,6 +65,8 @@ if (transport?.stdio) {
   for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutdownReceived ? 0 : 1));
 }
 const documents = new TextDocuments(TextDocument);
+/** The disk; its changes are those the client's file watcher reports. */
+const files = new NodeFileSystem();
 let ws: CorpusWorkspace;
 let search: SearchEngine;
 let hasConfiguration = false;
@@ -81,18 +91,19 @@ function sendStatus(): void {
   const send = () => {
     if (statusTimer) clearTimeout(statusTimer);
     statusTimer = undefined;
-    sentIndexing = ws.indexing;
+    const status = ws.status;
+    sentIndexing = status.indexing;
     void connection.sendNotification(StatusNotification, {
       articles: ws.index.articleCount,
       entities: ws.index.presentEntityCount,
-      indexing: ws.indexing,
-      done: ws.done,
-      total: ws.total,
-      scanMs: ws.scanMs,
-      skipped: [...ws.skipped].map(([uri, reason]) => ({ uri, reason })),
+      indexing: status.indexing,
+      done: status.done,
+      total: status.total,
+      scanMs: status.scanMs,
+      skipped: [...status.skipped].map(([uri, reason]) => ({ uri, reason })),
     });
   };
-  if (ws.indexing !== sentIndexing) send();
+  if (ws.status.indexing !== sentIndexing) send();
   else statusTimer ??= setTimeout(send, 50);
 }
 
@@ -111,7 +122,7 @@ connection.onInitialize((params: InitializeParams) => {
     },
     catalogProblems: (uri, problems) => void connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => ({ ...p, severity: 1, source: 'Corpus Lens' })) }),
     statusChanged: sendStatus,
-  }, storage ? IndexCache.forWorkspace(storage, roots).withLog((m) => connection.console.log(m)) : undefined);
+  }, { files, cache: storage ? IndexCache.forWorkspace(storage, roots).withLog((m) => connection.console.log(m)) : undefined, workers: DISK_WORKERS });
   ws.configure((params.initializationOptions ?? {}) as Partial<WorkspaceSettings>);
   search = ws.search;
   hasConfiguration = !!params.capabilities.workspace?.configuration;
@@ -138,6 +149,7 @@ connection.onInitialize((params: InitializeParams) => {
       codeLensProvider: { resolveProvider: false },
       completionProvider: { resolveProvider: false },
       inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'corpus-lens', version: '0.1.0' },
@@ -188,33 +200,32 @@ const out = <T>(value: T): T => ws.uris.toClient(value);
 
 documents.onDidChangeContent((e) => ws.documentChanged(key(e.document.uri), e.document.getText()));
 documents.onDidClose((e) => void ws.documentClosed(key(e.document.uri)));
-connection.onDidChangeWatchedFiles(async (p) => {
-  for (const c of p.changes) await ws.fileChanged(key(c.uri), c.type === 1 ? 'created' : c.type === 2 ? 'changed' : 'deleted');
+// The client watches the files; the workspace hears of the changes through its file system.
+connection.onDidChangeWatchedFiles((p) => {
+  const changes: FileChange[] = [];
+  for (const c of p.changes) {
+    const uri = key(c.uri);
+    if (isFileUri(uri)) changes.push({ path: uriPath(uri), kind: c.type === 1 ? 'created' : c.type === 2 ? 'changed' : 'deleted' });
+  }
+  files.changed(changes);
 });
 
 /** The text of the file of `key`: the open editor's, else the file's. */
-async function textOf(key: string): Promise<string | undefined> {
-  return documents.get(ws.uris.client(key))?.getText() ?? (await ws.readText(key));
-}
+const textOf = (key: string): Promise<string | undefined> => ws.text(key);
 
 /**
  * Runs `f` with the index, and the offset and text of a position in an indexed article. The
  * index has the other open documents' latest texts in it only when `corpus` is asked for.
  */
 async function at<T>(clientUri: string, pos: { line: number; character: number }, none: T, f: (uri: string, index: CorpusIndex, offset: number, text: string) => T, corpus = false): Promise<T> {
-  const uri = key(clientUri);
-  const index = corpus ? ws.current() : ws.current(uri);
-  const a = index.article(uri);
-  const text = a && (await textOf(uri));
-  return out(a && text !== undefined ? f(uri, index, a.lines.offsetAt(pos), text) : none);
+  const d = await ws.document(key(clientUri), corpus);
+  return out(d ? f(d.uri, d.index, d.article.lines.offsetAt(pos), d.text) : none);
 }
 
-/** Runs `f` with the index and the text of a document (the editor's, else the file's). */
+/** Runs `f` with the index and the text of an indexed article (the editor's, else the file's). */
 async function withText<T>(clientUri: string, none: T, f: (uri: string, index: CorpusIndex, text: string) => T): Promise<T> {
-  const uri = key(clientUri);
-  const index = ws.current(uri);
-  const text = await textOf(uri);
-  return out(text === undefined ? none : f(uri, index, text));
+  const d = await ws.document(key(clientUri));
+  return out(d ? f(d.uri, d.index, d.text) : none);
 }
 
 connection.onHover((p) => at(p.textDocument.uri, p.position, null, (u, ix, o, t) => hover(ix, u, o, t, hoverFormat) ?? null));
@@ -252,7 +263,7 @@ connection.onRequest(EntityMarksRequest, (p) => withText(p.uri, [], (u, ix, text
 connection.onFoldingRanges((p) => withText(p.textDocument.uri, [], (u, ix, text) => foldingRanges(ix, u, text)));
 connection.onCodeLens((p) => {
   const uri = key(p.textDocument.uri);
-  return out(isFileUri(uri) && ws.isCatalogFile(uriPath(uri)) ? catalogLenses(ws.current(), uri) : articleLenses(ws.current(uri), uri));
+  return out(isFileUri(uri) && ws.folders.isCatalogFile(uriPath(uri)) ? catalogLenses(ws.current(), uri) : articleLenses(ws.current(uri), uri));
 });
 connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
@@ -262,22 +273,47 @@ connection.onCompletion((p) => {
 });
 connection.languages.inlayHint.on(async (p) => {
   if (!ws.settings.latinInlayHints) return [];
-  const uri = key(p.textDocument.uri);
-  const index = ws.current(uri);
-  const a = index.article(uri);
-  const text = a && (await textOf(uri));
-  if (!a || text === undefined) return [];
-  return latinInlayHints(index, uri, text, { start: a.lines.offsetAt(p.range.start), end: a.lines.offsetAt(p.range.end) });
+  const d = await ws.document(key(p.textDocument.uri));
+  if (!d) return [];
+  return latinInlayHints(d.index, d.uri, d.text, { start: d.article.lines.offsetAt(p.range.start), end: d.article.lines.offsetAt(p.range.end) });
 });
 
+connection.onRequest(UnlistedNamesRequest, (p) => unlistedNames(ws.current(), p.limit, p.id));
+connection.onCodeAction((p) => at(p.textDocument.uri, p.range.start, [], (u, ix, o) => unlistedNameFixes(ix, u, o)));
 connection.onRequest(EntitiesRequest, (p) => entityItems(ws.current(), search, p.type, p.sort ?? 'mentions', p.filter));
 connection.onRequest(EntityArticlesRequest, (p) => out(entityArticles(ws.current(), p.id, p.limit)));
 connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (u, ix, text) => articleMentions(ix, p.id, u, text)));
 connection.onRequest(MentionsRequest, (p) => out(listed(mentionLocations(ws.current(), p.id, ws.settings.includeDemonyms, referenceLimit()), false)));
 connection.onRequest(SearchRequest, async (p, token) => out(await searchAll(ws.current(), search, p.query, textOf, token)));
 
+// Concordance
+const analysis = new AnalysisRequests({
+  index: () => ws.current(),
+  readText: textOf,
+  key,
+  pathOf: uriPath,
+  progress: async (title) => {
+    if (!hasProgress) return undefined;
+    const p = await connection.window.createWorkDoneProgress();
+    p.begin(title, 0, undefined, true);
+    return { report: (percentage, message) => p.report(percentage, message), done: () => p.done(), get cancelled() { return p.token.isCancellationRequested; } };
+  },
+});
+connection.onRequest(ConcordanceRequest, async (p, token) => out(await analysis.concordance(p, token)));
+connection.onRequest(CollocatesRequest, (p, token) => analysis.collocates(p, token));
+connection.onRequest(ConcordanceExportRequest, (p, token) => analysis.exportLines(p, token));
+connection.onRequest(EntityAtRequest, (p) => at(p.uri, p.position, null, (u, ix, o, t) => entityAt(ix, u, o, t) ?? null));
+
 connection.onRequest(ArticlesRequest, (p) => out(articleGroups(ws.current(), p.year, p.month)));
 connection.onRequest(EntityRequest, (p) => ws.current().entity(p.id) ?? null);
+
+// Timeline, network, export
+connection.onRequest(TimelineRequest, (p, token) => timelineRequest(ws.current(), p, token));
+connection.onRequest(NetworkRequest, (p, token) => networkRequest(ws.current(), p, token));
+connection.onRequest(ArticlesNamingRequest, async (p, token) => out(await articlesNamingRequest(ws.current(), p, token)));
+connection.onRequest(EntityTableRequest, (p) => entityTableRequest(ws.current(), p));
+connection.onRequest(EntityTableExportRequest, (p) => entityTableExportRequest(ws.current(), p));
+connection.onRequest(NetworkExportRequest, (p, token) => networkExportRequest(ws.current(), p, token));
 connection.onRequest(MemoryRequest, () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();

@@ -68,7 +68,10 @@
   (find-file cl-article)
   (cl-put 'major_mode (symbol-name major-mode))
   (cl-put 'project_root (cdr (eglot--current-project)))
-  ;; What M-x eglot does (eglot-ensure does the same from a command loop, which --batch has not).
+  ;; What M-x eglot does (eglot-ensure does the same from a command loop, which --batch has not),
+  ;; waiting for the server's answer to initialize however long a loaded machine takes (Eglot
+  ;; waits 3 s by default, then connects in the background, where a batch run does not follow).
+  (setq eglot-sync-connect 60)
   (call-interactively #'eglot)
   (let ((server (eglot-current-server)))
     (unless server (error "no Eglot server for the article"))

@@ -48,7 +48,9 @@ export async function startServer(folder: string | readonly string[], initializa
   const indexed = statusWhen((s) => !s.indexing && s.articles > 0);
   connection.listen();
   const folders = (typeof folder === 'string' ? [folder] : folder).map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) }));
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: folders[0]?.uri ?? null, workspaceFolders: folders, capabilities, initializationOptions });
+  // A server run as another user cannot see this process (signal 0 is refused), and the protocol
+  // library would take that for the client's exit, ending the server within seconds: no id then.
+  await connection.sendRequest('initialize', { processId: user ? null : process.pid, rootUri: folders[0]?.uri ?? null, workspaceFolders: folders, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -54,6 +54,11 @@ describe('language server over stdio', function () {
     const syms = await s.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(syms[0].name, 'وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار في الحرب العالمية الثانية');
     assert.match(syms[0].detail!, /^2025-12-03/);
+    // Then the parts in the order of the text: the agency that opens the lead (شفا –) as the
+    // source, the lead and the ten paragraphs; then the entities by type and the boilerplate.
+    assert.deepEqual(syms.slice(1, 3).map((x) => [x.name, x.detail]), [['Source: شفا', 'news agency'], ['شفا – عقد وزير الخارجية الصيني …', 'lead']]);
+    assert.deepEqual(syms.slice(3, 13).map((x) => x.detail), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `paragraph ${n}`));
+    assert.deepEqual(syms.slice(13).map((x) => x.name), ['People', 'Organisations', 'Places', 'Topics', 'Boilerplate']);
   });
 
   it('workspace symbols: "lavrov" finds لافروف', async () => {

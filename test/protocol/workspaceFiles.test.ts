@@ -218,6 +218,24 @@ describe('what is an article', function () {
     assert.equal((await articles({ include: ['**/*.txt', 'README.txt'] })).count, 3);
     assert.equal((await articles({ articleScripts: ['arabic', 'latin'] })).count, 4);
   });
+
+  it('in an English note taken as an article, a Latin name links: «Sergey Lavrov» is one of his mentions', async () => {
+    const s = await startServer(dir, { articleScripts: ['arabic', 'latin'] });
+    try {
+      await within(s.indexed, 30_000, 'indexing');
+      const note = pathToFileURL(path.join(dir, 'notes.txt')).toString();
+      const at = positionOf(english, english.indexOf('Lavrov'));
+      const h = await s.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: note }, position: at });
+      assert.match(h.contents.value, /سيرغي لافروف\*\* · Sergey Lavrov/);
+      const refs = await s.connection.sendRequest<Location[]>('textDocument/references', { textDocument: { uri: note }, position: at, context: { includeDeclaration: true } });
+      const inNote = refs.filter((r) => r.uri === note).map((r) => r.range);
+      assert.deepEqual(inNote, [{ start: positionOf(english, english.indexOf('Sergey')), end: positionOf(english, english.indexOf('Lavrov') + 'Lavrov'.length) }]);
+      // And his Arabic mentions in the seed articles.
+      assert.ok(refs.some((r) => r.uri !== note), JSON.stringify(refs.map((r) => r.uri)));
+    } finally {
+      await s.stop();
+    }
+  });
 });
 
 describe('each workspace folder with its own globs', function () {

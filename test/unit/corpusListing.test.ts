@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { corpusMatcher, listCorpusFiles } from '../../server/src/workspace/corpusFiles';
+import { NodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 import { DEFAULT_SETTINGS } from '../../server/src/workspace/corpusWorkspace';
 
 describe('listing corpus files', () => {
@@ -14,7 +15,7 @@ describe('listing corpus files', () => {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), 'نص');
   };
-  const list = async () => (await listCorpusFiles(root, corpusMatcher(root, DEFAULT_SETTINGS), () => undefined)).map((f) => path.relative(root, f));
+  const list = async () => (await listCorpusFiles(root, corpusMatcher(root, DEFAULT_SETTINGS), () => undefined, new NodeFileSystem())).map((f) => path.relative(root, f));
 
   it('gives each folder’s entries by name, a subfolder’s files where it stands, and skips what does not match', async () => {
     for (const f of ['b/2.txt', 'a/z.txt', 'a/c/1.txt', 'top.txt', 'notes.md', 'node_modules/m.txt', '.git/g.txt', 'b/sub/deep/3.txt']) file(f);

@@ -5,8 +5,13 @@ import { parseCatalog, workspaceEntities, mergeCatalogs } from '../../server/src
 import { hover } from '../../server/src/core/features/hover';
 import { definition, highlights, references } from '../../server/src/core/features/navigation';
 import { findPassages, SearchEngine } from '../../server/src/core/search/search';
+import { articleMentions, entityArticles } from '../../server/src/core/features/entityViews';
+import { articleGroups } from '../../server/src/core/features/articlesView';
+import { searchAll } from '../../server/src/core/features/paletteSearch';
+import { workspaceSymbols } from '../../server/src/core/features/workspaceSymbols';
 import { documentSymbols } from '../../server/src/core/features/symbols';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { marked, positionOf } from '../fixtures';
 
 const entities = (shipped as { entities: CatalogEntry[] }).entities;
@@ -44,7 +49,7 @@ describe('hover', () => {
     assert.doesNotMatch(md, /\]\(command:workbench/);
     assert.doesNotMatch(md, /<script>/);
     const commands = [...md.matchAll(/\]\((command:[^?)]+)/g)].map((m) => m[1]);
-    assert.deepEqual([...new Set(commands)].sort(), ['command:corpusLens.reveal', 'command:corpusLens.showMentions']);
+    assert.deepEqual([...new Set(commands)].sort(), ['command:corpusLens.concordance.open', 'command:corpusLens.reveal', 'command:corpusLens.showMentions']);
   });
 
   it('in plain text for a client that asks for it: no Markdown escapes, no command links', () => {
@@ -169,12 +174,116 @@ describe('outline', () => {
     assert.equal(top.name, 'لافروف يلتقي وانغ يي في بكين');
     assert.equal(top.detail, '2025-07-05 · شينخوا');
   });
-  it('lists dateline, lead, paragraphs, quotations and entities by type', () => {
-    const names = top.children!.map((c) => c.name);
-    assert.ok(names[0].startsWith('Dateline'));
-    assert.ok(names.includes('Quotations'));
-    const people = top.children!.find((c) => c.name === 'People')!;
-    assert.deepEqual(people.children!.map((c) => [c.name, c.detail]), [['سيرغي لافروف', '×4'], ['وانغ يي', '×2']]);
+
+  // Site chrome above the headline and below the article; a quotation in the second paragraph.
+  const O = `10:18 صباحًا / 3 ديسمبر، 2025
+آخر الاخبار
+
+لافروف يلتقي وانغ يي في بكين
+
+بكين 5 يوليو 2025 (شينخوا) التقى وزير الخارجية الصيني وانغ يي نظيره الروسي سيرغي لافروف، وقال لافروف إن العلاقات جيدة.
+وأضاف لافروف أن "التعاون مستمر بين البلدين بقوة" في كل المجالات.
+وأشار وانغ إلى أن البلدين سيعملان معا في إطار منظمة شانغهاي للتعاون خلال الفترة المقبلة.
+
+شاهد أيضاً
+زيارة مرتقبة إلى موسكو`;
+  const syms = documentSymbols(corpus({ 'file:///o.txt': O }), 'file:///o.txt', O);
+  const EXPECTED = ['لافروف يلتقي وانغ يي في بكين', 'Dateline: بكين 5 يوليو 2025 (شينخوا)', 'بكين 5 يوليو 2025 (شينخوا) التقى …', 'وأضاف لافروف أن "التعاون مستمر بين …', 'وأشار وانغ إلى أن البلدين سيعملان …', 'People', 'Organisations', 'Places', 'Boilerplate'];
+
+  /** VS Code's order for one level of its outline ("Sort By: Position"): by where each symbol starts, then ends, then by name. */
+  const byPosition = (list: DocumentSymbol[]) =>
+    [...list].sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character || x.range.end.line - y.range.end.line || x.range.end.character - y.range.end.character || x.name.localeCompare(y.name));
+
+  it("puts the article's parts first, in the order of the text, then the entities by type, then the boilerplate", () => {
+    assert.deepEqual(syms.map((x) => x.name), EXPECTED);
+    assert.deepEqual(syms.map((x) => x.detail).slice(1, 5), ['place بكين · agency شينخوا', 'lead', 'paragraph 2', 'paragraph 3']);
+  });
+
+  it('in the same order where the client orders symbols by position (VS Code)', () => {
+    assert.deepEqual(byPosition(syms).map((x) => x.name), EXPECTED);
+  });
+
+  it('a quotation sits in its paragraph; the entities in their groups', () => {
+    const second = syms[3];
+    assert.deepEqual(second.children!.map((c) => [c.name, c.detail]), [['“التعاون مستمر بين البلدين بقوة”', 'quotation']]);
+    const q = second.children![0].range;
+    assert.deepEqual(q.start, positionOf(O, O.indexOf('"التعاون')));
+    assert.deepEqual(syms.find((x) => x.name === 'People')!.children!.map((c) => c.name), ['سيرغي لافروف', 'وانغ يي']);
+  });
+
+  it('Ctrl+Shift+O: every row reads distinctly; none repeats the headline beside it', () => {
+    // VS Code's quick outline lists every symbol, each with the name of the symbol holding it beside it.
+    const rows: { name: string; beside: string; start: DocumentSymbol['range']['start'] }[] = [];
+    const flatten = (list: DocumentSymbol[], holder: string) => {
+      for (const x of list) {
+        rows.push({ name: x.name, beside: holder, start: x.range.start });
+        flatten(x.children ?? [], x.name);
+      }
+    };
+    flatten(syms, '');
+    const headline = syms[0].name;
+    assert.deepEqual(rows.filter((r) => r.beside === headline), []);
+    const texts = rows.map((r) => `${r.name} | ${r.beside}`);
+    assert.equal(new Set(texts).size, texts.length, texts.join('\n'));
+    // A paragraph's row shows its own first words, with nothing beside them.
+    assert.ok(texts.includes('وأشار وانغ إلى أن البلدين سيعملان … | '), texts.join('\n'));
+    assert.ok(texts.includes('سيرغي لافروف | People'));
+  });
+
+  it('a dateline naming an agency (شفا –) is the source, not a dateline place', () => {
+    const text = `وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار\n\nشفا – عقد وزير الخارجية الصيني وانغ يي ونظيره الروسي سيرغي لافروف اجتماعا في بكين اليوم.\n`;
+    const list = documentSymbols(corpus({ 'file:///s.txt': text }), 'file:///s.txt', text);
+    assert.deepEqual(list.slice(0, 2).map((x) => [x.name, x.detail]), [['وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار', 'شفا'], ['Source: شفا', 'news agency']]);
+    assert.ok(!list.some((x) => x.name.startsWith('Dateline')));
+    assert.ok(!list.find((x) => x.name === 'Places')!.children!.some((c) => c.name === 'شفا'));
+  });
+
+  it('a headline derived from the first sentence says so, and stands first', () => {
+    const text = 'وقال لافروف، في مؤتمر صحفي عقده في موسكو بعد لقائه نظيره الصيني وانغ يي، إن العلاقات بين البلدين تمر بأفضل مراحلها.\n';
+    const list = documentSymbols(corpus({ 'file:///d.txt': text }), 'file:///d.txt', text);
+    assert.match(list[0].name, /^وقال لافروف، في مؤتمر صحفي .*…$/u);
+    assert.equal(list[0].detail, 'from the first sentence');
+    assert.equal(byPosition(list)[0], list[0]);
+  });
+});
+
+describe('a headline derived from the first sentence', () => {
+  const derivedText = 'موسكو 3 مارس 2024 (تاس) – وقال لافروف، في مؤتمر صحفي عقده بعد لقائه نظيره الصيني وانغ يي في العاصمة الروسية، إن العلاقات جيدة.\n';
+  const index = corpus({ 'file:///a.txt': A.text, 'file:///d.txt': derivedText });
+  const search = new SearchEngine(index);
+  const title = index.article('file:///d.txt')!.headline.text;
+
+  it('is the title of its article everywhere, marked derived; an article with a headline line is not marked', async () => {
+    assert.match(title, /^وقال لافروف، في مؤتمر صحفي .*…$/u);
+    const listed = articleGroups(index, '2024', '2024-03');
+    assert.deepEqual(listed.map((g) => [g.label, g.derived]), [[title, true]]);
+    assert.equal(articleGroups(index, '2025', '2025-07')[0].derived, undefined);
+    const inTree = entityArticles(index, 'person:sergey-lavrov');
+    assert.deepEqual(inTree.map((x) => [x.headline, x.derived]), [[A.text.split('\n')[1], undefined], [title, true]]);
+    const found = await searchAll(index, search, 'مؤتمر صحفي', async () => undefined);
+    assert.deepEqual(found.headlines.map((h) => [h.headline, h.derived]), [[title, true]]);
+    assert.deepEqual(workspaceSymbols(index, search, 'مؤتمر صحفي').filter((x) => x.kind === SymbolKind.File).map((x) => x.containerName), ['2024-03-03 · from the first sentence']);
+  });
+
+  it("the hover's list of articles names it with the note", () => {
+    const md = (hover(index, 'file:///a.txt', A.cursor, A.text)!.contents as { value: string }).value;
+    const line = md.split('\n').find((l) => l.startsWith('- 2024-03-03'))!;
+    assert.match(line, /\*\(from the first sentence\)\*$/);
+  });
+});
+
+describe('keyword-in-context lines of the sidebar', () => {
+  // A row is laid out left to right and cut at its right edge: where an Arabic line starts, and a Latin one ends.
+  it('an Arabic mention has two words after it and five before, so that the cut falls before it', () => {
+    const text = 'كلمة أولى ثانية ثالثة رابعة خامسة سادسة سابعة قال سيرغي لافروف إن العلاقات بين البلدين جيدة جدا في كل المجالات.\n';
+    const [m] = articleMentions(corpus({ 'file:///k.txt': text }), 'person:sergey-lavrov', 'file:///k.txt', text);
+    assert.equal(m.line, 'رابعة خامسة سادسة سابعة قال سيرغي لافروف إن العلاقات');
+    assert.equal(m.line.slice(m.matchStart, m.matchEnd), 'سيرغي لافروف');
+  });
+  it('a Latin mention has two words before it and five after', () => {
+    const text = 'One two three four five six seven eight said Sergey Lavrov today in Moscow before the talks began.\n';
+    const [m] = articleMentions(corpus({ 'file:///l.txt': text }), 'person:sergey-lavrov', 'file:///l.txt', text);
+    assert.equal(m.line, 'eight said Sergey Lavrov today in Moscow before the');
   });
 });
 

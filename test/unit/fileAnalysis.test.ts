@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Recognizer } from '../../server/src/core/entities/recognizer';
 import { analyzeFile, analyzeFilesSync, type FileAnalysis } from '../../server/src/workspace/fileAnalysis';
+import { NodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 
 /** A result as plain values (the data array as numbers). */
 const plain = (r: FileAnalysis) => JSON.parse(JSON.stringify(r, (_k, v) => (v instanceof Uint32Array ? [...v] : v)));
@@ -27,7 +28,7 @@ describe('files analysed on a worker', () => {
   // The first file's length: the next run is read into the space the first one was read into.
   for (const readAhead of [1, fs.statSync(files[0]).size, 1 << 20]) {
     it(`come back in order, each as analysed alone (read ahead ${readAhead} bytes)`, async () => {
-      const alone = await Promise.all(files.map((f) => analyzeFile(f, 1 << 20, recognizer)));
+      const alone = await Promise.all(files.map((f) => analyzeFile(new NodeFileSystem(), f, 1 << 20, recognizer)));
       const batch = analyzeFilesSync(files, 1 << 20, recognizer, readAhead);
       assert.deepEqual(batch.map(plain), alone.map(plain));
       assert.deepEqual(

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Emitter, type Message, type MessageReader } from 'vscode-languageserver/node';
 import { IncomingMessages } from '../../server/src/incomingMessages';
 import { corpusMatcher, listCorpusFiles } from '../../server/src/workspace/corpusFiles';
+import { NodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 import { DEFAULT_SETTINGS } from '../../server/src/workspace/corpusWorkspace';
 import { giveWayWhile, givenWay, nextTurn, sliced } from '../../server/src/workspace/nextTurn';
 
@@ -125,7 +126,7 @@ describe('background work gives way to waiting messages', () => {
     writeFileSync(path.join(root, 'a', 'one.txt'), 'نص');
     writeFileSync(path.join(root, 'two.txt'), 'نص');
     waiting = true;
-    const listing = listCorpusFiles(root, corpusMatcher(root, DEFAULT_SETTINGS), () => undefined);
+    const listing = listCorpusFiles(root, corpusMatcher(root, DEFAULT_SETTINGS), () => undefined, new NodeFileSystem());
     assert.equal(await settles(listing, 200), false);
     waiting = false;
     assert.deepEqual(await listing, [path.join(root, 'a', 'one.txt'), path.join(root, 'two.txt')]);

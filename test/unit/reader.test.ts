@@ -35,6 +35,15 @@ describe('the Reader', () => {
     assert.match(html, /class="quote"[^>]*>«إن التعاون بين البلدين/);
   });
 
+  it('an article without a headline is titled by its first sentence, shortened with an ellipsis and marked derived', () => {
+    const html = render('موسكو 5 يوليو 2025 (تاس) – وقال لافروف، في مؤتمر صحفي عقده بعد لقائه نظيره الصيني وانغ يي في العاصمة الروسية، إن العلاقات جيدة.\n');
+    const h1 = /<h1[^>]*>(.*?)<\/h1>/su.exec(html)!;
+    assert.match(h1[0], /class="derived"/);
+    // Its words as shown (the Latin names after the Arabic ones are hidden until asked for).
+    const words = h1[1].replace(/<span class="latin"[^>]*>[^<]*<\/span>/g, '').replace(/<[^>]+>/g, '');
+    assert.match(words, /^وقال لافروف، في مؤتمر صحفي .*…$/u);
+  });
+
   it('folds the site chrome away, its mentions not counted', () => {
     const html = render(ARTICLE);
     const folded = html.slice(html.indexOf('<details class="chrome">'));

@@ -57,6 +57,14 @@ describe('recognition that generalises', () => {
     assert.deepEqual(recognizer.recognize('هذا شي جميل').map((m) => m.entity), []);
   });
 
+  it('an organisation is found by the Latin acronym news writes in Arabic text', () =>
+    expectMentions('ونقلت شبكة ⟦CNN⟧ عن مسؤول في حلف ⟦NATO⟧ أن القمة تأجلت.', ['org:cnn', 'org:nato']));
+
+  it('a short form that is also a word (حماس: zeal) links beside its context words without its full name, and not elsewhere', () => {
+    expectMentions('وقالت ⟦حماس⟧ إن القصف على ⟦غزة⟧ مستمر.', ['org:hamas', 'place:gaza']);
+    expectMentions('استقبل الجمهور الفريق بحماس كبير بعد الفوز.', []);
+  });
+
   it('disambiguates مجلس الأمن by context', () => {
     const un = recognizer.recognize('بصفتهما عضوين دائمين في مجلس الأمن').map((m) => m.entity);
     assert.ok(un.includes('org:un-security-council'));
@@ -64,6 +72,22 @@ describe('recognition that generalises', () => {
     assert.ok(ru.includes('org:russian-security-council'));
     assert.deepEqual(recognizer.recognize('مجلس الأمن الروسي').map((m) => m.entity), ['org:russian-security-council']);
   });
+});
+
+describe('Latin names in Latin text (English notes taken as articles)', () => {
+  it('link case-insensitively on word boundaries; a surname only after the full name', () =>
+    expectMentions(
+      'Lavrov arrived first. Foreign Minister ⟦Sergey Lavrov⟧ met ⟦WANG YI⟧ in ⟦Beijing⟧; ⟦lavrov⟧ said the Lavrovian line holds, and ⟦Wang⟧ agreed.',
+      ['person:sergey-lavrov', 'person:wang-yi', 'place:beijing', 'person:sergey-lavrov', 'person:wang-yi'],
+    ));
+
+  it('the surname the Arabic short form spells (Xi of Xi Jinping), with the Arabic full name as antecedent too', () => {
+    expectMentions('Xi was absent. ⟦Xi Jinping⟧ sent a letter and ⟦Xi⟧ replied.', ['person:xi-jinping', 'person:xi-jinping']);
+    expectMentions('قال ⟦سيرغي لافروف⟧ إن ⟦Lavrov⟧ سيزور ⟦Moscow⟧', ['person:sergey-lavrov', 'person:sergey-lavrov', 'place:moscow']);
+  });
+
+  it("names written with an apostrophe link; a topic's Latin label is no name; a name that & or + belongs to is left to the name without them", () =>
+    expectMentions('Talks on trade: ⟦Ma’aden⟧ and the ⟦United Nations Security Council⟧ on Trade, e.g. with ⟦OPEC⟧.', ['org:maaden', 'org:un-security-council', 'org:opec']));
 });
 
 describe('discovery of people not in the catalog', () => {

@@ -91,7 +91,7 @@ export class AnalysisPool {
   /**
    * Stops the workers (they hold a recogniser and a heap each); the next scan starts new ones.
    * Each is asked to end rather than terminated: tearing down a worker's heap from this thread
-   * held up requests for a quarter of a second at 100,000 articles.
+   * holds up requests (docs/performance.md).
    */
   stop(): void {
     const slots = this.slots;

@@ -6,24 +6,26 @@ import type { Recognizer } from '../core/entities/recognizer';
 import { analyzeArticle, type ArticleAnalysis } from '../core/index/analysis';
 import { decode } from '../core/text/decode';
 import { isMostlyArabic } from '../core/text/script';
+import type { FileSystem, ReadResult } from './fileSystem';
+import { contentHash, type FileStamp } from './indexCache';
+import { ReadSpace, readBoundedSync } from './nodeFileSystem';
 
 const SCRIPT_SAMPLE = 4096;
-import { ReadSpace, readBounded, readBoundedSync, type ReadResult } from './corpusFiles';
-import { contentHash, type FileStamp } from './indexCache';
 
 export type FileAnalysis =
   | { readonly file: string; readonly ok: true; readonly stamp: FileStamp; readonly truncated: boolean; readonly analysis: ArticleAnalysis; readonly arabic: boolean }
   | { readonly file: string; readonly ok: false; readonly missing: boolean; readonly reason: string };
 
-export async function analyzeFile(file: string, maxFileSize: number, recognizer: Recognizer): Promise<FileAnalysis> {
-  return analyzeRead(file, await readBounded(file, maxFileSize), recognizer, true);
+/** One file, read through the workspace's file system, on the server's thread. */
+export async function analyzeFile(files: Pick<FileSystem, 'read'>, file: string, maxFileSize: number, recognizer: Recognizer): Promise<FileAnalysis> {
+  return analyzeRead(file, await files.read(file, maxFileSize), recognizer, true);
 }
 
 /**
- * `analyzeFile` for each of `files`, with blocking reads, for worker threads (whose posted
- * results are copies). The files are read a run at a time, before their analysis: read between
- * analyses, they took a worker about 0.8 s more CPU over 100,000 articles (four alternated
- * pairs). A run ends after `readAhead` bytes: a batch's files, unless they are large.
+ * `analyzeFile` for each of `files`, read from disk with blocking reads, for worker threads
+ * (whose posted results are copies). The files are read a run at a time, before their analysis,
+ * which costs a worker less than reading between analyses (docs/performance.md). A run ends
+ * after `readAhead` bytes: a batch's files, unless they are large.
  */
 export function analyzeFilesSync(files: readonly string[], maxFileSize: number, recognizer: Recognizer, readAhead = 1 << 20): FileAnalysis[] {
   const out: FileAnalysis[] = [];

@@ -13,12 +13,12 @@ import { articleDataLength } from '../core/index/article';
 import { givenWay, sliced } from './nextTurn';
 
 /** Bump when the file's layout or the recognition it encodes changes. */
-export const CACHE_FORMAT = 14;
+export const CACHE_FORMAT = 15;
 
 export interface FileStamp {
   size: number;
   mtimeMs: number;
-  /** The first 52 bits of the content's SHA-1: a number, not a string, to keep 100,000 stamps small. */
+  /** The first 52 bits of the content's SHA-1: a number, not a string, to keep many stamps small. */
   hash: number;
 }
 
@@ -27,12 +27,11 @@ export interface FileStamp {
  * (v8-serialised), then for each part of the articles their strings and numbers (v8-serialised)
  * followed by their data arrays as raw bytes, then the hover figures counted over those articles
  * (`SavedCounts`, v8-serialised). A reader hands the index each part as soon as it
- * is read, so that what it allocates for a part dies young instead of waiting for the whole file
- * (a warm start of 100,000 articles spent 0.9 s collecting garbage when the file was read whole
- * first); the raw bytes are copied once, from the read window or the file, into the memory the
- * index keeps (a v8-serialised typed array was copied twice on the way, 0.65 s at 100,000
- * articles). Raw numbers are in the machine's byte order: the file never leaves the machine's
- * storage folder.
+ * is read, so that what it allocates for a part dies young instead of waiting for the whole file;
+ * the raw bytes are copied once, from the read window or the file, into the memory the index
+ * keeps (a v8-serialised typed array would be copied twice on the way; docs/performance.md).
+ * Raw numbers are in the machine's byte order: the file never leaves the machine's storage
+ * folder.
  */
 interface Header {
   format: number;
@@ -77,9 +76,8 @@ export function stampAt(stamps: Float64Array, i: number): FileStamp | undefined 
 }
 
 /**
- * Packs a part for the file, awaiting `pause` every few articles: a part of 1,000 articles took
- * 8 to 12 ms to pack in one go, which a request coming meanwhile waited for (the write runs
- * while a scan ends, as requests come).
+ * Packs a part for the file, awaiting `pause` every few articles: a part packed in one go would
+ * hold up a request coming meanwhile (the write runs while a scan ends, as requests come).
  */
 async function packPart(list: readonly IndexedArticle[], stampOf: (a: IndexedArticle) => FileStamp | undefined, wordIds: ReadonlyMap<string, number>, wordsOf: (a: IndexedArticle) => readonly string[], pause: () => Promise<void>): Promise<{ head: PartHead; data: Uint32Array }> {
   // Each article read once, as a record that dies with this part.
@@ -156,24 +154,22 @@ function unpackPart(h: PartHead, data: Uint32Array, wordTable: readonly string[]
 /** Articles a write packs between two calls of its pause (see `packPart`). */
 const PACKED_AT_ONCE = 50;
 
-/** Articles whose hover figures a write counts between two turns (1,000 took 2.5 ms, the first 17). */
+/** Articles whose hover figures a write counts between two turns (a few milliseconds' worth). */
 const COUNTED_AT_ONCE = 250;
 
-/** Articles a part: its reading and restoring take about 15 ms at a time. */
+/** Articles a part: reading and restoring one holds the thread some milliseconds at a time. */
 const PER_PART = 1000;
 
 /**
  * The first 52 bits of the bytes' SHA-1, a number. With the one-shot `crypto.hash` (Node 20.12
- * on) where there is one: with a `Hash` object for each, 1,000 of the benchmark's articles took
- * 3.1 to 4.9 µs each, against 2.5 to 2.9 µs (a micro-benchmark, three rounds).
+ * on) where there is one, which is faster than a `Hash` object for each small file.
  */
 export const contentHash = (bytes: Uint8Array) => parseInt((typeof cryptoHash === 'function' ? cryptoHash('sha1', bytes, 'hex') : createHash('sha1').update(bytes).digest('hex')).slice(0, 13), 16);
 
 /**
- * Reads the cache's chunks one after the other through one reused window. Reading the whole file
- * into a new buffer first cost 0.55 s at 100,000 articles (200 MB), most of it the first touch
- * of so much new memory; a window of a few megabytes costs 0.1 s. What a chunk's values view in
- * the window is copied out by the caller before the next chunk is read.
+ * Reads the cache's chunks one after the other through one reused window: reading the whole file
+ * into a new buffer first costs mostly the first touch of so much new memory. What a chunk's
+ * values view in the window is copied out by the caller before the next chunk is read.
  */
 class ChunkReader {
   private buf = Buffer.allocUnsafe(READ_WINDOW);
@@ -301,8 +297,8 @@ export class IndexCache {
    * `memory`, when given, is told the byte size of each part's data arrays as soon as the header
    * gives them, and answers with what it has, when the part is read, of memory of that size to
    * read them into (undefined: the reader allocates its own). The first touch of fresh memory,
-   * not the copying, was most of the cost of reading 150 MB of arrays (0.52 s of a 2.2 s warm
-   * start at 100,000 articles): memory another thread allocated and touched spares this one.
+   * not the copying, is most of the cost of reading the arrays: memory another thread allocated
+   * and touched spares this one.
    * The parts are read once `partsAfter` settles (the header, at once).
    */
   async load(catalog: string, take: (part: CachePart) => void, memory?: (sizes: readonly number[]) => (part: number) => SharedArrayBuffer | undefined, partsAfter?: Promise<unknown>): Promise<LoadedCache | undefined> {
@@ -360,8 +356,8 @@ export class IndexCache {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     const out = await fs.open(tmp, 'w');
-    // Each chunk goes to the file as soon as it is made: holding them all until the end
-    // doubled the memory a write took (about 200 MB at 100,000 articles).
+    // Each chunk goes to the file as soon as it is made: holding them all until the end would
+    // double the memory a write takes.
     const put = async (body: Uint8Array) => {
       const len = Buffer.alloc(4);
       len.writeUInt32LE(body.length);

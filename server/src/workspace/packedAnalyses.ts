@@ -1,11 +1,9 @@
 /**
  * A batch of file analyses in the form a worker posts it: its strings in one list, every other
  * field as numbers in one array, and the articles' data arrays one after the other in one array,
- * so that the copy holds no objects or property names (an article's analysis had 8 objects
- * around its 55 or so strings) and the server thread takes in one buffer, not one an article.
- * Measured on one worker over 100,000 articles: the server thread spent 0.1 to 0.3 s less taking
- * the batches in, the worker about the same. Sending each repeated string once cost the worker
- * 0.9 s more than it saved.
+ * so that the copy holds no objects or property names and the server thread takes in one
+ * buffer, not one an article. Each string is sent as often as it occurs: sending a repeated one
+ * once costs the worker more than it saves (docs/performance.md).
  */
 import { ownArticleData, type ArticleAnalysis } from '../core/index/analysis';
 import type { FileAnalysis } from './fileAnalysis';

@@ -3,8 +3,7 @@
  * take chunks of files, in order, from one shared counter, and write each file's size and time
  * into one shared array. The worker starts as soon as the folders are listed; the server thread
  * joins in once it has restored the persisted index, instead of waiting for the worker to end
- * (at 100,000 articles it waited about 0.2 s). Warm starts of 100,000 articles took 1.53 to
- * 1.60 s this way, against 1.59 to 1.71 s (five alternated pairs).
+ * (docs/performance.md).
  */
 import { statSync, type Stats } from 'fs';
 

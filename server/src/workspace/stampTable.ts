@@ -1,8 +1,8 @@
 /**
  * The stamp (size, modification time, content hash) of the file each indexed article was read
  * from, by the article's number in the index (`Article.slot`), three numbers a stamp in one typed
- * array: a map from URI to stamp objects cost a warm start of 100,000 articles a lookup table and
- * 100,000 objects to build. An article's stamp goes with it: one read from the editor's text
+ * array: a map from URI to stamp objects would cost a warm start a lookup table and an object a
+ * file to build. An article's stamp goes with it: one read from the editor's text
  * has none, and a replaced article's number is never given again, so its stamp is simply left.
  */
 import type { FileStamp } from './indexCache';

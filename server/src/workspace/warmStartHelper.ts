@@ -1,9 +1,8 @@
 /**
  * A worker thread that helps a warm start of a large persisted index (`warmStartWorker.ts`,
  * bundled as `dist/warmStartWorker.js`): the first touch of fresh memory is costly (a page fault
- * each 4 KiB; 0.55 s for the 150 MB of arrays of 100,000 articles on the machines the benchmark
- * ran on), and so are 100,000 stats (0.7 s); done there, they run beside the thread that
- * restores the index. Requests are answered in the order they are made.
+ * each 4 KiB), and so are a large corpus's stats (docs/performance.md); done there, they run
+ * beside the thread that restores the index. Requests are answered in the order they are made.
  */
 import { existsSync } from 'fs';
 import * as path from 'path';

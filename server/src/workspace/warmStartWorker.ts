@@ -1,8 +1,7 @@
 /**
  * Worker thread that helps a warm start (see `WarmStartHelper`): it allocates and first touches
  * the memory the persisted index is read into, and stats the listed files. Kept apart from the
- * scan's analysis worker, whose code makes it slower to start (ready to answer in 69 to 82 ms
- * against 51 to 64 ms on the machine the benchmark ran on).
+ * scan's analysis worker, whose code makes it slower to start (docs/performance.md).
  */
 import { parentPort } from 'worker_threads';
 import { statChunk, takeChunk, type StatShare } from './sharedStats';

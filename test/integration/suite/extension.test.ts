@@ -3,6 +3,9 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../../client/src/extension';
 import { plainLabel } from '../../../client/src/labels';
+import * as os from 'os';
+import * as path from 'path';
+import { EntitiesRequest, TimelineRequest, type EntityItem, type Timeline } from '../../../server/src/protocol';
 
 /** A tree item's label or description as read on screen (its isolating marks aside). */
 const shown = (x: string | vscode.TreeItemLabel | boolean | undefined): string => plainLabel(typeof x === 'object' ? x.label : String(x ?? ''));
@@ -81,10 +84,13 @@ describe('Corpus Lens in VS Code', () => {
     assert.match(earliest.uri.path, /004_0559fb3e170e58b6\.txt$/);
   });
 
-  it('the outline starts with the headline and its date', async () => {
+  it('the outline starts with the headline and its date, then the parts in order, then the entity groups', async () => {
+    // VS Code orders the top-level symbols by where they start, as its Outline view does.
     const syms = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     assert.equal(syms[0].name, 'وزيرا خارجية الصين وروسيا يدعوان إلى حماية نتائج الانتصار في الحرب العالمية الثانية');
     assert.match(syms[0].detail, /^2025-12-03/);
+    assert.deepEqual(syms.slice(1).map((x) => x.detail.replace(/\d+/, 'N')), ['news agency', 'lead', ...Array(10).fill('paragraph N'), 'N', 'N', 'N', 'N', 'N zones']);
+    assert.deepEqual(syms.slice(-5).map((x) => x.name), ['People', 'Organisations', 'Places', 'Topics', 'Boilerplate']);
   });
 
   it('workspace symbols find لافروف from "lavrov"', async () => {
@@ -160,6 +166,65 @@ describe('Corpus Lens in VS Code', () => {
   });
 });
 
+describe('Corpus Lens in VS Code: timeline, network and export', () => {
+  let api: CorpusLensApi;
+  const LAVROV = 'person:sergey-lavrov';
+  const WANG = 'person:wang-yi';
+  const panelOpen = (viewType: string) => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType)));
+  const scratch = (name: string) => vscode.Uri.file(path.join(os.tmpdir(), `corpus-lens-export-${process.pid}-${name}`));
+  before(async () => {
+    api = await within(vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID)!.activate(), 30_000, 'activation');
+    await within(api.indexed(), 60_000, 'the first indexing');
+  });
+  // The panels leave the editor area as the checks after them expect it.
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('Show Timeline compares two people in a panel; their counts per year add up to their mentions', async () => {
+    await vscode.commands.executeCommand('corpusLens.timeline.open', [LAVROV, WANG]);
+    await until(async () => (panelOpen('corpusLens.timeline') && api.timelineShown()?.ids.length === 2 ? true : undefined), 20_000, 'the Timeline panel');
+    assert.deepEqual(api.timelineShown()!.ids, [LAVROV, WANG]);
+    const t = await api.client.sendRequest<Timeline>(TimelineRequest.method, { ids: [LAVROV, WANG], granularity: 'year' });
+    const people = await api.client.sendRequest<EntityItem[]>(EntitiesRequest.method, { type: 'person' });
+    for (const s of t.series) assert.equal(s.total.mentions + s.undated.mentions, people.find((p) => p.id === s.id)!.mentions, s.id);
+  });
+
+  it('Add to Timeline from an entity of the sidebar adds it to those shown', async () => {
+    const places = await api.treeChildren('place');
+    const place = places.find((p) => p.node.kind === 'entity')!;
+    await vscode.commands.executeCommand('corpusLens.timeline.add', place.node);
+    await until(async () => (api.timelineShown()?.ids.length === 3 ? true : undefined), 10_000, 'a third entity on the timeline');
+    assert.equal(api.timelineShown()!.ids[2], place.node.kind === 'entity' ? place.node.entity.id : '');
+  });
+
+  it('Export Entity Table writes a CSV with a BOM that spreadsheets read, one row per entity', async () => {
+    const file = scratch('entities.csv');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('corpusLens.exportEntities', 'csv', file);
+    assert.equal(written?.toString(), file.toString());
+    const bytes = await vscode.workspace.fs.readFile(file);
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+    assert.equal(lines[0], 'id,type,name_ar,name_en,aliases,mentions,articles,first_date,last_date,discovered');
+    const people = await api.client.sendRequest<EntityItem[]>(EntitiesRequest.method, { type: 'person' });
+    const lavrov = people.find((p) => p.id === LAVROV)!;
+    const row = lines.find((l) => l.startsWith(`${LAVROV},`))!;
+    assert.match(row, new RegExp(`^${LAVROV},person,سيرغي لافروف,Sergey Lavrov,.*,${lavrov.mentions},${lavrov.articles},\\d{4}-\\d{2}-\\d{2},${lavrov.latest},false$`));
+    await vscode.workspace.fs.delete(file);
+  });
+
+  it('the Network panel opens with its filters, and Export Network writes them as GEXF', async () => {
+    await vscode.commands.executeCommand('corpusLens.network.open', { top: 12, types: ['person'] });
+    await until(async () => (panelOpen('corpusLens.network') && api.networkFilters()?.top === 12 ? true : undefined), 20_000, 'the Network panel');
+    const file = scratch('network.gexf');
+    await vscode.commands.executeCommand('corpusLens.network.export', 'gexf', file);
+    const xml = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf /);
+    const ids = [...xml.matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(ids.length > 1 && ids.length <= 12 && ids.every((id) => id.startsWith('person:')), ids.join());
+    assert.ok(ids.includes(LAVROV));
+    await vscode.workspace.fs.delete(file);
+  });
+});
+
 describe('Corpus Lens in VS Code: views, catalog and faults', () => {
   let api: CorpusLensApi;
   let folder: vscode.Uri;
@@ -230,8 +295,25 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     const doc = await vscode.workspace.openTextDocument(file);
     const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, doc.positionAt(doc.getText().indexOf('لافروف') + 1));
     const md = h[0].contents[0] as vscode.MarkdownString;
-    assert.deepEqual(md.isTrusted, { enabledCommands: ['corpusLens.showMentions', 'corpusLens.reveal'] });
+    assert.deepEqual(md.isTrusted, { enabledCommands: ['corpusLens.showMentions', 'corpusLens.reveal', 'corpusLens.concordance.open', 'corpusLens.adoptName', 'corpusLens.ignoreName'] });
+    assert.match(md.value, /\[Concordance\]\(command:corpusLens\.concordance\.open\?/);
     assert.notEqual(md.supportHtml, true);
+  });
+
+  it('Concordance opens a panel beside the editor, from an entity or from the name under the cursor', async () => {
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('corpusLens.concordance'));
+    await vscode.commands.executeCommand('corpusLens.concordance.open', 'person:sergey-lavrov');
+    const opened = await until(async () => tabs().find((t) => t.label === 'Concordance: سيرغي لافروف (Sergey Lavrov)'), 10_000, 'the Concordance tab');
+    assert.ok(opened);
+    const [file] = await vscode.workspace.findFiles('**/003_*.txt');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const at = doc.positionAt(doc.getText().indexOf('نيكولاي باتروشيف') + 3);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
+    await vscode.commands.executeCommand('corpusLens.concordance.open');
+    await until(async () => tabs().find((t) => /^Concordance: نيكولاي باتروشيف/.test(t.label)), 10_000, 'the Concordance of the name under the cursor');
+    // One panel, showing the latest query.
+    assert.equal(tabs().length, 1);
+    await vscode.window.tabGroups.close(tabs());
   });
 
   it('copies an entity’s names', async () => {
@@ -255,6 +337,43 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
       return /Sergey Lavrov/.test(t) ? t : undefined;
     }, 30_000, 'a hover on the new alias');
     assert.match(md, /لافروفيتش/);
+  });
+
+  it('Names to Review lists names no catalog holds; adding one puts it in People, ignoring another takes it off the list; both are quick fixes too', async () => {
+    const file = vscode.Uri.joinPath(folder, 'notes', 'port.txt');
+    const text = 'الميناء يفتح\nقال وزير النقل الموريتاني سيدي ولد الطالب إن الميناء سيفتح، وأكد المتحدث باسم هيئة الموانئ الساحلية كمال بوزيدي أن السفن وصلت. وأضاف بوزيدي أن الرصيف جاهز.';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const listed = async () => (await api.treeChildren('unlisted')).map((c) => ({ id: c.node.kind === 'entity' ? c.node.entity.id : '', label: String(typeof c.item.label === 'string' ? c.item.label : c.item.label?.label), description: String(c.item.description) }));
+    const rows = await until(async () => {
+      const r = await listed();
+      return r.some((x) => x.label.includes('كمال بوزيدي')) && r.some((x) => x.label.includes('سيدي ولد الطالب')) ? r : undefined;
+    }, 30_000, 'the names in Names to Review');
+    const kamal = rows.find((x) => x.label.includes('كمال بوزيدي'))!;
+    assert.match(kamal.description, /person · Kamal Buzidi · 1 article · 2 mentions/);
+
+    // The quick fixes on the name in the editor.
+    const doc = await vscode.workspace.openTextDocument(file);
+    const at = doc.positionAt(text.indexOf('كمال') + 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, new vscode.Range(at, at));
+    assert.deepEqual(actions.map((a) => a.title), ['Add «كمال بوزيدي» to the workspace catalog as a person', 'Merge «كمال بوزيدي» into another entity as an alias…', 'Ignore «كمال بوزيدي» (not a name)']);
+
+    // Added as a person (the type given, as the view's quick pick would).
+    const id = await vscode.commands.executeCommand<string>('corpusLens.adoptName', kamal.id, 'person');
+    assert.equal(id, 'person:kamal-buzidi');
+    const catalog = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.corpus-lens', 'catalog.json'))));
+    const entry = catalog.entities.find((e: { id: string }) => e.id === id);
+    assert.deepEqual(entry, { id, type: 'person', ar: 'كمال بوزيدي', short: [{ text: 'بوزيدي', requiresAntecedent: true }], description: 'المتحدث باسم هيئة الموانئ الساحلية' });
+    await until(async () => {
+      const people = await api.treeChildren('person');
+      return people.some((c) => c.node.kind === 'entity' && c.node.entity.id === id && !c.node.entity.discovered) ? true : undefined;
+    }, 30_000, 'the adopted name in People');
+
+    // Ignored: remembered in the catalog, gone from the list.
+    const sidi = rows.find((x) => x.label.includes('سيدي ولد الطالب'))!;
+    assert.equal(await vscode.commands.executeCommand<boolean>('corpusLens.ignoreName', sidi.id), true);
+    await until(async () => ((await listed()).some((x) => x.label.includes('سيدي ولد الطالب') || x.label.includes('كمال بوزيدي')) ? undefined : true), 30_000, 'the ignored and adopted names off the list');
+    const after = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.corpus-lens', 'catalog.json'))));
+    assert.deepEqual(after.ignore, ['سيدي ولد الطالب']);
   });
 
   it('a file named as a browser names a second download, تقرير (1).txt, is one article whether scanned, opened, edited or closed', async () => {

@@ -3,6 +3,7 @@
  * dateline, source, lead, paragraphs, quotations, and boilerplate zones (mastheads, "see also",
  * teasers, repeated lines) that are set apart from the article's own text.
  */
+import type { EntityType } from '../catalog/types';
 import { findDates, type FoundDate } from '../text/dates';
 import { normalizeKey } from '../text/normalize';
 
@@ -18,17 +19,31 @@ export interface BoilerplateZone extends Span {
   readonly kind: BoilerplateKind;
 }
 
+/**
+ * The words that open the lead: `PLACE DATE (AGENCY)`, or a name before a dash (`غزة – `, `شفا – `),
+ * which is the place the story was filed from or the agency that filed it, or neither when the
+ * catalog and the agency cue words do not tell.
+ */
 export interface Dateline extends Span {
   readonly place?: string;
   readonly agency?: string;
 }
 
+/** What the catalog knows a name as (`recognizer.named`), for telling a dateline's place from its agency. */
+export type NameLookup = (name: string) => { readonly type: EntityType; readonly subtype?: string } | undefined;
+
 export interface ArticleStructure {
-  /** The headline; `synthetic` when the text has none and it was taken from the lead. */
+  /**
+   * The headline; `synthetic` when the text has none and it was derived from the lead's first
+   * sentence (its range is the part of the sentence kept; its text ends with … when shortened).
+   */
   readonly headline: Span & { readonly synthetic: boolean };
   readonly date?: { readonly iso: string; readonly start: number; readonly end: number };
   readonly dateline?: Dateline;
+  /** The source (a news agency or site): from a source line (`المصدر: …`) or the dateline's agency. */
   readonly source?: string;
+  /** The source line, when the source came from one. */
+  readonly sourceLine?: Span;
   readonly lead?: Span;
   /** Body paragraphs in order; the lead is the first. */
   readonly paragraphs: readonly Span[];
@@ -142,18 +157,23 @@ function dateLineDate(line: Line): FoundDate | undefined {
   return rest.trim().split(/\s+/u).filter((w) => /[\p{L}]/u.test(w)).length <= 3 ? dates[0] : undefined;
 }
 
-const SOURCE_LINE = /^\/?\s*(?:مصدر|المصدر)\s*:\s*([^/]+?)\s*\/?(?:\s|$)/u;
+/** `المصدر: وكالة شفا`, `/مصدر: شينخوا/ 2025:07:11`: the source runs to a slash or the end of the line. */
+const SOURCE_LINE = /^\/?\s*(?:مصدر|المصدر)\s*:\s*([^/]+?)\s*(?:\/|$)/u;
 const isSourceLine = (line: Line) => SOURCE_LINE.test(line.text) || (/^[A-Za-z][A-Za-z .&-]{1,30}$/.test(line.text) && line.words <= 3);
 /** Navigation trails need `>`, `»` or `|`; most lines have none, and the search for them is cheaper than the pattern. */
 const mayBeNavigation = (t: string) => t.indexOf('>') >= 0 || t.indexOf('»') >= 0 || t.indexOf('|') >= 0;
 const isBody = (line: Line) => line.words >= BODY_WORDS || (line.words >= 6 && SENTENCE_END.test(line.text));
 
-export function parseArticle(text: string): ArticleStructure {
+/**
+ * The structure of `text`. `names` tells what the catalog knows a dateline's name as; without it
+ * only the agency cue words tell an agency from a place.
+ */
+export function parseArticle(text: string, names?: NameLookup): ArticleStructure {
   const lines = splitLines(text);
   const firstBody = lines.findIndex(isBody);
-  const { boiler, source: named, date: dated } = lineRoles(lines, firstBody);
-  let source = named;
-  let date = dated;
+  const roles = lineRoles(lines, firstBody);
+  const { boiler, sourceLine } = roles;
+  let { source, date } = roles;
 
   // Headline: the fullest non-boilerplate line before the first paragraph of body text.
   const header = lines.filter((l, i) => (firstBody < 0 || i < firstBody) && !boiler.has(l));
@@ -170,7 +190,7 @@ export function parseArticle(text: string): ArticleStructure {
   });
 
   const lead = paragraphs[0];
-  const dateline = lead ? parseDateline(lead) : undefined;
+  const dateline = lead ? parseDateline(lead, names) : undefined;
   if (dateline?.agency) source ??= dateline.agency;
   if (!date && dateline) {
     const d = findDates(text, dateline.start, dateline.end)[0];
@@ -181,7 +201,7 @@ export function parseArticle(text: string): ArticleStructure {
     ? { start: headlineLine.start, end: headlineLine.end, text: headlineLine.text, synthetic: false }
     : syntheticHeadline(lead, dateline);
 
-  return new Structure(headline, date, dateline, source, lead, paragraphs, mergeZones(lines, boiler));
+  return new Structure(headline, date, dateline, source, sourceLine, lead, paragraphs, mergeZones(lines, boiler));
 }
 
 /** The first line of the trailing zone: the first "see also"-style marker after body text begins (`lines.length` when none). */
@@ -193,13 +213,14 @@ function trailingZoneStart(lines: readonly Line[], firstBody: number): number {
 
 /**
  * The lines that are site chrome, by kind (the trailing zone, repeats, mastheads, section
- * markers, navigation, source and date lines), and the source and date those lines give.
+ * markers, navigation, source and date lines), and the source, source line and date those lines give.
  */
-function lineRoles(lines: readonly Line[], firstBody: number): { boiler: Map<Line, BoilerplateKind>; source?: string; date?: ArticleStructure['date'] } {
+function lineRoles(lines: readonly Line[], firstBody: number): { boiler: Map<Line, BoilerplateKind>; source?: string; sourceLine?: Span; date?: ArticleStructure['date'] } {
   const boiler = new Map<Line, BoilerplateKind>();
   const seen = new SeenLines();
   const trailingFrom = trailingZoneStart(lines, firstBody);
   let source: string | undefined;
+  let sourceLine: Span | undefined;
   let date: ArticleStructure['date'];
   let mastheadNames = 0;
   lines.forEach((line, i) => {
@@ -219,7 +240,10 @@ function lineRoles(lines: readonly Line[], firstBody: number): { boiler: Map<Lin
     if (mayBeNavigation(line.text) && />>|»\s*\S+\s*»|\s[|»]\s/.test(line.text) && !isBody(line)) return void boiler.set(line, 'navigation');
     if (isSourceLine(line)) {
       const m = SOURCE_LINE.exec(line.text);
-      source ??= (m ? m[1] : line.text).trim();
+      if (source === undefined) {
+        source = (m ? m[1] : line.text).trim();
+        sourceLine = { start: line.start, end: line.end, text: line.text };
+      }
       const d = findDates(line.text)[0];
       if (d && !date) date = { iso: d.iso, start: line.start + d.start, end: line.start + d.end };
       return void boiler.set(line, 'source-line');
@@ -230,7 +254,7 @@ function lineRoles(lines: readonly Line[], firstBody: number): { boiler: Map<Lin
       return void boiler.set(line, 'date-line');
     }
   });
-  return { boiler, source, date };
+  return { boiler, source, sourceLine, date };
 }
 
 /**
@@ -246,6 +270,7 @@ class Structure implements ArticleStructure {
     readonly date: ArticleStructure['date'],
     readonly dateline: Dateline | undefined,
     readonly source: string | undefined,
+    readonly sourceLine: Span | undefined,
     readonly lead: Span | undefined,
     readonly paragraphs: readonly Span[],
     readonly boilerplate: readonly BoilerplateZone[],
@@ -257,8 +282,29 @@ class Structure implements ArticleStructure {
   }
 }
 
-/** `PLACE [DATE] (AGENCY)` or `AGENCY – ` at the start of the lead. */
-function parseDateline(lead: Span): Dateline | undefined {
+/**
+ * Agency names and the words that make a name one (normalised keys): the wire services Arabic
+ * news credits most, by the short names it uses (أ ف ب, واس), and وكالة / أنباء in a longer name.
+ */
+const AGENCY_NAMES = new Set(
+  ['رويترز', 'أ ف ب', 'ا ف ب', 'أ.ف.ب', 'د ب أ', 'أسوشيتد برس', 'يو بي آي', 'واج', 'سانا', 'وام', 'قنا', 'كونا', 'واس', 'وفا', 'بترا', 'ومع', 'بنا', 'إرنا', 'الأناضول', 'شينخوا', 'سبوتنيك', 'تاس', 'نوفوستي', 'AFP', 'Reuters', 'AP', 'dpa'].map(
+    (n) => normalizeKey(n).replace(/[.\s]+/gu, ' ').trim(),
+  ),
+);
+const AGENCY_WORDS = new Set(['وكاله', 'لوكاله', 'انباء', 'الانباء', 'للانباء'].map(normalizeKey));
+
+/** Whether `name` (a dateline's words) names a news agency or a place, as far as the cue words and the catalog tell. */
+function datelineKind(name: string, names: NameLookup | undefined): 'agency' | 'place' | undefined {
+  const key = normalizeKey(name).replace(/[.\s]+/gu, ' ').trim();
+  if (AGENCY_NAMES.has(key) || key.split(' ').some((w) => AGENCY_WORDS.has(w))) return 'agency';
+  const known = names?.(name);
+  if (known?.type === 'organisation' && known.subtype === 'agency') return 'agency';
+  if (known?.type === 'place') return 'place';
+  return undefined;
+}
+
+/** `PLACE [DATE] (AGENCY)` or `NAME – ` at the start of the lead. */
+function parseDateline(lead: Span, names: NameLookup | undefined): Dateline | undefined {
   const head = lead.text.slice(0, 90);
   const paren = /^([^()\n]{2,60}?)\s*\(([^()]{2,30})\)/u.exec(head);
   if (paren) {
@@ -271,19 +317,40 @@ function parseDateline(lead: Span): Dateline | undefined {
     }
   }
   const dash = /^(\S+(?:\s\S+)?)\s+[–—-]\s/u.exec(head);
-  if (dash) return { start: lead.start, end: lead.start + dash[1].length, text: dash[1], agency: dash[1] };
-  return undefined;
+  if (!dash) return undefined;
+  const name = dash[1];
+  const span = { start: lead.start, end: lead.start + name.length, text: name };
+  const kind = datelineKind(name, names);
+  return kind === 'agency' ? { ...span, agency: name } : kind === 'place' ? { ...span, place: name } : span;
 }
 
+/** A derived headline is the lead's first sentence, cut at a word boundary to at most this many characters. */
+const DERIVED_HEADLINE = 80;
+
+/**
+ * The headline of an article that has none: the first sentence of its lead (after the dateline),
+ * cut at the last word boundary that keeps it within DERIVED_HEADLINE characters, with an ellipsis.
+ */
 function syntheticHeadline(lead: Span | undefined, dateline: Dateline | undefined): Span & { synthetic: boolean } {
   if (!lead) return { start: 0, end: 0, text: '', synthetic: true };
-  const from = dateline && dateline.end > lead.start ? dateline.end - lead.start : 0;
-  const body = lead.text.slice(from);
-  const skip = body.length - body.trimStart().length;
-  const sentence = /^[^.!?؟،,]*/u.exec(body.trimStart())![0];
-  const words = sentence.split(/\s+/u).slice(0, 14).join(' ');
-  const start = lead.start + from + skip;
-  return { start, end: start + words.length, text: words, synthetic: true };
+  const text = lead.text;
+  let from = dateline && dateline.end > lead.start ? dateline.end - lead.start : 0;
+  // What joins the dateline to the sentence: spaces, a dash, a colon.
+  while (from < text.length && /[\s–—\-:،,]/u.test(text[from])) from++;
+  // The sentence ends at a full stop or question or exclamation mark before a space or the end of the line.
+  const stop = /[.!?؟](?=\s|$)/u.exec(text.slice(from));
+  let end = stop ? from + stop.index : text.length;
+  let cut = false;
+  if (end - from > DERIVED_HEADLINE) {
+    // The last space that leaves room for the ellipsis.
+    const space = text.lastIndexOf(' ', from + DERIVED_HEADLINE - 1);
+    end = space > from ? space : from + DERIVED_HEADLINE - 1;
+    cut = true;
+  }
+  // No trailing comma, colon or dash before the ellipsis.
+  while (end > from && /[\s،,:;؛–—\-]/u.test(text[end - 1])) end--;
+  const kept = text.slice(from, end);
+  return { start: lead.start + from, end: lead.start + end, text: cut ? `${kept}…` : kept, synthetic: true };
 }
 
 const QUOTES = /“([^“”\n]{3,2000})”|«([^«»\n]{3,2000})»|"([^"\n]{3,2000})"/gu;

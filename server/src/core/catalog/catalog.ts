@@ -118,6 +118,18 @@ function tooGeneral(name: string): boolean {
   return keys.length === 0 || keys.every((k) => STOP_WORDS.has(k) || k.length < 2);
 }
 
+/**
+ * The shipped entries a user keeps: `leaveOut` names what goes, each item a type (`person`), a
+ * subtype (`sports`, `company`, `city`…), an id (`org:fifa`) or an id prefix ending in `*`
+ * (`person:*`, `org:al-*`).
+ */
+export function keptShipped(shipped: readonly CatalogEntry[], leaveOut: readonly string[] = []): readonly CatalogEntry[] {
+  if (leaveOut.length === 0) return shipped;
+  const names = new Set(leaveOut.filter((x) => !x.endsWith('*')));
+  const prefixes = leaveOut.filter((x) => x.endsWith('*')).map((x) => x.slice(0, -1));
+  return shipped.filter((e) => !names.has(e.type) && !(e.subtype && names.has(e.subtype)) && !names.has(e.id) && !prefixes.some((p) => e.id.startsWith(p)));
+}
+
 /** Shipped entries overlaid by workspace entries (same id replaces). */
 export function mergeCatalogs(shipped: readonly CatalogEntry[], workspace: readonly Entity[]): Entity[] {
   const byId = new Map<string, Entity>();

@@ -32,6 +32,8 @@ export interface CatalogEntry {
 export interface CatalogFile {
   readonly version?: number;
   readonly entities: readonly CatalogEntry[];
+  /** Names found in the text that the user does not want offered as entities. */
+  readonly ignore?: readonly string[];
 }
 
 /** Where an entry of a workspace catalog stands in its file (for definition and code lens). */

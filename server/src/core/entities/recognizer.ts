@@ -6,6 +6,7 @@
 import type { Entity } from '../catalog/types';
 import { cliticReadings } from '../text/clitics';
 import { hashOn, keyHash, keyUnitOffset, tokenize, tokenKeys, type Token } from '../text/tokenize';
+import { latinKey } from '../text/transliterate';
 import { titleBefore } from './discovery';
 
 export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
@@ -39,11 +40,14 @@ interface TrieNode {
 
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 
-/** Whether `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's brackets; never a line break. */
+/**
+ * Whether `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's
+ * brackets, the apostrophe of a Latin name (Ma'aden); never a line break.
+ */
 function isNameGap(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const ok = c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2d || c === 0x2013 || c === 0x2010 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x640 || (c >= 0x200b && c <= 0x200f);
+    const ok = c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2d || c === 0x2013 || c === 0x2010 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x640 || (c >= 0x200b && c <= 0x200f) || c === 0x27 || c === 0x2019;
     if (!ok) return false;
   }
   return true;
@@ -107,6 +111,27 @@ export class Recognizer {
     this.contextKeys.push((e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
   }
 
+  /** Whether the catalog's Latin names are still to be added (they are at the first Latin word recognised). */
+  private latinPending = true;
+
+  /**
+   * Adds the catalog's Latin names, which link in Latin text (English notes), and each person's
+   * surname after the full name. Done when a Latin word is first looked up, so that a corpus
+   * without Latin text never pays for them (they double the time the catalog takes to load). A
+   * topic's Latin name is a label ("Trade"), no name; a name that & or + belongs to (e&, OPEC+) is
+   * another name without them, which tokens drop.
+   */
+  private addLatinNames(): void {
+    this.latinPending = false;
+    for (let idx = 0; idx < this.catalogSize; idx++) {
+      const e = this.all[idx];
+      if (!e.en || e.type === 'topic' || /[&+]/.test(e.en)) continue;
+      this.add(e.en, { entity: idx, kind: 'name', requiresAntecedent: false, needsContext: (e.context?.length ?? 0) > 0 && tokenKeys(e.en).length === 1 });
+      const surname = latinSurname(e);
+      if (surname) this.add(surname, { entity: idx, kind: 'short', requiresAntecedent: true, needsContext: false });
+    }
+  }
+
   private add(name: string, t: Terminal): void {
     const keys = tokenKeys(name);
     if (keys.length === 0) return;
@@ -123,13 +148,28 @@ export class Recognizer {
     // Names share first words (وزارة, الجيش, محمد): each one's forms are added once.
     if (this.firstWords.has(keys[0])) return;
     this.firstWords.add(keys[0]);
-    for (const h of procliticHashes(keys[0])) this.formBits[(h >>> 5) & FORM_MASK] |= 1 << (h & 31);
+    // A Latin word takes no Arabic proclitics: its own hash only, so that the bits Arabic tokens
+    // are tested against stay as sparse as the Arabic names make them.
+    for (const h of isLatinKey(keys[0]) ? [keyHash(keys[0])] : procliticHashes(keys[0])) this.formBits[(h >>> 5) & FORM_MASK] |= 1 << (h & 31);
   }
 
   /** The position of an entity id in `entities` (-1 when unknown). */
   indexOf(id: string): number {
     return this.slots.get(id) ?? -1;
   }
+
+  /**
+   * The entity one of whose names is the whole of `text` (a dateline's word or two), when only one
+   * entity has that name. A bound function, to be handed to `parseArticle` as it is.
+   */
+  readonly named = (text: string): Entity | undefined => {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return undefined;
+    const m = this.longestAt(text, tokens, 0);
+    if (!m || m.last !== tokens.length - 1) return undefined;
+    const ids = new Set(m.node.terminals.map((t) => t.entity));
+    return ids.size === 1 ? this.all[m.node.terminals[0].entity] : undefined;
+  };
 
   /** True when `key` starts some catalog name (used by discovery to stop at known words). */
   startsName(key: string): boolean {
@@ -173,6 +213,7 @@ export class Recognizer {
   private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number } | undefined {
     let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
     const { key, hash } = tokens[i];
+    if (this.latinPending && isLatinKey(key)) this.addLatinNames();
     // Most tokens neither start a name nor are one with proclitics: one bit, then one lookup, decide.
     if ((this.formBits[(hash >>> 5) & FORM_MASK] & (1 << (hash & 31))) === 0) return undefined;
     for (const reading of this.readingsOf(key)) {
@@ -250,6 +291,23 @@ export class Recognizer {
   private inContext(entity: number, articleKey: () => string): boolean {
     return this.contextKeys[entity].some((k) => articleKey().includes(k));
   }
+}
+
+/** Whether a token key is Latin (its first unit a Latin letter). */
+function isLatinKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0x24f);
+}
+
+/**
+ * The word of a person's Latin name that their Arabic short forms spell (Wang of Wang Yi, Lavrov
+ * of Sergey Lavrov), else its last word; none for a one-word name.
+ */
+function latinSurname(e: Entity): string | undefined {
+  const words = e.en!.split(/\s+/u).filter(Boolean);
+  if (e.type !== 'person' || words.length < 2) return undefined;
+  const shorts = new Set((e.short ?? []).map((s) => latinKey(typeof s === 'string' ? s : s.text)));
+  return words.find((w) => shorts.has(latinKey(w))) ?? words[words.length - 1];
 }
 
 const FORM_BITS = 1 << 22;

@@ -1,6 +1,6 @@
 /** The Articles view: years (newest first, undated last), the months of a year, the articles of a month. */
 import type { Article, CorpusIndex } from '../index/corpusIndex';
-import type { ArticleGroup } from './viewTypes';
+import { derived, type ArticleGroup } from './viewTypes';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -18,7 +18,7 @@ export function articleGroups(index: CorpusIndex, year?: string, month?: string)
     return inYear
       .filter((a) => year === 'undated' || a.date!.slice(0, 7) === month)
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri))
-      .map((a) => ({ kind: 'article', key: a.uri, label: a.headline.text || a.uri, count: a.entityCount, date: a.date }));
+      .map((a) => ({ kind: 'article', key: a.uri, label: a.headline.text || a.uri, count: a.entityCount, date: a.date, ...derived(a) }));
   }
   const months = new Map<string, number>();
   for (const a of inYear) months.set(a.date!.slice(0, 7), (months.get(a.date!.slice(0, 7)) ?? 0) + 1);

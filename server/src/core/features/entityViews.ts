@@ -3,7 +3,8 @@ import type { CorpusIndex, EntitySummary } from '../index/corpusIndex';
 import { roleLine } from './hover';
 import { keywordInContext, locationOf } from './ranges';
 import type { SearchEngine } from '../search/search';
-import type { EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine } from './viewTypes';
+import { isMostlyArabic } from '../text/script';
+import { derived, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine } from './viewTypes';
 
 /** An entity as the views and the palette list it. */
 export function entityItem(s: EntitySummary): EntityItem {
@@ -29,15 +30,23 @@ export function entityItems(index: CorpusIndex, search: SearchEngine, type: Enti
 }
 
 export function entityArticles(index: CorpusIndex, id: string, limit = 500): EntityArticle[] {
-  return index.articlesOf(id, limit).map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, count: index.countIn(a, id) }));
+  return index.articlesOf(id, limit).map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, count: index.countIn(a, id), ...derived(a) }));
 }
 
-/** The entity's mentions in one article as keyword-in-context lines; `text` is the article's. */
+/**
+ * The entity's mentions in one article as keyword-in-context lines; `text` is the article's. A
+ * tree row is laid out left to right and what overflows is cut at its right edge, where an Arabic
+ * line begins and a Latin one ends: an Arabic mention gets two words after it (five before), a
+ * Latin one two before it (five after), so that a narrow sidebar still shows the mention.
+ */
 export function articleMentions(index: CorpusIndex, id: string, uri: string, text: string): MentionLine[] {
   const a = index.article(uri);
   if (!a) return [];
   return index
     .mentions(a)
     .filter((m) => m.entity === id && !m.boilerplate)
-    .map((m) => ({ location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end) }));
+    .map((m) => {
+      const arabic = isMostlyArabic(text.slice(m.start, m.end));
+      return { location: locationOf(a, m.start, m.end), ...keywordInContext(text, m.start, m.end, arabic ? 5 : 2, arabic ? 2 : 5) };
+    });
 }

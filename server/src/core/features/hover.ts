@@ -6,7 +6,10 @@ import type { CorpusIndex } from '../index/corpusIndex';
 import { findDates, weekdayOf, WEEKDAY_NAMES_AR } from '../text/dates';
 import { commandLink, escapeMarkdown } from './markdown';
 import { rangeOf } from './ranges';
+import { DERIVED_HEADLINE_NOTE } from './viewTypes';
 import { mentionNear } from './navigation';
+import { romanize } from '../text/romanize';
+import { yearSparkline } from '../analysis/sparkline';
 
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -65,12 +68,24 @@ export function hover(index: CorpusIndex, uri: string, offset: number, text: str
   return undefined;
 }
 
+/** Why a discovered name was taken for one: the phrase that introduced it, in which article. */
+function foundFrom(index: CorpusIndex, e: Entity, w: Writer): string {
+  const a = index.introducer(e.id);
+  const phrase = `«${e.description ? `${w.text(e.description)} ` : ''}${w.text(e.ar)}»`;
+  if (!a) return `Found from ${phrase}; in no catalog.`;
+  const line = a.lines.positionAt(a.headline.start).line + 1;
+  return `Found from ${phrase} in ${w.link(w.text(a.headline.text || a.uri), `${a.uri}#L${line}`)}; in no catalog.`;
+}
+
 function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, commands: boolean): string {
   const out: string[] = [];
-  out.push(`${w.strong(w.text(e.ar))}${e.en ? ` · ${w.text(e.en)}` : ''}`);
+  // A name no catalog holds has no Latin name: an automatic one, marked so, stands in.
+  const latin = e.en ? w.text(e.en) : e.discovered ? `${w.text(romanize(e.ar))} ${w.em('(automatic)')}` : '';
+  out.push(`${w.strong(w.text(e.ar))}${latin ? ` · ${latin}` : ''}`);
   const role = roleLine(e);
   out.push(`${w.em(`${ENTITY_TYPE_INFO[e.type].label}${e.discovered ? ' (discovered)' : ''}`)}${role ? ` — ${w.text(role)}` : ''}`);
   if (e.description && e.description !== role) out.push(w.text(e.description));
+  if (e.discovered) out.push(foundFrom(index, e, w));
 
   const forms = index.forms(e.id);
   if (forms.length > 0) {
@@ -83,17 +98,23 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
   const total = summary?.mentions ?? 0;
   const count = summary?.articles ?? 0;
   out.push(`Mentions: ${w.strong(String(here))} in this article · ${w.strong(String(total))} in the corpus, in ${count} article${count === 1 ? '' : 's'}`);
+  const years = yearSparkline(index, e.id);
+  if (years) out.push(`Articles by year: ${years.first} ${years.bars} ${years.last}`);
   const articles = index.articlesOf(e.id, 8);
   if (articles.length > 0) {
     const list = articles.map((a) => {
       const line = a.lines.positionAt(a.headline.start).line + 1;
-      return `- ${a.date ?? 'undated'} — ${w.link(w.text(a.headline.text || a.uri), `${a.uri}#L${line}`)}`;
+      const derived = a.derivedHeadline ? ` ${w.em(`(${DERIVED_HEADLINE_NOTE})`)}` : '';
+      return `- ${a.date ?? 'undated'} — ${w.link(w.text(a.headline.text || a.uri), `${a.uri}#L${line}`)}${derived}`;
     });
     if (count > 8) list.push(`- … ${count - 8} more`);
     out.push(`Articles:\n${list.join('\n')}`);
   }
   const withIt = index.cooccurring(e.id, 5);
   if (withIt.length > 0) out.push(`Named with: ${withIt.map((c) => `${w.text(c.entity.ar)} (${c.articles})`).join(', ')}`);
-  if (commands && w === MARKDOWN) out.push(`${commandLink('Show all mentions', 'corpusLens.showMentions', [e.id])} · ${commandLink('Reveal in sidebar', 'corpusLens.reveal', [e.id])}`);
+  if (commands && w === MARKDOWN) {
+    const adopt = e.discovered ? ` · ${commandLink('Add to catalog', 'corpusLens.adoptName', [e.id])} · ${commandLink('Ignore', 'corpusLens.ignoreName', [e.id])}` : '';
+    out.push(`${commandLink('Show all mentions', 'corpusLens.showMentions', [e.id])} · ${commandLink('Concordance', 'corpusLens.concordance.open', [e.id])} · ${commandLink('Reveal in sidebar', 'corpusLens.reveal', [e.id])}${adopt}`);
+  }
   return out.join('\n\n');
 }

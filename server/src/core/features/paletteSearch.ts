@@ -4,7 +4,7 @@ import { findPassages, type SearchEngine } from '../search/search';
 import { entityItem } from './entityViews';
 import { entityLocation } from './navigation';
 import { headlineLocation, rangeOf } from './ranges';
-import type { SearchResult } from './viewTypes';
+import { derived, type SearchResult } from './viewTypes';
 
 /**
  * Passages are looked for in the articles of the best entity and headline hits (at most
@@ -29,7 +29,7 @@ export async function searchAll(
   }
   for (const h of search.headlineHits(query, 20)) {
     const a = h.article;
-    result.headlines.push({ uri: a.uri, headline: a.headline.text, date: a.date, range: headlineLocation(a).range });
+    result.headlines.push({ uri: a.uri, headline: a.headline.text, date: a.date, range: headlineLocation(a).range, ...derived(a) });
     candidates.add(a);
   }
   for (const a of candidates) {

@@ -23,7 +23,8 @@ export interface ReaderMark extends ReaderSpan {
 }
 
 export interface ReaderArticle {
-  headline: ReaderSpan & { synthetic: boolean };
+  /** `synthetic`: derived from the lead's first sentence; `shortened`: cut before the sentence's end (the title then ends with …). */
+  headline: ReaderSpan & { synthetic: boolean; shortened: boolean };
   date?: string;
   source?: string;
   dateline?: ReaderSpan & { place?: string };
@@ -36,7 +37,7 @@ export interface ReaderArticle {
 export function readerArticle(index: CorpusIndex, uri: string, text: string): ReaderArticle | undefined {
   const a = index.article(uri);
   if (!a) return undefined;
-  const s = parseArticle(text);
+  const s = parseArticle(text, index.recognizer.named);
   const span = (x: { start: number; end: number }): ReaderSpan => ({ start: x.start, end: x.end });
   const marks: ReaderMark[] = [];
   for (const m of index.mentions(a)) {
@@ -44,7 +45,7 @@ export function readerArticle(index: CorpusIndex, uri: string, text: string): Re
     if (e) marks.push({ start: m.start, end: m.end, type: e.type, id: e.id, ar: e.ar, en: e.en, demonym: m.kind === 'demonym', boilerplate: m.boilerplate });
   }
   return {
-    headline: { ...span(s.headline), synthetic: s.headline.synthetic },
+    headline: { ...span(s.headline), synthetic: s.headline.synthetic, shortened: s.headline.synthetic && s.headline.text.endsWith('…') },
     date: s.date?.iso,
     source: s.source,
     dateline: s.dateline && { ...span(s.dateline), place: s.dateline.place },

@@ -29,7 +29,18 @@ export interface MentionLine {
   matchEnd: number;
 }
 
-export interface EntityArticle {
+/** What the views say beside a headline derived from the lead's first sentence (the text has none). */
+export const DERIVED_HEADLINE_NOTE = 'from the first sentence';
+
+/** Set on an article whose text has no headline: its headline is derived from the lead's first sentence. */
+export interface MaybeDerived {
+  derived?: true;
+}
+
+/** `{ derived: true }` for an article whose headline is derived from its first sentence. */
+export const derived = (a: { readonly derivedHeadline: boolean }): MaybeDerived => (a.derivedHeadline ? { derived: true } : {});
+
+export interface EntityArticle extends MaybeDerived {
   uri: string;
   headline: string;
   date?: string;
@@ -39,16 +50,26 @@ export interface EntityArticle {
 
 export interface SearchResult {
   entities: (EntityItem & { location?: Location })[];
-  headlines: { uri: string; headline: string; date?: string; range: Range }[];
+  headlines: ({ uri: string; headline: string; date?: string; range: Range } & MaybeDerived)[];
   passages: { uri: string; headline: string; range: Range; text: string; matches: [number, number][] }[];
 }
 
 /** A node of the Articles view: a year, a month of a year, or an article. */
-export interface ArticleGroup {
+export interface ArticleGroup extends MaybeDerived {
   kind: 'year' | 'month' | 'article';
   /** `2025`, `2025-07`, or the article URI. */
   key: string;
   label: string;
   count: number;
   date?: string;
+}
+
+/** A name discovery found that no catalog holds (the Names to Review view). */
+export interface UnlistedName extends EntityItem {
+  /** A Latin spelling made letter by letter (automatic). */
+  latin: string;
+  /** Every spelling seen in the corpus. */
+  forms: string[];
+  /** The role or cue that introduced it, when there was one. */
+  reason?: string;
 }

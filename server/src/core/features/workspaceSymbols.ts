@@ -5,6 +5,7 @@ import type { CorpusIndex } from '../index/corpusIndex';
 import type { SearchEngine } from '../search/search';
 import { entityLocation } from './navigation';
 import { headlineLocation } from './ranges';
+import { DERIVED_HEADLINE_NOTE } from './viewTypes';
 
 export function workspaceSymbols(index: CorpusIndex, search: SearchEngine, query: string): SymbolInformation[] {
   const out: SymbolInformation[] = [];
@@ -13,7 +14,8 @@ export function workspaceSymbols(index: CorpusIndex, search: SearchEngine, query
     if (loc) out.push({ name: h.entity.en ? `${h.entity.ar} (${h.entity.en})` : h.entity.ar, kind: SymbolKind.Object, location: loc, containerName: ENTITY_TYPE_INFO[h.entity.type].label });
   }
   for (const h of search.headlineHits(query, 50)) {
-    out.push({ name: h.article.headline.text, kind: SymbolKind.File, location: headlineLocation(h.article), containerName: h.article.date ?? 'article' });
+    const a = h.article;
+    out.push({ name: a.headline.text, kind: SymbolKind.File, location: headlineLocation(a), containerName: [a.date ?? 'article', a.derivedHeadline && DERIVED_HEADLINE_NOTE].filter(Boolean).join(' · ') });
   }
   return out;
 }

@@ -45,7 +45,7 @@ export function ownArticleData(a: ArticleAnalysis): Uint32Array {
  * A copy of `s` that does not hold on to the string it was cut from (V8 keeps a slice's parent
  * alive, and the parent here is a whole article text the index must not retain).
  */
-function ownCopy(s: string): string {
+export function ownCopy(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
@@ -55,7 +55,7 @@ function ownCopy(s: string): string {
  */
 export function analyzeArticle(text: string, recognizer: Recognizer, detach = true): ArticleAnalysis {
   const own = detach ? ownCopy : (x: string) => x;
-  const structure = parseArticle(text);
+  const structure = parseArticle(text, recognizer.named);
   const tokens = tokenize(text);
   const boiler = (o: number) => inZones(structure.boilerplate, o);
   const found = recognizer.recognize(text, boiler, tokens);

@@ -145,6 +145,11 @@ export class Article {
     return (this.data[this.base + FLAGS] & NAMES_EARLY) !== 0;
   }
 
+  /** Whether the text has no headline and the article's title is derived from its lead's first sentence. */
+  get derivedHeadline(): boolean {
+    return (this.data[this.base + FLAGS] & SYNTHETIC_HEADLINE) !== 0 && this.headlineText !== '';
+  }
+
   get lines(): LineIndex {
     return LineIndex.view(this.data, this.base + HEADER, this.data[this.base + LINES], this.data[this.base + LENGTH]);
   }
@@ -166,13 +171,19 @@ export class Article {
     return filterHas(this.data, filterAt(this.data, this.base), this.data[this.base + FILTER], key);
   }
 
-  /** Calls `f` with each mention, in text order: its first word (see `mentionWord`), start and end. */
-  forEachMention(f: (word: number, start: number, end: number) => void): void {
+  /**
+   * Calls `visit` with each mention in text order: its entity number (the index's), kind number
+   * (see `MENTION_KINDS`), whether it is in boilerplate, and its offsets.
+   */
+  forEachMention(visit: (entity: number, kind: number, boilerplate: boolean, start: number, end: number) => void): void {
     const d = this.data;
-    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) {
+      const w = d[k];
+      visit(entityOf(w), kindOf(w), isBoilerplate(w), d[k + 1], d[k + 2]);
+    }
   }
 
-  /** Each mention, in text order, as `decode` makes it of its first word, start and end. */
+  /** Each mention, in text order, as `decode` makes it of its first word (see `mentionWord`), start and end. */
   mapMentions<T>(decode: (word: number, start: number, end: number) => T): T[] {
     const d = this.data;
     const out: T[] = [];
@@ -180,10 +191,35 @@ export class Article {
     return out;
   }
 
-  /** Calls `f` with each mention of the entity, in text order (see `forEachMention`). */
-  forEachMentionOf(entity: number, f: (word: number, start: number, end: number) => void): void {
+  /**
+   * Calls `visit` with the offsets (and kind number) of each mention of entity number `entity`, in
+   * text order, leaving out those in boilerplate unless asked, and those of kind `leaveKind` (-1:
+   * none). One tight loop: an entity named in most articles has hundreds of thousands of mentions.
+   */
+  forEachMentionOf(entity: number, withBoilerplate: boolean, leaveKind: number, visit: (start: number, end: number, kind: number, boilerplate: boolean) => void): void {
     const d = this.data;
-    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (d[k] >>> 3 === entity) f(d[k], d[k + 1], d[k + 2]);
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) {
+      const w = d[k];
+      if (w >>> 3 !== entity || ((w & 1) === 1 && !withBoilerplate) || ((w >>> 1) & 3) === leaveKind) continue;
+      visit(d[k + 1], d[k + 2], (w >>> 1) & 3, (w & 1) === 1);
+    }
+  }
+
+  /**
+   * Calls `f` with each mention outside boilerplate, in text order: its entity's index number and
+   * the number of the line it starts on (each line of a plain-text article is a paragraph).
+   */
+  forEachMentionLine(f: (entity: number, line: number) => void): void {
+    const d = this.data;
+    const lines = this.base + HEADER;
+    const lineCount = d[this.base + LINES];
+    let line = 0;
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) {
+      if ((d[k] & 1) === 1) continue;
+      // Mentions come in text order: the line only moves forward.
+      while (line + 1 < lineCount && d[lines + line + 1] <= d[k + 1]) line++;
+      f(d[k] >>> 3, line);
+    }
   }
 
   /** Calls `f` with each entity the article introduces: those its own discovery found (see `MENTION_KINDS`). */
@@ -275,7 +311,7 @@ export function renumber(a: Article, entity: ArrayLike<number>, form: ArrayLike<
 export function withoutEntities(a: Article, dropped: readonly number[]): Article {
   const keep = (e: number) => !dropped.includes(e);
   const mentions: number[] = [];
-  a.forEachMention((word, start, end) => keep(entityOf(word)) && mentions.push(word, start, end));
+  a.forEachMention((e, kind, boilerplate, start, end) => keep(e) && mentions.push(mentionWord(e, kind, boilerplate), start, end));
   const counts: number[] = [];
   a.forEachEntity((e, n) => keep(e) && counts.push(e, n));
   const forms: number[] = [];

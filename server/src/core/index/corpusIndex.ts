@@ -10,7 +10,7 @@
 import type { Entity, EntityType } from '../catalog/types';
 import type { Mention, Recognizer } from '../entities/recognizer';
 import { analyzeArticle, type ArticleAnalysis } from './analysis';
-import { Article, numbersBelow, renumber, withoutEntities } from './article';
+import { Article, DEMONYM_KIND, numbersBelow, renumber, withoutEntities } from './article';
 import { ArticleTable } from './articleList';
 import { EntityStatistics, SHARED_FROM, type EntitySummary, type Introduction } from './entityStats';
 import { EntityTable } from './entityTable';
@@ -75,13 +75,16 @@ export class CorpusIndex {
     return this.entities.version;
   }
 
-  /** Replaces the catalog. Articles are dropped: the caller indexes their texts again. */
-  setCatalog(entities: readonly Entity[]): void {
+  /**
+   * Replaces the catalog, and the names discovery is not to offer (`ignored`). Articles are
+   * dropped: the caller indexes their texts again.
+   */
+  setCatalog(entities: readonly Entity[], ignored: readonly string[] = []): void {
     // Removed one by one, so that listeners hear of it; the article numbers go on from where they were.
     for (const uri of [...this.articles.keys()]) this.remove(uri);
     this.entities.clear();
     this.statistics.present = 0;
-    this.people.reset(entities);
+    this.people.reset(entities, ignored);
     this.generation++;
   }
 
@@ -106,11 +109,8 @@ export class CorpusIndex {
     this.detach(uri);
     this.people.staleUris.delete(uri);
     const local = this.people.numbering(a, analysis);
-    if (local.dropped) {
-      // Their links are left out, and the article is to be analysed again.
-      a = withoutEntities(a, local.dropped);
-      this.people.staleUris.add(uri);
-    }
+    if (local.dropped || local.ignored) a = withoutEntities(a, [...(local.dropped ?? []), ...(local.ignored ?? [])]);
+    if (local.dropped) this.people.staleUris.add(uri);
     renumber(a, local.numbers, analysis.formTexts.map((t) => this.entities.formNumber(t)));
     a.learntKnown = learntKnown;
     this.attach(a, analysis.headlineWords, false, local.said);
@@ -202,6 +202,45 @@ export class CorpusIndex {
     return this.entities.statsOf(id)?.entity;
   }
 
+  /** The article that introduces a discovered entity, as its description says (the earliest by date, then URI). */
+  introducer(id: string): Article | undefined {
+    const a = this.entities.statsOf(id)?.describedBy;
+    return a && !a.removed ? a : undefined;
+  }
+
+  /**
+   * The index's number of an entity (as articles hold it: see `Article.forEachEntity`), for
+   * corpus-wide counts kept in typed arrays; numbers stay below `entityNumbers`.
+   */
+  entityNumber(id: string): number | undefined {
+    return this.entities.numberOf(id);
+  }
+
+  /** The entity of an index number (see `entityNumber`). */
+  entityByNumber(n: number): Entity | undefined {
+    return this.entities.stats[n]?.entity;
+  }
+
+  /** How many entity numbers there are (every number is below it). */
+  get entityNumbers(): number {
+    return this.entities.stats.length;
+  }
+
+  /** The id of an entity number that `Article.forEachMention` gives. */
+  entityIdOf(entity: number): string | undefined {
+    return this.entities.ids[entity];
+  }
+
+  /** The articles naming the entity (outside boilerplate), in no particular order: no sorting, for counts over all of them. */
+  unorderedArticlesOf(id: string): Article[] {
+    return this.entities.statsOf(id)?.articles.toArray() ?? [];
+  }
+
+  /** The articles naming the entity (outside boilerplate), in no order (cheaper than `articlesOf` for a caller that orders them itself). */
+  articlesNaming(id: string): Article[] {
+    return this.unorderedArticlesOf(id);
+  }
+
   /** Catalog entities, and discovered ones that some article still names. */
   allEntities(): Entity[] {
     const out = [...this.people.catalogEntities];
@@ -238,6 +277,15 @@ export class CorpusIndex {
   /** At most `limit` of the entity's mentions, the article `first`'s first, and how many there are: see `mentionPage`. */
   mentionPage(id: string, opts: MentionOptions, limit: number, first?: string): { mentions: MentionRef[]; total: number } {
     return mentionPage(this.entities, this.articles, id, opts, limit, first);
+  }
+
+  /**
+   * Calls `visit` with the offsets of each of the entity's mentions in one article, in text order:
+   * those outside boilerplate (the ones its counts hold), demonyms included unless told otherwise.
+   */
+  eachMentionSpan(a: Article, id: string, visit: (start: number, end: number) => void, opts: MentionOptions = {}): void {
+    const e = this.entities.numberOf(id);
+    if (e !== undefined) a.forEachMentionOf(e, !!opts.includeBoilerplate, opts.includeDemonyms === false ? DEMONYM_KIND : -1, visit);
   }
 
   /** Articles naming the entity (outside boilerplate), newest first, undated last; at most `limit`. */

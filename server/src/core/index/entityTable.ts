@@ -62,12 +62,11 @@ export class EntityTable {
   }
 
   /** A mention as an article holds it (see `mentionWord`), decoded (a function of its own, to be handed to `Article`'s iterators). */
-  readonly mention = (word: number, start: number, end: number): Mention => ({ entity: this.ids[entityOf(word)], kind: this.kindName(word), boilerplate: isBoilerplate(word), start, end });
+  readonly mention = (word: number, start: number, end: number): Mention => ({ entity: this.ids[entityOf(word)], kind: this.kindName(entityOf(word), kindOf(word)), boilerplate: isBoilerplate(word), start, end });
 
-  /** The kind of a mention (see `mentionWord`). */
-  kindName(word: number): MentionKind {
-    const kind = kindOf(word);
+  /** The kind of a mention of entity number `e` whose kind number is `kind` (see `MENTION_KINDS`). */
+  kindName(e: number, kind: number): MentionKind {
     // A discovered entity's name learnt from another article (see `MENTION_KINDS`).
-    return MENTION_KINDS[kind === NAME_KIND && this.stats[entityOf(word)]?.entity.discovered ? DISCOVERED_KIND : kind];
+    return MENTION_KINDS[kind === NAME_KIND && this.stats[e]?.entity.discovered ? DISCOVERED_KIND : kind];
   }
 }

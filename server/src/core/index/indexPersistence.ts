@@ -5,7 +5,7 @@
  * (`restoreSnapshot`), then the figures (`adoptCounts`).
  */
 import type { Entity } from '../catalog/types';
-import { Article, articleDataAt, entityOf, numbersBelow, renumber } from './article';
+import { Article, articleDataAt, numbersBelow, renumber } from './article';
 import { addToTop } from './articleOrder';
 import type { EntityTable } from './entityTable';
 import { TOP, type EntityStatistics, type EntityStats } from './entityStats';
@@ -164,7 +164,7 @@ export async function indexSource(parts: PersistedParts, pause: () => Promise<vo
   for (const a of [...parts.articles.values()]) {
     if (++n % 64 === 0) await pause();
     if (a.removed) continue;
-    a.forEachMention((word) => (used[entityOf(word)] = 1));
+    a.forEachMention((e) => (used[e] = 1));
     articles.push(a);
   }
   const discovered = entities.stats.filter((s, i): s is EntityStats => !!s && used[i] === 1 && !!s.entity.discovered).map((s) => s.entity);

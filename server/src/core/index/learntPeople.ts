@@ -14,7 +14,7 @@ import { Recognizer } from '../entities/recognizer';
 import { tokenKeys } from '../text/tokenize';
 import type { ArticleAnalysis } from './analysis';
 import { discoveredId } from './analysis';
-import { entityOf, kindOf, DISCOVERED_KIND, type Article } from './article';
+import { DISCOVERED_KIND, type Article } from './article';
 import { earlier } from './articleOrder';
 import type { EntityTable } from './entityTable';
 import type { Introduction } from './entityStats';
@@ -26,8 +26,10 @@ export interface LocalNumbering {
   readonly numbers: Uint32Array;
   /** What the article says of the entities it introduces, by index number. */
   readonly said: Map<number, Introduction>;
-  /** Local numbers of people no article introduces any more, whose links are to be left out. */
+  /** Local numbers of people no article introduces any more, whose links are to be left out (the article is to be analysed again). */
   readonly dropped?: number[];
+  /** Local numbers of names the user ignores, whose links are left out too. */
+  readonly ignored?: number[];
 }
 
 export class LearntPeople {
@@ -48,11 +50,14 @@ export class LearntPeople {
   private readonly forgotten = new Set<number>();
   /** Articles to analyse again besides those (see `staleArticles`). */
   readonly staleUris = new Set<string>();
+  /** Names the user chose to ignore (the workspace catalog's `ignore`), as discovery keys them. */
+  private ignored: ReadonlySet<string> = new Set();
 
   constructor(private readonly entities: EntityTable) {}
 
-  /** Starts again under a catalog (the index holds no article). */
-  reset(catalog: readonly Entity[]): void {
+  /** Starts again under a catalog and the names discovery is not to offer (the index holds no article). */
+  reset(catalog: readonly Entity[], ignored: readonly string[]): void {
+    this.ignored = new Set(ignored.map((n) => tokenKeys(n).join(' ')));
     this.catalog = [...catalog];
     this.catalogNumbers = Uint32Array.from(this.catalog.map((e) => this.entities.intern(e)));
     this.recognizerNow = new Recognizer(this.catalog);
@@ -101,24 +106,29 @@ export class LearntPeople {
   /**
    * The index's numbers for an analysis's local ones (catalog entries, then `discovered`),
    * interning the people it introduces. A person it links but no article introduces any more
-   * (the recogniser that made it had not forgotten them yet) is `dropped`.
+   * (the recogniser that made it had not forgotten them yet) is `dropped`; a name the user ignores
+   * is no entity, here or anywhere (so never learnt): `ignored`.
    */
   numbering(article: Article, analysis: ArticleAnalysis): LocalNumbering {
     const base = this.recognizerNow.catalogSize;
     const introduced = new Uint8Array(analysis.discovered.length);
     const linked = new Uint8Array(analysis.discovered.length);
-    article.forEachMention((word) => {
-      const e = entityOf(word);
+    article.forEachMention((e, kind) => {
       if (e < base) return;
       linked[e - base] = 1;
-      if (kindOf(word) === DISCOVERED_KIND) introduced[e - base] = 1;
+      if (kind === DISCOVERED_KIND) introduced[e - base] = 1;
     });
     const numbers = new Uint32Array(base + analysis.discovered.length);
     numbers.set(this.catalogNumbers);
     const said = new Map<number, Introduction>();
     let dropped: number[] | undefined;
+    let ignored: number[] | undefined;
     analysis.discovered.forEach((x, i) => {
       if (!linked[i]) return;
+      if (this.ignored.size > 0 && this.ignored.has(x.key.slice(x.key.indexOf(':') + 1))) {
+        (ignored ??= []).push(base + i);
+        return;
+      }
       const id = discoveredId(x.key);
       let n = this.entities.numberOf(id);
       if (introduced[i]) {
@@ -130,7 +140,7 @@ export class LearntPeople {
       }
       numbers[base + i] = n;
     });
-    return { numbers, said, dropped };
+    return { numbers, said, dropped, ignored };
   }
 
   /** The local numbers an analysis may hold: below this, it was not made under the current catalog. */

@@ -1,6 +1,6 @@
 /** An entity's mentions across the corpus, a page at a time: only those kept become objects. */
 import type { Mention } from '../entities/recognizer';
-import { DEMONYM_KIND, isBoilerplate, kindOf, type Article } from './article';
+import { DEMONYM_KIND, type Article } from './article';
 import { newestFirst } from './articleOrder';
 import type { EntityTable } from './entityTable';
 
@@ -35,19 +35,19 @@ export function mentionPage(entities: EntityTable, articles: ReadonlyMap<string,
   }
   let total = 0;
   let uri = '';
-  const take = (word: number, start: number, end: number) => {
-    if (isBoilerplate(word) && !opts.includeBoilerplate) return;
-    if (kindOf(word) === DEMONYM_KIND && opts.includeDemonyms === false) return;
+  const take = (start: number, end: number, kind: number, boilerplate: boolean) => {
     if (total++ >= limit) return;
-    out.push({ entity: entityId, kind: entities.kindName(word), boilerplate: isBoilerplate(word), start, end, uri });
+    out.push({ entity: entityId, kind: entities.kindName(e, kind), boilerplate, start, end, uri });
   };
+  const withBoilerplate = !!opts.includeBoilerplate;
+  const leaveKind = opts.includeDemonyms === false ? DEMONYM_KIND : -1;
   // The lead article (when it names the entity, it is among `arts`) first, then the others.
   for (let i = lead ? -1 : 0; i < arts.length; i++) {
     const a = i < 0 ? lead! : arts[i];
     if (i >= 0 && a === lead) continue;
     if (known && total >= limit) break;
     uri = a.uri;
-    a.forEachMentionOf(e, take);
+    a.forEachMentionOf(e, withBoilerplate, leaveKind, take);
   }
   return { mentions: out, total: known ? st.mentions : total };
 }

@@ -1,0 +1,157 @@
+/**
+ * The co-occurrence network: the entities named in the most articles as nodes, linked by the
+ * number of articles (or paragraphs) that name both. Filters: a date range, entity types, the
+ * number of nodes and a minimum weight of edges.
+ */
+import type { EntityType } from '../catalog/types';
+import type { CorpusIndex } from '../index/corpusIndex';
+import { dateFilter, eachArticle, type DateRange, type WorkControl } from './articlePass';
+
+/** What an edge counts: articles naming both entities, or paragraphs (lines of an article) naming both. */
+export type CooccurrenceBasis = 'articles' | 'paragraphs';
+
+export interface NetworkParams extends DateRange {
+  /** Default `articles`. */
+  readonly basis?: CooccurrenceBasis;
+  /** Entity types taken as nodes; all when absent or empty. */
+  readonly types?: readonly EntityType[];
+  /** Nodes: the entities named in the most articles (default 100, at most `MAX_NODES`). */
+  readonly top?: number;
+  /** Edges lighter than this are left out (default 1). */
+  readonly minWeight?: number;
+}
+
+export interface NetworkNode {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly ar: string;
+  readonly en?: string;
+  readonly discovered: boolean;
+  /** Articles in the date range naming it, and its mentions in them (outside boilerplate). */
+  readonly articles: number;
+  readonly mentions: number;
+}
+
+export interface NetworkEdge {
+  /** Node ids; `source` comes first in the node list. */
+  readonly source: string;
+  readonly target: string;
+  /** Articles (or paragraphs, as `Network.basis` says) naming both. */
+  readonly weight: number;
+}
+
+export interface Network {
+  readonly basis: CooccurrenceBasis;
+  /** Most articles first. */
+  readonly nodes: NetworkNode[];
+  /** Heaviest first. */
+  readonly edges: NetworkEdge[];
+  /** Entities of the types asked for named in the date range (the nodes are the top of them). */
+  readonly candidates: number;
+  /** Edges heavy enough but left out beyond `MAX_EDGES` (the lightest). */
+  readonly edgesOmitted: number;
+  /** Articles in the date range. */
+  readonly articles: number;
+}
+
+export const MAX_NODES = 500;
+/** More edges than a drawing can show legibly, or a client draw quickly. */
+export const MAX_EDGES = 10_000;
+export const DEFAULT_TOP = 100;
+
+/** The network of the corpus under these filters; undefined when the work was cancelled. One pass over the articles in the range (two with a date range). */
+export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkParams, control: WorkControl = {}): Promise<Network | undefined> {
+  const basis = params.basis ?? 'articles';
+  const top = Math.max(1, Math.min(MAX_NODES, Math.floor(params.top ?? DEFAULT_TOP)));
+  const minWeight = Math.max(1, params.minWeight ?? 1);
+  const types = params.types && params.types.length > 0 ? new Set(params.types) : undefined;
+  const inRange = dateFilter(params);
+  const ranged = params.from || params.to ? [...index.allArticles()].filter((a) => inRange(a.date)) : [...index.allArticles()];
+
+  // Articles and mentions of each entity in the range: without a range, the index keeps them;
+  // with one, a first pass counts them.
+  const size = index.entityNumbers;
+  const articles = new Uint32Array(size);
+  const mentions = new Uint32Array(size);
+  if (params.from || params.to) {
+    const done = await eachArticle(ranged, control, (a) =>
+      a.forEachEntity((e, n) => {
+        // An entity numbered after the pass began (a person discovered meanwhile) is not counted.
+        if (e >= size) return;
+        articles[e]++;
+        mentions[e] += n;
+      }),
+    );
+    if (!done) return undefined;
+  } else {
+    for (const s of index.summaries()) {
+      const e = index.entityNumber(s.entity.id)!;
+      articles[e] = s.articles;
+      mentions[e] = s.mentions;
+    }
+  }
+  const candidates: number[] = [];
+  for (let e = 0; e < size; e++) {
+    const entity = articles[e] > 0 ? index.entityByNumber(e) : undefined;
+    if (entity && (!types || types.has(entity.type))) candidates.push(e);
+  }
+  const idOf = (e: number) => index.entityByNumber(e)!.id;
+  candidates.sort((a, b) => articles[b] - articles[a] || mentions[b] - mentions[a] || (idOf(a) < idOf(b) ? -1 : 1));
+  const chosen = candidates.slice(0, top);
+  // Entity number → place among the nodes, plus one (0: not a node).
+  const place = new Uint32Array(size);
+  chosen.forEach((e, i) => (place[e] = i + 1));
+
+  // Pass 2: pairs of nodes named together, in an n × n matrix.
+  const n = chosen.length;
+  const weights = new Uint32Array(n * n);
+  const together: number[] = [];
+  // Which node was last added to `together`, by the unit it was seen in (article or line), to count each once.
+  const seenIn = new Int32Array(n).fill(-1);
+  let unit = 0;
+  const countPairs = () => {
+    // Each pair counted in the row of whichever came first (p, q or q, p), without a comparison:
+    // the two halves of the matrix are added up below.
+    for (let i = 0; i < together.length; i++) {
+      const row = together[i] * n;
+      for (let j = i + 1; j < together.length; j++) weights[row + together[j]]++;
+    }
+    together.length = 0;
+    unit++;
+  };
+  const see = (e: number) => {
+    const p = e < size ? place[e] - 1 : -1;
+    if (p < 0 || seenIn[p] === unit) return;
+    seenIn[p] = unit;
+    together.push(p);
+  };
+  const done = await eachArticle(ranged, control, (a) => {
+    if (basis === 'articles') a.forEachEntity(see);
+    else {
+      let line = -1;
+      a.forEachMentionLine((e, l) => {
+        if (l !== line) {
+          countPairs();
+          line = l;
+        }
+        see(e);
+      });
+    }
+    countPairs();
+  });
+  if (!done) return undefined;
+
+  const nodes = chosen.map((e): NetworkNode => {
+    const entity = index.entityByNumber(e)!;
+    return { id: entity.id, type: entity.type, ar: entity.ar, en: entity.en, discovered: !!entity.discovered, articles: articles[e], mentions: mentions[e] };
+  });
+  // Heavy enough pairs, heaviest first; ties in node order (p, then q), so that the list does
+  // not depend on the order of counting. Sorted as numbers: n ≤ 500 fits p · n + q in 18 bits.
+  for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) weights[p * n + q] += weights[q * n + p];
+  const pairs: number[] = [];
+  for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) if (weights[p * n + q] >= minWeight) pairs.push(p * n + q);
+  pairs.sort((x, y) => weights[y] - weights[x] || x - y);
+  const kept = pairs.length > MAX_EDGES ? pairs.slice(0, MAX_EDGES) : pairs;
+  const edges = kept.map((k): NetworkEdge => ({ source: nodes[Math.floor(k / n)].id, target: nodes[k % n].id, weight: weights[k] }));
+  return { basis, nodes, edges, candidates: candidates.length, edgesOmitted: pairs.length - kept.length, articles: ranged.length };
+}
