@@ -263,6 +263,21 @@ export class Article {
     for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) f(d[k], d[k + 1]);
   }
 
+  /**
+   * Copies the entities the article names outside boilerplate (index numbers), and their counts of
+   * mentions there, into `entities` and `mentions` (each `entityCount` long at least); returns how
+   * many. For the loops that run for every article of a restore, without a call per entity.
+   */
+  copyEntities(entities: Uint32Array, mentions: Uint32Array): number {
+    const d = this.data;
+    let n = 0;
+    for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2, n++) {
+      entities[n] = d[k];
+      mentions[n] = d[k + 1];
+    }
+    return n;
+  }
+
   /** Adds `by` to `into` at each entity the article names outside boilerplate, but `except`: a count of the entities named with it. */
   countEntities(into: Uint32Array, by: number, except: number): void {
     const d = this.data;

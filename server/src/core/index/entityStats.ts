@@ -87,6 +87,8 @@ export interface EntitySummary {
 export class EntityStatistics {
   /** How many entities some article names (outside boilerplate). */
   present = 0;
+  /** Whether some entity counts its forms (see `EntityStats.forms`): until one does, articles' forms are not looked at. */
+  private formsKept = false;
 
   /** `sharedFrom`: see `EntityStats.shared`. */
   constructor(
@@ -97,17 +99,21 @@ export class EntityStatistics {
   /** Counts the article in. `datesLater`: the dates are to be found when asked (see `spoilDates`), not compared now. */
   add(a: Article, datesLater: boolean): void {
     const stats = this.entities.stats;
-    a.forEachEntity((e, mentions) => {
+    const { entities, mentions } = this.scratch(a);
+    for (let i = 0, n = a.copyEntities(entities, mentions); i < n; i++) {
+      const e = entities[i];
       const s = stats[e]!;
       if (s.articles.size === 0) this.present++;
       s.articles.add(a);
       if (s.top) addToTop(s.top, a, TOP);
       if (s.shared) this.share(s, a, e, 1);
-      s.mentions += mentions;
+      s.mentions += mentions[i];
       const dates = (s.dates ??= entityDates(datesLater));
+      // Dates left to be found are stale: an offer would be ignored.
+      if (datesLater) continue;
       if (a.date) dates.latest.offer(a.date);
       dates.earliest.offer(a);
-    });
+    }
     // After the counts, which give every entity named outside boilerplate its dates. An entity
     // named in full twice is offered the article twice, harmlessly.
     if (!datesLater) a.forEachFullName((e) => stats[e]!.dates?.earliestFull.offer(a));
@@ -117,18 +123,32 @@ export class EntityStatistics {
   /** Counts the article out; the index's table has let go of it. */
   remove(a: Article): void {
     const stats = this.entities.stats;
-    a.forEachEntity((e, mentions) => {
+    const { entities, mentions } = this.scratch(a);
+    for (let i = 0, n = a.copyEntities(entities, mentions); i < n; i++) {
+      const e = entities[i];
       const s = stats[e]!;
       s.articles.delete(a);
       if (s.top?.includes(a)) s.top = undefined;
       if (s.shared) this.share(s, a, e, -1);
       if (s.articles.size === 0) this.present--;
-      s.mentions -= mentions;
+      s.mentions -= mentions[i];
       if (a.date) s.dates?.latest.withdraw(a.date);
       s.dates?.earliest.withdraw(a);
       s.dates?.earliestFull.withdraw(a);
-    });
+    }
     this.countForms(a, -1);
+  }
+
+  /** Arrays an article's entities are copied into (see `Article.copyEntities`), reused from article to article. */
+  private scratchEntities = new Uint32Array(256);
+  private scratchMentions = new Uint32Array(256);
+
+  private scratch(a: Article): { entities: Uint32Array; mentions: Uint32Array } {
+    if (a.entityCount > this.scratchEntities.length) {
+      this.scratchEntities = new Uint32Array(2 * a.entityCount);
+      this.scratchMentions = new Uint32Array(2 * a.entityCount);
+    }
+    return { entities: this.scratchEntities, mentions: this.scratchMentions };
   }
 
   /** Leaves every entity's dates to be found when first asked: comparing them article by article slows a restore down (an entity first named in the restore gets them so too). */
@@ -185,6 +205,7 @@ export class EntityStatistics {
   /** Written forms of entity `e` seen in the corpus, most frequent first. */
   forms(s: EntityStats, e: number): [string, number][] {
     if (!s.forms) {
+      this.formsKept = true;
       const forms = (s.forms = new Map());
       const add = (entity: number, form: number, count: number) => entity === e && forms.set(form, (forms.get(form) ?? 0) + count);
       s.articles.forEach((a) => a.forEachForm(add));
@@ -232,8 +253,16 @@ export class EntityStatistics {
     a.countEntities(s.shared!, by, e);
   }
 
+  /** Takes forms counted elsewhere (a persisted index's) for an entity that counts none yet. */
+  keepForms(s: EntityStats, forms: Map<number, number>): void {
+    if (s.forms) return;
+    this.formsKept = true;
+    s.forms = forms;
+  }
+
   /** Adds (`by` 1) or takes away (-1) the article's written forms, for the entities whose forms are counted. */
   private countForms(a: Article, by: 1 | -1): void {
+    if (!this.formsKept) return;
     const stats = this.entities.stats;
     a.forEachForm((e, form, count) => {
       const f = stats[e]!.forms;

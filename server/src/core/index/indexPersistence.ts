@@ -74,8 +74,11 @@ export class HoverCounts {
   private readonly shared: (Uint32Array | undefined)[] = [];
   private readonly top: Article[][] = [];
   private readonly latest: (string | undefined)[] = [];
-  /** The counted entities an article names, reused from article to article. */
-  private readonly named: number[] = [];
+  /** Whether some entity's forms are counted. */
+  private readonly countsForms: boolean;
+  /** The entities an article names and their counts (see `Article.copyEntities`), reused from article to article. */
+  private named = new Uint32Array(256);
+  private namedCounts = new Uint32Array(256);
 
   /** `formsOf` and `sharedOf`: the entities (numbers below `entityCount`) to count forms and co-occurrences of. */
   constructor(entityCount: number, formsOf: readonly number[], sharedOf: readonly number[]) {
@@ -92,6 +95,7 @@ export class HoverCounts {
     };
     for (const e of formsOf) this.forms[slotOf(e)] = new Map();
     for (const e of sharedOf) this.shared[slotOf(e)] = new Uint32Array(entityCount);
+    this.countsForms = formsOf.length > 0;
   }
 
   /** Counts a written form of the article's, when its entity's forms are counted. */
@@ -101,20 +105,24 @@ export class HoverCounts {
     if (m) m.set(form, (m.get(form) ?? 0) + count);
   };
 
-  private readonly addNamed = (e: number) => e < this.slot.length && this.named.push(e);
-
   add(a: Article): void {
-    a.forEachForm(this.addForm);
+    if (this.countsForms) a.forEachForm(this.addForm);
+    if (a.entityCount > this.named.length) {
+      this.named = new Uint32Array(2 * a.entityCount);
+      this.namedCounts = new Uint32Array(2 * a.entityCount);
+    }
     const named = this.named;
-    named.length = 0;
-    a.forEachEntity(this.addNamed);
-    for (const e of named) {
-      const i = this.slot[e];
+    const n = a.copyEntities(named, this.namedCounts);
+    // Entities numbered since the counting began are not counted (nor shared with).
+    const known = this.slot.length;
+    for (let x = 0; x < n; x++) {
+      const e = named[x];
+      const i = e < known ? this.slot[e] : -1;
       if (i < 0) continue;
       addToTop(this.top[i], a, TOP);
       if (a.date && (this.latest[i] === undefined || a.date > this.latest[i]!)) this.latest[i] = a.date;
       const counts = this.shared[i];
-      if (counts) for (const o of named) if (o !== e) counts[o]++;
+      if (counts) for (let y = 0; y < n; y++) if (named[y] !== e && named[y] < known) counts[named[y]]++;
     }
   }
 
@@ -253,7 +261,7 @@ export function adoptCounts(parts: PersistedParts, saved: readonly SavedCounts[]
     if (w.latest !== null) s.dates?.latest.adopt(w.latest);
     const top = w.top?.map((uri) => parts.articles.get(uri));
     if (!s.top && top?.every((a) => a !== undefined)) s.top = top as Article[];
-    if (w.forms && !s.forms) s.forms = w.forms;
+    if (w.forms) parts.statistics.keepForms(s, w.forms);
     if (w.shared && !s.shared) s.shared = w.shared;
   }
   return taken;
