@@ -85,14 +85,16 @@ export function articleDataAt(data: Uint32Array, base = 0): Uint32Array {
   return base === 0 && n === data.length ? data : data.subarray(base, base + n);
 }
 
-/** Where the mention triples of the array at `base` start. */
+// Where each section of the array at `b` starts, each spelt out in full: these run for every
+// article of a restore, before the compiler has inlined anything.
+/** Where the mention triples of the array at `b` start. */
 const mentionsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES];
 /** Where its count pairs start. */
-const countsAt = (d: Uint32Array, b: number) => mentionsAt(d, b) + 3 * d[b + MENTIONS];
+const countsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES] + 3 * d[b + MENTIONS];
 /** Where its form triples start. */
-const formsAt = (d: Uint32Array, b: number) => countsAt(d, b) + 2 * d[b + ENTITIES];
+const formsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES] + 3 * d[b + MENTIONS] + 2 * d[b + ENTITIES];
 /** Where its token filter starts. */
-const filterAt = (d: Uint32Array, b: number) => formsAt(d, b) + 3 * d[b + FORMS];
+const filterAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES] + 3 * d[b + MENTIONS] + 2 * d[b + ENTITIES] + 3 * d[b + FORMS];
 
 export class Article {
   /** Set when the index lets go of this article (lists holding it skip it from then on). */
@@ -179,7 +181,7 @@ export class Article {
     const d = this.data;
     for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) {
       const w = d[k];
-      visit(entityOf(w), kindOf(w), isBoilerplate(w), d[k + 1], d[k + 2]);
+      visit(w >>> 3, (w >>> 1) & 3, (w & 1) === 1, d[k + 1], d[k + 2]);
     }
   }
 
@@ -225,7 +227,8 @@ export class Article {
   /** Calls `f` with each entity the article introduces: those its own discovery found (see `MENTION_KINDS`). */
   forEachIntroduced(f: (entity: number) => void): void {
     const d = this.data;
-    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (kindOf(d[k]) === DISCOVERED_KIND) f(d[k] >>> 3);
+    // The bits spelt out (see `mentionWord`): this runs over every mention of every article restored.
+    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (((d[k] >>> 1) & 3) === DISCOVERED_KIND) f(d[k] >>> 3);
   }
 
   /** Calls `f` with the entity of each mention that gives a full name outside boilerplate (an entity once a mention). */

@@ -99,7 +99,8 @@ export class EntityStatistics {
   /** Counts the article in. `datesLater`: the dates are to be found when asked (see `spoilDates`), not compared now. */
   add(a: Article, datesLater: boolean): void {
     const stats = this.entities.stats;
-    const { entities, mentions } = this.scratch(a);
+    this.fitScratch(a.entityCount);
+    const { scratchEntities: entities, scratchMentions: mentions } = this;
     for (let i = 0, n = a.copyEntities(entities, mentions); i < n; i++) {
       const e = entities[i];
       const s = stats[e]!;
@@ -123,7 +124,8 @@ export class EntityStatistics {
   /** Counts the article out; the index's table has let go of it. */
   remove(a: Article): void {
     const stats = this.entities.stats;
-    const { entities, mentions } = this.scratch(a);
+    this.fitScratch(a.entityCount);
+    const { scratchEntities: entities, scratchMentions: mentions } = this;
     for (let i = 0, n = a.copyEntities(entities, mentions); i < n; i++) {
       const e = entities[i];
       const s = stats[e]!;
@@ -143,21 +145,20 @@ export class EntityStatistics {
   private scratchEntities = new Uint32Array(256);
   private scratchMentions = new Uint32Array(256);
 
-  private scratch(a: Article): { entities: Uint32Array; mentions: Uint32Array } {
-    if (a.entityCount > this.scratchEntities.length) {
-      this.scratchEntities = new Uint32Array(2 * a.entityCount);
-      this.scratchMentions = new Uint32Array(2 * a.entityCount);
-    }
-    return { entities: this.scratchEntities, mentions: this.scratchMentions };
+  private fitScratch(n: number): void {
+    if (n <= this.scratchEntities.length) return;
+    this.scratchEntities = new Uint32Array(2 * n);
+    this.scratchMentions = new Uint32Array(2 * n);
   }
 
   /** Leaves every entity's dates to be found when first asked: comparing them article by article slows a restore down (an entity first named in the restore gets them so too). */
   spoilDates(): void {
     for (const s of this.entities.stats) {
-      if (!s?.dates) continue;
-      s.dates.latest.spoil();
-      s.dates.earliest.spoil();
-      s.dates.earliestFull.spoil();
+      const dates = s?.dates;
+      if (!dates) continue;
+      dates.latest.spoil();
+      dates.earliest.spoil();
+      dates.earliestFull.spoil();
     }
   }
 

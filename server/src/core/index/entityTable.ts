@@ -34,6 +34,13 @@ export class EntityTable {
     return this.numbers.get(id);
   }
 
+  /** The numbers of these ids (`unknown` for an id without one). */
+  numbersOf(ids: readonly string[], unknown: number): Uint32Array {
+    const out = new Uint32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = this.numbers.get(ids[i]) ?? unknown;
+    return out;
+  }
+
   statsOf(id: string): EntityStats | undefined {
     const i = this.numbers.get(id);
     return i === undefined ? undefined : this.stats[i];

@@ -206,8 +206,8 @@ export function restoreSnapshot(
   const { entities, people } = parts;
   people.restoring(snap.discovered);
   // Entity numbers and form numbers in the snapshot are mapped onto this index's numbering.
-  const map = Uint32Array.from(snap.entityIds.map((id) => entities.numberOf(id) ?? UNKNOWN));
-  const forms = Uint32Array.from(snap.formTexts.map((t) => entities.formNumber(t)));
+  const map = entities.numbersOf(snap.entityIds, UNKNOWN);
+  const forms = Uint32Array.from(snap.formTexts, (t) => entities.formNumber(t));
   // Restored into an index that numbers entities and forms as the snapshot did (a warm start
   // does), the articles' numbers stand as they are.
   const same = map.every((v, i) => v === i) && forms.every((v, i) => v === i);

@@ -150,11 +150,18 @@ export class LearntPeople {
 
   /** Records the entities the article introduces (`said`: what it says of them; unknown when restored). */
   introducedBy(a: Article, said?: ReadonlyMap<number, Introduction>): void {
-    a.forEachIntroduced((e) => {
-      (this.entities.stats[e]!.introducers ??= new Map()).set(a, said?.get(e));
-      this.unsettled.add(e);
-    });
+    this.introducing = a;
+    this.saying = said;
+    a.forEachIntroduced(this.introduced);
   }
+
+  /** The article `introducedBy` records, and what it says: fields, so that one callback serves every article of a restore. */
+  private introducing: Article | undefined;
+  private saying: ReadonlyMap<number, Introduction> | undefined;
+  private readonly introduced = (e: number) => {
+    (this.entities.stats[e]!.introducers ??= new Map()).set(this.introducing!, this.saying?.get(e));
+    this.unsettled.add(e);
+  };
 
   /** The article that went introduces nobody any more. */
   withdrawn(a: Article): void {
