@@ -19,8 +19,18 @@ import { filterHas, type FilterProbe } from './tokenFilter';
  * - the token filter (see `tokenFilter`).
  */
 const HEADER = 9;
-/** The header's words, in order. */
-const [LINES, MENTIONS, ENTITIES, FORMS, HEADLINE_START, HEADLINE_END, FLAGS, LENGTH, FILTER] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+/** The header's words, in order (a `const enum`, so that the bundler writes the numbers themselves into the hot loops). */
+const enum Word {
+  Lines,
+  Mentions,
+  Entities,
+  Forms,
+  HeadlineStart,
+  HeadlineEnd,
+  Flags,
+  Length,
+  Filter,
+}
 /** Flags. */
 const SYNTHETIC_HEADLINE = 1;
 /**
@@ -76,7 +86,7 @@ export function articleData(p: ArticleParts): Uint32Array {
 
 /** The length of the data array (see `articleData`) that starts at `base` in `data`, from its header. */
 export function articleDataLength(data: Uint32Array, base = 0): number {
-  return filterAt(data, base) + data[base + FILTER] - base;
+  return filterAt(data, base) + data[base + Word.Filter] - base;
 }
 
 /** The article's own array in `data` from `base`, by its header's length: `data` itself when it holds just that article. */
@@ -88,13 +98,13 @@ export function articleDataAt(data: Uint32Array, base = 0): Uint32Array {
 // Where each section of the array at `b` starts, each spelt out in full: these run for every
 // article of a restore, before the compiler has inlined anything.
 /** Where the mention triples of the array at `b` start. */
-const mentionsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES];
+const mentionsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + Word.Lines];
 /** Where its count pairs start. */
-const countsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES] + 3 * d[b + MENTIONS];
+const countsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + Word.Lines] + 3 * d[b + Word.Mentions];
 /** Where its form triples start. */
-const formsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES] + 3 * d[b + MENTIONS] + 2 * d[b + ENTITIES];
+const formsAt = (d: Uint32Array, b: number) => b + HEADER + d[b + Word.Lines] + 3 * d[b + Word.Mentions] + 2 * d[b + Word.Entities];
 /** Where its token filter starts. */
-const filterAt = (d: Uint32Array, b: number) => b + HEADER + d[b + LINES] + 3 * d[b + MENTIONS] + 2 * d[b + ENTITIES] + 3 * d[b + FORMS];
+const filterAt = (d: Uint32Array, b: number) => b + HEADER + d[b + Word.Lines] + 3 * d[b + Word.Mentions] + 2 * d[b + Word.Entities] + 3 * d[b + Word.Forms];
 
 export class Article {
   /** Set when the index lets go of this article (lists holding it skip it from then on). */
@@ -139,26 +149,26 @@ export class Article {
   get headline(): { readonly text: string; readonly start: number; readonly end: number; readonly synthetic: boolean } {
     const d = this.data;
     const b = this.base;
-    return { text: this.headlineText, start: d[b + HEADLINE_START], end: d[b + HEADLINE_END], synthetic: (d[b + FLAGS] & SYNTHETIC_HEADLINE) !== 0 };
+    return { text: this.headlineText, start: d[b + Word.HeadlineStart], end: d[b + Word.HeadlineEnd], synthetic: (d[b + Word.Flags] & SYNTHETIC_HEADLINE) !== 0 };
   }
 
   /** See `NAMES_EARLY`. */
   get namesEarly(): boolean {
-    return (this.data[this.base + FLAGS] & NAMES_EARLY) !== 0;
+    return (this.data[this.base + Word.Flags] & NAMES_EARLY) !== 0;
   }
 
   /** Whether the text has no headline and the article's title is derived from its lead's first sentence. */
   get derivedHeadline(): boolean {
-    return (this.data[this.base + FLAGS] & SYNTHETIC_HEADLINE) !== 0 && this.headlineText !== '';
+    return (this.data[this.base + Word.Flags] & SYNTHETIC_HEADLINE) !== 0 && this.headlineText !== '';
   }
 
   get lines(): LineIndex {
-    return LineIndex.view(this.data, this.base + HEADER, this.data[this.base + LINES], this.data[this.base + LENGTH]);
+    return LineIndex.view(this.data, this.base + HEADER, this.data[this.base + Word.Lines], this.data[this.base + Word.Length]);
   }
 
   /** How many entities the article names outside boilerplate. */
   get entityCount(): number {
-    return this.data[this.base + ENTITIES];
+    return this.data[this.base + Word.Entities];
   }
 
   /** Mentions outside boilerplate. */
@@ -170,7 +180,7 @@ export class Article {
 
   /** Whether the article may contain the probed pair of words (see `filterHashes` in analysis; false means it certainly does not). */
   mayContain(key: FilterProbe): boolean {
-    return filterHas(this.data, filterAt(this.data, this.base), this.data[this.base + FILTER], key);
+    return filterHas(this.data, filterAt(this.data, this.base), this.data[this.base + Word.Filter], key);
   }
 
   /**
@@ -214,7 +224,7 @@ export class Article {
   forEachMentionLine(f: (entity: number, line: number) => void): void {
     const d = this.data;
     const lines = this.base + HEADER;
-    const lineCount = d[this.base + LINES];
+    const lineCount = d[this.base + Word.Lines];
     let line = 0;
     for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) {
       if ((d[k] & 1) === 1) continue;
@@ -249,7 +259,7 @@ export class Article {
     const d = this.data;
     const at = mentionsAt(d, this.base);
     let lo = 0;
-    let hi = d[this.base + MENTIONS] - 1;
+    let hi = d[this.base + Word.Mentions] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const k = at + 3 * mid;
@@ -336,7 +346,7 @@ export function withoutEntities(a: Article, dropped: readonly number[]): Article
   a.forEachForm((e, form, n) => keep(e) && forms.push(e, form, n));
   const d = a.data;
   const lineStarts = d.subarray(a.base + HEADER, mentionsAt(d, a.base));
-  const filter = d.slice(filterAt(d, a.base), filterAt(d, a.base) + d[a.base + FILTER]);
-  const data = articleData({ lineStarts, mentions, counts, forms, headline: a.headline, length: d[a.base + LENGTH], filter, namesEarly: a.namesEarly });
+  const filter = d.slice(filterAt(d, a.base), filterAt(d, a.base) + d[a.base + Word.Filter]);
+  const data = articleData({ lineStarts, mentions, counts, forms, headline: a.headline, length: d[a.base + Word.Length], filter, namesEarly: a.namesEarly });
   return new Article(a.uri, a.headline.text, a.date, a.source, data);
 }
