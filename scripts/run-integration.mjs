@@ -815,14 +815,17 @@ async function startCodeServer({ extensions, userData, folder: dir, trust }) {
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     ...(trust ? [] : ['--disable-workspace-trust']), '--user-data-dir', userData, '--extensions-dir', extensions, dir,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // This server's own output decides when it listens (the log shared by all holds the others').
+  let own = '';
   const listening = new Promise((resolve, reject) => {
     const onData = (d) => {
       serverLog += d;
-      if (/HTTP server listening/.test(serverLog)) resolve();
+      own += d;
+      if (/HTTP server listening/.test(own)) resolve();
     };
     server.stdout.on('data', onData);
     server.stderr.on('data', onData);
-    server.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${serverLog}`)));
+    server.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${own}`)));
   });
   await deadline(listening, 60_000, 'code-server to listen');
   return { port, server };
