@@ -93,6 +93,12 @@ interface EntityStats {
    * the entity (undefined when restored from a cache); the entity is learnt while there is one.
    */
   introducers?: Map<Article, Introduction | undefined>;
+  /**
+   * The earliest of `introducers` (by date, then URI), kept as they come; cleared when it goes,
+   * and found again then. A name the whole corpus introduces (a copied article) would otherwise
+   * be compared with every introducer at each new one.
+   */
+  earliestIntroducer?: Article;
   /** Whether the recogniser knows the discovered entity (it is learnt: `introducers` is not empty). */
   live?: boolean;
   /** The introducing article whose text and role the entity has: the earliest (`earlier`). */
@@ -364,8 +370,11 @@ export class CorpusIndex {
         if (s.live) this.forget(i);
         continue;
       }
-      let first: Article | undefined;
-      for (const a of intro.keys()) if (!first || earlier(a, first)) first = a;
+      let first = s.earliestIntroducer;
+      if (!first) {
+        for (const a of intro.keys()) if (!first || earlier(a, first)) first = a;
+        s.earliestIntroducer = first;
+      }
       if (first !== s.describedBy) {
         const said = intro.get(first!);
         if (said) {
@@ -579,6 +588,7 @@ export class CorpusIndex {
       const e = d[k] >>> 3;
       const s: EntityStats = this.stats[e]!;
       (s.introducers ??= new Map()).set(article, said?.get(e));
+      if (s.earliestIntroducer && earlier(article, s.earliestIntroducer)) s.earliestIntroducer = article;
       this.unsettled.add(e);
     }
     // An entity named in full twice is compared twice, harmlessly.
@@ -631,7 +641,9 @@ export class CorpusIndex {
     const d = old.data;
     for (let k = old.mentionsAt, end = k + 3 * old.mentionCount; k < end; k += 3) {
       if (!isIntroduction(d[k])) continue;
-      this.stats[d[k] >>> 3]!.introducers?.delete(old);
+      const st = this.stats[d[k] >>> 3]!;
+      st.introducers?.delete(old);
+      if (st.earliestIntroducer === old) st.earliestIntroducer = undefined;
       this.unsettled.add(d[k] >>> 3);
     }
     for (let k = old.countsAt, end = k + 2 * old.entityCount; k < end; k += 2) {
