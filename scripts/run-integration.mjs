@@ -564,12 +564,26 @@ async function checkConcordance(page) {
   const person = pane.locator('.monaco-list-row[aria-level="1"]', { hasText: 'سيرغي لافروف' }).first();
   await person.waitFor({ timeout: 20_000 });
   const mentions = Number(/(\d+) mentions/.exec(await person.innerText())?.[1]);
-  await person.click({ button: 'right' });
   const item = page.locator('.context-view .action-item', { hasText: /^Concordance$/ }).first();
-  await item.click({ timeout: 10_000 });
-  // A click that lands while the menu is still opening only highlights the item: Enter runs it.
-  if (await item.isVisible().catch(() => false)) await page.keyboard.press('Enter');
-  const frame = await webviewFrame(page, '#lines .row');
+  const asked = page.locator('.quick-input-widget', { hasText: 'A word or phrase' }).first();
+  let frame;
+  for (let attempt = 1; !frame; attempt++) {
+    await person.click({ button: 'right' });
+    await item.click({ timeout: 10_000 });
+    // A click that lands while the menu is still opening only highlights the item: Enter runs it.
+    if (await item.isVisible().catch(() => false)) await page.keyboard.press('Enter');
+    // A row the view was refreshing as it was clicked gives the command no entity, which then asks
+    // for a query: closed, and the row clicked again.
+    const found = await Promise.race([
+      webviewFrame(page, '#lines .row').catch(() => 'none'),
+      asked.waitFor({ timeout: 20_000 }).then(() => 'asked', () => 'none'),
+    ]);
+    if (found === 'none') throw new Error('no webview holds #lines .row');
+    if (found === 'asked') {
+      if (attempt === 3) throw new Error('the context menu gave the Concordance no entity three times');
+      await page.keyboard.press('Escape');
+    } else frame = found;
+  }
   const label = frame.locator('#label', { hasText: 'سيرغي لافروف' });
   await label.waitFor({ timeout: 20_000 });
   const countsShown = frame.locator('#counts', { hasText: / hits in / });
@@ -815,14 +829,17 @@ async function startCodeServer({ extensions, userData, folder: dir, trust }) {
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     ...(trust ? [] : ['--disable-workspace-trust']), '--user-data-dir', userData, '--extensions-dir', extensions, dir,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // This server's own output decides when it listens (the log shared by all holds the others').
+  let own = '';
   const listening = new Promise((resolve, reject) => {
     const onData = (d) => {
       serverLog += d;
-      if (/HTTP server listening/.test(serverLog)) resolve();
+      own += d;
+      if (/HTTP server listening/.test(own)) resolve();
     };
     server.stdout.on('data', onData);
     server.stderr.on('data', onData);
-    server.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${serverLog}`)));
+    server.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${own}`)));
   });
   await deadline(listening, 60_000, 'code-server to listen');
   return { port, server };

@@ -374,6 +374,8 @@ describe('Corpus Lens in VS Code: views, catalog and faults', () => {
     await until(async () => ((await listed()).some((x) => x.label.includes('سيدي ولد الطالب') || x.label.includes('كمال بوزيدي')) ? undefined : true), 30_000, 'the ignored and adopted names off the list');
     const after = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.corpus-lens', 'catalog.json'))));
     assert.deepEqual(after.ignore, ['سيدي ولد الطالب']);
+    // Each catalog change indexes the corpus again: the next check counts articles once it is done.
+    await until(async () => (api.status()?.indexing === false ? true : undefined), 60_000, 'the indexing after the catalog changes');
   });
 
   it('a file named as a browser names a second download, تقرير (1).txt, is one article whether scanned, opened, edited or closed', async () => {

@@ -43,6 +43,12 @@ export interface EntityStats {
    * the entity (undefined when restored from a cache); the entity is learnt while there is one.
    */
   introducers?: Map<Article, Introduction | undefined>;
+  /**
+   * The earliest of `introducers` (by date, then URI), kept as they come and found again when it
+   * goes: a name the whole corpus introduces (a copied article) would otherwise be compared with
+   * every introducer at each new one.
+   */
+  firstIntroducer?: LazyFigure<Article>;
   /** Whether the recogniser knows the discovered entity (it is learnt: `introducers` is not empty). */
   live?: boolean;
   /** The introducing article whose text and role the entity has: the earliest (`earlier`). */

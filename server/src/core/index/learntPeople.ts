@@ -18,6 +18,7 @@ import { DISCOVERED_KIND, type Article } from './article';
 import { earlier } from './articleOrder';
 import type { EntityTable } from './entityTable';
 import type { Introduction } from './entityStats';
+import { LazyFigure } from './lazyFigure';
 import { filterProbe, type FilterProbe } from './tokenFilter';
 
 /** How an analysis's local entity numbers become the index's (see `LearntPeople.numbering`). */
@@ -159,14 +160,18 @@ export class LearntPeople {
   private introducing: Article | undefined;
   private saying: ReadonlyMap<number, Introduction> | undefined;
   private readonly introduced = (e: number) => {
-    (this.entities.stats[e]!.introducers ??= new Map()).set(this.introducing!, this.saying?.get(e));
+    const s = this.entities.stats[e]!;
+    (s.introducers ??= new Map()).set(this.introducing!, this.saying?.get(e));
+    (s.firstIntroducer ??= new LazyFigure(earlier)).offer(this.introducing!);
     this.unsettled.add(e);
   };
 
   /** The article that went introduces nobody any more. */
   withdrawn(a: Article): void {
     a.forEachIntroduced((e) => {
-      this.entities.stats[e]!.introducers?.delete(a);
+      const s = this.entities.stats[e]!;
+      s.introducers?.delete(a);
+      s.firstIntroducer?.withdraw(a);
       this.unsettled.add(e);
     });
   }
@@ -195,8 +200,11 @@ export class LearntPeople {
         if (s.live) this.forget(i);
         continue;
       }
-      let first: Article | undefined;
-      for (const a of intro.keys()) if (!first || earlier(a, first)) first = a;
+      const first = s.firstIntroducer!.get(() => {
+        let found: Article | undefined;
+        for (const a of intro.keys()) if (!found || earlier(a, found)) found = a;
+        return found;
+      });
       if (first !== s.describedBy) {
         const said = intro.get(first!);
         if (said) {
