@@ -173,8 +173,9 @@ export class Article {
 
   /** Mentions outside boilerplate. */
   get mentionTotal(): number {
+    const d = this.data;
     let n = 0;
-    this.forEachEntity((_, mentions) => (n += mentions));
+    for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) n += d[k + 1];
     return n;
   }
 
@@ -337,14 +338,14 @@ export function renumber(a: Article, entity: ArrayLike<number>, form: ArrayLike<
 
 /** The article without the mentions, counts and forms of the entities `dropped`, in an array of its own. */
 export function withoutEntities(a: Article, dropped: readonly number[]): Article {
+  const d = a.data;
   const keep = (e: number) => !dropped.includes(e);
   const mentions: number[] = [];
-  a.forEachMention((e, kind, boilerplate, start, end) => keep(e) && mentions.push(mentionWord(e, kind, boilerplate), start, end));
+  for (let k = mentionsAt(d, a.base), end = countsAt(d, a.base); k < end; k += 3) if (keep(d[k] >>> 3)) mentions.push(d[k], d[k + 1], d[k + 2]);
   const counts: number[] = [];
-  a.forEachEntity((e, n) => keep(e) && counts.push(e, n));
+  for (let k = countsAt(d, a.base), end = formsAt(d, a.base); k < end; k += 2) if (keep(d[k])) counts.push(d[k], d[k + 1]);
   const forms: number[] = [];
-  a.forEachForm((e, form, n) => keep(e) && forms.push(e, form, n));
-  const d = a.data;
+  for (let k = formsAt(d, a.base), end = filterAt(d, a.base); k < end; k += 3) if (keep(d[k])) forms.push(d[k], d[k + 1], d[k + 2]);
   const lineStarts = d.subarray(a.base + HEADER, mentionsAt(d, a.base));
   const filter = d.slice(filterAt(d, a.base), filterAt(d, a.base) + d[a.base + Word.Filter]);
   const data = articleData({ lineStarts, mentions, counts, forms, headline: a.headline, length: d[a.base + Word.Length], filter, namesEarly: a.namesEarly });

@@ -295,10 +295,10 @@ function countsWithout(c: SavedCounts, left: readonly Article[], entityCount: nu
         if (n > 0) forms.set(form, n);
         else forms.delete(form);
       });
-    if (shared)
-      a.forEachEntity((o) => {
-        if (o !== c.entity && shared[o] > 0) shared[o]--;
-      });
+    if (shared) {
+      const named = new Uint32Array(a.entityCount);
+      for (let i = 0, n = a.copyEntities(named, new Uint32Array(a.entityCount)); i < n; i++) if (named[i] !== c.entity && shared[named[i]] > 0) shared[named[i]]--;
+    }
     if (top?.includes(a.uri)) top = undefined;
     if (a.date !== undefined && a.date === latest) latest = null;
   }
