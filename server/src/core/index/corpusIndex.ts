@@ -260,9 +260,7 @@ export class CorpusIndex {
   /** Entity id → mentions outside boilerplate, for one article. */
   counts(a: Article): Map<string, number> {
     const out = new Map<string, number>();
-    const entities = new Uint32Array(a.entityCount);
-    const mentions = new Uint32Array(a.entityCount);
-    for (let i = 0, n = a.copyEntities(entities, mentions); i < n; i++) out.set(this.entities.ids[entities[i]], mentions[i]);
+    a.forEachEntity((e, n) => out.set(this.entities.ids[e], n));
     return out;
   }
 

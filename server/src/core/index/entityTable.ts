@@ -4,7 +4,7 @@
  */
 import type { Entity } from '../catalog/types';
 import type { Mention, MentionKind } from '../entities/recognizer';
-import { DISCOVERED_KIND, entityOf, isBoilerplate, kindOf, MENTION_KINDS, NAME_KIND } from './article';
+import { DISCOVERED_KIND, MENTION_KINDS, NAME_KIND } from './article';
 import { ArticleList, type ArticleTable } from './articleList';
 import { newEntityStats, type EntityStats } from './entityStats';
 
@@ -69,7 +69,12 @@ export class EntityTable {
   }
 
   /** A mention as an article holds it (see `mentionWord`), decoded (a function of its own, to be handed to `Article`'s iterators). */
-  readonly mention = (word: number, start: number, end: number): Mention => ({ entity: this.ids[entityOf(word)], kind: this.kindName(entityOf(word), kindOf(word)), boilerplate: isBoilerplate(word), start, end });
+  readonly mention = (word: number, start: number, end: number): Mention => {
+    // The bits read in place (see `mentionWord`): hovers and highlights decode every mention of an article.
+    const e = word >>> 3;
+    const kind = (word >>> 1) & 3;
+    return { entity: this.ids[e], kind: MENTION_KINDS[kind === NAME_KIND && this.stats[e]?.entity.discovered ? DISCOVERED_KIND : kind], boilerplate: (word & 1) === 1, start, end };
+  };
 
   /** The kind of a mention of entity number `e` whose kind number is `kind` (see `MENTION_KINDS`). */
   kindName(e: number, kind: number): MentionKind {
