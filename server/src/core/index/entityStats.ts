@@ -105,9 +105,9 @@ export class EntityStatistics {
   /** Counts the article in. `datesLater`: the dates are to be found when asked (see `spoilDates`), not compared now. */
   add(a: Article, datesLater: boolean): void {
     const stats = this.entities.stats;
-    this.fitScratch(a.entityCount);
+    const n = this.named(a);
     const { scratchEntities: entities, scratchMentions: mentions } = this;
-    for (let i = 0, n = a.copyEntities(entities, mentions); i < n; i++) {
+    for (let i = 0; i < n; i++) {
       const e = entities[i];
       const s = stats[e]!;
       if (s.articles.size === 0) this.present++;
@@ -129,17 +129,15 @@ export class EntityStatistics {
 
   /** Counts the article out; the index's table has let go of it. */
   remove(a: Article): void {
-    const stats = this.entities.stats;
-    this.fitScratch(a.entityCount);
-    const { scratchEntities: entities, scratchMentions: mentions } = this;
-    for (let i = 0, n = a.copyEntities(entities, mentions); i < n; i++) {
-      const e = entities[i];
-      const s = stats[e]!;
+    const n = this.named(a);
+    for (let i = 0; i < n; i++) {
+      const e = this.scratchEntities[i];
+      const s = this.entities.stats[e]!;
       s.articles.delete(a);
       if (s.top?.includes(a)) s.top = undefined;
       if (s.shared) this.share(s, a, e, -1);
       if (s.articles.size === 0) this.present--;
-      s.mentions -= mentions[i];
+      s.mentions -= this.scratchMentions[i];
       if (a.date) s.dates?.latest.withdraw(a.date);
       s.dates?.earliest.withdraw(a);
       s.dates?.earliestFull.withdraw(a);
@@ -151,10 +149,13 @@ export class EntityStatistics {
   private scratchEntities = new Uint32Array(256);
   private scratchMentions = new Uint32Array(256);
 
-  private fitScratch(n: number): void {
-    if (n <= this.scratchEntities.length) return;
-    this.scratchEntities = new Uint32Array(2 * n);
-    this.scratchMentions = new Uint32Array(2 * n);
+  /** Copies the entities the article names, and their counts, into the scratch arrays; returns how many. */
+  private named(a: Article): number {
+    if (a.entityCount > this.scratchEntities.length) {
+      this.scratchEntities = new Uint32Array(2 * a.entityCount);
+      this.scratchMentions = new Uint32Array(2 * a.entityCount);
+    }
+    return a.copyEntities(this.scratchEntities, this.scratchMentions);
   }
 
   /** Leaves every entity's dates to be found when first asked: comparing them article by article slows a restore down (an entity first named in the restore gets them so too). */
