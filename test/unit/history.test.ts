@@ -164,6 +164,27 @@ describe('edit histories', () => {
     assert.deepEqual(view(one, [...docs.keys()]), view(await fresh(docs, [...docs.keys()]), [...docs.keys()]));
   });
 
+  it('a name discovery takes from a garbled role phrase links the same whichever article was indexed first', async () => {
+    // An edit cuts وصرح short: «باسم الحكومة» (a given name and a definite word) reads as a name
+    // there, while the intact «المتحدث باسم الحكومة» of the other article is a role phrase.
+    const docs = new Map([
+      ['intact', POOL[4]],
+      ['edited', edited(POOL[4], { cut: 0.460431654676259, length: 3 })],
+    ]);
+    assert.ok(docs.get('edited')!.includes('وصالمتحدث باسم الحكومة'));
+    const expected = view(await fresh(docs, ['edited', 'intact']), [...docs.keys()]);
+    assert.deepEqual(view(await fresh(docs, ['intact', 'edited']), [...docs.keys()]), expected);
+    // The long-running index of the history that found it: the text, then the edit.
+    const live = new CorpusIndex(entities);
+    const seen = { mark: 0 };
+    live.upsert('intact', POOL[4]);
+    live.upsert('edited', POOL[4]);
+    await relink(live, docs, seen);
+    live.upsert('edited', docs.get('edited')!);
+    await relink(live, docs, seen);
+    assert.deepEqual(view(live, [...docs.keys()]), expected);
+  });
+
   it('the index after any history of edits, pastes, new files and removals equals a fresh index of the final files', async function () {
     // Three hundred histories, each indexed four ways: seconds of work, more on a loaded machine.
     this.timeout(180_000);

@@ -172,3 +172,24 @@ export function surnameKey(keys: readonly string[]): string | undefined {
   if (last.length < 3 || last === 'علي' || NAME_PARTICLES.has(last) || STOP_WORDS.has(last)) return undefined;
   return last;
 }
+
+/**
+ * The pairs of neighbouring words of a name (its keys) that an article's token filter holds
+ * wherever the recogniser finds the name (`filterHashes` in index/analysis.ts): those of two
+ * name words. A discovered name without one could not be looked for in the articles analysed
+ * before it was learnt, so recognisers do not learn it (`Recognizer.learn`).
+ */
+export function filteredPairs(keys: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < keys.length; i++) if (mayBeNameWord(keys[i]) && mayBeNameWord(keys[i + 1])) out.push([keys[i], keys[i + 1]]);
+  return out;
+}
+
+/**
+ * Whether the filter files the pairs a token starts (see `filterHashes`): a name word, or one
+ * after ل (للافروف: ل + لافروف), which reads as the article but is a name word without the ل.
+ */
+export function startsFilteredPair(key: string): boolean {
+  if (mayBeNameWord(key)) return true;
+  return key.charCodeAt(0) === LAM && key.charCodeAt(1) === LAM && key.length > 3 && !hasDigit(key);
+}

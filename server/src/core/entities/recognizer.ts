@@ -8,6 +8,7 @@ import { cliticReadings } from '../text/clitics';
 import { hashOn, keyHash, keyUnitOffset, tokenize, tokenKeys, type Token } from '../text/tokenize';
 import { latinKey } from '../text/transliterate';
 import { titleBefore } from './discovery';
+import { filteredPairs } from './nameWords';
 
 export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
 
@@ -94,9 +95,11 @@ export class Recognizer {
     const idx = this.all.length;
     this.all.push(e);
     this.slots.set(e.id, idx);
-    // A one-word discovered name (a place after its cue, نصر) is an ordinary word elsewhere: it is
+    // A discovered name is learnt only when the articles analysed before can be searched for it
+    // (`filteredPairs`): else whether an article links it would depend on the order of indexing.
+    // A one-word name (a place after its cue, نصر) is an ordinary word elsewhere besides: it is
     // found again by its cue, never by itself.
-    if (e.discovered && tokenKeys(e.ar).length < 2) {
+    if (e.discovered && filteredPairs(tokenKeys(e.ar)).length === 0) {
       this.contextKeys.push([]);
       return;
     }

@@ -10,6 +10,7 @@
  */
 import type { Entity } from '../catalog/types';
 import { discoveredEntity } from '../entities/discovery';
+import { filteredPairs } from '../entities/nameWords';
 import { Recognizer } from '../entities/recognizer';
 import { tokenKeys } from '../text/tokenize';
 import type { ArticleAnalysis } from './analysis';
@@ -270,9 +271,9 @@ export class LearntPeople {
 
   /**
    * Articles that may name one of these people (learnt after the articles were analysed) without
-   * linking them yet: those whose token filter holds every pair of neighbouring words of the
-   * name. Analysing them again links the people. Discovery only learns names of two or three
-   * words; a one-word name has no pair and is not looked for. An article analysed by a recogniser
+   * linking them yet: those whose token filter holds every pair of neighbouring name words of
+   * the name (`filteredPairs`). Analysing them again links the people. A name without such a
+   * pair (a one-word name, باسم الحكومة) is not learnt, and not looked for. An article analysed by a recogniser
    * that knew a person already is not looked at for them (`Article.learntKnown`): analysing it
    * again would find what it found, and in a scan most articles come after most people are learnt.
    */
@@ -280,8 +281,8 @@ export class LearntPeople {
     const learntAt = new Map(this.learnt.map((e, i) => [e.id, i]));
     const wanted = people
       .map((e) => {
-        const keys = tokenKeys(e.ar);
-        return { number: this.entities.numberOf(e.id), learnt: learntAt.get(e.id) ?? Infinity, keys: keys.slice(1).map((k, j) => filterProbe(keys[j], k)) };
+        const keys = filteredPairs(tokenKeys(e.ar)).map(([first, second]) => filterProbe(first, second));
+        return { number: this.entities.numberOf(e.id), learnt: learntAt.get(e.id) ?? Infinity, keys };
       })
       .filter((p): p is { number: number; learnt: number; keys: FilterProbe[] } => p.number !== undefined && !!this.entities.stats[p.number]?.live && p.keys.length > 0);
     const out: string[] = [];
