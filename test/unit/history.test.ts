@@ -185,6 +185,27 @@ describe('edit histories', () => {
     assert.deepEqual(view(live, [...docs.keys()]), expected);
   });
 
+  it('a person learnt later links in the articles indexed before as in those indexed after', async () => {
+    const person = 'discovered:لوكا-كرافينيو';
+    const docs = new Map([
+      ['introduces', 'وقال وزير الخارجية البرتغالي لوكا كرافينيو إن الحوار مهم.'],
+      // The surname alone after a title, the name after ل, and after the article (no name's).
+      ['titled', 'وقال الوزير كرافينيو إن الحوار مهم.'],
+      ['lam', 'وقالت مصادر للوكا كرافينيو إن الحوار مهم.'],
+      ['article', 'وقالت مصادر إن اللوكا كرافينيو مهم.'],
+    ]);
+    const uris = [...docs.keys()];
+    const before = await fresh(docs, [...uris].reverse());
+    const after = await fresh(docs, uris);
+    const linked = (ix: CorpusIndex, uri: string) => ix.mentions(ix.article(uri)!).filter((m) => m.entity === person).map((m) => `${m.kind} ${docs.get(uri)!.slice(m.start, m.end)}`);
+    for (const ix of [before, after]) {
+      assert.deepEqual(linked(ix, 'titled'), ['short كرافينيو']);
+      assert.deepEqual(linked(ix, 'lam'), ['discovered لوكا كرافينيو']);
+      assert.deepEqual(linked(ix, 'article'), []);
+    }
+    assert.deepEqual(view(before, uris), view(after, uris));
+  });
+
   it('the index after any history of edits, pastes, new files and removals equals a fresh index of the final files', async function () {
     // Three hundred histories, each indexed four ways: seconds of work, more on a loaded machine.
     this.timeout(180_000);

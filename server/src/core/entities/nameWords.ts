@@ -176,8 +176,9 @@ export function surnameKey(keys: readonly string[]): string | undefined {
 /**
  * The pairs of neighbouring words of a name (its keys) that an article's token filter holds
  * wherever the recogniser finds the name (`filterHashes` in index/analysis.ts): those of two
- * name words. A discovered name without one could not be looked for in the articles analysed
- * before it was learnt, so recognisers do not learn it (`Recognizer.learn`).
+ * name words, the first read without its proclitics but not without the article. A discovered
+ * name without one could not be looked for in the articles analysed before it was learnt, so
+ * recognisers do not learn it (`Recognizer.learn`).
  */
 export function filteredPairs(keys: readonly string[]): [string, string][] {
   const out: [string, string][] = [];
@@ -186,10 +187,9 @@ export function filteredPairs(keys: readonly string[]): [string, string][] {
 }
 
 /**
- * Whether the filter files the pairs a token starts (see `filterHashes`): a name word, or one
- * after ل (للافروف: ل + لافروف), which reads as the article but is a name word without the ل.
+ * A word in لل that is a name word after its first ل (للافروف: ل + لافروف): it reads as a
+ * word with the article, but the recogniser reads a name in it.
  */
-export function startsFilteredPair(key: string): boolean {
-  if (mayBeNameWord(key)) return true;
+export function lamBeforeName(key: string): boolean {
   return key.charCodeAt(0) === LAM && key.charCodeAt(1) === LAM && key.length > 3 && !hasDigit(key);
 }

@@ -33,6 +33,13 @@ interface Terminal {
   readonly needsContext: boolean;
 }
 
+/** A reading of a token (see `cliticReadings`) that starts some name: its proclitics' length, the node it reaches, and whether they end with the article. */
+interface Reading {
+  readonly prefixLength: number;
+  readonly node: TrieNode;
+  readonly article: boolean;
+}
+
 interface TrieNode {
   readonly next: Map<string, TrieNode>;
   terminals: Terminal[];
@@ -170,8 +177,8 @@ export class Recognizer {
     if (tokens.length === 0) return undefined;
     const m = this.longestAt(text, tokens, 0);
     if (!m || m.last !== tokens.length - 1) return undefined;
-    const ids = new Set(m.node.terminals.map((t) => t.entity));
-    return ids.size === 1 ? this.all[m.node.terminals[0].entity] : undefined;
+    const ids = new Set(m.terminals.map((t) => t.entity));
+    return ids.size === 1 ? this.all[m.terminals[0].entity] : undefined;
   };
 
   /** True when `key` starts some catalog name (used by discovery to stop at known words). */
@@ -198,12 +205,12 @@ export class Recognizer {
       }
       const at = i;
       // Only a bare word counts after a title: ولي (و + لي) after وولي is no name.
-      const entity = this.resolve(m.node.terminals, seenFull, articleKey, () => m.prefixLength === 0 && titleBefore(text, tokens, at));
+      const entity = this.resolve(m.terminals, seenFull, articleKey, () => m.prefixLength === 0 && titleBefore(text, tokens, at));
       if (entity === undefined) {
         i++;
         continue;
       }
-      const term = m.node.terminals.find((t) => t.entity === entity)!;
+      const term = m.terminals.find((t) => t.entity === entity)!;
       const start = keyUnitOffset(text, tokens[i], m.prefixLength);
       const end = tokens[m.last].end;
       if ((term.kind === 'name' || term.kind === 'discovered') && !term.needsContext) seenFull.add(entity);
@@ -213,8 +220,8 @@ export class Recognizer {
     return mentions;
   }
 
-  private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number } | undefined {
-    let best: { node: TrieNode; last: number; prefixLength: number } | undefined;
+  private longestAt(text: string, tokens: Token[], i: number): { terminals: readonly Terminal[]; last: number; prefixLength: number } | undefined {
+    let best: { terminals: readonly Terminal[]; last: number; prefixLength: number } | undefined;
     const { key, hash } = tokens[i];
     if (this.latinPending && isLatinKey(key)) this.addLatinNames();
     // Most tokens neither start a name nor are one with proclitics: one bit, then one lookup, decide.
@@ -223,7 +230,10 @@ export class Recognizer {
       let node: TrieNode | undefined = reading.node;
       let j = i;
       while (node) {
-        if (node.terminals.length > 0 && (!best || j > best.last)) best = { node, last: j, prefixLength: reading.prefixLength };
+        if (node.terminals.length > 0 && (!best || j > best.last)) {
+          const terminals = reading.article ? this.catalogTerminals(node) : node.terminals;
+          if (terminals.length > 0) best = { terminals, last: j, prefixLength: reading.prefixLength };
+        }
         const nextTok = tokens[j + 1];
         if (!nextTok || !isNameGap(text, tokens[j].end, nextTok.start)) break;
         node = node.next.get(nextTok.key);
@@ -238,20 +248,30 @@ export class Recognizer {
    * per written form (the same few hundred forms recur in every article), and forgotten when a
    * name adds a first word.
    */
-  private readingsOf(key: string): readonly { prefixLength: number; node: TrieNode }[] {
+  private readingsOf(key: string): readonly Reading[] {
     let out = this.readings.get(key);
     if (out === undefined) {
       out = [];
       for (const r of cliticReadings(key)) {
         const node = this.root.next.get(r.rest);
-        if (node) out.push({ prefixLength: r.prefixLength, node });
+        if (node) out.push({ prefixLength: r.prefixLength, node, article: r.prefixLength >= 2 && key.startsWith('ال', r.prefixLength - 2) });
       }
       this.readings.set(key, out);
     }
     return out;
   }
 
-  private readonly readings = new Map<string, { prefixLength: number; node: TrieNode }[]>();
+  private readonly readings = new Map<string, Reading[]>();
+
+  /**
+   * The terminals of a node a word read without its article may end in: the catalog's. A learnt
+   * name is not read so (الجواو كرافينيو), as no name is written so and an article's token filter
+   * holds no such reading: an article analysed before the name was learnt could not be found
+   * to link it there (`filteredPairs`).
+   */
+  private catalogTerminals(node: TrieNode): readonly Terminal[] {
+    return node.terminals.some((t) => t.entity >= this.catalogSize) ? node.terminals.filter((t) => t.entity < this.catalogSize) : node.terminals;
+  }
 
   /**
    * The entity a name stands for here. `titled()`: whether a title stands before it, which

@@ -5,14 +5,15 @@
  * committed to the index (`CorpusIndex.commit`) on the thread that owns it.
  */
 import { inZones, isTrimmed, parseArticle } from '../article/structure';
-import { discoverNames, type DiscoveredName, type KnownMention } from '../entities/discovery';
-import { mayBeNameWord, surnameKey } from '../entities/nameWords';
+import { discoverNames, titleBefore, type DiscoveredName, type KnownMention } from '../entities/discovery';
+import { lamBeforeName, mayBeNameWord, surnameKey } from '../entities/nameWords';
+import { triggerOf } from '../entities/triggerWords';
 import { cliticReadings } from '../text/clitics';
 import { headlineWords } from '../search/searchKeys';
 import type { Mention, Recognizer } from '../entities/recognizer';
 import { lineStarts } from '../text/lines';
 import { articleData, articleDataAt, mentionWord, MENTION_KINDS, NAME_KIND } from './article';
-import { pairHash, tokenFilter } from './tokenFilter';
+import { pairHash, titledHash, tokenFilter } from './tokenFilter';
 import { keyHash, keyUnitOffset, tokenize, type Token } from '../text/tokenize';
 
 export interface ArticleAnalysis {
@@ -86,7 +87,7 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
     forms.add(e, hasOddSpace(written) ? written.replace(/\s+/gu, ' ') : written, own);
   }
   const h = structure.headline;
-  const filter = tokenFilter(pairScratch, filterHashes(tokens));
+  const filter = tokenFilter(pairScratch, filterHashes(text, tokens));
   const data = articleData({ lineStarts: lineStarts(text), mentions, counts: counts.pairs(), forms: forms.triples, headline: h, length: text.length, filter, namesEarly: early });
   return {
     headline: own(h.text),
@@ -126,19 +127,20 @@ let pairScratch = new Uint32Array(4096);
 /**
  * What an article's token filter holds (as hashes): each pair of neighbouring tokens that could
  * both belong to a discovered name, the first also read without its proclitics (وجواو كرافينيو
- * holds جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name.
- * Written to `pairScratch`; returns how many.
+ * holds جواو كرافينيو), so that a person learnt later is looked for by the pairs of their name
+ * (`filteredPairs`); and each word a title stands before (`titleBefore`), where a learnt person's
+ * surname links alone (الوزير كرافينيو). Written to `pairScratch`; returns how many.
  */
-function filterHashes(tokens: readonly Token[]): number {
-  // At most three hashes per pair.
-  if (pairScratch.length < 3 * tokens.length) pairScratch = new Uint32Array(3 * tokens.length + 1024);
+function filterHashes(text: string, tokens: readonly Token[]): number {
+  // At most three hashes per pair, and two titled words per title.
+  if (pairScratch.length < 5 * tokens.length) pairScratch = new Uint32Array(5 * tokens.length + 1024);
   const out = pairScratch;
   let n = 0;
   let here = tokens.length > 0 && mayBeNameWord(tokens[0].key);
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const next = mayBeNameWord(tokens[i + 1].key);
-    if (here && next) {
-      const x = tokens[i].key;
+  for (let i = 0; i < tokens.length; i++) {
+    const x = tokens[i].key;
+    const next = i + 1 < tokens.length && mayBeNameWord(tokens[i + 1].key);
+    if (next && (here || lamBeforeName(x))) {
       const y = tokens[i + 1].hash;
       out[n++] = pairHash(tokens[i].hash, y);
       // The readings without a conjunction and a preposition (the article makes a word no name's).
@@ -147,6 +149,10 @@ function filterHashes(tokens: readonly Token[]): number {
       if (isPreposition(x.charCodeAt(at)) && x.length - at > 2) out[n++] = pairHash(keyHash(x, ++at), y);
     }
     here = next;
+    const t = triggerOf(tokens[i]);
+    if (t?.title && t.prefix === 0) {
+      for (let k = i + 1; k <= i + 2 && k < tokens.length; k++) if (titleBefore(text, tokens, k)) out[n++] = titledHash(tokens[k].hash);
+    }
   }
   return n;
 }

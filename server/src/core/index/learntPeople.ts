@@ -20,7 +20,7 @@ import { earlier } from './articleOrder';
 import type { EntityTable } from './entityTable';
 import type { Introduction } from './entityStats';
 import { LazyFigure } from './lazyFigure';
-import { filterProbe, type FilterProbe } from './tokenFilter';
+import { filterProbe, titledProbe, type FilterProbe } from './tokenFilter';
 
 /** How an analysis's local entity numbers become the index's (see `LearntPeople.numbering`). */
 export interface LocalNumbering {
@@ -32,6 +32,14 @@ export interface LocalNumbering {
   readonly dropped?: number[];
   /** Local numbers of names the user ignores, whose links are left out too. */
   readonly ignored?: number[];
+}
+
+/** A person `relinkCandidates` looks for: the probes of their name's pairs and of their surname after a title. */
+interface Wanted {
+  readonly number: number;
+  readonly learnt: number;
+  readonly keys: FilterProbe[];
+  readonly titled: FilterProbe | undefined;
 }
 
 export class LearntPeople {
@@ -272,8 +280,9 @@ export class LearntPeople {
   /**
    * Articles that may name one of these people (learnt after the articles were analysed) without
    * linking them yet: those whose token filter holds every pair of neighbouring name words of
-   * the name (`filteredPairs`). Analysing them again links the people. A name without such a
-   * pair (a one-word name, باسم الحكومة) is not learnt, and not looked for. An article analysed by a recogniser
+   * the name (`filteredPairs`), or a person's surname after a title. Analysing them again links
+   * the people. A name without such a pair (a one-word name, باسم الحكومة) is not learnt, and not
+   * looked for. An article analysed by a recogniser
    * that knew a person already is not looked at for them (`Article.learntKnown`): analysing it
    * again would find what it found, and in a scan most articles come after most people are learnt.
    */
@@ -282,9 +291,11 @@ export class LearntPeople {
     const wanted = people
       .map((e) => {
         const keys = filteredPairs(tokenKeys(e.ar)).map(([first, second]) => filterProbe(first, second));
-        return { number: this.entities.numberOf(e.id), learnt: learntAt.get(e.id) ?? Infinity, keys };
+        const surname = e.type === 'person' ? e.short?.[0] : undefined;
+        const titled = surname === undefined ? undefined : titledProbe(tokenKeys(typeof surname === 'string' ? surname : surname.text)[0]);
+        return { number: this.entities.numberOf(e.id), learnt: learntAt.get(e.id) ?? Infinity, keys, titled };
       })
-      .filter((p): p is { number: number; learnt: number; keys: FilterProbe[] } => p.number !== undefined && !!this.entities.stats[p.number]?.live && p.keys.length > 0);
+      .filter((p): p is Wanted => p.number !== undefined && !!this.entities.stats[p.number]?.live && p.keys.length > 0);
     const out: string[] = [];
     if (wanted.length === 0) return out;
     const latest = Math.max(...wanted.map((p) => p.learnt));
@@ -296,7 +307,7 @@ export class LearntPeople {
       // An article that names the person already is looked at only when it may name them before
       // introducing them (`namesEarly`): analysed before they were learnt, it missed that.
       const early = a.namesEarly;
-      if (wanted.some((p) => a.learntKnown <= p.learnt && p.keys.every((k) => a.mayContain(k)) && (early || !a.hasMention(p.number)))) out.push(a.uri);
+      if (wanted.some((p) => a.learntKnown <= p.learnt && (p.keys.every((k) => a.mayContain(k)) || (p.titled !== undefined && a.mayContain(p.titled))) && (early || !a.hasMention(p.number)))) out.push(a.uri);
     }
     return out;
   }

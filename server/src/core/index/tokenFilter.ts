@@ -1,7 +1,8 @@
 /**
- * A Bloom filter of the word pairs an article contains (see `filterHashes` in analysis), kept with
- * the article so that a person discovered later can be linked in articles indexed earlier: only
- * the articles whose filter holds every pair of the person's name are read again. Twenty bits
+ * A Bloom filter of the word pairs an article contains, and of the words after a title (see
+ * `filterHashes` in analysis), kept with the article so that a person discovered later can be
+ * linked in articles indexed earlier: only the articles whose filter holds every pair of the
+ * person's name, or their surname after a title, are read again. Twenty bits
  * per pair and ten hashes make a false positive rare (docs/performance.md), as it must be: the
  * check runs once per person per article; a false positive costs one re-analysis, never a wrong link.
  */
@@ -85,6 +86,17 @@ export interface FilterProbe {
 
 export function filterProbe(first: string, second: string): FilterProbe {
   return probeOf(pairHash(keyHash(first), keyHash(second)));
+}
+
+/** What stands for a title in the pair of a titled word (a key no token has). */
+const TITLE_MARK = keyHash('');
+
+/** The hash a word after a title (`titleBefore`) is filed under, from its own hash. */
+export const titledHash = (word: number) => pairHash(TITLE_MARK, word);
+
+/** The probe of a word after a title (الوزير كرافينيو): a learnt person's surname links there. */
+export function titledProbe(word: string): FilterProbe {
+  return probeOf(titledHash(keyHash(word)));
 }
 
 /** Whether the filter stored in `data` at `at` (`words` long) may hold the probed key (false means it certainly does not). */
