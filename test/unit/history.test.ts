@@ -30,6 +30,8 @@ const SENTENCES = [
   ' وصل ديك سخوف إلى بكين.',
   ' وأشار إسحاق موورا إلى الاتفاق.',
   ' قال وانغ يي إن بكين تدعم الحوار.',
+  // A surname alone after a title: it links once the person is known.
+  ' وقال الوزير سخوف إن الحوار مهم.',
 ];
 
 type Edit = { paste: number; at: number } | { cut: number; length: number };
