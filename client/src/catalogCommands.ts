@@ -1,13 +1,14 @@
 /**
  * Commands that touch the catalog: copy an entity's names, open its entry, add an alias; and for
- * a name no catalog holds, add it, merge it into an entity, or ignore it. They write the
- * workspace catalog, which the server reloads when the file changes.
+ * a name no catalog holds, add it, merge it into an entity, or ignore it. They ask what they need
+ * to know, then run the server's command (`CATALOG_COMMANDS`), which edits the workspace catalog
+ * through the editor.
  */
-import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { storable } from '../../server/src/core/catalog/catalogEdits';
 import type { Entity, EntityType } from '../../server/src/core/catalog/types';
-import { EntitiesRequest, EntityRequest, UnlistedNamesRequest, type UnlistedName } from '../../server/src/protocol';
+import { CATALOG_COMMANDS, EntitiesRequest, EntityRequest, UnlistedNamesRequest, type UnlistedName } from '../../server/src/protocol';
 import type { TreeNode } from './entityTree';
 
 type CatalogEntity = Entity & Record<string, unknown>;
@@ -36,14 +37,13 @@ export async function copyNames(client: LanguageClient, arg: string | TreeNode):
   return names;
 }
 
-/** The entry as the workspace catalog would hold it (no editor-side fields). */
-function storable(e: CatalogEntity): Record<string, unknown> {
-  const { source: _source, discovered, ...rest } = e as Record<string, unknown>;
-  if (!discovered) return rest;
-  // A discovered person gets a catalog id of its own (catalog ids are ASCII).
+/** The entry as the workspace catalog would hold it; a discovered one with a catalog id of its own (catalog ids are ASCII). */
+function storableEntry(e: CatalogEntity): Record<string, unknown> {
+  const entry = storable(e);
+  if (!e.discovered) return { ...entry };
   let h = 0;
   for (const ch of String(e.id)) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
-  return { ...rest, id: `person:discovered-${h.toString(36)}` };
+  return { ...entry, id: `person:discovered-${h.toString(36)}` };
 }
 
 export async function openCatalogEntry(client: LanguageClient, arg: string | TreeNode): Promise<void> {
@@ -55,47 +55,28 @@ export async function openCatalogEntry(client: LanguageClient, arg: string | Tre
     await vscode.window.showTextDocument(vscode.Uri.parse(source.uri), { selection: new vscode.Range(pos, pos) });
     return;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(storable(e), null, 2)}\n` });
+  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(storableEntry(e), null, 2)}\n` });
   await vscode.window.showTextDocument(doc, { preview: true });
   void vscode.window.showInformationMessage('This entry ships with Corpus Lens. Add an alias (or copy it into the workspace catalog) to change it for this workspace.');
 }
 
-const FORMAT: jsonc.FormattingOptions = { insertSpaces: true, tabSize: 2 };
-
 /**
- * Edits the workspace catalog on disk, creating the file when there is none; the server reloads
- * it when it changes. `edit` gets the text and its entries; returns where it wrote, if it did.
+ * Runs a catalog command on the server (`CATALOG_COMMANDS`), which has the editor apply its edit
+ * of the workspace catalog; the catalog is then saved, and the edit stays in its undo history.
+ * Undefined when the command was not run through.
  */
-async function editCatalog(edit: (text: string, entries: jsonc.Node[]) => jsonc.EditResult): Promise<vscode.Uri | undefined> {
-  const uri = catalogUri();
-  if (!uri) return undefined;
-  let text = '{\n  "entities": []\n}\n';
+async function onServer<T extends string | boolean | null>(client: LanguageClient, command: string, args: unknown[]): Promise<T | undefined> {
+  let result: T;
   try {
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
+  } catch (e) {
+    void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+    return undefined;
   }
-  const root = jsonc.parseTree(text);
-  const entries = (root && jsonc.findNodeAtLocation(root, ['entities'])?.children) ?? [];
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(jsonc.applyEdits(text, edit(text, entries))));
-  return uri;
-}
-
-const idOfEntry = (n: jsonc.Node) => jsonc.findNodeAtLocation(n, ['id'])?.value as string | undefined;
-
-/** Adds `aliases` to the entity in the workspace catalog, creating the file or the entry as needed. */
-async function addAliases(e: CatalogEntity, aliases: readonly string[]): Promise<vscode.Uri | undefined> {
-  const entry = storable(e);
-  return editCatalog((text, entries) => {
-    const at = entries.findIndex((n) => idOfEntry(n) === entry.id);
-    if (at >= 0) {
-      const had = (jsonc.getNodeValue(entries[at]) as { aliases?: string[] }).aliases ?? [];
-      return jsonc.modify(text, ['entities', at, 'aliases'], [...new Set([...had, ...aliases])], { formattingOptions: FORMAT });
-    }
-    // A shipped entry is copied whole: a workspace entry with the same id replaces it.
-    const had = (entry.aliases as string[] | undefined) ?? [];
-    return jsonc.modify(text, ['entities', entries.length], { ...entry, aliases: [...new Set([...had, ...aliases])] }, { formattingOptions: FORMAT, isArrayInsertion: true });
-  });
+  const uri = catalogUri();
+  const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (result && doc?.isDirty) await doc.save();
+  return result;
 }
 
 /** Adds `alias` to the entity in the workspace catalog, creating the file or the entry as needed. */
@@ -104,9 +85,9 @@ export async function addAlias(client: LanguageClient, arg: string | TreeNode, a
   if (!e || !catalogUri()) return false;
   const alias = aliasArg ?? (await vscode.window.showInputBox({ prompt: `New alias or spelling for ${e.ar}`, validateInput: (v) => (v.trim().length < 2 ? 'At least two characters' : undefined) }));
   if (!alias) return false;
-  const uri = await addAliases(e, [alias.trim()]);
-  if (uri) void vscode.window.setStatusBarMessage(`Corpus Lens: alias “${alias.trim()}” added to ${vscode.workspace.asRelativePath(uri)}`, 4000);
-  return !!uri;
+  const done = await onServer<boolean>(client, CATALOG_COMMANDS.addAlias, [e.id, alias.trim()]);
+  if (done) void vscode.window.setStatusBarMessage(`Corpus Lens: alias “${alias.trim()}” added to ${vscode.workspace.asRelativePath(catalogUri()!)}`, 4000);
+  return !!done;
 }
 
 const TYPE_CHOICES: { label: string; type: EntityType }[] = [
@@ -121,19 +102,9 @@ async function unlistedOf(client: LanguageClient, arg: string | TreeNode | undef
   return id ? (await client.sendRequest(UnlistedNamesRequest, { id }))[0] : undefined;
 }
 
-/** A catalog id for a new entry: its type, then its Latin spelling, unused so far. */
-async function freshId(client: LanguageClient, type: EntityType, latin: string): Promise<string> {
-  const slug = latin.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'name';
-  for (let n = 1; ; n++) {
-    const id = `${type}:${slug}${n === 1 ? '' : `-${n}`}`;
-    if (!(await client.sendRequest(EntityRequest, { id }))) return id;
-  }
-}
-
 /**
- * Adds a discovered name to the workspace catalog as an entity of `type` (asked for when not
- * given, the type it was found as first): its name, its other full spellings as aliases, its
- * shorter forms as short forms that need the full name first, and the role it was found with.
+ * Adds a discovered name to the workspace catalog as an entity of `type`, asking for it (the type
+ * it was found as first) and for a Latin name when not given; the server makes the entry.
  */
 export async function adoptName(client: LanguageClient, arg: string | TreeNode, typeArg?: EntityType): Promise<string | undefined> {
   const name = await unlistedOf(client, arg);
@@ -141,19 +112,12 @@ export async function adoptName(client: LanguageClient, arg: string | TreeNode, 
   const choices = [...TYPE_CHOICES].sort((a, b) => Number(b.type === name.type) - Number(a.type === name.type));
   const type = typeArg ?? (await vscode.window.showQuickPick(choices, { placeHolder: `Add «${name.ar}» to the workspace catalog as…` }))?.type;
   if (!type) return undefined;
-  const words = (s: string) => s.trim().split(/\s+/).length;
-  const others = name.forms.filter((f) => f !== name.ar);
-  const entry = {
-    id: await freshId(client, type, name.latin),
-    type,
-    ar: name.ar,
-    ...(others.some((f) => words(f) >= words(name.ar)) ? { aliases: others.filter((f) => words(f) >= words(name.ar)) } : {}),
-    ...(others.some((f) => words(f) < words(name.ar)) ? { short: others.filter((f) => words(f) < words(name.ar)).map((text) => ({ text, requiresAntecedent: true })) } : {}),
-    ...(name.reason ? { description: name.reason } : {}),
-  };
-  const uri = await editCatalog((text, entries) => jsonc.modify(text, ['entities', entries.length], entry, { formattingOptions: FORMAT, isArrayInsertion: true }));
-  if (uri) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» added to ${vscode.workspace.asRelativePath(uri)} as ${entry.id}`, 4000);
-  return uri && entry.id;
+  // Asked with the type: the automatic spelling offered, kept automatic unless changed.
+  const latin = typeArg ? name.latin : (await vscode.window.showInputBox({ prompt: `Latin name of «${name.ar}» (its catalog id is made from it)`, value: name.latin }))?.trim();
+  if (!latin) return undefined;
+  const id = await onServer<string | null>(client, CATALOG_COMMANDS.adoptName, [name.id, type, ...(latin !== name.latin ? [latin] : [])]);
+  if (id) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» added to ${vscode.workspace.asRelativePath(catalogUri()!)} as ${id}`, 4000);
+  return id ?? undefined;
 }
 
 /** Adds a discovered name to an entity the user picks (or `targetArg`) as an alias. */
@@ -170,20 +134,30 @@ export async function mergeName(client: LanguageClient, arg: string | TreeNode, 
   }
   const e = target && (await entityOf(client, target));
   if (!e) return false;
-  const uri = await addAliases(e, [name.ar]);
-  if (uri) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» is now an alias of ${e.ar}`, 4000);
-  return !!uri;
+  const done = await onServer<boolean>(client, CATALOG_COMMANDS.mergeName, [name.id, e.id]);
+  if (done) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» is now an alias of ${e.ar}`, 4000);
+  return !!done;
 }
 
 /** Remembers in the workspace catalog that a discovered name is not one (`ignore`). */
 export async function ignoreName(client: LanguageClient, arg: string | TreeNode): Promise<boolean> {
   const name = await unlistedOf(client, arg);
   if (!name) return false;
-  const uri = await editCatalog((text) => {
-    const root = jsonc.parseTree(text);
-    const had = (root && (jsonc.findNodeAtLocation(root, ['ignore'])?.children ?? []).map((n) => n.value as string)) ?? [];
-    return jsonc.modify(text, ['ignore'], [...new Set([...had, name.ar])], { formattingOptions: FORMAT });
-  });
-  if (uri) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» will not be offered as a name again`, 4000);
-  return !!uri;
+  const done = await onServer<boolean>(client, CATALOG_COMMANDS.ignoreName, [name.id]);
+  if (done) void vscode.window.setStatusBarMessage(`Corpus Lens: «${name.ar}» will not be offered as a name again`, 4000);
+  return !!done;
+}
+
+/**
+ * The quick fixes on a discovered name carry the server's commands with the name alone: here
+ * the questions are asked first, as from the Names to Review view (`Middleware.executeCommand`).
+ */
+export function catalogCommandMiddleware(client: () => LanguageClient): (command: string, args: unknown[], next: (command: string, args: unknown[]) => unknown) => unknown {
+  return (command, args, next) => {
+    const id = typeof args[0] === 'string' ? args[0] : undefined;
+    if (id && args.length === 1 && command === CATALOG_COMMANDS.adoptName) return adoptName(client(), id);
+    if (id && args.length === 1 && command === CATALOG_COMMANDS.mergeName) return mergeName(client(), id);
+    if (id && command === CATALOG_COMMANDS.ignoreName) return ignoreName(client(), id);
+    return next(command, args);
+  };
 }

@@ -1,5 +1,6 @@
 /** Starts the bundled language server and wires the settings, file watching and trusted commands. */
 import * as vscode from 'vscode';
+import { catalogCommandMiddleware } from './catalogCommands';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The only commands a hover may run: the extension's own, by name. */
@@ -78,6 +79,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS }, supportHtml: false },
     errorHandler: crashPolicy(onGiveUp),
+    middleware: { executeCommand: catalogCommandMiddleware(() => client) },
   };
-  return new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
+  const client = new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
+  return client;
 }

@@ -26,9 +26,10 @@ import { articleLenses, catalogLenses } from './core/features/codeLenses';
 import { completions } from './core/features/completion';
 import { latinInlayHints } from './core/features/inlayHints';
 import { readerArticle } from './core/features/reader';
-import { unlistedNameFixes, unlistedNames } from './core/features/unlistedNames';
+import { CATALOG_COMMANDS, unlistedNameFixes, unlistedNames } from './core/features/unlistedNames';
+import { executeCatalogCommand, type CatalogCommandHost } from './catalogCommands';
 import { entityMarks, semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './core/features/entityMarks';
-import { isFileUri, uriPath } from './workspace/fileUris';
+import { fileUri, isFileUri, uriPath } from './workspace/fileUris';
 import { articleMentions, entityArticles, entityItems } from './core/features/entityViews';
 import { articleGroups } from './core/features/articlesView';
 import { searchAll } from './core/features/paletteSearch';
@@ -76,6 +77,8 @@ let hasTokenRefresh = false;
 /** The client's hover: Markdown or plain text; command links only for a client that runs them (the VS Code extension says so). */
 let hoverFormat: HoverFormat = { markdown: true, commands: false };
 let hasConfigurationRegistration = false;
+/** What the client's workspace edits may hold (the catalog commands' edits). */
+let workspaceEdits = { documentChanges: false, createFiles: false };
 let warned = new Set<string>();
 
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
@@ -130,6 +133,8 @@ connection.onInitialize((params: InitializeParams) => {
   hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   hasTokenRefresh = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
   hasConfigurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const edits = params.capabilities.workspace?.workspaceEdit;
+  workspaceEdits = { documentChanges: !!edits?.documentChanges, createFiles: !!edits?.resourceOperations?.includes('create') };
   const contentFormat = params.capabilities.textDocument?.hover?.contentFormat;
   hoverFormat = {
     markdown: !contentFormat || contentFormat.includes('markdown'),
@@ -150,6 +155,7 @@ connection.onInitialize((params: InitializeParams) => {
       completionProvider: { resolveProvider: false },
       inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      executeCommandProvider: { commands: Object.values(CATALOG_COMMANDS) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'corpus-lens', version: '0.1.0' },
@@ -280,6 +286,27 @@ connection.languages.inlayHint.on(async (p) => {
 
 connection.onRequest(UnlistedNamesRequest, (p) => unlistedNames(ws.current(), p.limit, p.id));
 connection.onCodeAction((p) => at(p.textDocument.uri, p.range.start, [], (u, ix, o) => unlistedNameFixes(ix, u, o)));
+const catalogCommands: CatalogCommandHost = {
+  index: () => ws.current(),
+  get search() {
+    return search;
+  },
+  catalog: async () => {
+    const file = ws.folders.catalogFiles()[0];
+    if (file === undefined) return undefined;
+    const uri = fileUri(file);
+    const open = documents.all().find((d) => key(d.uri) === uri);
+    if (open) return { file, uri: open.uri, text: open.getText(), version: open.version };
+    return { file, uri, text: await ws.catalogText(file), version: null };
+  },
+  applyEdit: async (label, edit) => (await connection.workspace.applyEdit({ label, edit })).applied,
+  choose: async (message, titles) => (await connection.window.showInformationMessage(message, ...titles.map((title) => ({ title }))))?.title,
+  edited: (file, text) => ws.loadCatalog(text, file),
+  get edits() {
+    return workspaceEdits;
+  },
+};
+connection.onExecuteCommand((p) => executeCatalogCommand(catalogCommands, p.command, p.arguments));
 connection.onRequest(EntitiesRequest, (p) => entityItems(ws.current(), search, p.type, p.sort ?? 'mentions', p.filter));
 connection.onRequest(EntityArticlesRequest, (p) => out(entityArticles(ws.current(), p.id, p.limit)));
 connection.onRequest(ArticleMentionsRequest, (p) => withText(p.uri, [], (u, ix, text) => articleMentions(ix, p.id, u, text)));

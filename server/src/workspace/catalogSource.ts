@@ -27,6 +27,8 @@ export class CatalogSource {
   generation = 0;
   /** Each workspace catalog file's entries, and the names it tells discovery to ignore. */
   private readonly byFile = new Map<string, { entities: ReturnType<typeof workspaceEntities>; ignore: readonly string[] }>();
+  /** Each workspace catalog file's text as last read. */
+  private readonly texts = new Map<string, string>();
   /** The setting of shipped entries left out that the catalog in use was made with. */
   private leftOut = '[]';
 
@@ -54,11 +56,23 @@ export class CatalogSource {
     for (const file of [...this.byFile.keys()]) {
       if (this.folders.isCatalogFile(file)) continue;
       this.byFile.delete(file);
+      this.texts.delete(file);
       this.host.catalogProblems(fileUri(file), []);
       changed = true;
     }
     // A change of the setting of shipped entries left out makes the catalog again too.
     if (changed || JSON.stringify(this.folders.settings.leaveOut) !== this.leftOut) this.merge();
+  }
+
+  /** A workspace catalog file's text; undefined when there is no such file (a file that cannot be read throws). */
+  async fileText(file: string): Promise<string | undefined> {
+    const r = await this.files.read(file, CATALOG_LIMIT);
+    if (r.ok) {
+      const d = decode(r.bytes);
+      return d.ok ? d.text : '';
+    }
+    if (r.reason === 'ENOENT') return undefined;
+    throw new Error(`cannot read the catalog ${file}: ${r.reason}`);
   }
 
   /** Reads and parses one catalog; true when its entries changed. */
@@ -70,11 +84,15 @@ export class CatalogSource {
       if (!r.ok) {
         if (r.reason !== 'ENOENT') this.host.warn(`Corpus Lens: cannot read the catalog ${file}: ${r.reason}`);
         this.host.catalogProblems(uri, []);
+        this.texts.delete(file);
         return r.reason === 'ENOENT' && this.byFile.delete(file);
       }
       const d = decode(r.bytes);
       text = d.ok ? d.text : '';
     }
+    // The same text again (an edit the server read as the client applied it, then the saved file): nothing changes.
+    if (this.texts.get(file) === text) return false;
+    this.texts.set(file, text);
     const parsed = parseCatalog(text);
     const lines = new LineIndex(text);
     const toDiag = (p: CatalogProblem) => ({ message: p.message, range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) } });

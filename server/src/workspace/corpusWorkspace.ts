@@ -130,6 +130,11 @@ export class CorpusWorkspace {
     return this.catalog.load(textOverride, only);
   }
 
+  /** A workspace catalog file's text; undefined when there is none. */
+  catalogText(file: string): Promise<string | undefined> {
+    return this.catalog.fileText(file);
+  }
+
   /** Scans the folders, after any scan under way (`onlyNew`: files indexed already are left as they are). */
   scan(progress?: Progress, onlyNew = false): Promise<void> {
     return this.scanner.scan(progress, onlyNew);
