@@ -141,6 +141,53 @@ local function main()
     textDocument = { uri = uri }, position = pos, context = { includeDeclaration = true },
   })
 
+  -- A discovered name adopted through its quick fix (CL_ADOPT, the second run, after the saved
+  -- index was checked): the server has Neovim apply its edit of the workspace catalog, to a
+  -- buffer left unsaved (:qa! drops it), and reads the catalog as edited at once.
+  if vim.env.CL_ADOPT then
+    local adopt = {}
+    local name = 'مؤيد شعبان'
+    local at
+    for i, l in ipairs(lines) do
+      local s = l:find(name, 1, true)
+      if s then at = { i, s + 1 } break end
+    end
+    assert(at, 'no line with «' .. name .. '»')
+    vim.api.nvim_win_set_cursor(0, at)
+    -- The code action menu, answered as a user would: the action that adds the name.
+    vim.ui.select = function(items, _, on_choice)
+      adopt.titles = {}
+      local chosen
+      for _, item in ipairs(items) do
+        table.insert(adopt.titles, item[2].title)
+        if not chosen and item[2].title:find('^Add') then chosen = item end
+      end
+      on_choice(chosen)
+    end
+    vim.lsp.buf.code_action()
+    local catalog = seeds .. '/.corpus-lens/catalog.json'
+    local function catalog_text()
+      local buf = vim.fn.bufnr(catalog)
+      if buf < 0 or not vim.api.nvim_buf_is_loaded(buf) then return '' end
+      return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
+    end
+    adopt.applied = vim.wait(20000, function() return catalog_text() ~= '' end, 50)
+    adopt.catalog = catalog_text()
+    adopt.modified = vim.fn.bufnr(catalog) > 0 and vim.bo[vim.fn.bufnr(catalog)].modified
+    adopt.on_disk = vim.fn.filereadable(catalog) == 1
+    local ok, parsed = pcall(vim.fn.json_decode, adopt.catalog)
+    local id = ok and type(parsed) == 'table' and parsed.entities and parsed.entities[1] and parsed.entities[1].id
+    if id then
+      adopt.linked = vim.wait(30000, function()
+        local r = request('corpusLens/entity', { id = id })
+        return type(r.result) == 'table'
+      end, 100)
+      adopt.entity = request('corpusLens/entity', { id = id })
+      adopt.discovered = request('corpusLens/entity', { id = 'discovered:مويد-شعبان' })
+    end
+    out.adopt = adopt
+  end
+
   -- A clean exit: shutdown + exit, as :qa does.
   client.stop()
   vim.wait(5000, function() return vim.lsp.client_is_stopped(client_id) end, 50)

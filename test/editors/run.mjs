@@ -185,13 +185,33 @@ async function neovim() {
     // Again, with the saved index. (Now and then the open article is indexed again rather than
     // restored: "4 articles restored, 1 files to index"; the answers are the same.)
     rmSync(out, { force: true });
-    const again = await runEditor('nvim', ['--headless', '--clean', '-u', join(here, 'neovim.lua')], tmp, out, storage);
+    const again = await runEditor('nvim', ['--headless', '--clean', '-u', join(here, 'neovim.lua')], tmp, out, { ...storage, CL_ADOPT: '1' });
     const d2 = again.data;
     const refs2 = d2?.references?.result;
     check(
       'Neovim: started again, the server restores the saved index and answers the same',
       !again.error && !d2.script_error && (d2.log ?? []).some((l) => /index cache: [1-9]\d* articles restored/.test(l)) && refs2?.length === EXPECTED_REFERENCES,
       again.error ?? d2.script_error ?? `${refs2?.length} references; ${(d2.log ?? []).filter((l) => /restored/.test(l)).join('; ')}`,
+    );
+    // Adopting a discovered name through its code action, in the second run.
+    const a = d2?.adopt ?? {};
+    const entry = (() => {
+      try {
+        return JSON.parse(a.catalog).entities[0];
+      } catch {
+        return undefined;
+      }
+    })();
+    check(
+      'Neovim: the code actions on a discovered name add, merge and ignore it; adding it has Neovim apply the server\'s edit of the catalog, unsaved',
+      (a.titles ?? []).length === 3 && /^Add «مؤيد شعبان» to the workspace catalog as a person$/.test(a.titles[0]) && a.applied === true && a.modified === true && a.on_disk === false && entry?.ar === 'مؤيد شعبان' && entry?.type === 'person',
+      `${(a.titles ?? []).join(' | ')}; ${a.catalog}`,
+    );
+    const adopted = a.entity?.result;
+    check(
+      'Neovim: the server reads the catalog as edited at once: the name is a catalog entity, no longer a discovered one',
+      a.linked === true && adopted?.id === entry?.id && adopted?.ar === 'مؤيد شعبان' && !adopted?.discovered && a.discovered?.result == null,
+      JSON.stringify({ adopted, discovered: a.discovered }),
     );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
