@@ -8,24 +8,22 @@ import 'uplot/dist/uPlot.min.css';
 import type { Timeline } from '../../server/src/protocol';
 import type { FromTimelinePage, Measure, TimelineState, ToTimelinePage } from '../src/panels/timelineMessages';
 import { isolate } from '../src/labels';
-import { articleListView } from './shared/articleList';
+import { analysisPage } from './shared/analysisPage';
 import { byId as $, themeColour } from './shared/dom';
-import { pageChannel } from './shared/pageChannel';
 
-const channel = pageChannel<ToTimelinePage, FromTimelinePage, TimelineState>();
+const channel = analysisPage<ToTimelinePage, FromTimelinePage, TimelineState>('list-items');
+const { status, articles } = channel;
 const chartBox = $<HTMLDivElement>('chart');
-const status = $<HTMLParagraphElement>('status');
 const listBox = $<HTMLElement>('list');
 const listTitle = $<HTMLHeadingElement>('list-title');
 const listTabs = $<HTMLDivElement>('list-tabs');
 const listMore = $<HTMLButtonElement>('list-more');
-const articles = articleListView($<HTMLOListElement>('list-items'), (a) => channel.post({ type: 'open', uri: a.uri, range: a.range }));
 
 /** Series colours: the theme's chart colours. */
 const PALETTE = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c) => themeColour(`--vscode-charts-${c}`, '#888'));
 const colourOf = (i: number) => PALETTE[i % PALETTE.length];
 
-let state: TimelineState | undefined = channel.state();
+let state: TimelineState | undefined = channel.saved;
 let data: Timeline | undefined;
 let plot: uPlot | undefined;
 /** The period selected (an index into `data.periods`), and the entity whose articles are listed. */
@@ -206,11 +204,7 @@ listMore.addEventListener('click', () => listed && channel.post({ type: 'period'
 new ResizeObserver(() => plot?.setSize({ width: Math.max(300, chartBox.clientWidth), height: plot.height })).observe(chartBox);
 
 channel.onMessage((m) => {
-  if (m.type === 'busy') status.textContent = 'Counting…';
-  else if (m.type === 'error') {
-    status.textContent = m.message;
-    status.classList.add('error');
-  } else if (m.type === 'timeline') {
+  if (m.type === 'timeline') {
     status.classList.remove('error');
     const sameSpan = data && data.granularity === m.timeline.granularity;
     state = m.state;
@@ -238,4 +232,4 @@ channel.onMessage((m) => {
 });
 
 setPressed();
-channel.post({ type: 'ready', state });
+channel.ready(state);

@@ -3,6 +3,7 @@
  * (client/webview/concordance.ts). The page holds what is shown (query, filters, sort keys,
  * width, page, tab) as its state; the extension asks the server and posts the answers back.
  */
+import type { OpenArticleMessage } from './pageMessages';
 import type { CollocatesParams, Collocates, ConcordancePage, ConcordanceParams, ConcordanceQuery, ExportFormat } from '../../../server/src/protocol';
 
 /** What the page keeps (and VS Code hands back after a reload). */
@@ -28,5 +29,5 @@ export type FromConcordancePage =
   | { type: 'ready'; restored: boolean }
   | { type: 'fetch'; seq: number; params: ConcordanceParams }
   | { type: 'collocates'; seq: number; params: CollocatesParams }
-  | { type: 'open'; uri: string; range: ConcordancePage['lines'][number]['range'] }
+  | OpenArticleMessage
   | { type: 'export'; format: ExportFormat; params: ConcordanceParams; label: string };

@@ -73,7 +73,7 @@ export class ConcordancePanel implements vscode.Disposable {
     if (editor && (arg === undefined || arg instanceof vscode.Uri)) {
       const selected = editor.document.getText(editor.selection).trim();
       if (selected && !selected.includes('\n')) return { query: { kind: 'words', text: selected }, label: selected };
-      const at = await this.client.sendRequest(EntityAtRequest, { uri: editor.document.uri.toString(), position: editor.selection.active });
+      const at = await this.client.sendRequest(EntityAtRequest, { uri: editor.document.uri.toString(), position: this.client.code2ProtocolConverter.asPosition(editor.selection.active) });
       if (at) return { query: { kind: 'entity', id: at.id }, label: at.label };
     }
     const typed = await vscode.window.showInputBox({
@@ -108,8 +108,7 @@ export class ConcordancePanel implements vscode.Disposable {
       return;
     }
     if (m.type === 'open') {
-      const r = m.range;
-      const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+      const range = this.client.protocol2CodeConverter.asRange(m.range);
       // Beside the panel: in the first column, unless the panel is there.
       const column = this.shell.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
       const editor = await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: column, selection: range, preserveFocus: false });

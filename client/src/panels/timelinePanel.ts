@@ -98,7 +98,7 @@ export class TimelinePanel implements vscode.Disposable {
         return;
       }
       case 'open':
-        return openArticle(m);
+        return openArticle(this.client, m);
     }
   }
 
