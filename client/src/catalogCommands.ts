@@ -1,14 +1,14 @@
 /**
- * Commands that touch the catalog: copy an entity's names, open its entry, add an alias; and for
+ * Commands that touch the catalog: open the workspace catalog; copy an entity's names, open its entry, add an alias; and for
  * a name no catalog holds, add it, merge it into an entity, or ignore it. They write the
  * workspace catalog, which the server reloads when the file changes.
  */
 import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Entity, EntityType } from '../../server/src/core/catalog/types';
-import { EntitiesRequest, EntityRequest, UnlistedNamesRequest, type UnlistedName } from '../../server/src/protocol';
+import { ENTITY_TYPE_INFO, EntitiesRequest, EntityRequest, UnlistedNamesRequest, type Entity, type EntityKind, type UnlistedName } from '../../server/src/protocol';
 import type { TreeNode } from './entityTree';
+import { catalogUri } from './settings';
 
 type CatalogEntity = Entity & Record<string, unknown>;
 
@@ -16,10 +16,16 @@ export function entityIdOf(arg: string | TreeNode | undefined): string | undefin
   return typeof arg === 'string' ? arg : arg?.kind === 'entity' ? arg.entity.id : undefined;
 }
 
-export function catalogUri(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const rel = vscode.workspace.getConfiguration('corpusLens').get<string>('catalogPath') ?? '.corpus-lens/catalog.json';
-  return folder && vscode.Uri.joinPath(folder.uri, rel);
+/** Opens the workspace catalog, creating it with an empty list of entries when there is none. */
+export async function openWorkspaceCatalog(): Promise<void> {
+  const file = catalogUri();
+  if (!file) return void vscode.window.showInformationMessage('Corpus Lens: open a folder to give it a workspace catalog.');
+  const exists = await Promise.resolve(vscode.workspace.fs.stat(file)).then(() => true, () => false);
+  if (!exists) {
+    const skeleton = { entities: [{ id: 'person:example', type: 'person', ar: 'الاسم الكامل', en: 'Full Name', aliases: [], short: [] }] };
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(skeleton, null, 2)}\n`));
+  }
+  await vscode.window.showTextDocument(file);
 }
 
 async function entityOf(client: LanguageClient, arg: string | TreeNode | undefined): Promise<CatalogEntity | undefined> {
@@ -49,10 +55,10 @@ function storable(e: CatalogEntity): Record<string, unknown> {
 export async function openCatalogEntry(client: LanguageClient, arg: string | TreeNode): Promise<void> {
   const e = await entityOf(client, arg);
   if (!e) return;
-  const source = e.source as { uri: string; range: { start: { line: number; character: number } } } | undefined;
-  if (source) {
-    const pos = new vscode.Position(source.range.start.line, source.range.start.character);
-    await vscode.window.showTextDocument(vscode.Uri.parse(source.uri), { selection: new vscode.Range(pos, pos) });
+  if (e.source) {
+    // The cursor at the start of the entry.
+    const { uri, range } = client.protocol2CodeConverter.asLocation(e.source);
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(range.start, range.start) });
     return;
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(storable(e), null, 2)}\n` });
@@ -109,11 +115,8 @@ export async function addAlias(client: LanguageClient, arg: string | TreeNode, a
   return !!uri;
 }
 
-const TYPE_CHOICES: { label: string; type: EntityType }[] = [
-  { label: '$(person) Person', type: 'person' },
-  { label: '$(organization) Organisation', type: 'organisation' },
-  { label: '$(globe) Place', type: 'place' },
-];
+/** The types a discovered name may be given (discovery finds no topics). */
+const TYPE_CHOICES: { label: string; type: EntityKind }[] = (['person', 'organisation', 'place'] as const).map((type) => ({ label: `$(${ENTITY_TYPE_INFO[type].icon}) ${ENTITY_TYPE_INFO[type].label}`, type }));
 
 /** The discovered name a command was given (its id, or its node in a view), with the forms seen. */
 async function unlistedOf(client: LanguageClient, arg: string | TreeNode | undefined): Promise<UnlistedName | undefined> {
@@ -122,7 +125,7 @@ async function unlistedOf(client: LanguageClient, arg: string | TreeNode | undef
 }
 
 /** A catalog id for a new entry: its type, then its Latin spelling, unused so far. */
-async function freshId(client: LanguageClient, type: EntityType, latin: string): Promise<string> {
+async function freshId(client: LanguageClient, type: EntityKind, latin: string): Promise<string> {
   const slug = latin.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'name';
   for (let n = 1; ; n++) {
     const id = `${type}:${slug}${n === 1 ? '' : `-${n}`}`;
@@ -135,7 +138,7 @@ async function freshId(client: LanguageClient, type: EntityType, latin: string):
  * given, the type it was found as first): its name, its other full spellings as aliases, its
  * shorter forms as short forms that need the full name first, and the role it was found with.
  */
-export async function adoptName(client: LanguageClient, arg: string | TreeNode, typeArg?: EntityType): Promise<string | undefined> {
+export async function adoptName(client: LanguageClient, arg: string | TreeNode, typeArg?: EntityKind): Promise<string | undefined> {
   const name = await unlistedOf(client, arg);
   if (!name) return undefined;
   const choices = [...TYPE_CHOICES].sort((a, b) => Number(b.type === name.type) - Number(a.type === name.type));
@@ -163,7 +166,7 @@ export async function mergeName(client: LanguageClient, arg: string | TreeNode, 
   let target = targetArg;
   if (!target) {
     // The corpus's entities of the name's type first, the most mentioned first.
-    const types: EntityType[] = [name.type, ...TYPE_CHOICES.map((c) => c.type).filter((t) => t !== name.type)];
+    const types: EntityKind[] = [name.type, ...TYPE_CHOICES.map((c) => c.type).filter((t) => t !== name.type)];
     const lists = await Promise.all(types.map((type) => client.sendRequest(EntitiesRequest, { type })));
     const items = lists.flat().filter((e) => !e.discovered).map((e) => ({ label: e.ar, description: e.en, detail: `${e.type} · ${e.mentions} mentions`, id: e.id }));
     target = (await vscode.window.showQuickPick(items, { placeHolder: `Merge «${name.ar}» into… (it becomes an alias)`, matchOnDescription: true }))?.id;
