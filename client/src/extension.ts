@@ -64,7 +64,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     server,
   );
   await server.startIfCorpus();
+  return exportedApi(status, server, sidebar, timeline, network);
+}
 
+function exportedApi(status: IndexingStatus, server: ServerLauncher, sidebar: Sidebar, timeline: TimelinePanel, network: NetworkPanel): CorpusLensApi {
   return {
     indexed: () => status.indexed,
     status: () => status.status,
@@ -73,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       return (await tree.getChildren(node)).map((n) => ({ node: n, item: tree.getTreeItem(n) }));
     },
     articleChildren: async (node) => (await sidebar.articles.getChildren(node)).map((n) => ({ node: n, item: sidebar.articles.getTreeItem(n) })),
-    client,
+    client: server.client,
     serverGaveUp: () => server.gaveUpMessage,
     timelineShown: () => timeline.shown,
     networkFilters: () => network.filters,

@@ -18,6 +18,7 @@ export class Sidebar implements vscode.Disposable {
   private readonly entityViews = new Map<EntityKind, vscode.TreeView<TreeNode>>();
   private readonly views: vscode.TreeView<unknown>[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
+  private shownFilter = '';
 
   constructor(client: LanguageClient) {
     for (const type of ENTITY_TYPES) this.entityViews.set(type, this.treeView(ENTITY_TYPE_INFO[type].view, new EntityTreeProvider(type, client)));
@@ -55,13 +56,14 @@ export class Sidebar implements vscode.Disposable {
     this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
   }
 
+  /** The entity views' filter ('' when none). */
   get filter(): string {
-    return this.tree('person').filter;
+    return this.shownFilter;
   }
 
   /** Filters the entity views (empty: no filter); the filter shows in each view's title, with a command to clear it. */
   setFilter(value: string): void {
-    const filter = value.trim();
+    const filter = (this.shownFilter = value.trim());
     this.trees.forEach((t) => ((t.filter = filter), t.refresh()));
     for (const view of this.entityViews.values()) view.description = filter ? `filtered: ${filter}` : undefined;
     void vscode.commands.executeCommand('setContext', 'corpusLens.filtered', filter !== '');
