@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { corpusReason } from './corpusDetection';
 import { createClient } from './languageClient';
-import { affectsSettings, serverSettings } from './settings';
+import { affectsSettings, CATALOG_FOLDER, serverSettings } from './settings';
 
 export class ServerLauncher implements vscode.Disposable {
   readonly client: LanguageClient;
@@ -54,7 +54,7 @@ export class ServerLauncher implements vscode.Disposable {
   async startIfCorpus(): Promise<void> {
     const reason = await corpusReason();
     if (reason) await this.start(`the workspace is a corpus (${reason})`);
-    else this.output.appendLine('This workspace does not look like a corpus (no .corpus-lens folder, no corpusLens.include setting, and its .txt files are not mostly Arabic): the server starts when a Corpus Lens view is opened or a command run.');
+    else this.output.appendLine(`This workspace does not look like a corpus (no ${CATALOG_FOLDER} folder, no corpusLens.include setting, and its .txt files are not mostly Arabic): the server starts when a Corpus Lens view is opened or a command run.`);
   }
 
   /** Sends the settings again when they change, and when a folder is added (it may have globs of its own). */
