@@ -118,7 +118,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   // A panel restored after a window reload starts the server when it asks for its data.
   const panelServer = () => start('a Corpus Lens panel is open');
   const concordance = new ConcordancePanel(context, client, panelServer);
-  const timeline = new TimelinePanel(context, client, panelServer);
+  const timeline = new TimelinePanel(context, client, panelServer, concordance);
   const network = new NetworkPanel(context, client, panelServer);
   context.subscriptions.push(reader, concordance, timeline, network);
   context.subscriptions.push(articleView, registerArticleLanguage(context), marks.disposable);

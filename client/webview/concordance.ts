@@ -357,12 +357,12 @@ ui.search.addEventListener('submit', (e) => {
   setQuery(query, text);
 });
 
-function setQuery(query: ConcordanceQuery, label: string): void {
+function setQuery(query: ConcordanceQuery, label: string, given: ConcordanceFilter = {}): void {
   state.query = query;
   state.label = label;
   ui.label.textContent = label;
   ui.counts.textContent = '';
-  state.request.filter = {};
+  state.request.filter = { ...given };
   state.tab = 'lines';
   showControls();
   refetch();
@@ -424,7 +424,7 @@ for (const format of ['csv', 'json'] as const) {
 }
 
 channel.onMessage((m) => {
-  if (m.type === 'query') setQuery(m.query, m.label);
+  if (m.type === 'query') setQuery(m.query, m.label, m.filter);
   else if (m.type === 'page' && m.seq === latestPage) showPage(m.page);
   else if (m.type === 'collocates' && m.seq === latestCollocates) showCollocates(m.result);
   else if (m.type === 'failed' && (m.seq === latestPage || m.seq === latestCollocates) && !m.cancelled) {
