@@ -669,20 +669,22 @@ async function checkTimeline(page) {
   await frame.locator('#list-items li', { hasText: '<script>' }).first().waitFor({ timeout: 10_000 });
   const inert = await inertList(frame.locator('#list'));
   if (inert.elements > 0 || inert.title === 'pwned') throw new Error(`hostile headline not inert: ${JSON.stringify(inert).slice(0, 200)}`);
-  // The keyboard: the last year, then Enter lists its articles and opens its concordance beside.
-  await frame.locator('#chart').focus();
+  // The keyboard: the last year, then Enter lists its articles and opens its concordance beside
+  // (from then on two webviews are visible: the timeline's frame is taken by what it holds).
+  const timeline = await webviewFrame(page, '#chart');
+  await timeline.locator('#chart').focus();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  const title = frame.locator('#list-title', { hasText: '2025' });
+  const title = timeline.locator('#list-title', { hasText: '2025' });
   await title.waitFor({ timeout: 10_000 });
-  const rows = await frame.locator('#list-items li').count();
+  const rows = await timeline.locator('#list-items li').count();
   if (rows < 1) throw new Error('no article listed for 2025');
   const listed = (await title.innerText()).trim();
-  const period = await periodConcordance(page, frame, '2025');
+  const period = await periodConcordance(page, timeline, '2025');
   // The focus stayed on the chart: the first year, Enter, and the concordance follows.
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
-  const first = await periodConcordance(page, frame, '2021');
+  const first = await periodConcordance(page, timeline, '2021');
   return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text; concordance of 2025 "${period}", of 2021 "${first}"; test-results/timeline-period-concordance.png`;
 }
 

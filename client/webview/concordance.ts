@@ -357,7 +357,7 @@ ui.search.addEventListener('submit', (e) => {
   setQuery(query, text);
 });
 
-function setQuery(query: ConcordanceQuery, label: string, given: ConcordanceFilter = {}): void {
+function setQuery(query: ConcordanceQuery, label: string, given: ConcordanceFilter = {}, keepFocus = false): void {
   state.query = query;
   state.label = label;
   ui.label.textContent = label;
@@ -366,7 +366,7 @@ function setQuery(query: ConcordanceQuery, label: string, given: ConcordanceFilt
   state.tab = 'lines';
   showControls();
   refetch();
-  focusOnArrival = 'first';
+  focusOnArrival = keepFocus ? undefined : 'first';
 }
 
 ui.sorts.forEach((s) =>
@@ -424,7 +424,7 @@ for (const format of ['csv', 'json'] as const) {
 }
 
 channel.onMessage((m) => {
-  if (m.type === 'query') setQuery(m.query, m.label, m.filter);
+  if (m.type === 'query') setQuery(m.query, m.label, m.filter, m.keepFocus);
   else if (m.type === 'page' && m.seq === latestPage) showPage(m.page);
   else if (m.type === 'collocates' && m.seq === latestCollocates) showCollocates(m.result);
   else if (m.type === 'failed' && (m.seq === latestPage || m.seq === latestCollocates) && !m.cancelled) {

@@ -16,8 +16,11 @@ export interface ConcordanceState {
 }
 
 export type ToConcordancePage =
-  /** Show the concordance of a new query (from a command), its lines filtered when `filter` is given (a period of the timeline: its dates). */
-  | { type: 'query'; query: ConcordanceQuery; label: string; filter?: ConcordanceFilter }
+  /**
+   * Show the concordance of a new query (from a command), its lines filtered when `filter` is
+   * given (a period of the timeline: its dates); `keepFocus`: the first line is not focused.
+   */
+  | { type: 'query'; query: ConcordanceQuery; label: string; filter?: ConcordanceFilter; keepFocus?: boolean }
   | { type: 'page'; seq: number; page: ConcordancePage }
   | { type: 'collocates'; seq: number; result: Collocates & { error?: string } }
   /** A request failed or was cancelled (a newer one replaced it). */

@@ -19,7 +19,7 @@ export const CONCORDANCE_VIEW_TYPE = 'corpusLens.concordance';
 export class ConcordancePanel implements vscode.Disposable {
   private readonly shell: PanelShell<ToConcordancePage, FromConcordancePage>;
   /** A query asked for before the page was ready to take it. */
-  private pending: { query: ConcordanceQuery; label: string; filter?: ConcordanceFilter } | undefined;
+  private pending: { query: ConcordanceQuery; label: string; filter?: ConcordanceFilter; keepFocus?: boolean } | undefined;
   private ready = false;
   private readonly inFlight = new Map<'fetch' | 'collocates', vscode.CancellationTokenSource>();
 
@@ -57,8 +57,8 @@ export class ConcordancePanel implements vscode.Disposable {
     this.shell.title = `Concordance: ${label}`;
     if (fresh || !this.ready) {
       this.ready = false;
-      this.pending = { query, label, filter };
-    } else void this.shell.post({ type: 'query', query, label, filter });
+      this.pending = { query, label, filter, keepFocus: preserveFocus };
+    } else void this.shell.post({ type: 'query', query, label, filter, keepFocus: preserveFocus });
   }
 
   /**
