@@ -160,7 +160,8 @@ function showPage(p: ConcordancePage): void {
   state.label = p.label || state.label;
   ui.label.textContent = state.label ?? '';
   setStatus(p.error ?? (p.hits === 0 ? 'No lines: nothing matches, or the filters leave nothing.' : ''), !!p.error);
-  ui.counts.textContent = p.error ? '' : `${number(p.hits)} hits in ${number(p.articles)} articles${p.hits !== p.allHits ? ` (of ${number(p.allHits)} hits)` : ''}`;
+  const counted = (n: number, one: string) => `${number(n)} ${one}${n === 1 ? '' : 's'}`;
+  ui.counts.textContent = p.error ? '' : `${counted(p.hits, 'hit')} in ${counted(p.articles, 'article')}${p.hits !== p.allHits ? ` (of ${counted(p.allHits, 'hit')})` : ''}`;
   showFolders(p);
   ui.from.min = ui.to.min = p.first ?? '';
   ui.from.max = ui.to.max = p.last ?? '';
