@@ -148,6 +148,12 @@ describe('timeline', () => {
     assert.deepEqual(byPeriod(after!, LAVROV), { '2023-01': [1, 1], '2025-07': [1, 1] });
     assert.deepEqual(after!.series[0].undated, { mentions: 0, articles: 0 });
     assert.equal(after!.periods.find((p) => p.key === '2025-07')!.corpusArticles, 2);
+    // A catalog change lets every article go and renumbers the entities: counts follow the articles indexed after it.
+    ix.setCatalog(entities);
+    texts.clear();
+    put('n', text('2 فبراير 2022', 'قال وانغ يي إن سيرغي لافروف سيزور بكين.'));
+    assert.deepEqual(await timeline(ix, params), await fresh());
+    assert.deepEqual(byPeriod((await timeline(ix, params))!, WANG), { '2022-02': [1, 1] });
   });
 
   it('counts made while the index changed are not kept: the next timeline counts again', async () => {
