@@ -103,7 +103,7 @@ try {
     ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
     // After the Reader's check, whose hostile article it shows as text.
     ['the Concordance of لافروف from the People view: its lines right to left, sorted on 1R, hostile text as text, Enter opens a line, a collocate filters the lines', 'concordance-line-opened', checkConcordance],
-    ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text)', 'timeline', checkTimeline],
+    ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text) and opens its concordance beside, with only that period\'s lines', 'timeline', checkTimeline],
     ['the Network draws the entities named together; a node opens its card, an edge lists its articles (a hostile headline as text)', 'network', checkNetwork],
     ["the Outline view lists the article's parts in order (headline, source, lead, paragraphs), then People, Organisations, Places, Topics and Boilerplate", 'outline', checkOutlineView],
     ['Go to Symbol in Editor (Ctrl+Shift+O): no row has the headline beside it', 'quick-outline', checkQuickOutline],
@@ -672,16 +672,50 @@ async function checkTimeline(page) {
   await frame.locator('#list-items li', { hasText: '<script>' }).first().waitFor({ timeout: 10_000 });
   const inert = await inertList(frame.locator('#list'));
   if (inert.elements > 0 || inert.title === 'pwned') throw new Error(`hostile headline not inert: ${JSON.stringify(inert).slice(0, 200)}`);
-  // The keyboard: the last year, then Enter lists its articles.
-  await frame.locator('#chart').focus();
+  // The keyboard: the last year, then Enter lists its articles and opens its concordance beside
+  // (from then on two webviews are visible: the timeline's frame is taken by what it holds).
+  const timeline = await webviewFrame(page, '#chart');
+  await timeline.locator('#chart').focus();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  const title = frame.locator('#list-title', { hasText: '2025' });
+  const title = timeline.locator('#list-title', { hasText: '2025' });
   await title.waitFor({ timeout: 10_000 });
-  const rows = await frame.locator('#list-items li').count();
+  const rows = await timeline.locator('#list-items li').count();
   if (rows < 1) throw new Error('no article listed for 2025');
   const listed = (await title.innerText()).trim();
-  return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text`;
+  const period = await periodConcordance(page, timeline, '2025');
+  // The focus stayed on the chart: the first year, Enter, and the concordance follows.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  const first = await periodConcordance(page, timeline, '2021');
+  return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text; concordance of 2025 "${period}", of 2021 "${first}"; test-results/timeline-period-concordance.png`;
+}
+
+/**
+ * The concordance a timeline period opened: Lavrov's lines of that year only, as many as the
+ * timeline's status line counts for him there, its date filter showing the year.
+ */
+async function periodConcordance(page, timeline, year) {
+  const status = timeline.locator('#status', { hasText: `${year}: ` });
+  await status.waitFor({ timeout: 10_000 });
+  const mentions = Number(/سيرغي لافروف\u2069?: (\d+) mention/u.exec(await status.innerText())?.[1]);
+  if (!(mentions > 0)) throw new Error(`no mention of Lavrov in ${year}: "${await status.innerText()}"`);
+  const concordance = await webviewFrame(page, '#lines .row');
+  const from = concordance.locator('#from');
+  for (const end = Date.now() + 20_000; (await from.inputValue()) !== `${year}-01-01`; await page.waitForTimeout(200)) {
+    if (Date.now() > end) throw new Error(`the concordance's dates start ${await from.inputValue()}, not ${year}-01-01`);
+  }
+  const to = await concordance.locator('#to').inputValue();
+  if (to !== `${year}-12-31`) throw new Error(`the concordance's dates end ${to}`);
+  await concordance.locator('#label', { hasText: 'سيرغي لافروف' }).waitFor({ timeout: 10_000 });
+  const counts = concordance.locator('#counts', { hasText: new RegExp(`^${mentions} hits? in `) });
+  await counts.waitFor({ timeout: 20_000 }).catch(async () => {
+    throw new Error(`the timeline counts ${mentions} mentions in ${year}, the concordance "${await concordance.locator('#counts').innerText()}"`);
+  });
+  const dates = await concordance.locator('#lines .row .date').allInnerTexts();
+  if (dates.length !== mentions || dates.some((d) => !d.startsWith(`${year}-`))) throw new Error(`lines of ${year}: ${dates.join(' ')}`);
+  if (year === '2025') await page.screenshot({ path: path.join(root, 'test-results/timeline-period-concordance.png') });
+  return (await counts.innerText()).trim();
 }
 
 /**

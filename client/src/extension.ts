@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const panelServer = () => server.start('a Corpus Lens panel is open');
   const reader = new Reader(context, client);
   const concordance = new ConcordancePanel(context, client, panelServer);
-  const timeline = new TimelinePanel(context, client, panelServer);
+  const timeline = new TimelinePanel(context, client, panelServer, concordance);
   const network = new NetworkPanel(context, client, panelServer);
   context.subscriptions.push(output, status, sidebar, reader, concordance, timeline, network, registerArticleLanguage(context), marks.disposable);
   context.subscriptions.push(

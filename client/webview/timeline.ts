@@ -1,7 +1,7 @@
 /**
  * The Timeline page: draws what the panel posts with uPlot (a small, fast canvas chart for time
- * series), one line per entity; a click or Enter on a period lists its articles. Names and
- * headlines go in as text only.
+ * series), one line per entity; a click or Enter on a period opens its concordance beside and
+ * lists its articles. Names and headlines go in as text only.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -125,20 +125,22 @@ function mark(i: number): void {
   describe(i);
 }
 
-/** Selects a period and lists the articles of the first entity named in it. */
+/** Selects a period: the concordance of the first entity named in it opens beside, and its articles are listed. */
 function choose(i: number): void {
   if (!data) return;
   selected = i;
   mark(i);
   const named = data.series.find((s) => s.articles[i] > 0) ?? data.series[0];
-  if (named) list(named.id, data.periods[i].key);
+  if (named) list(named.id, data.periods[i].key, true);
 }
 
-function list(id: string, period: string): void {
+/** Lists an entity's articles of a period (or the undated ones); `concordance`: opens its lines of the period too. */
+function list(id: string, period: string, concordance = false): void {
   if (!data) return;
   const p = data.periods.find((x) => x.key === period);
   listed = { id, period, from: p?.from, to: p?.to, shown: 0 };
   channel.post({ type: 'period', id, period, from: p?.from, to: p?.to });
+  if (concordance && p) channel.post({ type: 'concordance', id, from: p.from, to: p.to });
 }
 
 function undatedLine(t: Timeline): void {
@@ -168,7 +170,7 @@ function tabs(id: string, period: string): void {
     tab.setAttribute('role', 'tab');
     tab.setAttribute('aria-selected', String(s.id === id));
     tab.textContent = `${isolate(s.ar)} (${n})`;
-    tab.addEventListener('click', () => list(s.id, period));
+    tab.addEventListener('click', () => list(s.id, period, true));
     listTabs.append(tab);
   }
 }

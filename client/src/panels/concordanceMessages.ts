@@ -4,7 +4,7 @@
  * width, page, tab) as its state; the extension asks the server and posts the answers back.
  */
 import type { OpenArticleMessage } from './pageMessages';
-import type { CollocatesParams, Collocates, ConcordancePage, ConcordanceParams, ConcordanceQuery, ExportFormat } from '../../../server/src/protocol';
+import type { CollocatesParams, Collocates, ConcordanceFilter, ConcordancePage, ConcordanceParams, ConcordanceQuery, ExportFormat } from '../../../server/src/protocol';
 
 /** What the page keeps (and VS Code hands back after a reload). */
 export interface ConcordanceState {
@@ -17,8 +17,11 @@ export interface ConcordanceState {
 }
 
 export type ToConcordancePage =
-  /** Show the concordance of a new query (from a command). */
-  | { type: 'query'; query: ConcordanceQuery; label: string }
+  /**
+   * Show the concordance of a new query (from a command), its lines filtered when `filter` is
+   * given (a period of the timeline: its dates); `keepFocus`: the first line is not focused.
+   */
+  | { type: 'query'; query: ConcordanceQuery; label: string; filter?: ConcordanceFilter; keepFocus?: boolean }
   | { type: 'page'; seq: number; page: ConcordancePage }
   | { type: 'collocates'; seq: number; result: Collocates & { error?: string } }
   /** A request failed or was cancelled (a newer one replaced it). */

@@ -29,4 +29,6 @@ export type FromTimelinePage =
   | { type: 'add' }
   | { type: 'remove'; id: string }
   | { type: 'period'; id: string; period: string; from?: string; to?: string; offset?: number }
+  /** The concordance of an entity over a period's dates. */
+  | { type: 'concordance'; id: string; from: string; to: string }
   | OpenArticleMessage;
