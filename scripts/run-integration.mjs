@@ -15,8 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const suite = path.join(root, 'out/integration/index.js');
 const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-it-'));
-const folder = path.join(work, 'seeds');
-cpSync(path.join(root, 'seeds'), folder, { recursive: true });
+const folder = seedsIn(work);
 // The same article outside the corpus (not a .txt): VS Code shows it as plain text, untouched by
 // the extension, to compare the order of its words on screen with the article's.
 const WORD_ORDER_SEED = '000_552278f0a494b428.txt';
@@ -85,8 +84,7 @@ try {
   // The clipboard API needs these in a headless page (the suite copies entity names).
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await openWorkbench(page, port, { folder });
 
   // 1. The suite, run by the runner extension inside the real extension host.
   const result = await deadline(poll(() => (existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined)), 240_000, 'the integration suite report');
@@ -105,7 +103,7 @@ try {
     ['the Reader shows the article right to left beside the editor, with its hover card and click-to-cursor, and hostile text as text', 'reader', checkReader],
     // After the Reader's check, whose hostile article it shows as text.
     ['the Concordance of لافروف from the People view: its lines right to left, sorted on 1R, hostile text as text, Enter opens a line, a collocate filters the lines', 'concordance-line-opened', checkConcordance],
-    ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text)', 'timeline', checkTimeline],
+    ['the Timeline compares two people picked from the palette; a period lists its articles (a hostile headline as text) and opens its concordance beside, with only that period\'s lines', 'timeline', checkTimeline],
     ['the Network draws the entities named together; a node opens its card, an edge lists its articles (a hostile headline as text)', 'network', checkNetwork],
     ["the Outline view lists the article's parts in order (headline, source, lead, paragraphs), then People, Organisations, Places, Topics and Boilerplate", 'outline', checkOutlineView],
     ['Go to Symbol in Editor (Ctrl+Shift+O): no row has the headline beside it', 'quick-outline', checkQuickOutline],
@@ -650,8 +648,8 @@ async function inertList(list) {
   return list.evaluate((el) => ({ text: el.textContent, elements: el.querySelectorAll('script, img, iframe, a[href^="command:"]').length, title: document.title }));
 }
 
-async function checkTimeline(page) {
-  await runCommand(page, 'View: Close All Editors');
+/** The Timeline comparing Lavrov and Wang Yi per year, set up as a person does it from the palette; gives its page. */
+async function timelineOfTwo(page) {
   await runCommand(page, 'Corpus Lens: Show Timeline');
   await pickEntity(page, 'Show the timeline of', 'Sergey Lavrov', 'سيرغي لافروف');
   const frame = activeWebview(page);
@@ -660,25 +658,64 @@ async function checkTimeline(page) {
   await pickEntity(page, 'Add an entity to the timeline', 'Wang Yi', 'وانغ يي');
   await frame.locator('.chip', { hasText: 'Wang Yi' }).waitFor({ timeout: 20_000 });
   await frame.locator('[data-granularity="year"]').click();
+  await frame.locator('#status', { hasText: 'per year' }).waitFor({ timeout: 10_000 });
+  return frame;
+}
+
+async function checkTimeline(page) {
+  await runCommand(page, 'View: Close All Editors');
+  const frame = await timelineOfTwo(page);
   await frame.locator('.chart canvas').first().waitFor({ timeout: 10_000 });
-  const status = frame.locator('#status', { hasText: 'per year' });
-  await status.waitFor({ timeout: 10_000 });
-  const summary = (await status.innerText()).trim();
+  const summary = (await frame.locator('#status').innerText()).trim();
   // The hostile article the Reader check wrote names Lavrov and has no date: listed as text.
   await frame.locator('#undated button', { hasText: 'سيرغي لافروف' }).click();
   await frame.locator('#list-items li', { hasText: '<script>' }).first().waitFor({ timeout: 10_000 });
   const inert = await inertList(frame.locator('#list'));
   if (inert.elements > 0 || inert.title === 'pwned') throw new Error(`hostile headline not inert: ${JSON.stringify(inert).slice(0, 200)}`);
-  // The keyboard: the last year, then Enter lists its articles.
-  await frame.locator('#chart').focus();
+  // The keyboard: the last year, then Enter lists its articles and opens its concordance beside
+  // (from then on two webviews are visible: the timeline's frame is taken by what it holds).
+  const timeline = await webviewFrame(page, '#chart');
+  await timeline.locator('#chart').focus();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  const title = frame.locator('#list-title', { hasText: '2025' });
+  const title = timeline.locator('#list-title', { hasText: '2025' });
   await title.waitFor({ timeout: 10_000 });
-  const rows = await frame.locator('#list-items li').count();
+  const rows = await timeline.locator('#list-items li').count();
   if (rows < 1) throw new Error('no article listed for 2025');
   const listed = (await title.innerText()).trim();
-  return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text`;
+  const period = await periodConcordance(page, timeline, '2025');
+  // The focus stayed on the chart: the first year, Enter, and the concordance follows.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  const first = await periodConcordance(page, timeline, '2021');
+  return `"${summary.slice(0, 90)}", list "${listed}" (${rows} rows); hostile headline shown as text; concordance of 2025 "${period}", of 2021 "${first}"; test-results/timeline-period-concordance.png`;
+}
+
+/**
+ * The concordance a timeline period opened: Lavrov's lines of that year only, as many as the
+ * timeline's status line counts for him there, its date filter showing the year.
+ */
+async function periodConcordance(page, timeline, year) {
+  const status = timeline.locator('#status', { hasText: `${year}: ` });
+  await status.waitFor({ timeout: 10_000 });
+  const mentions = Number(/سيرغي لافروف\u2069?: (\d+) mention/u.exec(await status.innerText())?.[1]);
+  if (!(mentions > 0)) throw new Error(`no mention of Lavrov in ${year}: "${await status.innerText()}"`);
+  const concordance = await webviewFrame(page, '#lines .row');
+  const from = concordance.locator('#from');
+  for (const end = Date.now() + 20_000; (await from.inputValue()) !== `${year}-01-01`; await page.waitForTimeout(200)) {
+    if (Date.now() > end) throw new Error(`the concordance's dates start ${await from.inputValue()}, not ${year}-01-01`);
+  }
+  const to = await concordance.locator('#to').inputValue();
+  if (to !== `${year}-12-31`) throw new Error(`the concordance's dates end ${to}`);
+  await concordance.locator('#label', { hasText: 'سيرغي لافروف' }).waitFor({ timeout: 10_000 });
+  const counts = concordance.locator('#counts', { hasText: new RegExp(`^${mentions} hits? in `) });
+  await counts.waitFor({ timeout: 20_000 }).catch(async () => {
+    throw new Error(`the timeline counts ${mentions} mentions in ${year}, the concordance "${await concordance.locator('#counts').innerText()}"`);
+  });
+  const dates = await concordance.locator('#lines .row .date').allInnerTexts();
+  if (dates.length !== mentions || dates.some((d) => !d.startsWith(`${year}-`))) throw new Error(`lines of ${year}: ${dates.join(' ')}`);
+  if (year === '2025') await page.screenshot({ path: path.join(root, 'test-results/timeline-period-concordance.png') });
+  return (await counts.innerText()).trim();
 }
 
 /**
@@ -687,43 +724,23 @@ async function checkTimeline(page) {
  */
 async function checkTimelineReload(browser, shot) {
   const base = path.join(work, 'reload');
-  const dir = path.join(base, 'seeds');
-  cpSync(path.join(root, 'seeds'), dir, { recursive: true });
-  const { port: p4, server: s4 } = await ownCodeServer(base, userSettings, dir, false);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  try {
-    await page.goto(`http://127.0.0.1:${p4}/?folder=${encodeURIComponent(dir)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const dir = seedsIn(base);
+  return inOwnCodeServer(browser, shot, { base, open: { folder: dir } }, async (page) => {
     await page.locator('.statusbar-item', { hasText: /\b5 articles\b/ }).first().waitFor({ timeout: 60_000 });
-    await runCommand(page, 'Corpus Lens: Show Timeline');
-    await pickEntity(page, 'Show the timeline of', 'Sergey Lavrov', 'سيرغي لافروف');
-    let frame = activeWebview(page);
-    await frame.locator('.chip', { hasText: 'Sergey Lavrov' }).waitFor({ timeout: 20_000 });
-    await frame.locator('#add').click();
-    await pickEntity(page, 'Add an entity to the timeline', 'Wang Yi', 'وانغ يي');
-    await frame.locator('.chip', { hasText: 'Wang Yi' }).waitFor({ timeout: 20_000 });
-    await frame.locator('[data-granularity="year"]').click();
-    await frame.locator('#status', { hasText: 'per year' }).waitFor({ timeout: 10_000 });
+    await timelineOfTwo(page);
     // As the command does it: the workbench saves its editors before it reloads (a browser's
     // reload may come before code-server has stored them).
     await runCommand(page, 'Developer: Reload Window');
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    frame = activeWebview(page);
+    const frame = activeWebview(page);
     // The panel's serializer restores it with its saved state; its data come once the server is up.
     for (const name of ['Sergey Lavrov', 'Wang Yi']) await frame.locator('.chip', { hasText: name }).waitFor({ timeout: 60_000 });
     await frame.locator('.chart canvas').first().waitFor({ timeout: 20_000 });
     const chips = (await frame.locator('.chip').allInnerTexts()).map((t) => t.replace(/\s*×$/, '').trim());
     const pressed = (await frame.locator('[data-granularity][aria-pressed="true"]').innerText()).trim();
     if (chips.length !== 2 || pressed !== 'Year') throw new Error(`after the reload: ${chips.join(' · ')}, per ${pressed}`);
-    await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
     return `chips: ${chips.join(' · ')}, per ${pressed.toLowerCase()}`;
-  } catch (e) {
-    await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
-    throw e;
-  } finally {
-    await page.close();
-    s4.kill();
-  }
+  });
 }
 
 async function checkNetwork(page) {
@@ -798,8 +815,7 @@ async function checkExpansionKept(page) {
 async function checkEmptyState(page) {
   const empty = path.join(work, 'empty');
   mkdirSync(empty, { recursive: true });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(empty)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await openWorkbench(page, port, { folder: empty });
   await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
   const welcome = page.locator('.welcome-view-content', { hasText: 'No people found yet' }).first();
   await welcome.waitFor({ timeout: 30_000 });
@@ -808,7 +824,6 @@ async function checkEmptyState(page) {
   return `welcome: "${text.slice(0, 90)}…"`;
 }
 
-/** Starts code-server on a free port; `trust: true` keeps Workspace Trust on (the folder opens in Restricted Mode). */
 /**
  * Installs the packaged extension into a code-server extensions folder: code-server installs the
  * .vsix into a folder of its own, whose extension folder is copied over (an `extensions.json`
@@ -822,6 +837,7 @@ function installPackage(extensions) {
   cpSync(installed, path.join(extensions, path.basename(installed)), { recursive: true });
 }
 
+/** Starts code-server on a free port; `trust: true` keeps Workspace Trust on (the folder opens in Restricted Mode). */
 async function startCodeServer({ extensions, userData, folder: dir, trust }) {
   const port = await freePort();
   const server = spawn(node24, [
@@ -846,10 +862,6 @@ async function startCodeServer({ extensions, userData, folder: dir, trust }) {
 }
 
 /**
- * Workspace Trust: a second code-server with trust on, whose folder opens in Restricted Mode
- * (no prompt), with only Corpus Lens installed. The read-only features must work there.
- */
-/**
  * A code-server of its own for a check, with only the packaged extension installed and the
  * given user settings, opened on `folder` (a folder or a .code-workspace file).
  */
@@ -861,6 +873,42 @@ async function ownCodeServer(base, settings, folder, trust) {
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(settings));
   return startCodeServer({ extensions, userData, folder, trust });
+}
+
+/** A copy of the sample corpus in `base`; gives its folder. */
+function seedsIn(base) {
+  const dir = path.join(base, 'seeds');
+  cpSync(path.join(root, 'seeds'), dir, { recursive: true });
+  return dir;
+}
+
+/** Opens VS Code in `page` on a folder (`{ folder }`) or a .code-workspace file (`{ workspace }`), and waits for the workbench. */
+async function openWorkbench(page, port, open) {
+  const [kind, target] = Object.entries(open)[0];
+  await page.goto(`http://127.0.0.1:${port}/?${kind}=${encodeURIComponent(target)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+}
+
+/**
+ * Runs `check` in a page of a code-server of its own (see `ownCodeServer`; `open` as
+ * `openWorkbench` takes it) once the workbench is up, photographs the page under
+ * test-results/ (`-failure` when the check throws), and closes both.
+ */
+async function inOwnCodeServer(browser, shot, { base, settings = userSettings, trust = false, open }, check) {
+  const { port: own, server: ownServer } = await ownCodeServer(base, settings, Object.values(open)[0], trust);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await openWorkbench(page, own, open);
+    const detail = await check(page);
+    await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
+    return detail;
+  } catch (e) {
+    await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
+    throw e;
+  } finally {
+    await page.close();
+    ownServer.kill();
+  }
 }
 
 /**
@@ -878,53 +926,34 @@ async function checkFolderAdded(browser, shot) {
   seeds.forEach((f, i) => cpSync(path.join(root, 'seeds', f), path.join(i < 2 ? first : second, f)));
   const workspaceFile = path.join(base, 'corpus.code-workspace');
   writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: first }] }));
-  const { port: p3, server: s3 } = await ownCodeServer(base, userSettings, workspaceFile, false);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const status = (n) => page.locator('.statusbar-item', { hasText: new RegExp(`\\b${n} articles?\\b`) }).first();
-  try {
-    await page.goto(`http://127.0.0.1:${p3}/?workspace=${encodeURIComponent(workspaceFile)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  return inOwnCodeServer(browser, shot, { base, open: { workspace: workspaceFile } }, async (page) => {
+    const status = (n) => page.locator('.statusbar-item', { hasText: new RegExp(`\\b${n} articles?\\b`) }).first();
     await status(2).waitFor({ timeout: 60_000 });
     // The folder added as VS Code adds it from File → Add Folder to Workspace…: into the
     // workspace file, which VS Code watches (its simple file dialog was not steady under load).
     writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: first }, { path: second }] }));
     await status(5).waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
     return `status: "${(await status(5).innerText()).trim()}"`;
-  } catch (e) {
-    await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
-    throw e;
-  } finally {
-    await page.close();
-    s3.kill();
-  }
+  });
 }
 
+/**
+ * Workspace Trust: a code-server with trust on, whose folder opens in Restricted Mode (no
+ * prompt), with only Corpus Lens installed. The read-only features must work there.
+ */
 async function checkUntrustedWorkspace(browser, shot) {
   const base = path.join(work, 'untrusted');
-  const dir = path.join(base, 'seeds');
-  cpSync(path.join(root, 'seeds'), dir, { recursive: true });
+  const dir = seedsIn(base);
   const trusted = { ...userSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' };
-  const { port: p2, server: s2 } = await ownCodeServer(base, trusted, dir, true);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  try {
-    await page.goto(`http://127.0.0.1:${p2}/?folder=${encodeURIComponent(dir)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  return inOwnCodeServer(browser, shot, { base, settings: trusted, trust: true, open: { folder: dir } }, async (page) => {
     await page.locator('text=Restricted Mode').first().waitFor({ timeout: 30_000 });
     await page.locator('.activitybar [aria-label^="Corpus Lens"]').first().click({ timeout: 20_000 });
     const row = page.locator('.monaco-list-row', { hasText: 'لافروف' }).first();
     await row.waitFor({ timeout: 30_000 });
     const text = (await row.innerText()).replace(/\s+/g, ' ');
     if (!/\d+ mentions/.test(text)) throw new Error(`row without a count: "${text}"`);
-    await page.screenshot({ path: path.join(root, `test-results/${shot}.png`) });
     return `Restricted Mode, People row: "${text}"`;
-  } catch (e) {
-    await page.screenshot({ path: path.join(root, `test-results/${shot}-failure.png`) }).catch(() => undefined);
-    throw e;
-  } finally {
-    await page.close();
-    s2.kill();
-  }
+  });
 }
 
 function fail(msg) {

@@ -4,13 +4,13 @@
  * workspace, stay plain text, and so does an article the user set to another language.
  */
 import * as vscode from 'vscode';
+import { includeGlobs } from './settings';
 
 export function isCorpusArticle(doc: vscode.TextDocument): boolean {
   if (doc.languageId !== 'plaintext' || doc.uri.scheme !== 'file') return false;
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
   if (!folder) return false;
-  const include = vscode.workspace.getConfiguration('corpusLens', doc.uri).get<string[]>('include') ?? ['**/*.txt'];
-  const matches = include.some((g) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, g) }, doc) > 0);
+  const matches = includeGlobs(doc.uri).some((g) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, g) }, doc) > 0);
   return matches && /[\u0600-\u06ff]/.test(doc.getText(new vscode.Range(0, 0, 60, 0)));
 }
 

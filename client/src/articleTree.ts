@@ -1,25 +1,15 @@
 /** The Articles view: year → month → article, newest first; clicking an article opens it at its headline. */
 import * as vscode from 'vscode';
 import { count, derivedMark, isolate, ltr } from './labels';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { ArticlesRequest, type ArticleGroup } from '../../server/src/protocol';
+import { ServerTreeProvider } from './serverTree';
 
-export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleGroup> {
-  private readonly changed = new vscode.EventEmitter<ArticleGroup | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly client: LanguageClient) {}
-
-  refresh(): void {
-    this.changed.fire(undefined);
-  }
-
-  getChildren(node?: ArticleGroup): Promise<ArticleGroup[]> {
-    if (!this.client.isRunning()) return Promise.resolve([]);
-    if (!node) return Promise.resolve(this.client.sendRequest(ArticlesRequest, {}));
-    if (node.kind === 'year') return Promise.resolve(this.client.sendRequest(ArticlesRequest, { year: node.key }));
-    if (node.kind === 'month') return Promise.resolve(this.client.sendRequest(ArticlesRequest, { year: node.key.slice(0, 4), month: node.key }));
-    return Promise.resolve([]);
+export class ArticleTreeProvider extends ServerTreeProvider<ArticleGroup> {
+  protected async children(node?: ArticleGroup): Promise<ArticleGroup[]> {
+    if (!node) return this.client.sendRequest(ArticlesRequest, {});
+    if (node.kind === 'year') return this.client.sendRequest(ArticlesRequest, { year: node.key });
+    if (node.kind === 'month') return this.client.sendRequest(ArticlesRequest, { year: node.key.slice(0, 4), month: node.key });
+    return [];
   }
 
   getTreeItem(node: ArticleGroup): vscode.TreeItem {

@@ -1,15 +1,14 @@
 /**
- * Commands that touch the catalog: copy an entity's names, open its entry, add an alias; and for
- * a name no catalog holds, add it, merge it into an entity, or ignore it. They ask what they need
- * to know, then run the server's command (`CATALOG_COMMANDS`), which edits the workspace catalog
- * through the editor.
+ * Commands that touch the catalog: open the workspace catalog; copy an entity's names, open its
+ * entry, add an alias; and for a name no catalog holds, add it, merge it into an entity, or ignore
+ * it. Those that change the catalog ask what they need to know, then run the server's command
+ * (`CATALOG_COMMANDS`), which edits the workspace catalog through the editor.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { storable } from '../../server/src/core/catalog/catalogEdits';
-import type { Entity, EntityType } from '../../server/src/core/catalog/types';
-import { CATALOG_COMMANDS, EntitiesRequest, EntityRequest, UnlistedNamesRequest, type UnlistedName } from '../../server/src/protocol';
+import { CATALOG_COMMANDS, ENTITY_TYPE_INFO, EntitiesRequest, EntityRequest, UnlistedNamesRequest, type Entity, type EntityKind, type UnlistedName } from '../../server/src/protocol';
 import type { TreeNode } from './entityTree';
+import { catalogUri } from './settings';
 
 type CatalogEntity = Entity & Record<string, unknown>;
 
@@ -17,10 +16,16 @@ export function entityIdOf(arg: string | TreeNode | undefined): string | undefin
   return typeof arg === 'string' ? arg : arg?.kind === 'entity' ? arg.entity.id : undefined;
 }
 
-export function catalogUri(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const rel = vscode.workspace.getConfiguration('corpusLens').get<string>('catalogPath') ?? '.corpus-lens/catalog.json';
-  return folder && vscode.Uri.joinPath(folder.uri, rel);
+/** Opens the workspace catalog, creating it with an empty list of entries when there is none. */
+export async function openWorkspaceCatalog(): Promise<void> {
+  const file = catalogUri();
+  if (!file) return void vscode.window.showInformationMessage('Corpus Lens: open a folder to give it a workspace catalog.');
+  const exists = await Promise.resolve(vscode.workspace.fs.stat(file)).then(() => true, () => false);
+  if (!exists) {
+    const skeleton = { entities: [{ id: 'person:example', type: 'person', ar: 'الاسم الكامل', en: 'Full Name', aliases: [], short: [] }] };
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${JSON.stringify(skeleton, null, 2)}\n`));
+  }
+  await vscode.window.showTextDocument(file);
 }
 
 async function entityOf(client: LanguageClient, arg: string | TreeNode | undefined): Promise<CatalogEntity | undefined> {
@@ -39,8 +44,8 @@ export async function copyNames(client: LanguageClient, arg: string | TreeNode):
 
 /** The entry as the workspace catalog would hold it; a discovered one with a catalog id of its own (catalog ids are ASCII). */
 function storableEntry(e: CatalogEntity): Record<string, unknown> {
-  const entry = storable(e);
-  if (!e.discovered) return { ...entry };
+  const { source: _source, discovered: _discovered, ...entry } = e;
+  if (!e.discovered) return entry;
   let h = 0;
   for (const ch of String(e.id)) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
   return { ...entry, id: `person:discovered-${h.toString(36)}` };
@@ -49,10 +54,10 @@ function storableEntry(e: CatalogEntity): Record<string, unknown> {
 export async function openCatalogEntry(client: LanguageClient, arg: string | TreeNode): Promise<void> {
   const e = await entityOf(client, arg);
   if (!e) return;
-  const source = e.source as { uri: string; range: { start: { line: number; character: number } } } | undefined;
-  if (source) {
-    const pos = new vscode.Position(source.range.start.line, source.range.start.character);
-    await vscode.window.showTextDocument(vscode.Uri.parse(source.uri), { selection: new vscode.Range(pos, pos) });
+  if (e.source) {
+    // The cursor at the start of the entry.
+    const { uri, range } = client.protocol2CodeConverter.asLocation(e.source);
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(range.start, range.start) });
     return;
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(storableEntry(e), null, 2)}\n` });
@@ -90,11 +95,8 @@ export async function addAlias(client: LanguageClient, arg: string | TreeNode, a
   return !!done;
 }
 
-const TYPE_CHOICES: { label: string; type: EntityType }[] = [
-  { label: '$(person) Person', type: 'person' },
-  { label: '$(organization) Organisation', type: 'organisation' },
-  { label: '$(globe) Place', type: 'place' },
-];
+/** The types a discovered name may be given (discovery finds no topics). */
+const TYPE_CHOICES: { label: string; type: EntityKind }[] = (['person', 'organisation', 'place'] as const).map((type) => ({ label: `$(${ENTITY_TYPE_INFO[type].icon}) ${ENTITY_TYPE_INFO[type].label}`, type }));
 
 /** The discovered name a command was given (its id, or its node in a view), with the forms seen. */
 async function unlistedOf(client: LanguageClient, arg: string | TreeNode | undefined): Promise<UnlistedName | undefined> {
@@ -106,7 +108,7 @@ async function unlistedOf(client: LanguageClient, arg: string | TreeNode | undef
  * Adds a discovered name to the workspace catalog as an entity of `type`, asking for it (the type
  * it was found as first) and for a Latin name when not given; the server makes the entry.
  */
-export async function adoptName(client: LanguageClient, arg: string | TreeNode, typeArg?: EntityType): Promise<string | undefined> {
+export async function adoptName(client: LanguageClient, arg: string | TreeNode, typeArg?: EntityKind): Promise<string | undefined> {
   const name = await unlistedOf(client, arg);
   if (!name) return undefined;
   const choices = [...TYPE_CHOICES].sort((a, b) => Number(b.type === name.type) - Number(a.type === name.type));
@@ -127,7 +129,7 @@ export async function mergeName(client: LanguageClient, arg: string | TreeNode, 
   let target = targetArg;
   if (!target) {
     // The corpus's entities of the name's type first, the most mentioned first.
-    const types: EntityType[] = [name.type, ...TYPE_CHOICES.map((c) => c.type).filter((t) => t !== name.type)];
+    const types: EntityKind[] = [name.type, ...TYPE_CHOICES.map((c) => c.type).filter((t) => t !== name.type)];
     const lists = await Promise.all(types.map((type) => client.sendRequest(EntitiesRequest, { type })));
     const items = lists.flat().filter((e) => !e.discovered).map((e) => ({ label: e.ar, description: e.en, detail: `${e.type} · ${e.mentions} mentions`, id: e.id }));
     target = (await vscode.window.showQuickPick(items, { placeHolder: `Merge «${name.ar}» into… (it becomes an alias)`, matchOnDescription: true }))?.id;

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { decode } from '../../server/src/core/text/decode';
 import { isMostlyArabic } from '../../server/src/core/text/script';
+import { CATALOG_FOLDER, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, includeSetIn } from './settings';
 
 const SAMPLE_FILES = 24;
 const SAMPLE_BYTES = 4096;
@@ -16,14 +17,11 @@ export type CorpusReason = 'catalog folder' | 'include setting' | 'Arabic text f
 export async function corpusReason(): Promise<CorpusReason | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   for (const f of folders) {
-    const stat = await Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(f.uri, '.corpus-lens'))).catch(() => undefined);
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(f.uri, CATALOG_FOLDER))).catch(() => undefined);
     if (stat && stat.type & vscode.FileType.Directory) return 'catalog folder';
   }
-  for (const f of folders) {
-    const include = vscode.workspace.getConfiguration('corpusLens', f.uri).inspect<string[]>('include');
-    if (include?.workspaceValue !== undefined || include?.workspaceFolderValue !== undefined) return 'include setting';
-  }
-  const files = await vscode.workspace.findFiles('**/*.txt', '{**/node_modules/**,**/.git/**}', SAMPLE_FILES);
+  if (folders.some((f) => includeSetIn(f.uri))) return 'include setting';
+  const files = await vscode.workspace.findFiles(DEFAULT_INCLUDE, DEFAULT_EXCLUDE, SAMPLE_FILES);
   let arabic = 0;
   for (const uri of files) {
     const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);

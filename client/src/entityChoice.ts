@@ -4,13 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EntitiesRequest, ReaderRequest, type EntityItem, type EntityKind } from '../../server/src/protocol';
+import { ENTITY_TYPE_INFO, ENTITY_TYPES, EntitiesRequest, ReaderRequest, type EntityItem } from '../../server/src/protocol';
 import { entityIdOf } from './catalogCommands';
 import type { TreeNode } from './entityTree';
 import { count } from './labels';
-
-const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'topic'];
-const TYPE_NAMES: Record<EntityKind, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', topic: 'Topic' };
 
 /** The ids a command was given: an id, ids, or an entity's tree item; empty when none. */
 export function givenIds(arg: unknown): string[] {
@@ -30,12 +27,12 @@ export async function entityAtCursor(client: LanguageClient): Promise<string | u
 
 /** An entity the user picks from those the corpus names (most mentioned first); undefined when dismissed. */
 export async function pickEntity(client: LanguageClient, placeHolder: string, leaveOut: readonly string[] = []): Promise<string | undefined> {
-  const lists = await Promise.all(KINDS.map((type) => client.sendRequest(EntitiesRequest, { type })));
+  const lists = await Promise.all(ENTITY_TYPES.map((type) => client.sendRequest(EntitiesRequest, { type })));
   const items = lists
     .flat()
     .filter((e) => !leaveOut.includes(e.id))
     .sort((a, b) => b.mentions - a.mentions)
-    .map((e: EntityItem) => ({ label: e.ar, description: [e.en, TYPE_NAMES[e.type], count(e.mentions, 'mention')].filter(Boolean).join(' · '), id: e.id }));
+    .map((e: EntityItem) => ({ label: e.ar, description: [e.en, ENTITY_TYPE_INFO[e.type].label, count(e.mentions, 'mention')].filter(Boolean).join(' · '), id: e.id }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
   return picked?.id;
 }

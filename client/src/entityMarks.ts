@@ -6,9 +6,10 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EntityMarksRequest, type EntityMark, type MarkType } from '../../server/src/protocol';
+import { ENTITY_TYPES, EntityMarksRequest, type EntityMark, type MarkType } from '../../server/src/protocol';
+import { affectsSettings, markEntities } from './settings';
 
-const TYPES: readonly MarkType[] = ['person', 'organisation', 'place', 'topic', 'date'];
+const TYPES: readonly MarkType[] = [...ENTITY_TYPES, 'date'];
 
 /** A decoration type per mark type, and a lighter one for demonyms (الروسي → Russia). */
 function decorationTypes(): Map<string, vscode.TextEditorDecorationType> {
@@ -26,12 +27,11 @@ const keyOf = (m: EntityMark) => (m.demonym ? `${m.type}/demonym` : m.type);
 /** Registers the marks; `repaint` is called when the index changed (a status notification). */
 export function registerEntityMarks(client: LanguageClient): { disposable: vscode.Disposable; repaint(): void } {
   const types = decorationTypes();
-  const enabled = () => vscode.workspace.getConfiguration('corpusLens').get<boolean>('editor.markEntities', true);
   const pending = new Map<vscode.TextEditor, NodeJS.Timeout>();
   const paint = async (editor: vscode.TextEditor) => {
     const uri = editor.document.uri;
     if (uri.scheme !== 'file' || !client.isRunning()) return;
-    const marks = enabled() ? await client.sendRequest(EntityMarksRequest, { uri: uri.toString() }).catch(() => []) : [];
+    const marks = markEntities() ? await client.sendRequest(EntityMarksRequest, { uri: uri.toString() }).catch(() => []) : [];
     // Site chrome's mentions are not counted, and not marked.
     const byKey = new Map<string, vscode.Range[]>([...types.keys()].map((k) => [k, []]));
     for (const m of marks) if (!m.boilerplate) byKey.get(keyOf(m))?.push(client.protocol2CodeConverter.asRange(m.range));
@@ -47,7 +47,7 @@ export function registerEntityMarks(client: LanguageClient): { disposable: vscod
     ...types.values(),
     vscode.window.onDidChangeVisibleTextEditors(() => paintVisible()),
     vscode.workspace.onDidChangeTextDocument((e) => vscode.window.visibleTextEditors.filter((v) => v.document === e.document).forEach((v) => soon(v))),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('corpusLens.editor') && paintVisible()),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsSettings(e, 'editor') && paintVisible()),
     { dispose: () => pending.forEach((t) => clearTimeout(t)) },
   );
   // The index changes as files are indexed or the catalog is edited; statuses come in bursts.

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { count, derivedMark, isolate, ltr } from './labels';
-import { ArticleMentionsRequest, EntitiesRequest, EntityArticlesRequest, UnlistedNamesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine, type UnlistedName } from '../../server/src/protocol';
+import { ArticleMentionsRequest, ENTITY_TYPE_INFO, EntitiesRequest, EntityArticlesRequest, UnlistedNamesRequest, type EntityArticle, type EntityItem, type EntityKind, type EntitySort, type MentionLine, type UnlistedName } from '../../server/src/protocol';
+import { ServerTreeProvider } from './serverTree';
 
 export type TreeNode =
   | { kind: 'entity'; entity: EntityItem }
@@ -16,24 +17,16 @@ export type TreeNode =
 /** An entity view's type, or the names no catalog holds. */
 export type TreeScope = EntityKind | 'unlisted';
 
-const ICONS: Record<EntityKind, string> = { person: 'person', organisation: 'organization', place: 'globe', topic: 'tag' };
-
-export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+export class EntityTreeProvider extends ServerTreeProvider<TreeNode> {
   sort: EntitySort = 'mentions';
   filter = '';
   private roots: TreeNode[] = [];
 
-  constructor(readonly type: TreeScope, private readonly client: LanguageClient) {}
-
-  refresh(): void {
-    this.changed.fire(undefined);
+  constructor(readonly type: TreeScope, client: LanguageClient) {
+    super(client);
   }
 
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    // Before the server starts (a workspace not yet known as a corpus) the view is empty.
-    if (!this.client.isRunning()) return [];
+  protected async children(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
       const items =
         this.type === 'unlisted'
@@ -68,7 +61,7 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       t.description = ltr(`${e.en ? `${e.en} · ` : ''}${count(e.mentions, 'mention')} · ${count(e.articles, 'article')}${e.discovered ? ' · discovered' : ''}`);
       // A plain-text tooltip: corpus text is never rendered as Markdown here.
       t.tooltip = [e.ar, e.en, e.role, e.discovered ? 'Discovered from the text (not in the catalog)' : undefined].filter(Boolean).join('\n');
-      t.iconPath = new vscode.ThemeIcon(e.discovered ? 'question' : ICONS[e.type]);
+      t.iconPath = new vscode.ThemeIcon(e.discovered ? 'question' : ENTITY_TYPE_INFO[e.type].icon);
       t.contextValue = 'entity';
       return t;
     }
@@ -92,15 +85,13 @@ export class EntityTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 }
 
-const TYPE_NAMES: Record<EntityKind, string> = { person: 'person', organisation: 'organisation', place: 'place', topic: 'topic' };
-
 /** A name to review: its type, its automatic Latin spelling, its figures, and why it was found. */
 function unlistedItem(e: UnlistedName): vscode.TreeItem {
   const t = new vscode.TreeItem(isolate(e.ar), vscode.TreeItemCollapsibleState.Collapsed);
   t.id = `unlisted/${e.id}`;
-  t.description = ltr(`${TYPE_NAMES[e.type]} · ${e.latin} · ${count(e.articles, 'article')} · ${count(e.mentions, 'mention')}`);
+  t.description = ltr(`${ENTITY_TYPE_INFO[e.type].label.toLowerCase()} · ${e.latin} · ${count(e.articles, 'article')} · ${count(e.mentions, 'mention')}`);
   t.tooltip = [e.ar, `${e.latin} (automatic Latin spelling)`, e.reason ? `Found as: ${e.reason}` : 'Found from how the text writes it', `Forms seen: ${e.forms.join('، ')}`, 'Add it to the workspace catalog, merge it into an entity, or ignore it.'].join('\n');
-  t.iconPath = new vscode.ThemeIcon(ICONS[e.type]);
+  t.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_INFO[e.type].icon);
   t.contextValue = 'unlistedName';
   return t;
 }

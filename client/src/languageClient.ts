@@ -2,31 +2,10 @@
 import * as vscode from 'vscode';
 import { catalogCommandMiddleware } from './catalogCommands';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { catalogPath, includeGlobs, oneGlob, serverSettings } from './settings';
 
 /** The only commands a hover may run: the extension's own, by name. */
 export const TRUSTED_COMMANDS = ['corpusLens.showMentions', 'corpusLens.reveal', 'corpusLens.concordance.open', 'corpusLens.adoptName', 'corpusLens.ignoreName'];
-
-export function settings(): Record<string, unknown> {
-  const c = vscode.workspace.getConfiguration('corpusLens');
-  return {
-    include: c.get<string[]>('include'),
-    exclude: c.get<string[]>('exclude'),
-    // An untrusted workspace's catalog is still read, as data only; its path setting is restricted.
-    catalogPath: c.get<string>('catalogPath'),
-    maxFileSize: c.get<number>('maxFileSize'),
-    includeDemonyms: c.get<boolean>('references.includeDemonyms'),
-    maxReferences: c.get<number>('references.maxResults'),
-    latinInlayHints: c.get<boolean>('inlayHints.latinNames'),
-    colourByType: c.get<boolean>('editor.colourWordsByType'),
-    articleScripts: c.get<string[]>('articleScripts'),
-    leaveOut: c.get<string[]>('catalog.leaveOut'),
-    // Each folder's own globs (the settings are resource-scoped: a folder's settings file may set them).
-    folders: (vscode.workspace.workspaceFolders ?? []).map((f) => {
-      const own = vscode.workspace.getConfiguration('corpusLens', f.uri);
-      return { uri: f.uri.toString(), include: own.get<string[]>('include'), exclude: own.get<string[]>('exclude') };
-    }),
-  };
-}
 
 /** Crashes tolerated within `CRASH_WINDOW_MS` before the server is left stopped. */
 export const MAX_RESTARTS = 4;
@@ -59,8 +38,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const include = (vscode.workspace.getConfiguration('corpusLens').get<string[]>('include') ?? ['**/*.txt']).join(',');
-  const catalog = vscode.workspace.getConfiguration('corpusLens').get<string>('catalogPath') ?? '.corpus-lens/catalog.json';
+  const catalog = catalogPath();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'corpus-article' },
@@ -69,12 +47,12 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     ],
     synchronize: {
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher(include.includes(',') ? `{${include}}` : include),
+        vscode.workspace.createFileSystemWatcher(oneGlob(includeGlobs())),
         vscode.workspace.createFileSystemWatcher(`**/${catalog}`),
       ],
     },
     // commandLinks: this client runs the hover's links to the extension's own commands.
-    initializationOptions: { ...settings(), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, commandLinks: true },
+    initializationOptions: { ...serverSettings(), storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, commandLinks: true },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     markdown: { isTrusted: { enabledCommands: TRUSTED_COMMANDS }, supportHtml: false },

@@ -3,13 +3,13 @@
  * user moves to it with the keys; Escape puts back the editor that was active before.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, Range } from 'vscode-languageclient/node';
 import { SearchRequest, type SearchResult } from '../../server/src/protocol';
 import { count, derivedMark } from './labels';
 
 interface Pick extends vscode.QuickPickItem {
   uri?: string;
-  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  range?: Range;
 }
 
 /**
@@ -59,7 +59,7 @@ export async function runSearch(client: LanguageClient, initial = ''): Promise<v
   let accepted = false;
   const reveal = async (p: Pick | undefined, preview: boolean) => {
     if (!p?.uri || !p.range) return;
-    const range = new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character);
+    const range = client.protocol2CodeConverter.asRange(p.range);
     if (preview) previewed = true;
     await vscode.window.showTextDocument(vscode.Uri.parse(p.uri), { selection: range, preview, preserveFocus: preview });
   };

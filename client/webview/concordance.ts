@@ -160,7 +160,8 @@ function showPage(p: ConcordancePage): void {
   state.label = p.label || state.label;
   ui.label.textContent = state.label ?? '';
   setStatus(p.error ?? (p.hits === 0 ? 'No lines: nothing matches, or the filters leave nothing.' : ''), !!p.error);
-  ui.counts.textContent = p.error ? '' : `${number(p.hits)} hits in ${number(p.articles)} articles${p.hits !== p.allHits ? ` (of ${number(p.allHits)} hits)` : ''}`;
+  const counted = (n: number, one: string) => `${number(n)} ${one}${n === 1 ? '' : 's'}`;
+  ui.counts.textContent = p.error ? '' : `${counted(p.hits, 'hit')} in ${counted(p.articles, 'article')}${p.hits !== p.allHits ? ` (of ${counted(p.allHits, 'hit')})` : ''}`;
   showFolders(p);
   ui.from.min = ui.to.min = p.first ?? '';
   ui.from.max = ui.to.max = p.last ?? '';
@@ -357,16 +358,16 @@ ui.search.addEventListener('submit', (e) => {
   setQuery(query, text);
 });
 
-function setQuery(query: ConcordanceQuery, label: string): void {
+function setQuery(query: ConcordanceQuery, label: string, given: ConcordanceFilter = {}, keepFocus = false): void {
   state.query = query;
   state.label = label;
   ui.label.textContent = label;
   ui.counts.textContent = '';
-  state.request.filter = {};
+  state.request.filter = { ...given };
   state.tab = 'lines';
   showControls();
   refetch();
-  focusOnArrival = 'first';
+  focusOnArrival = keepFocus ? undefined : 'first';
 }
 
 ui.sorts.forEach((s) =>
@@ -424,7 +425,7 @@ for (const format of ['csv', 'json'] as const) {
 }
 
 channel.onMessage((m) => {
-  if (m.type === 'query') setQuery(m.query, m.label);
+  if (m.type === 'query') setQuery(m.query, m.label, m.filter, m.keepFocus);
   else if (m.type === 'page' && m.seq === latestPage) showPage(m.page);
   else if (m.type === 'collocates' && m.seq === latestCollocates) showCollocates(m.result);
   else if (m.type === 'failed' && (m.seq === latestPage || m.seq === latestCollocates) && !m.cancelled) {

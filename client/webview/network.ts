@@ -6,41 +6,32 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { Entity } from '../../server/src/core/catalog/types';
-import type { EntityKind, Network, NetworkNode, NetworkParams } from '../../server/src/protocol';
+import { ENTITY_TYPE_INFO, ENTITY_TYPES, type Entity, type EntityKind, type Network, type NetworkNode, type NetworkParams } from '../../server/src/protocol';
 import type { FromNetworkPage, NetworkState, ToNetworkPage } from '../src/panels/networkMessages';
 import { isolate } from '../src/labels';
-import { articleListView } from './shared/articleList';
+import { analysisPage } from './shared/analysisPage';
 import { byId as $, themeColour as css } from './shared/dom';
-import { pageChannel } from './shared/pageChannel';
 
 cytoscape.use(fcose);
 
-const channel = pageChannel<ToNetworkPage, FromNetworkPage, NetworkState>();
+const channel = analysisPage<ToNetworkPage, FromNetworkPage, NetworkState>('edge-items');
+const { status, articles: edgeArticles } = channel;
 const form = $<HTMLFormElement>('filters');
-const status = $<HTMLParagraphElement>('status');
 const nodeList = $<HTMLOListElement>('nodes');
 const card = $<HTMLElement>('card');
 const edgeBox = $<HTMLElement>('edge');
 const edgeMore = $<HTMLButtonElement>('edge-more');
-const edgeArticles = articleListView($<HTMLOListElement>('edge-items'), (a) => channel.post({ type: 'open', uri: a.uri, range: a.range }));
 
-/** Colours by type: the marks the editor draws behind mentions (theme colours the extension contributes). */
-const TYPE_COLOURS: Record<EntityKind, string> = {
-  person: css('--vscode-corpusLens-personMark', '#4493f8'),
-  organisation: css('--vscode-corpusLens-organisationMark', '#a371f7'),
-  place: css('--vscode-corpusLens-placeMark', '#3fb950'),
-  topic: css('--vscode-corpusLens-topicMark', '#d29922'),
-};
+/** Colours by type: the marks the editor draws behind mentions (theme colours the extension contributes, `corpusLens.<type>Mark`). */
+const TYPE_COLOURS = Object.fromEntries(ENTITY_TYPES.map((t) => [t, css(`--vscode-corpusLens-${t}Mark`, '#888')])) as Record<EntityKind, string>;
 /** Nodes named on the graph at any zoom (the most articles first); the others from a closer zoom. */
 const ALWAYS_LABELLED = 40;
 /** Each node's heaviest edges that shape the layout (see `backbone`). */
 const BACKBONE_EDGES = 4;
 /** Neighbours a card lists before "more". */
 const FIRST_NEIGHBOURS = 8;
-const TYPE_NAMES: Record<EntityKind, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', topic: 'Topic' };
 
-let state: NetworkState | undefined = channel.state();
+let state: NetworkState | undefined = channel.saved;
 let data: Network | undefined;
 let cy: cytoscape.Core | undefined;
 let edgeShown: { source: string; target: string; shown: number } | undefined;
@@ -92,55 +83,43 @@ function backbone(net: Network): Set<number> {
   return kept;
 }
 
-function draw(net: Network): void {
-  cy?.destroy();
-  const most = Math.max(1, ...net.nodes.map((n) => n.articles));
-  const heaviest = Math.max(1, ...net.edges.map((e) => e.weight));
-  const spine = backbone(net);
-  const foreground = css('--vscode-foreground', '#ccc');
-  const background = css('--vscode-editor-background', '#1e1e1e');
+/** How the graph looks: nodes by type in the theme's mark colours, the backbone's edges darker, the selection in the focus colour. */
+function graphStyle(): cytoscape.StylesheetJson {
   const edgeColour = css('--vscode-descriptionForeground', '#999');
   const focus = css('--vscode-focusBorder', '#007fd4');
-  cy = cytoscape({
-    container: $('graph'),
-    elements: [
-      // Names of the largest nodes always; of the others once zoomed in (see `labelsByZoom`).
-      ...net.nodes.map((n, i) => ({ data: { id: n.id, label: n.ar, type: n.type, size: 14 + 36 * Math.sqrt(n.articles / most) }, classes: i < ALWAYS_LABELLED ? 'major' : 'minor' })),
-      ...net.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, width: 1 + 7 * Math.sqrt(e.weight / heaviest) }, classes: spine.has(i) ? 'spine' : '' })),
-    ],
-    style: [
-      {
-        selector: 'node',
-        style: {
-          'background-color': (n: cytoscape.NodeSingular) => TYPE_COLOURS[n.data('type') as EntityKind],
-          width: 'data(size)',
-          height: 'data(size)',
-          label: 'data(label)',
-          color: foreground,
-          'font-family': '"Noto Naskh Arabic", "Noto Sans Arabic", sans-serif',
-          'font-size': 12,
-          'text-valign': 'bottom',
-          'text-margin-y': 3,
-          'text-outline-color': background,
-          'text-outline-width': 2,
-          'min-zoomed-font-size': 7,
-        },
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': (n: cytoscape.NodeSingular) => TYPE_COLOURS[n.data('type') as EntityKind],
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        color: css('--vscode-foreground', '#ccc'),
+        'font-family': '"Noto Naskh Arabic", "Noto Sans Arabic", sans-serif',
+        'font-size': 12,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-outline-color': css('--vscode-editor-background', '#1e1e1e'),
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
       },
-      { selector: 'node.minor', style: { label: '' } },
-      { selector: 'node.minor.labelled, node.minor:selected', style: { label: 'data(label)' } },
-      { selector: 'edge', style: { width: 'data(width)', 'line-color': edgeColour, opacity: 0.12, 'curve-style': 'haystack' } },
-      { selector: 'edge.spine', style: { opacity: 0.4 } },
-      { selector: 'node:selected', style: { 'border-width': 3, 'border-color': focus } },
-      { selector: 'edge:selected', style: { 'line-color': focus, opacity: 0.9 } },
-      { selector: '.faded', style: { opacity: 0.12 } },
-    ],
-    layout: { name: 'preset' },
-    minZoom: 0.1,
-    maxZoom: 4,
-    wheelSensitivity: 0.3,
-  });
-  cy.nodes()
-    .union(cy.edges('.spine'))
+    },
+    { selector: 'node.minor', style: { label: '' } },
+    { selector: 'node.minor.labelled, node.minor:selected', style: { label: 'data(label)' } },
+    { selector: 'edge', style: { width: 'data(width)', 'line-color': edgeColour, opacity: 0.12, 'curve-style': 'haystack' } },
+    { selector: 'edge.spine', style: { opacity: 0.4 } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': focus } },
+    { selector: 'edge:selected', style: { 'line-color': focus, opacity: 0.9 } },
+    { selector: '.faded', style: { opacity: 0.12 } },
+  ];
+}
+
+/** Lays the nodes out along the backbone's edges, heavier edges shorter. */
+function layOut(graph: cytoscape.Core, heaviest: number): void {
+  graph
+    .nodes()
+    .union(graph.edges('.spine'))
     .layout({
       name: 'fcose',
       quality: 'default',
@@ -154,6 +133,27 @@ function draw(net: Network): void {
       numIter: 2500,
     } as cytoscape.LayoutOptions)
     .run();
+}
+
+function draw(net: Network): void {
+  cy?.destroy();
+  const most = Math.max(1, ...net.nodes.map((n) => n.articles));
+  const heaviest = Math.max(1, ...net.edges.map((e) => e.weight));
+  const spine = backbone(net);
+  cy = cytoscape({
+    container: $('graph'),
+    elements: [
+      // Names of the largest nodes always; of the others once zoomed in (see `labelsByZoom`).
+      ...net.nodes.map((n, i) => ({ data: { id: n.id, label: n.ar, type: n.type, size: 14 + 36 * Math.sqrt(n.articles / most) }, classes: i < ALWAYS_LABELLED ? 'major' : 'minor' })),
+      ...net.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, width: 1 + 7 * Math.sqrt(e.weight / heaviest) }, classes: spine.has(i) ? 'spine' : '' })),
+    ],
+    style: graphStyle(),
+    layout: { name: 'preset' },
+    minZoom: 0.1,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+  });
+  layOut(cy, heaviest);
   labelsByZoom();
   cy.on('zoom', labelsByZoom);
   cy.on('tap', 'node', (e) => select(e.target.id()));
@@ -250,7 +250,7 @@ function showCard(e: Entity): void {
   };
   if (e.en) line(e.en);
   const role = e.roles?.find((r) => !r.to) ?? e.roles?.[e.roles.length - 1];
-  line(`${TYPE_NAMES[e.type]}${e.discovered ? ' (discovered)' : ''}${role ? ` — ${role.title}` : e.description ? ` — ${e.description}` : ''}`, 'muted');
+  line(`${ENTITY_TYPE_INFO[e.type].label}${e.discovered ? ' (discovered)' : ''}${role ? ` — ${role.title}` : e.description ? ` — ${e.description}` : ''}`, 'muted');
   if (node) line(`${plural(node.articles, 'article')}, ${plural(node.mentions, 'mention')} here`);
   // Its edges, heaviest first: the first few, and the rest on request.
   const edges = (data?.edges ?? []).filter((x) => x.source === e.id || x.target === e.id);
@@ -291,13 +291,7 @@ $<HTMLButtonElement>('export').addEventListener('click', () => channel.post({ ty
 edgeMore.addEventListener('click', () => edgeShown && channel.post({ type: 'edge', source: edgeShown.source, target: edgeShown.target, offset: edgeShown.shown }));
 
 channel.onMessage((m) => {
-  if (m.type === 'busy') {
-    status.classList.remove('error');
-    status.textContent = 'Counting…';
-  } else if (m.type === 'error') {
-    status.textContent = m.message;
-    status.classList.add('error');
-  } else if (m.type === 'network') {
+  if (m.type === 'network') {
     state = m.state;
     data = m.network;
     channel.save(state);
@@ -323,4 +317,4 @@ channel.onMessage((m) => {
 });
 
 if (state) fillForm(state.filters);
-channel.post({ type: 'ready', state });
+channel.ready(state);

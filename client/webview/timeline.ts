@@ -1,31 +1,29 @@
 /**
  * The Timeline page: draws what the panel posts with uPlot (a small, fast canvas chart for time
- * series), one line per entity; a click or Enter on a period lists its articles. Names and
- * headlines go in as text only.
+ * series), one line per entity; a click or Enter on a period opens its concordance beside and
+ * lists its articles. Names and headlines go in as text only.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Timeline } from '../../server/src/protocol';
 import type { FromTimelinePage, Measure, TimelineState, ToTimelinePage } from '../src/panels/timelineMessages';
 import { isolate } from '../src/labels';
-import { articleListView } from './shared/articleList';
+import { analysisPage } from './shared/analysisPage';
 import { byId as $, themeColour } from './shared/dom';
-import { pageChannel } from './shared/pageChannel';
 
-const channel = pageChannel<ToTimelinePage, FromTimelinePage, TimelineState>();
+const channel = analysisPage<ToTimelinePage, FromTimelinePage, TimelineState>('list-items');
+const { status, articles } = channel;
 const chartBox = $<HTMLDivElement>('chart');
-const status = $<HTMLParagraphElement>('status');
 const listBox = $<HTMLElement>('list');
 const listTitle = $<HTMLHeadingElement>('list-title');
 const listTabs = $<HTMLDivElement>('list-tabs');
 const listMore = $<HTMLButtonElement>('list-more');
-const articles = articleListView($<HTMLOListElement>('list-items'), (a) => channel.post({ type: 'open', uri: a.uri, range: a.range }));
 
 /** Series colours: the theme's chart colours. */
 const PALETTE = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c) => themeColour(`--vscode-charts-${c}`, '#888'));
 const colourOf = (i: number) => PALETTE[i % PALETTE.length];
 
-let state: TimelineState | undefined = channel.state();
+let state: TimelineState | undefined = channel.saved;
 let data: Timeline | undefined;
 let plot: uPlot | undefined;
 /** The period selected (an index into `data.periods`), and the entity whose articles are listed. */
@@ -127,20 +125,22 @@ function mark(i: number): void {
   describe(i);
 }
 
-/** Selects a period and lists the articles of the first entity named in it. */
+/** Selects a period: the concordance of the first entity named in it opens beside, and its articles are listed. */
 function choose(i: number): void {
   if (!data) return;
   selected = i;
   mark(i);
   const named = data.series.find((s) => s.articles[i] > 0) ?? data.series[0];
-  if (named) list(named.id, data.periods[i].key);
+  if (named) list(named.id, data.periods[i].key, true);
 }
 
-function list(id: string, period: string): void {
+/** Lists an entity's articles of a period (or the undated ones); `concordance`: opens its lines of the period too. */
+function list(id: string, period: string, concordance = false): void {
   if (!data) return;
   const p = data.periods.find((x) => x.key === period);
   listed = { id, period, from: p?.from, to: p?.to, shown: 0 };
   channel.post({ type: 'period', id, period, from: p?.from, to: p?.to });
+  if (concordance && p) channel.post({ type: 'concordance', id, from: p.from, to: p.to });
 }
 
 function undatedLine(t: Timeline): void {
@@ -170,7 +170,7 @@ function tabs(id: string, period: string): void {
     tab.setAttribute('role', 'tab');
     tab.setAttribute('aria-selected', String(s.id === id));
     tab.textContent = `${isolate(s.ar)} (${n})`;
-    tab.addEventListener('click', () => list(s.id, period));
+    tab.addEventListener('click', () => list(s.id, period, true));
     listTabs.append(tab);
   }
 }
@@ -206,11 +206,7 @@ listMore.addEventListener('click', () => listed && channel.post({ type: 'period'
 new ResizeObserver(() => plot?.setSize({ width: Math.max(300, chartBox.clientWidth), height: plot.height })).observe(chartBox);
 
 channel.onMessage((m) => {
-  if (m.type === 'busy') status.textContent = 'Counting…';
-  else if (m.type === 'error') {
-    status.textContent = m.message;
-    status.classList.add('error');
-  } else if (m.type === 'timeline') {
+  if (m.type === 'timeline') {
     status.classList.remove('error');
     const sameSpan = data && data.granularity === m.timeline.granularity;
     state = m.state;
@@ -238,4 +234,4 @@ channel.onMessage((m) => {
 });
 
 setPressed();
-channel.post({ type: 'ready', state });
+channel.ready(state);

@@ -13,6 +13,8 @@ export { CATALOG_COMMANDS } from './core/features/unlistedNames';
 /** The entity types and how each is shown (views, icons, labels), for the client's trees. */
 export { ENTITY_TYPES } from './core/catalog/types';
 export { ENTITY_TYPE_INFO, type EntityTypeInfo } from './core/catalog/entityTypes';
+/** The settings the client sends (initialization options, configuration changes) and their defaults. */
+export { DEFAULT_SETTINGS, type WorkspaceSettings } from './workspace/settings';
 
 export interface StatusParams {
   articles: number;
@@ -64,7 +66,10 @@ export const MemoryRequest = new RequestType0<
 export const ArticlesRequest = new RequestType<{ year?: string; month?: string }, ArticleGroup[], void>('corpusLens/articles');
 
 /** The catalog data of one entity (for copying its names, opening or extending its entry). */
-export const EntityRequest = new RequestType<{ id: string }, (import('./core/catalog/types').Entity) | null, void>('corpusLens/entity');
+export const EntityRequest = new RequestType<{ id: string }, Entity | null, void>('corpusLens/entity');
+/** A catalog entry, as `EntityRequest` answers it. */
+export type { Entity } from './core/catalog/types';
+import type { Entity } from './core/catalog/types';
 
 // Concordance
 // Keyword in context, its collocates and the export of its lines (core: server/src/core/analysis/).

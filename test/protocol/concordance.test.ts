@@ -11,6 +11,7 @@ import {
   ConcordanceRequest,
   EntityAtRequest,
   EntitiesRequest,
+  TimelineRequest,
   type ConcordanceLine,
   type ConcordancePage,
   type ConcordanceParams,
@@ -103,6 +104,22 @@ describe('concordance requests', function () {
     assert.ok(one.lines.every((l) => l.uri.startsWith(`${folder}/`)));
     const recent = await page({ filter: { from: all.last }, limit: 1000 });
     assert.ok(recent.hits > 0 && recent.lines.every((l) => l.date === all.last));
+  });
+
+  it("a timeline period's dates give its concordance: as many hits and articles as the timeline counts there; a year or month is a bound too", async () => {
+    const t = await s.connection.sendRequest(TimelineRequest, { ids: [LAVROV], granularity: 'month' });
+    const [lavrov] = t.series;
+    const named = t.periods.flatMap((p, i) => (lavrov.mentions[i] > 0 ? [{ ...p, mentions: lavrov.mentions[i], articles: lavrov.articles[i] }] : []));
+    assert.ok(named.length >= 2, `${named.length} months`);
+    for (const p of named) {
+      const lines = await page({ filter: { from: p.from, to: p.to }, limit: 1000 });
+      assert.deepEqual([lines.hits, lines.articles], [p.mentions, p.articles], p.key);
+      assert.ok(lines.lines.every((l) => l.date! >= p.from && l.date! <= p.to), p.key);
+    }
+    const year = named[0].key.slice(0, 4);
+    const inYear = named.filter((p) => p.key.startsWith(year)).reduce((n, p) => n + p.mentions, 0);
+    assert.equal((await page({ filter: { from: year, to: year }, limit: 1 })).hits, inYear);
+    assert.equal((await page({ filter: { from: named[0].key, to: named[0].key }, limit: 1 })).hits, named[0].mentions);
   });
 
   it('gives collocates, each of which, as a filter, keeps only lines with it nearby', async () => {

@@ -171,6 +171,69 @@ describe('concordance', () => {
     assert.deepEqual(facets.folders, [{ uri: 'file:///corpus/tass', articles: 1 }, { uri: 'file:///corpus/xinhua', articles: 1 }]);
     assert.deepEqual([facets.first, facets.last, facets.undated], ['2024-03-01', '2025-07-05', 0]);
   });
+
+  it('takes a year or a month as a bound of the date range, as the timeline names its periods', async () => {
+    const { c, work } = await concordance({ kind: 'entity', id: LAVROV });
+    const year2024 = c.view({ from: '2024', to: '2024' }, ['newest']);
+    assert.deepEqual([...new Set((await c.lines(year2024, 0, 10, 40, work)).map((l) => l.date))], ['2024-03-01']);
+    assert.equal(c.articleCount(year2024), 1);
+    assert.equal(c.view({ from: '2024-03', to: '2025-07' }, ['newest']).length, 6);
+    assert.equal(c.view({ from: '2024-04', to: '2025-06' }, ['newest']).length, 0);
+  });
+
+  /** Articles naming Lavrov: two a day on three days (folders in another order than the URIs), and one undated. */
+  function manyArticles(): { index: CorpusIndex; work: Work; texts: Record<string, string> } {
+    const texts: Record<string, string> = {};
+    const days = ['2025-07-05', '2023-01-10', '2024-03-01'];
+    days.forEach((day, i) => {
+      const [y, m, d] = day.split('-').map(Number);
+      const months = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو'];
+      for (const folder of ['z', 'a']) texts[`file:///corpus/${folder}/${i}.txt`] = `خبر ${i}\nموسكو ${d} ${months[m - 1]} ${y} (تاس) قال لافروف إن ${folder}. وقال لافروف ثانية.\n`;
+    });
+    texts['file:///corpus/b/undated.txt'] = 'خبر\nقال لافروف إن اللقاء مثمر.\n';
+    const index = new CorpusIndex(entities);
+    // Added in another order than the lines show them: z before a, the days unordered.
+    for (const uri of Object.keys(texts)) index.upsert(uri, texts[uri]);
+    return { index, work: { readText: async (uri) => texts[uri] }, texts };
+  }
+
+  it('orders the lines newest first, articles of one day by URI, text order within one; a page is the slice of all lines', async () => {
+    const { index, work } = manyArticles();
+    const c = (await Concordance.create(index, { kind: 'entity', id: LAVROV }, work)) as Concordance;
+    // Two in each dated article, one in the undated one.
+    assert.equal(c.count, 13);
+    const view = c.view({}, ['newest']);
+    const all = await c.lines(view, 0, view.length, 40, work);
+    assert.equal(all.length, 13);
+    assert.deepEqual(
+      all.filter((_, i) => i % 2 === 0).map((l) => l.uri.replace('file:///corpus/', '')),
+      ['a/0.txt', 'z/0.txt', 'a/2.txt', 'z/2.txt', 'a/1.txt', 'z/1.txt', 'b/undated.txt'],
+    );
+    for (let i = 0; i < 12; i += 2) assert.ok(all[i].uri === all[i + 1].uri && all[i].start < all[i + 1].start, `${i}`);
+    // A fresh concordance's later page, then its first: each the slice of the whole.
+    const fresh = (await Concordance.create(index, { kind: 'entity', id: LAVROV }, work)) as Concordance;
+    const v = fresh.view({}, ['newest']);
+    assert.deepEqual(await fresh.lines(v, 5, 9, 40, work), all.slice(5, 9));
+    assert.deepEqual(await fresh.lines(v, 0, 3, 40, work), all.slice(0, 3));
+    const facets = fresh.facets();
+    assert.deepEqual([facets.first, facets.last, facets.undated], ['2023-01-10', '2025-07-05', 1]);
+    assert.deepEqual(facets.folders, [{ uri: 'file:///corpus/a', articles: 3 }, { uri: 'file:///corpus/b', articles: 1 }, { uri: 'file:///corpus/z', articles: 3 }]);
+  });
+
+  it('a period of one day keeps its articles in URI order; oldest first reverses the days, not the articles of one', async () => {
+    const { index, work } = manyArticles();
+    const c = (await Concordance.create(index, { kind: 'entity', id: LAVROV }, work)) as Concordance;
+    const day = c.view({ from: '2024-03-01', to: '2024-03-01' }, ['newest']);
+    assert.deepEqual((await c.lines(day, 0, 10, 40, work)).map((l) => l.uri.replace('file:///corpus/', '')), ['a/2.txt', 'a/2.txt', 'z/2.txt', 'z/2.txt']);
+    assert.equal(c.articleCount(day), 2);
+    const inA = c.view({ folder: 'file:///corpus/a', from: '2024' }, ['newest']);
+    assert.deepEqual((await c.lines(inA, 0, 10, 40, work)).map((l) => l.uri.replace('file:///corpus/', '')), ['a/0.txt', 'a/0.txt', 'a/2.txt', 'a/2.txt']);
+    const oldest = c.view({}, ['oldest']);
+    assert.deepEqual(
+      (await c.lines(oldest, 0, 14, 40, work)).filter((_, i) => i % 2 === 0).map((l) => l.uri.replace('file:///corpus/', '')),
+      ['a/1.txt', 'z/1.txt', 'a/2.txt', 'z/2.txt', 'a/0.txt', 'z/0.txt', 'b/undated.txt'],
+    );
+  });
 });
 
 describe('the words sort keys compare', () => {

@@ -109,11 +109,66 @@ describe('timeline', () => {
     for (let i = 0; i < 600; i++) ix.upsert(`x${i}`, `${1 + (i % 28)} مارس 2024\nعنوان\nقال سيرغي لافروف إن التعاون مستمر.`);
     let pauses = 0;
     const token = { isCancellationRequested: false };
+    const cancelled = await timeline(ix, { ids: [LAVROV], granularity: 'month' }, { pause: async () => void (token.isCancellationRequested = true), token });
+    assert.equal(cancelled, undefined);
+    token.isCancellationRequested = false;
     const full = await timeline(ix, { ids: [LAVROV], granularity: 'month' }, { pause: async () => void pauses++, token });
     assert.equal(full?.series[0].total.articles, 600);
     assert.ok(pauses >= 2, `paused ${pauses} times`);
-    const cancelled = await timeline(ix, { ids: [LAVROV], granularity: 'month' }, { pause: async () => void (token.isCancellationRequested = true), token });
-    assert.equal(cancelled, undefined);
+    // Counted once and kept: another granularity reads no article.
+    pauses = 0;
+    const years = await timeline(ix, { ids: [LAVROV], granularity: 'year' }, { pause: async () => void pauses++, token });
+    assert.deepEqual(years?.series[0].articles, [600]);
+    assert.equal(pauses, 0);
+  });
+
+  it('kept counts follow articles that come, change and go: they equal a count in a fresh index', async () => {
+    const texts = new Map<string, string>();
+    const ix = new CorpusIndex(entities);
+    const put = (uri: string, text: string) => (texts.set(uri, text), ix.upsert(uri, text));
+    const drop = (uri: string) => (texts.delete(uri), ix.remove(uri));
+    const text = (day: string, names: string) => `${day}\nعنوان\n${names}`;
+    put('a', text('3 مارس 2024', 'قال سيرغي لافروف إن وانغ يي سيزور موسكو.'));
+    put('b', text('5 مارس 2024', 'قال لافروف إن الحوار مستمر، وأضاف لافروف أن الزيارة مهمة.'));
+    put('c', text('7 يوليو 2025', 'التقى وانغ يي نظيره.'));
+    put('d', 'خبر بلا تاريخ\nقال لافروف للصحفيين إن التعاون مستمر.');
+    const params = { ids: [LAVROV, WANG], granularity: 'month' as const };
+    const fresh = async () => {
+      const other = new CorpusIndex(entities);
+      for (const [uri, t] of texts) other.upsert(uri, t);
+      return timeline(other, params);
+    };
+    assert.deepEqual(await timeline(ix, params), await fresh());
+    put('b', text('9 يوليو 2025', 'قال لافروف إن الحوار مستمر.'));
+    drop('a');
+    put('e', text('1 يناير 2023', 'قال سيرغي لافروف ووانغ يي إن العلاقات قوية.'));
+    put('d', 'خبر بلا تاريخ\nلا أسماء هنا.');
+    const after = await timeline(ix, params);
+    assert.deepEqual(after, await fresh());
+    assert.deepEqual(byPeriod(after!, LAVROV), { '2023-01': [1, 1], '2025-07': [1, 1] });
+    assert.deepEqual(after!.series[0].undated, { mentions: 0, articles: 0 });
+    assert.equal(after!.periods.find((p) => p.key === '2025-07')!.corpusArticles, 2);
+    // A catalog change lets every article go and renumbers the entities: counts follow the articles indexed after it.
+    ix.setCatalog(entities);
+    texts.clear();
+    put('n', text('2 فبراير 2022', 'قال وانغ يي إن سيرغي لافروف سيزور بكين.'));
+    assert.deepEqual(await timeline(ix, params), await fresh());
+    assert.deepEqual(byPeriod((await timeline(ix, params))!, WANG), { '2022-02': [1, 1] });
+  });
+
+  it('counts made while the index changed are not kept: the next timeline counts again', async () => {
+    const ix = new CorpusIndex(entities);
+    for (let i = 0; i < 600; i++) ix.upsert(`x${i}`, `${1 + (i % 28)} مارس 2024\nعنوان\nقال سيرغي لافروف إن التعاون مستمر.`);
+    let added = false;
+    // An article comes in the middle of the pass, after the pass took its list.
+    const pause = async () => {
+      if (added) return;
+      added = true;
+      ix.upsert('late', '2 أبريل 2024\nعنوان\nقال لافروف إن التعاون مستمر.');
+    };
+    await timeline(ix, { ids: [LAVROV], granularity: 'month' }, { pause });
+    const next = (await timeline(ix, { ids: [LAVROV], granularity: 'month' }))!;
+    assert.deepEqual(byPeriod(next, LAVROV), { '2024-03': [600, 600], '2024-04': [1, 1] });
   });
 });
 

@@ -3,7 +3,8 @@
  * (client/webview/concordance.ts). The page holds what is shown (query, filters, sort keys,
  * width, page, tab) as its state; the extension asks the server and posts the answers back.
  */
-import type { CollocatesParams, Collocates, ConcordancePage, ConcordanceParams, ConcordanceQuery, ExportFormat } from '../../../server/src/protocol';
+import type { OpenArticleMessage } from './pageMessages';
+import type { CollocatesParams, Collocates, ConcordanceFilter, ConcordancePage, ConcordanceParams, ConcordanceQuery, ExportFormat } from '../../../server/src/protocol';
 
 /** What the page keeps (and VS Code hands back after a reload). */
 export interface ConcordanceState {
@@ -16,8 +17,11 @@ export interface ConcordanceState {
 }
 
 export type ToConcordancePage =
-  /** Show the concordance of a new query (from a command). */
-  | { type: 'query'; query: ConcordanceQuery; label: string }
+  /**
+   * Show the concordance of a new query (from a command), its lines filtered when `filter` is
+   * given (a period of the timeline: its dates); `keepFocus`: the first line is not focused.
+   */
+  | { type: 'query'; query: ConcordanceQuery; label: string; filter?: ConcordanceFilter; keepFocus?: boolean }
   | { type: 'page'; seq: number; page: ConcordancePage }
   | { type: 'collocates'; seq: number; result: Collocates & { error?: string } }
   /** A request failed or was cancelled (a newer one replaced it). */
@@ -28,5 +32,5 @@ export type FromConcordancePage =
   | { type: 'ready'; restored: boolean }
   | { type: 'fetch'; seq: number; params: ConcordanceParams }
   | { type: 'collocates'; seq: number; params: CollocatesParams }
-  | { type: 'open'; uri: string; range: ConcordancePage['lines'][number]['range'] }
+  | OpenArticleMessage
   | { type: 'export'; format: ExportFormat; params: ConcordanceParams; label: string };

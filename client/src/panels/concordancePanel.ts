@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CollocatesRequest, ConcordanceExportRequest, ConcordanceRequest, EntityAtRequest, EntityRequest, type ConcordanceQuery } from '../../../server/src/protocol';
+import { CollocatesRequest, ConcordanceExportRequest, ConcordanceRequest, EntityAtRequest, EntityRequest, type ConcordanceFilter, type ConcordanceQuery } from '../../../server/src/protocol';
 import { entityIdOf } from '../catalogCommands';
 import type { TreeNode } from '../entityTree';
 import type { FromConcordancePage, ToConcordancePage } from './concordanceMessages';
@@ -19,7 +19,7 @@ export const CONCORDANCE_VIEW_TYPE = 'corpusLens.concordance';
 export class ConcordancePanel implements vscode.Disposable {
   private readonly shell: PanelShell<ToConcordancePage, FromConcordancePage>;
   /** A query asked for before the page was ready to take it. */
-  private pending: { query: ConcordanceQuery; label: string } | undefined;
+  private pending: { query: ConcordanceQuery; label: string; filter?: ConcordanceFilter; keepFocus?: boolean } | undefined;
   private ready = false;
   private readonly inFlight = new Map<'fetch' | 'collocates', vscode.CancellationTokenSource>();
 
@@ -47,15 +47,18 @@ export class ConcordancePanel implements vscode.Disposable {
     );
   }
 
-  /** Opens the panel on a query. */
-  show(query: ConcordanceQuery, label: string): void {
+  /**
+   * Opens the panel on a query, its lines filtered when `filter` is given; `preserveFocus` leaves
+   * the focus where it is (a timeline's period, chosen with the keyboard, opens its lines beside).
+   */
+  show(query: ConcordanceQuery, label: string, filter?: ConcordanceFilter, preserveFocus = false): void {
     const fresh = !this.shell.panel;
-    this.shell.open(vscode.ViewColumn.Beside);
+    this.shell.open(vscode.ViewColumn.Beside, preserveFocus);
     this.shell.title = `Concordance: ${label}`;
     if (fresh || !this.ready) {
       this.ready = false;
-      this.pending = { query, label };
-    } else void this.shell.post({ type: 'query', query, label });
+      this.pending = { query, label, filter, keepFocus: preserveFocus };
+    } else void this.shell.post({ type: 'query', query, label, filter, keepFocus: preserveFocus });
   }
 
   /**
@@ -73,7 +76,7 @@ export class ConcordancePanel implements vscode.Disposable {
     if (editor && (arg === undefined || arg instanceof vscode.Uri)) {
       const selected = editor.document.getText(editor.selection).trim();
       if (selected && !selected.includes('\n')) return { query: { kind: 'words', text: selected }, label: selected };
-      const at = await this.client.sendRequest(EntityAtRequest, { uri: editor.document.uri.toString(), position: editor.selection.active });
+      const at = await this.client.sendRequest(EntityAtRequest, { uri: editor.document.uri.toString(), position: this.client.code2ProtocolConverter.asPosition(editor.selection.active) });
       if (at) return { query: { kind: 'entity', id: at.id }, label: at.label };
     }
     const typed = await vscode.window.showInputBox({
@@ -108,8 +111,7 @@ export class ConcordancePanel implements vscode.Disposable {
       return;
     }
     if (m.type === 'open') {
-      const r = m.range;
-      const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+      const range = this.client.protocol2CodeConverter.asRange(m.range);
       // Beside the panel: in the first column, unless the panel is there.
       const column = this.shell.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
       const editor = await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: column, selection: range, preserveFocus: false });

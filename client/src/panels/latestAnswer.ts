@@ -3,9 +3,7 @@
  * (the user moved on), whose answer is then dropped; a failure goes to the page as a message.
  */
 import * as vscode from 'vscode';
-
-/** Messages every panel's page takes while it waits for an answer. */
-export type WaitingMessage = { type: 'busy' } | { type: 'error'; message: string };
+import type { WaitingMessage } from './pageMessages';
 
 export class LatestAnswer implements vscode.Disposable {
   private asked = 0;

@@ -1,7 +1,6 @@
 /** The messages between the Network panel and its page (types only: both sides import them). */
-import type { Entity } from '../../../server/src/core/catalog/types';
-import type { ArticlesNamingPage, Network, NetworkParams } from '../../../server/src/protocol';
-import type { WaitingMessage } from './latestAnswer';
+import type { Entity, Network, NetworkParams } from '../../../server/src/protocol';
+import type { ArticlesMessage, OpenArticleMessage, ReadyMessage, WaitingMessage } from './pageMessages';
 
 /** What the panel shows; the page saves it, and a window reload brings it back. */
 export interface NetworkState {
@@ -10,25 +9,24 @@ export interface NetworkState {
   selected?: string;
 }
 
-/** The articles naming both ends of an edge (in one paragraph, when the edges count paragraphs). */
-export interface EdgeArticles {
+/** An edge, whose articles name both its ends (in one paragraph, when the edges count paragraphs). */
+export interface Edge {
   source: string;
   target: string;
-  page: ArticlesNamingPage;
 }
 
 export type ToNetworkPage =
   | { type: 'network'; state: NetworkState; network: Network }
   | { type: 'card'; entity: Entity }
-  | { type: 'articles'; list: EdgeArticles }
+  | ArticlesMessage<Edge>
   | WaitingMessage;
 
 export type FromNetworkPage =
-  | { type: 'ready'; state?: NetworkState }
+  | ReadyMessage<NetworkState>
   | { type: 'set'; filters: NetworkParams }
   | { type: 'node'; id: string }
   | { type: 'edge'; source: string; target: string; offset?: number }
   | { type: 'reveal'; id: string }
   | { type: 'timeline'; id: string }
   | { type: 'export' }
-  | { type: 'open'; uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  | OpenArticleMessage;

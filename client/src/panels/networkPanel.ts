@@ -6,12 +6,13 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ArticlesNamingRequest, EntityRequest, NetworkRequest, type CooccurrenceBasis, type NetworkParams } from '../../../server/src/protocol';
+import { ArticlesNamingRequest, ENTITY_TYPE_INFO, ENTITY_TYPES, EntityRequest, NetworkRequest, type NetworkParams } from '../../../server/src/protocol';
 import { exportNetwork } from '../analysisExports';
 import type { FromNetworkPage, NetworkState, ToNetworkPage } from './networkMessages';
 import { LatestAnswer } from './latestAnswer';
 import { openArticle } from './openArticle';
 import { PanelShell } from './panelShell';
+import { cooccurrenceBasis } from '../settings';
 
 const PAGE_SIZE = 50;
 
@@ -20,10 +21,7 @@ const BODY = `
 <form class="toolbar" id="filters" aria-label="Network filters">
   <label>Edges count <select id="basis"><option value="articles">articles</option><option value="paragraphs">paragraphs</option></select> naming both</label>
   <span class="group" role="group" aria-label="Types">
-    <label><input type="checkbox" data-type="person"> People</label>
-    <label><input type="checkbox" data-type="organisation"> Organisations</label>
-    <label><input type="checkbox" data-type="place"> Places</label>
-    <label><input type="checkbox" data-type="topic"> Topics</label>
+    ${ENTITY_TYPES.map((t) => `<label><input type="checkbox" data-type="${t}"> ${ENTITY_TYPE_INFO[t].plural}</label>`).join('\n    ')}
   </span>
   <label>Top <input id="top" type="number" min="2" max="500" step="1" size="4"></label>
   <label>Min. weight <input id="minWeight" type="number" min="1" step="1" size="3"></label>
@@ -48,7 +46,7 @@ const DEFAULT_FILTERS: NetworkParams = { top: 60, minWeight: 1, types: ['person'
 
 export class NetworkPanel implements vscode.Disposable {
   private readonly shell: PanelShell<ToNetworkPage, FromNetworkPage, NetworkState>;
-  private state: NetworkState = { filters: { ...DEFAULT_FILTERS, basis: configuredBasis() } };
+  private state: NetworkState = { filters: { ...DEFAULT_FILTERS, basis: cooccurrenceBasis() } };
   private readonly answers: LatestAnswer;
 
   /** `serverStarted`: starts the server if it is not (a panel restored after a reload may ask first). */
@@ -117,7 +115,7 @@ export class NetworkPanel implements vscode.Disposable {
         await exportNetwork(this.client, this.state.filters);
         return;
       case 'open':
-        return openArticle(m);
+        return openArticle(this.client, m);
     }
   }
 
@@ -125,8 +123,4 @@ export class NetworkPanel implements vscode.Disposable {
     this.answers.dispose();
     this.shell.dispose();
   }
-}
-
-function configuredBasis(): CooccurrenceBasis {
-  return vscode.workspace.getConfiguration('corpusLens').get<CooccurrenceBasis>('network.cooccurrence') === 'paragraphs' ? 'paragraphs' : 'articles';
 }

@@ -1,6 +1,6 @@
 /** The messages between the Timeline panel and its page (types only: both sides import them). */
-import type { ArticlesNamingPage, Granularity, Timeline } from '../../../server/src/protocol';
-import type { WaitingMessage } from './latestAnswer';
+import type { Granularity, Timeline } from '../../../server/src/protocol';
+import type { ArticlesMessage, OpenArticleMessage, ReadyMessage, WaitingMessage } from './pageMessages';
 
 export type Measure = 'mentions' | 'articles';
 
@@ -11,23 +11,24 @@ export interface TimelineState {
   measure: Measure;
 }
 
-/** The articles listed under the chart: one entity's in one period (or undated). */
-export interface PeriodArticles {
+/** One entity in one period (or undated), whose articles are listed under the chart. */
+export interface EntityPeriod {
   id: string;
   /** The period's key, or `undated`. */
   period: string;
-  page: ArticlesNamingPage;
 }
 
 export type ToTimelinePage =
   | { type: 'timeline'; state: TimelineState; timeline: Timeline }
-  | { type: 'articles'; list: PeriodArticles }
+  | ArticlesMessage<EntityPeriod>
   | WaitingMessage;
 
 export type FromTimelinePage =
-  | { type: 'ready'; state?: TimelineState }
+  | ReadyMessage<TimelineState>
   | { type: 'set'; granularity?: Granularity; measure?: Measure }
   | { type: 'add' }
   | { type: 'remove'; id: string }
   | { type: 'period'; id: string; period: string; from?: string; to?: string; offset?: number }
-  | { type: 'open'; uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  /** The concordance of an entity over a period's dates. */
+  | { type: 'concordance'; id: string; from: string; to: string }
+  | OpenArticleMessage;

@@ -1,12 +1,14 @@
 /**
  * The Timeline panel: mentions or articles per day, week, month or year of one or several
- * entities, drawn by the page (client/webview/timeline.ts); a period clicked lists the articles
- * of that period naming the entity. The server computes the counts (corpusLens/timeline).
+ * entities, drawn by the page (client/webview/timeline.ts); a period clicked opens the
+ * concordance of the entity over that period's dates beside, and lists the period's articles
+ * naming it under the chart. The server computes the counts (corpusLens/timeline).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ArticlesNamingRequest, TimelineRequest } from '../../../server/src/protocol';
 import { pickEntity } from '../entityChoice';
+import type { ConcordancePanel } from './concordancePanel';
 import { LatestAnswer } from './latestAnswer';
 import { openArticle } from './openArticle';
 import { PanelShell } from './panelShell';
@@ -27,7 +29,7 @@ const BODY = `
   <button id="add" title="Add an entity to compare">Add…</button>
 </header>
 <p id="status" class="muted" role="status"></p>
-<div id="chart" class="chart" tabindex="0" aria-label="Timeline chart: arrow keys move between periods, Enter lists the period's articles"></div>
+<div id="chart" class="chart" tabindex="0" aria-label="Timeline chart: arrow keys move between periods, Enter opens the period's concordance and lists its articles"></div>
 <p id="undated" class="muted"></p>
 <section id="list" class="list" hidden><h2 id="list-title"></h2><div id="list-tabs" class="tabs" role="tablist"></div><ol id="list-items" class="articles"></ol><button id="list-more" hidden>More…</button></section>
 `;
@@ -38,7 +40,12 @@ export class TimelinePanel implements vscode.Disposable {
   private readonly answers: LatestAnswer;
 
   /** `serverStarted`: starts the server if it is not (a panel restored after a reload may ask first). */
-  constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly serverStarted: () => Promise<void>) {
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+    private readonly serverStarted: () => Promise<void>,
+    private readonly concordance: ConcordancePanel,
+  ) {
     this.shell = new PanelShell(
       context,
       { viewType: 'corpusLens.timeline', title: 'Timeline', styles: ['dist/media/timeline.css', 'media/articleList.css', 'media/timeline.css'], scripts: ['dist/media/timeline.js'], body: BODY, icon: 'media/corpus-lens.svg' },
@@ -97,8 +104,14 @@ export class TimelinePanel implements vscode.Disposable {
         void this.shell.post({ type: 'articles', list: { id: m.id, period: m.period, page } });
         return;
       }
+      case 'concordance': {
+        const q = await this.concordance.queryFor(m.id);
+        // Beside the timeline, which keeps the focus: the arrow keys move on to the next period.
+        if (q) this.concordance.show(q.query, q.label, { from: m.from, to: m.to }, true);
+        return;
+      }
       case 'open':
-        return openArticle(m);
+        return openArticle(this.client, m);
     }
   }
 

@@ -57,6 +57,15 @@ describe('Corpus Lens in VS Code', () => {
     assert.equal(doc.languageId, 'corpus-article');
   });
 
+  it('every command the Command Palette and menus offer is registered, and none they do not offer', async () => {
+    const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes as { commands: { command: string }[]; views: { corpusLens: { id: string }[] } };
+    const contributed = contributes.commands.map((c) => c.command).sort();
+    // VS Code's own commands for the views (`corpusLens.people.focus`, …) aside.
+    const ofViews = (c: string) => contributes.views.corpusLens.some((v) => c.startsWith(`${v.id}.`));
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('corpusLens.') && !ofViews(c));
+    assert.deepEqual([...new Set(registered)].sort(), contributed);
+  });
+
   it('hover shows the entity card', async () => {
     const hovers = await until(async () => {
       const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, lavrov);

@@ -6,17 +6,11 @@
  */
 import type { Article } from '../index/article';
 import type { CorpusIndex } from '../index/corpusIndex';
+import { SHARED_FROM } from '../index/entityStats';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 /** The most years a line shows (the latest ones). */
 const YEARS = 30;
-/**
- * From this many articles, an entity's years are counted once and then kept up to date as
- * articles come and go (counting them again took a hover 10 to 20 ms at 100,000 articles);
- * below it they are counted on each hover, in well under a millisecond.
- */
-const KEEP_FROM = 2000;
-
 export interface YearSparkline {
   readonly first: number;
   readonly last: number;
@@ -61,8 +55,13 @@ function countYears(index: CorpusIndex, id: string): Map<number, number> {
   return perYear;
 }
 
-/** The line of the entity's dated articles; undefined when they span fewer than two years. */
-export function yearSparkline(index: CorpusIndex, id: string, keepFrom = KEEP_FROM): YearSparkline | undefined {
+/**
+ * The line of the entity's dated articles; undefined when they span fewer than two years. From
+ * `keepFrom` articles (by default as many as make the index keep an entity's co-occurrences),
+ * its years are counted once and then kept up to date as articles come and go; below that they
+ * are counted on each hover, which is quick for so few articles.
+ */
+export function yearSparkline(index: CorpusIndex, id: string, keepFrom = SHARED_FROM): YearSparkline | undefined {
   const e = index.entityNumber(id);
   if (e === undefined) return undefined;
   let perYear: Map<number, number> | undefined;
