@@ -1,6 +1,7 @@
 /**
  * Every command the extension contributes (package.json lists them), in one table from id to
- * handler. A command that needs the server starts it first. Commands that take a value take it
+ * handler, but the language server's catalog commands (`CATALOG_COMMANDS`), which the language
+ * client registers and runs on the server. A command that needs the server starts it first. Commands that take a value take it
  * as an argument too (keybindings, other extensions, tests); from a view's title bar VS Code
  * passes the selected tree item instead, which is not a value.
  */
