@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const copies = Number(arg('copies', '10'));
   const ix = new CorpusIndex((shipped as { entities: CatalogEntry[] }).entities);
   for (const f of listFiles(arg('corpus', '.bench/corpus-10000'))) {
-    const analysis = analyzeArticle(readFileSync(f, 'utf8'), ix.recognizer);
+    const analysis = analyzeArticle(readFileSync(f, 'utf8'), ix.discovery.recognizer);
     for (let c = 0; c < copies; c++) ix.commit(`${f}#${c}`, { ...analysis, data: analysis.data.slice(), dataBase: undefined });
   }
   const top = ix.summaries().sort((a, b) => b.mentions - a.mentions)[0];
