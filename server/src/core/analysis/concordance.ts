@@ -187,18 +187,18 @@ export class Concordance {
    */
   static async create(index: CorpusIndex, query: ConcordanceQuery, work: Work): Promise<Concordance | { error: string }> {
     if (query.kind === 'entity') {
-      const entity = index.entity(query.id);
+      const entity = index.figures.entity(query.id);
       if (!entity) return { error: `No entity ${query.id} in the index.` };
-      const c = new Concordance(index, query, queryLabel(query, entityLabel(entity)), index.summary(query.id)?.mentions);
+      const c = new Concordance(index, query, queryLabel(query, entityLabel(entity)), index.figures.summary(query.id)?.mentions);
       // Its articles newest first: their places in the index's order, sorted as numbers.
       const rank = newestRank(index);
-      const all = index.articlesNaming(query.id);
+      const all = index.figures.articlesNaming(query.id);
       const order = Uint32Array.from(all, (a) => rank.get(a) ?? 0).sort();
       const byRank = new Map(all.map((a) => [rank.get(a) ?? 0, a]));
       for (const r of order) {
         const a = byRank.get(r)!;
         c.startArticle(a);
-        index.eachMentionSpan(a, query.id, (start, end) => c.addHit(start, end));
+        index.articleMentions.spans(a, query.id, (start, end) => c.addHit(start, end));
       }
       c.finish();
       return c;
@@ -444,7 +444,7 @@ export class Concordance {
     const { from, to } = lineAround(text, start, end);
     const leftFrom = leftCut(text, Math.max(from, start - width), start);
     const rightTo = rightCut(text, end, Math.min(to, end + width));
-    const entity = this.query.kind === 'entity' ? this.query.id : this.index.mentionAt(a.uri, start)?.entity;
+    const entity = this.query.kind === 'entity' ? this.query.id : this.index.articleMentions.at(a.uri, start)?.entity;
     return {
       uri: a.uri,
       date: a.date,

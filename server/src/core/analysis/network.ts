@@ -70,7 +70,7 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
 
   // Articles and mentions of each entity in the range: without a range, the index keeps them;
   // with one, a first pass counts them.
-  const size = index.entityNumbers;
+  const size = index.figures.entityNumbers;
   const articles = new Uint32Array(size);
   const mentions = new Uint32Array(size);
   if (params.from || params.to) {
@@ -84,18 +84,18 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
     );
     if (!done) return undefined;
   } else {
-    for (const s of index.summaries()) {
-      const e = index.entityNumber(s.entity.id)!;
+    for (const s of index.figures.summaries()) {
+      const e = index.figures.entityNumber(s.entity.id)!;
       articles[e] = s.articles;
       mentions[e] = s.mentions;
     }
   }
   const candidates: number[] = [];
   for (let e = 0; e < size; e++) {
-    const entity = articles[e] > 0 ? index.entityByNumber(e) : undefined;
+    const entity = articles[e] > 0 ? index.figures.entityByNumber(e) : undefined;
     if (entity && (!types || types.has(entity.type))) candidates.push(e);
   }
-  const idOf = (e: number) => index.entityByNumber(e)!.id;
+  const idOf = (e: number) => index.figures.entityByNumber(e)!.id;
   candidates.sort((a, b) => articles[b] - articles[a] || mentions[b] - mentions[a] || (idOf(a) < idOf(b) ? -1 : 1));
   const chosen = candidates.slice(0, top);
   // Entity number → place among the nodes, plus one (0: not a node).
@@ -142,7 +142,7 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
   if (!done) return undefined;
 
   const nodes = chosen.map((e): NetworkNode => {
-    const entity = index.entityByNumber(e)!;
+    const entity = index.figures.entityByNumber(e)!;
     return { id: entity.id, type: entity.type, ar: entity.ar, en: entity.en, discovered: !!entity.discovered, articles: articles[e], mentions: mentions[e] };
   });
   // Heavy enough pairs, heaviest first; ties in node order (p, then q), so that the list does

@@ -163,11 +163,11 @@ export async function timeline(index: CorpusIndex, params: TimelineParams, contr
   let first = Infinity;
   let last = -Infinity;
   for (const id of [...new Set(params.ids)].slice(0, MAX_SERIES)) {
-    const entity = index.entityNumber(id);
-    if (entity === undefined || !index.entityByNumber(entity)) continue;
+    const entity = index.figures.entityNumber(id);
+    if (entity === undefined || !index.figures.entityByNumber(entity)) continue;
     const buckets = new Map<number, Bucket>();
     const undated = { mentions: 0, articles: 0 };
-    const done = await eachArticle(index.unorderedArticlesOf(id), control, (a) => {
+    const done = await eachArticle(index.figures.unorderedArticlesOf(id), control, (a) => {
       let b: Bucket | undefined;
       if (a.date === undefined) b = undated;
       else if (inRange(a.date)) {
@@ -204,7 +204,7 @@ export async function timeline(index: CorpusIndex, params: TimelineParams, contr
   const periods: TimelinePeriod[] = [];
   for (let i = 0; i < span; i++) periods.push({ ...period(g, first + i), corpusArticles: corpus[i] });
   const series = counted.map(({ id, entity, buckets, undated }): TimelineSeries => {
-    const e = index.entityByNumber(entity)!;
+    const e = index.figures.entityByNumber(entity)!;
     const mentions = new Array<number>(span).fill(0);
     const articles = new Array<number>(span).fill(0);
     let m = 0;

@@ -8,18 +8,16 @@
  * `articleMentions` (an article's mentions decoded), `discovery` (the people learnt, and the
  * articles to analyse again), `persistence` (the persisted form).
  */
-import type { Entity, EntityType } from '../catalog/types';
-import type { Mention } from '../entities/recognizer';
+import type { Entity } from '../catalog/types';
 import { analyzeArticle, type ArticleAnalysis } from './analysis';
 import { Article, numbersBelow, renumber, withoutEntities } from './article';
 import { ArticleMentions } from './articleMentions';
 import { ArticleTable } from './articleList';
 import { EntityFigures } from './entityFigures';
-import { EntityStatistics, SHARED_FROM, type EntitySummary, type Introduction } from './entityStats';
+import { EntityStatistics, SHARED_FROM, type Introduction } from './entityStats';
 import { EntityTable } from './entityTable';
 import { IndexPersistence, type HeadlineWords } from './indexPersistence';
 import { LearntPeople } from './learntPeople';
-import type { MentionOptions } from './mentionPage';
 
 export { Article };
 export { byDateDesc } from './articleOrder';
@@ -177,41 +175,4 @@ export class CorpusIndex {
     return this.articles.size;
   }
 
-  // The reads `core/analysis` makes, kept here until it reads `figures` and `articleMentions` itself.
-  entity(id: string): Entity | undefined {
-    return this.figures.entity(id);
-  }
-  entityNumber(id: string): number | undefined {
-    return this.figures.entityNumber(id);
-  }
-  entityByNumber(n: number): Entity | undefined {
-    return this.figures.entityByNumber(n);
-  }
-  get entityNumbers(): number {
-    return this.figures.entityNumbers;
-  }
-  unorderedArticlesOf(id: string): Article[] {
-    return this.figures.unorderedArticlesOf(id);
-  }
-  articlesNaming(id: string): Article[] {
-    return this.figures.articlesNaming(id);
-  }
-  summary(id: string): EntitySummary | undefined {
-    return this.figures.summary(id);
-  }
-  summaries(type?: EntityType): EntitySummary[] {
-    return this.figures.summaries(type);
-  }
-  earliestArticle(id: string): Article | undefined {
-    return this.figures.earliestArticle(id);
-  }
-  mentions(a: Article): Mention[] {
-    return this.articleMentions.of(a);
-  }
-  mentionAt(uri: string, offset: number): Mention | undefined {
-    return this.articleMentions.at(uri, offset);
-  }
-  eachMentionSpan(a: Article, id: string, visit: (start: number, end: number) => void, opts: MentionOptions = {}): void {
-    this.articleMentions.spans(a, id, visit, opts);
-  }
 }
