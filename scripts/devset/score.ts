@@ -24,6 +24,7 @@ import { readFileSync, readdirSync, existsSync } from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import type { Entity, EntityType } from '../../server/src/core/catalog/types';
+import type { Mention } from '../../server/src/core/entities/recognizer';
 import { normalizeKey } from '../../server/src/core/text/normalize';
 import { shippedCatalog } from '../../server/src/shippedCatalog';
 
@@ -115,11 +116,11 @@ for (const a of articles) {
   const text = texts.get(a.id)!;
   const { spans, ignored } = goldSpans(text, a.names);
   const article = index.article(`devset:${a.id}`)!;
-  const system = index
-    .mentions(article)
+  const system = index.articleMentions
+    .of(article)
     .filter((m) => m.kind !== 'demonym')
-    .map((m) => ({ ...m, e: index.entity(m.entity) as Entity }))
-    .filter((m) => m.e && m.e.type !== 'topic') as (ReturnType<CorpusIndex['mentions']>[number] & { e: Entity & { type: Exclude<EntityType, 'topic'> } })[];
+    .map((m) => ({ ...m, e: index.figures.entity(m.entity) as Entity }))
+    .filter((m) => m.e && m.e.type !== 'topic') as (Mention & { e: Entity & { type: Exclude<EntityType, 'topic'> } })[];
   for (const g of spans) {
     const t = byType[g.type];
     t.gold++;

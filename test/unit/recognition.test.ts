@@ -96,16 +96,16 @@ describe('discovery of people not in the catalog', () => {
     // A minister no catalog holds (the names are made up).
     index.upsert('a', 'قال وزير الخارجية الهندي راغوناث تشاندراشيكار إن بلاده مستعدة.');
     index.upsert('b', 'وأكد الوزير راغوناث تشاندراشيكار أن الحوار مستمر.');
-    const found = index.allEntities().filter((e) => e.discovered);
+    const found = index.figures.allEntities().filter((e) => e.discovered);
     assert.equal(found.length, 1);
     assert.equal(found[0].ar, 'راغوناث تشاندراشيكار');
-    assert.equal(index.articlesOf(found[0].id).length, 2);
+    assert.equal(index.figures.articlesOf(found[0].id).length, 2);
   });
 
   it('takes the role as the description', () => {
     const index = new CorpusIndex(entities);
     index.upsert('a', 'وقالت المتحدثة باسم وزارة الخارجية الفرنسية جوزيفين لاروش، إن');
-    const d = index.allEntities().find((e) => e.discovered)!;
+    const d = index.figures.allEntities().find((e) => e.discovered)!;
     assert.equal(d.ar, 'جوزيفين لاروش');
     assert.match(d.description!, /المتحدثة باسم وزارة الخارجية الفرنسية/);
   });

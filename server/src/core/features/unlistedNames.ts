@@ -13,21 +13,21 @@ const TYPES = ['person', 'organisation', 'place'] as const;
 
 /** Discovered names (or the one of that `id`), those in the most articles first, then the most mentioned. */
 export function unlistedNames(index: CorpusIndex, limit = 1000, id?: string): UnlistedName[] {
-  const one = id === undefined ? undefined : index.summary(id);
-  const found: EntitySummary[] = (one ? [one] : id === undefined ? TYPES.flatMap((t) => index.summaries(t)) : []).filter((s) => s.entity.discovered);
+  const one = id === undefined ? undefined : index.figures.summary(id);
+  const found: EntitySummary[] = (one ? [one] : id === undefined ? TYPES.flatMap((t) => index.figures.summaries(t)) : []).filter((s) => s.entity.discovered);
   found.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.entity.ar.localeCompare(b.entity.ar, 'ar'));
   return found.slice(0, limit).map((s) => ({
     ...entityItem(s),
     latin: romanize(s.entity.ar),
-    forms: index.forms(s.entity.id).map(([form]) => form),
+    forms: index.figures.forms(s.entity.id).map(([form]) => form),
     reason: s.entity.description || undefined,
   }));
 }
 
 /** Quick fixes on a discovered name at `offset`: add it to the catalog, merge it, ignore it. */
 export function unlistedNameFixes(index: CorpusIndex, uri: string, offset: number): CodeAction[] {
-  const m = index.mentionAt(uri, offset);
-  const e = m && index.entity(m.entity);
+  const m = index.articleMentions.at(uri, offset);
+  const e = m && index.figures.entity(m.entity);
   if (!e?.discovered) return [];
   const fix = (title: string, command: string, isPreferred = false): CodeAction => ({
     title,
