@@ -74,6 +74,38 @@ describe('recognition that generalises', () => {
   });
 });
 
+describe('names of catalog entities as news writes them', () => {
+  it('a headline names a person by the short form, and the full name on a later line serves it', () => {
+    expectMentions('⟦بري⟧ يدعو إلى جلسة نيابية الأسبوع المقبل\n\nدعا رئيس ⟦مجلس النواب اللبناني⟧ ⟦نبيه بري⟧ إلى جلسة، وقال ⟦بري⟧ إنها عامة.', [
+      'person:nabih-berri',
+      'org:lebanese-parliament',
+      'person:nabih-berri',
+      'person:nabih-berri',
+    ]);
+    // السوداني is a demonym too: the full name below makes the headline's the prime minister.
+    expectMentions('⟦السوداني⟧ يفتتح مشروعا جديدا\nافتتح رئيس الوزراء العراقي ⟦محمد شياع السوداني⟧ اليوم مشروعا.', ['person:mohammed-shia-al-sudani', 'person:mohammed-shia-al-sudani']);
+  });
+
+  it('a short form on the same line as the full name after it is no mention of that person (القيادي الحوثي: a Houthi leader)', () => {
+    expectMentions('وقال القيادي الحوثي إن الجماعة مستعدة، بعد خطاب ⟦عبد الملك الحوثي⟧ أمس.', ['person:abdul-malik-al-houthi']);
+    assert.deepEqual(recognizer.recognize('البرهان جديد على قوة الموقف').map((m) => m.entity), []);
+  });
+
+  it('أوبك+ is the alliance and أوبك the organisation, the + included in the mention', () =>
+    expectMentions('قررت ⟦أوبك+⟧ تمديد الخفض، وقالت ⟦أوبك⟧ إن دول ⟦أوبك+⟧ ملتزمة، وأكدت ⟦منظمة أوبك⟧ ذلك.', ['org:opec-plus', 'org:opec', 'org:opec-plus', 'org:opec']));
+
+  it('a dotted acronym is one name (د.ب.أ, أ. ف. ب); a dotted abbreviation before a name is not', () => {
+    expectMentions('وزير الخارجية يصل (⟦د.ب.أ⟧) وصورة أخرى (⟦أ. ف. ب⟧)', ['org:dpa', 'org:afp']);
+    expectMentions('قال د. أحمد إن التقرير جاهز.', []);
+  });
+
+  it('the quoted part after a head word (قناة "المسيرة") is the mention; a name before the quotes stays one of its own', () => {
+    expectMentions('ونقلت قناة "⟦المسيرة⟧" عن مصدر، فيما قال ⟦الاتحاد الدولي لكرة القدم⟧ «⟦فيفا⟧» إن المباراة أجلت.', ['org:al-masirah', 'org:fifa', 'org:fifa']);
+    // A closing quote ends a name: "المسيرة" then a word is not a longer name.
+    expectMentions('انطلقت "المسيرة" الشعبية صباحا.', []);
+  });
+});
+
 describe('Latin names in Latin text (English notes taken as articles)', () => {
   it('link case-insensitively on word boundaries; a surname only after the full name', () =>
     expectMentions(
