@@ -34,6 +34,23 @@ interface Terminal {
   readonly plus?: boolean;
 }
 
+/** A name found at a token: its trie node, its last token, the proclitics before it. */
+interface Match {
+  readonly node: TrieNode;
+  readonly last: number;
+  readonly prefixLength: number;
+  /** The token after an opening quotation mark inside the name, where the mention starts (-1: none). */
+  readonly quoted: number;
+}
+
+/** What a second reading of a text takes from the first (see `Recognizer.scan`). */
+interface SecondReading {
+  readonly later: ReadonlyMap<number, number>;
+  readonly at: readonly number[];
+  /** The name the first reading found at each of `at`'s tokens, if it looked there. */
+  readonly found: readonly (Match | undefined)[];
+}
+
 interface TrieNode {
   readonly next: Map<string, TrieNode>;
   terminals: Terminal[];
@@ -207,16 +224,20 @@ export class Recognizer {
    */
   recognize(text: string, inBoilerplate: (offset: number) => boolean = () => false, tokens: Token[] = tokenize(text)): Mention[] {
     const first = this.scan(text, inBoilerplate, tokens);
-    return first.cataphora ? this.scan(text, inBoilerplate, tokens, first.named).mentions : first.mentions;
+    return first.again ? this.scan(text, inBoilerplate, tokens, first.again).mentions : first.mentions;
   }
 
   /**
-   * One reading of the text. `later`: where the article first names each entity in full, which
-   * serves as antecedent to a name on an earlier line when no entity sharing the name was named
-   * before. Says whether a short form or a name needing context came before its entity's full
-   * name (`cataphora`).
+   * One reading of the text. Returns, when a short form or a name needing context came before
+   * its entity's full name, what a second reading needs (`again`): where the article first names
+   * each entity in full (`later`), which serves as antecedent to a name on an earlier line when
+   * no entity sharing the name was named before; and the names the first reading found by token,
+   * with the tokens it passed over inside mentions (`at`), the only ones where a name can start.
    */
-  private scan(text: string, inBoilerplate: (offset: number) => boolean, tokens: Token[], later?: ReadonlyMap<number, number>): { mentions: Mention[]; named: Map<number, number>; cataphora: boolean } {
+  private scan(text: string, inBoilerplate: (offset: number) => boolean, tokens: Token[], again?: SecondReading): { mentions: Mention[]; again?: SecondReading } {
+    const later = again?.later;
+    const at: number[] = [];
+    const found: (Match | undefined)[] = [];
     const mentions: Mention[] = [];
     /** The entities named in full so far, each with where it first was. */
     const seenFull = new Map<number, number>();
@@ -226,13 +247,23 @@ export class Recognizer {
     let joined: string | undefined;
     const articleKey = () => (joined ??= ` ${tokens.map((t) => t.key).join(' ')} `);
     let i = 0;
-    while (i < tokens.length) {
-      const m = this.longestAt(text, tokens, i);
+    let next = 0;
+    for (;;) {
+      if (again) {
+        while (next < again.at.length && again.at[next] < i) next++;
+        if (next === again.at.length) break;
+        i = again.at[next];
+      } else if (i >= tokens.length) break;
+      const m = again ? (again.found[next] ?? this.longestAt(text, tokens, i)) : this.longestAt(text, tokens, i);
       if (!m) {
         i++;
         continue;
       }
-      const at = i;
+      const first = i;
+      if (!again) {
+        at.push(i);
+        found.push(m);
+      }
       let terminals = m.node.terminals;
       let end = tokens[m.last].end;
       if (m.node.plus) {
@@ -245,10 +276,10 @@ export class Recognizer {
           continue;
         }
       }
-      if (later === undefined) for (const t of terminals) if ((t.kind === 'short' || t.needsContext) && !seenFull.has(t.entity)) early.push(t.entity);
       // Only a bare word counts after a title: ولي (و + لي) after وولي is no name.
       const namedBelow = later && ((e: number) => (later.get(e) ?? -1) > end && text.lastIndexOf('\n', later.get(e)) >= end);
-      const entity = this.resolve(terminals, seenFull, namedBelow, articleKey, () => m.prefixLength === 0 && titleBefore(text, tokens, at));
+      const entity = this.resolve(terminals, seenFull, namedBelow, articleKey, () => m.prefixLength === 0 && titleBefore(text, tokens, first));
+      if (later === undefined) for (const t of terminals) if (t.entity !== entity && (t.kind === 'short' || t.needsContext) && !seenFull.has(t.entity)) early.push(t.entity);
       if (entity === undefined) {
         i++;
         continue;
@@ -257,14 +288,20 @@ export class Recognizer {
       const start = m.quoted >= 0 ? tokens[m.quoted].start : keyUnitOffset(text, tokens[i], m.prefixLength);
       if ((term.kind === 'name' || term.kind === 'discovered') && !term.needsContext && !seenFull.has(entity)) seenFull.set(entity, start);
       mentions.push({ entity: this.entities[entity].id, kind: term.kind, start, end, boilerplate: inBoilerplate(start) });
+      if (!again) {
+        for (let k = i + 1; k <= m.last; k++) {
+          at.push(k);
+          found.push(undefined);
+        }
+      }
       i = m.last + 1;
     }
-    return { mentions, named: seenFull, cataphora: early.some((e) => seenFull.has(e)) };
+    return { mentions, again: !again && early.some((e) => seenFull.has(e)) ? { later: seenFull, at, found } : undefined };
   }
 
-  /** The longest name at token `i`; `quoted`: the token after an opening quotation mark inside it, where the mention starts. */
-  private longestAt(text: string, tokens: Token[], i: number): { node: TrieNode; last: number; prefixLength: number; quoted: number } | undefined {
-    let best: { node: TrieNode; last: number; prefixLength: number; quoted: number } | undefined;
+  /** The longest name at token `i`. */
+  private longestAt(text: string, tokens: Token[], i: number): Match | undefined {
+    let best: Match | undefined;
     const { key, hash } = tokens[i];
     if (this.latinPending && isLatinKey(key)) this.addLatinNames();
     // Most tokens neither start a name nor are one with proclitics: one bit, then one lookup, decide.
@@ -320,12 +357,12 @@ export class Recognizer {
    */
   private resolve(terminals: readonly Terminal[], seenFull: ReadonlyMap<number, number>, namedBelow: ((e: number) => boolean) | undefined, articleKey: () => string, titled: () => boolean): number | undefined {
     const person = (e: number) => this.all[e].type === 'person';
-    const named = (e: number) => seenFull.has(e) || (namedBelow !== undefined && namedBelow(e));
     // The common case, one entity, without building the lists below.
     const t = terminals[0];
     if (terminals.length === 1 || terminals.every((x) => x.entity === t.entity)) {
-      if (t.needsContext) return named(t.entity) || this.inContext(t.entity, articleKey) ? t.entity : undefined;
-      return t.kind !== 'short' || !t.requiresAntecedent || named(t.entity) || (person(t.entity) && titled()) ? t.entity : undefined;
+      const e = t.entity;
+      if (t.needsContext) return seenFull.has(e) || namedBelow?.(e) || this.inContext(e, articleKey) ? e : undefined;
+      return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(e) || namedBelow?.(e) || (person(e) && titled()) ? e : undefined;
     }
     const entities = [...new Set(terminals.map((x) => x.entity))];
     const firm = terminals.filter((x) => x.kind !== 'short');
