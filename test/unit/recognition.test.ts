@@ -94,6 +94,17 @@ describe('names of catalog entities as news writes them', () => {
   it('أوبك+ is the alliance and أوبك the organisation, the + included in the mention', () =>
     expectMentions('قررت ⟦أوبك+⟧ تمديد الخفض، وقالت ⟦أوبك⟧ إن دول ⟦أوبك+⟧ ملتزمة، وأكدت ⟦منظمة أوبك⟧ ذلك.', ['org:opec-plus', 'org:opec', 'org:opec-plus', 'org:opec']));
 
+  it("a club's one-word name links in an article on its league, not elsewhere; of two clubs named before that share a name, the one whose league the article names", () => {
+    expectMentions('تصدر ⟦الهلال⟧ ترتيب ⟦دوري روشن⟧ بعد فوزه على ⟦النصر⟧.', ['org:al-hilal', 'org:saudi-pro-league', 'org:al-nassr']);
+    expectMentions('شوهد الهلال في السماء مساء أمس، وخرج أنصار النصر إلى الشوارع.', []);
+    expectMentions('انتقل اللاعب من ⟦الأهلي المصري⟧ إلى ⟦الأهلي السعودي⟧ المنافس في ⟦الدوري السعودي⟧، وقال ⟦الأهلي⟧ إن الصفقة تمت.', [
+      'org:al-ahly',
+      'org:al-ahli-saudi',
+      'org:saudi-pro-league',
+      'org:al-ahli-saudi',
+    ]);
+  });
+
   it('a dotted acronym is one name (د.ب.أ, أ. ف. ب); a dotted abbreviation before a name is not', () => {
     expectMentions('وزير الخارجية يصل (⟦د.ب.أ⟧) وصورة أخرى (⟦أ. ف. ب⟧)', ['org:dpa', 'org:afp']);
     expectMentions('قال د. أحمد إن التقرير جاهز.', []);

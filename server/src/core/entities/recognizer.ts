@@ -369,8 +369,13 @@ export class Recognizer {
     let withAntecedent = entities.filter((e) => seenFull.has(e));
     if (withAntecedent.length === 0 && namedBelow !== undefined) withAntecedent = entities.filter(namedBelow);
     if (withAntecedent.length === 1) return withAntecedent[0];
+    // Several named before (الأهلي السعودي, then الأهلي المصري): the one whose context words the article holds.
+    if (withAntecedent.length > 1) {
+      const byContext = withAntecedent.filter((e) => this.inContext(e, articleKey));
+      return byContext.length === 1 ? byContext[0] : undefined;
+    }
     // A title picks the one person among the names' entities (الرئيس السوداني: not Sudan).
-    if (withAntecedent.length === 0 && firm.length === 0 && titled()) {
+    if (firm.length === 0 && titled()) {
       const people = entities.filter(person);
       if (people.length === 1) return people[0];
     }
@@ -380,8 +385,11 @@ export class Recognizer {
       // Names that need context aside, one entity may be left to take the name.
       const free = entities.filter((e) => terminals.some((x) => x.entity === e && x.kind !== 'short' && !x.needsContext));
       if (byContext.length === 0 && free.length === 1) return free[0];
+      return undefined;
     }
-    return undefined;
+    // Short forms only, none named before: one whose entity needs context and has it (الهلال in an article on the Saudi league).
+    const byContext = entities.filter((e) => terminals.some((x) => x.entity === e && x.needsContext) && this.inContext(e, articleKey));
+    return byContext.length === 1 ? byContext[0] : undefined;
   }
 
   private inContext(entity: number, articleKey: () => string): boolean {
