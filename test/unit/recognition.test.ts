@@ -105,6 +105,12 @@ describe('names of catalog entities as news writes them', () => {
     ]);
   });
 
+  it('a demonym stays its place\'s when the place and a person whose surname it is were both named before', () => {
+    const text = 'التقى محمد شياع السوداني وفدا من السودان، وأشاد بالشعب السوداني.';
+    const last = recognizer.recognize(text).at(-1)!;
+    assert.deepEqual([text.slice(last.start, last.end), last.entity, last.kind], ['السوداني', 'place:sudan', 'demonym']);
+  });
+
   it('a dotted acronym is one name (د.ب.أ, أ. ف. ب); a dotted abbreviation before a name is not', () => {
     expectMentions('وزير الخارجية يصل (⟦د.ب.أ⟧) وصورة أخرى (⟦أ. ف. ب⟧)', ['org:dpa', 'org:afp']);
     expectMentions('قال د. أحمد إن التقرير جاهز.', []);

@@ -372,10 +372,10 @@ export class Recognizer {
     // Several named before (الأهلي السعودي, then الأهلي المصري): the one whose context words the article holds.
     if (withAntecedent.length > 1) {
       const byContext = withAntecedent.filter((e) => this.inContext(e, articleKey));
-      return byContext.length === 1 ? byContext[0] : undefined;
+      if (byContext.length === 1) return byContext[0];
     }
     // A title picks the one person among the names' entities (الرئيس السوداني: not Sudan).
-    if (firm.length === 0 && titled()) {
+    if (withAntecedent.length === 0 && firm.length === 0 && titled()) {
       const people = entities.filter(person);
       if (people.length === 1) return people[0];
     }
@@ -387,6 +387,7 @@ export class Recognizer {
       if (byContext.length === 0 && free.length === 1) return free[0];
       return undefined;
     }
+    if (withAntecedent.length > 0) return undefined;
     // Short forms only, none named before: one whose entity needs context and has it (الهلال in an article on the Saudi league).
     const byContext = entities.filter((e) => terminals.some((x) => x.entity === e && x.needsContext) && this.inContext(e, articleKey));
     return byContext.length === 1 ? byContext[0] : undefined;
