@@ -223,8 +223,11 @@ export class Recognizer {
    * عبد الفتاح البرهان) is read again once the whole text has been: the full name serves it.
    */
   recognize(text: string, inBoilerplate: (offset: number) => boolean = () => false, tokens: Token[] = tokenize(text)): Mention[] {
-    const first = this.scan(text, inBoilerplate, tokens);
-    return first.again ? this.scan(text, inBoilerplate, tokens, first.again).mentions : first.mentions;
+    // Context words are compared as whole tokens, never as substrings; built only when needed.
+    let joined: string | undefined;
+    const articleKey = () => (joined ??= ` ${tokens.map((t) => t.key).join(' ')} `);
+    const first = this.scan(text, inBoilerplate, tokens, articleKey);
+    return first.again ? this.scan(text, inBoilerplate, tokens, articleKey, first.again).mentions : first.mentions;
   }
 
   /**
@@ -234,7 +237,7 @@ export class Recognizer {
    * no entity sharing the name was named before; and the names the first reading found by token,
    * with the tokens it passed over inside mentions (`at`), the only ones where a name can start.
    */
-  private scan(text: string, inBoilerplate: (offset: number) => boolean, tokens: Token[], again?: SecondReading): { mentions: Mention[]; again?: SecondReading } {
+  private scan(text: string, inBoilerplate: (offset: number) => boolean, tokens: Token[], articleKey: () => string, again?: SecondReading): { mentions: Mention[]; again?: SecondReading } {
     const later = again?.later;
     const at: number[] = [];
     const found: (Match | undefined)[] = [];
@@ -243,9 +246,6 @@ export class Recognizer {
     const seenFull = new Map<number, number>();
     /** Entities a short form or context-bound name was read for before their full name. */
     const early: number[] = [];
-    // Context words are compared as whole tokens, never as substrings; built only when needed.
-    let joined: string | undefined;
-    const articleKey = () => (joined ??= ` ${tokens.map((t) => t.key).join(' ')} `);
     let i = 0;
     let next = 0;
     for (;;) {
