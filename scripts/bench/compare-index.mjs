@@ -49,6 +49,19 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
+/** The index's reads, whether the build's index answers them itself or through its collaborators (they moved once). */
+function readsOf(index) {
+  const m = index.articleMentions;
+  return {
+    figures: index.figures ?? index,
+    discovery: index.discovery ?? index,
+    persistence: index.persistence ?? index,
+    mentions: m ? (a) => m.of(a) : (a) => index.mentions(a),
+    mentionAt: m ? (uri, offset) => m.at(uri, offset) : (uri, offset) => index.mentionAt(uri, offset),
+    counts: m ? (a) => m.counts(a) : (a) => index.counts(a),
+  };
+}
+
 /** One round with one build: each phase's CPU milliseconds, and what it answered (its digest is compared between the builds). */
 async function round(b, texts) {
   const ms = {};
@@ -59,27 +72,29 @@ async function round(b, texts) {
     return out;
   };
   const index = new b.CorpusIndex(b.catalog.entities);
-  const analyses = texts.map(([uri, text]) => [uri, b.analyzeArticle(text, index.recognizer, false)]);
+  const cold = readsOf(index);
+  const analyses = texts.map(([uri, text]) => [uri, b.analyzeArticle(text, cold.discovery.recognizer, false)]);
   time('commit', () => analyses.forEach(([uri, a]) => index.commit(uri, a)));
-  const snap = structuredClone(await index.snapshot(() => []));
+  const snap = structuredClone(await cold.persistence.snapshot(() => []));
   const warm = new b.CorpusIndex(b.catalog.entities);
-  time('restore', () => warm.restore(snap, () => true, true));
-  const top = warm.summaries().sort((x, y) => y.mentions - x.mentions || (x.entity.id < y.entity.id ? -1 : 1)).slice(0, 40).map((s) => s.entity.id);
+  const { figures, persistence, mentions, mentionAt, counts } = readsOf(warm);
+  time('restore', () => persistence.restore(snap, () => true, true));
+  const top = figures.summaries().sort((x, y) => y.mentions - x.mentions || (x.entity.id < y.entity.id ? -1 : 1)).slice(0, 40).map((s) => s.entity.id);
   const answers = [];
   for (const pass of ['hover (first)', 'hover (again)']) {
-    time(pass, () => top.forEach((id) => answers.push([warm.forms(id), warm.cooccurring(id, 5).map((c) => [c.entity.id, c.articles]), warm.articlesOf(id, 8).map((a) => a.uri), warm.summary(id), warm.earliestFullArticle(id)?.uri])));
+    time(pass, () => top.forEach((id) => answers.push([figures.forms(id), figures.cooccurring(id, 5).map((c) => [c.entity.id, c.articles]), figures.articlesOf(id, 8).map((a) => a.uri), figures.summary(id), figures.earliestFullArticle(id)?.uri])));
   }
-  time('references', () => top.forEach((id) => answers.push(warm.mentionPage(id, { includeDemonyms: true }, 20000, warm.articlesOf(id, 1)[0]?.uri).total)));
+  time('references', () => top.forEach((id) => answers.push(figures.mentionPage(id, { includeDemonyms: true }, 20000, figures.articlesOf(id, 1)[0]?.uri).total)));
   const articles = [...warm.allArticles()];
   time('highlights', () => {
     for (const a of articles) {
-      for (const m of warm.mentions(a)) answers.push(warm.mentionAt(a.uri, m.start)?.entity);
-      answers.push(warm.counts(a).size);
+      for (const m of mentions(a)) answers.push(mentionAt(a.uri, m.start)?.entity);
+      answers.push(counts(a).size);
     }
   });
   const search = time('search index', () => new b.SearchEngine(warm));
   time('search', () => QUERIES.forEach((q) => answers.push(search.entities(q, 20).map((h) => h.entity.id), search.headlineHits(q, 20).map((h) => h.article.uri))));
-  const source = await warm.source();
+  const source = await persistence.source();
   time('cache figures', () => source.articles.forEach((a) => source.counts.add(a)));
   answers.push(source.counts.result().length);
   return { ms, answers };

@@ -24,6 +24,7 @@ import { readFileSync, readdirSync, existsSync } from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../../server/src/core/index/corpusIndex';
 import type { Entity, EntityType } from '../../server/src/core/catalog/types';
+import type { Mention } from '../../server/src/core/entities/recognizer';
 import { normalizeKey } from '../../server/src/core/text/normalize';
 import { shippedCatalog } from '../../server/src/shippedCatalog';
 
@@ -92,7 +93,7 @@ for (let pass = 0; pass < 2; pass++) for (const a of articles) index.upsert(`dev
 const TYPES: GoldType[] = ['person', 'organisation', 'place'];
 const tally = () => ({ gold: 0, found: 0, system: 0, right: 0, exact: 0, linked: 0, linkedRight: 0 });
 const byType = Object.fromEntries(TYPES.map((t) => [t, tally()])) as Record<GoldType, ReturnType<typeof tally>>;
-const misses: string[] = [];
+const misses: { type: GoldType; key: string; line: string }[] = [];
 /** Every gold mention, whether it was found, for the recall over entities the catalog holds. */
 const goldSeen: { type: GoldType; key: string; found: boolean }[] = [];
 const latinWords = (s: string) => new Set(latinKey(s).split(' ').filter((w) => w.length > 2));
@@ -115,11 +116,11 @@ for (const a of articles) {
   const text = texts.get(a.id)!;
   const { spans, ignored } = goldSpans(text, a.names);
   const article = index.article(`devset:${a.id}`)!;
-  const system = index
-    .mentions(article)
+  const system = index.articleMentions
+    .of(article)
     .filter((m) => m.kind !== 'demonym')
-    .map((m) => ({ ...m, e: index.entity(m.entity) as Entity }))
-    .filter((m) => m.e && m.e.type !== 'topic') as (ReturnType<CorpusIndex['mentions']>[number] & { e: Entity & { type: Exclude<EntityType, 'topic'> } })[];
+    .map((m) => ({ ...m, e: index.figures.entity(m.entity) as Entity }))
+    .filter((m) => m.e && m.e.type !== 'topic') as (Mention & { e: Entity & { type: Exclude<EntityType, 'topic'> } })[];
   for (const g of spans) {
     const t = byType[g.type];
     t.gold++;
@@ -129,7 +130,7 @@ for (const a of articles) {
     goldSeen.push({ type: g.type, key, found: hits.length > 0 });
     if (hits.length === 0) {
       const other = system.find((s) => overlaps(s, g));
-      misses.push(`${a.id} ${g.type} «${g.form}»${other ? ` (found as ${other.e.type} «${text.slice(other.start, other.end)}»)` : ''}`);
+      misses.push({ type: g.type, key, line: `${a.id} ${g.type} «${g.form}» (${g.en})${other ? ` (found as ${other.e.type} «${text.slice(other.start, other.end)}»)` : ''}` });
       continue;
     }
     t.found++;
@@ -195,6 +196,7 @@ const show = (title: string, list: string[]) => {
   console.log(`\n${title} (${list.length}${list.length > listed && !verbose ? `, first ${listed}` : ''}):`);
   for (const l of verbose ? list : list.slice(0, listed)) console.log(`  ${l}`);
 };
-show('Missed', misses);
+show('Missed, of entities the catalog holds', misses.filter((m) => held(m.type, m.key)).map((m) => m.line));
+show('Missed, of entities the catalog does not hold', misses.filter((m) => !held(m.type, m.key)).map((m) => m.line));
 show('False positives', falsePositives);
 show('Linked to another entity', wrongLinks);

@@ -53,7 +53,7 @@ function discovered(host: CatalogCommandHost, id: unknown) {
 
 /** A catalog entity (not a discovered one) to merge a name into. */
 function catalogEntity(host: CatalogCommandHost, id: unknown): Entity {
-  const e = isText(id) ? host.index().entity(id) : undefined;
+  const e = isText(id) ? host.index().figures.entity(id) : undefined;
   if (!e || e.discovered) throw invalid(`no catalog entity ${JSON.stringify(id)}`);
   return e;
 }
@@ -104,7 +104,7 @@ async function editCatalog(host: CatalogCommandHost, label: string, make: (text:
 /** The adopted name's entry, with an id no entity and no entry of the catalog text has. */
 function adopted(host: CatalogCommandHost, text: string | undefined, name: UnlistedName, type: EntityType, latin: string | undefined): CatalogEntry {
   const inText = catalogIds(text);
-  return adoptedEntry(name, type, latin, (x) => inText.has(x) || host.index().entity(x) !== undefined);
+  return adoptedEntry(name, type, latin, (x) => inText.has(x) || host.index().figures.entity(x) !== undefined);
 }
 
 /** Adopts a discovered name: the new entry's id, or null when the client did not apply the edit. */
@@ -126,7 +126,7 @@ async function mergeTarget(host: CatalogCommandHost, id: string, target: unknown
   if (target !== undefined && target !== null) return catalogEntity(host, target);
   const targets = mergeTargets(host.index(), host.search, id);
   const titles = targets.map((e) => `${e.ar}${e.en ? ` (${e.en})` : ''} · ${e.id}`);
-  const chosen = targets.length > 0 ? await host.choose(`Merge «${host.index().entity(id)!.ar}» into which entity, as an alias?`, titles) : undefined;
+  const chosen = targets.length > 0 ? await host.choose(`Merge «${host.index().figures.entity(id)!.ar}» into which entity, as an alias?`, titles) : undefined;
   return chosen === undefined ? undefined : targets[titles.indexOf(chosen)];
 }
 
@@ -144,7 +144,7 @@ async function ignoreName(host: CatalogCommandHost, [id]: unknown[]): Promise<bo
 
 /** Adds an alias to an entity; a discovered one is adopted with it. */
 async function addAlias(host: CatalogCommandHost, [id, alias]: unknown[]): Promise<boolean> {
-  const e = isText(id) ? host.index().entity(id) : undefined;
+  const e = isText(id) ? host.index().figures.entity(id) : undefined;
   if (!e) throw invalid(`no entity ${JSON.stringify(id)}`);
   if (!isText(alias) || alias.trim().length < 2) throw invalid('an alias has two characters or more');
   const more = [alias.trim()];

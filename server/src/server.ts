@@ -98,7 +98,7 @@ function sendStatus(): void {
     sentIndexing = status.indexing;
     void connection.sendNotification(StatusNotification, {
       articles: ws.index.articleCount,
-      entities: ws.index.presentEntityCount,
+      entities: ws.index.figures.presentEntityCount,
       indexing: status.indexing,
       done: status.done,
       total: status.total,
@@ -332,7 +332,7 @@ connection.onRequest(ConcordanceExportRequest, (p, token) => analysis.exportLine
 connection.onRequest(EntityAtRequest, (p) => at(p.uri, p.position, null, (u, ix, o, t) => entityAt(ix, u, o, t) ?? null));
 
 connection.onRequest(ArticlesRequest, (p) => out(articleGroups(ws.current(), p.year, p.month)));
-connection.onRequest(EntityRequest, (p) => ws.current().entity(p.id) ?? null);
+connection.onRequest(EntityRequest, (p) => ws.current().figures.entity(p.id) ?? null);
 
 // Timeline, network, export
 connection.onRequest(TimelineRequest, (p, token) => timelineRequest(ws.current(), p, token));

@@ -13,9 +13,9 @@ function discovered(src: string, index = new CorpusIndex(entities), uri = 'a') {
   const { text, ranges } = marked(src);
   const a = index.upsert(uri, text);
   const found = index
-    .mentions(a)
-    .filter((m) => index.entity(m.entity)?.discovered)
-    .map((m) => ({ text: text.slice(m.start, m.end), kind: m.kind, type: index.entity(m.entity)!.type, id: m.entity }));
+    .articleMentions.of(a)
+    .filter((m) => index.figures.entity(m.entity)?.discovered)
+    .map((m) => ({ text: text.slice(m.start, m.end), kind: m.kind, type: index.figures.entity(m.entity)!.type, id: m.entity }));
   return { text, ranges, found, index };
 }
 
@@ -109,7 +109,7 @@ describe('discovery: organisations', () => {
   it('a demonym inside the name stays a demonym mention as well', () => {
     const { text, found, index } = discovered('وقالت ⟦هيئة الانتخابات التركية⟧ إن النتائج نهائية.');
     assert.deepEqual(found.map((f) => [f.text, f.type]), [['هيئة الانتخابات التركية', 'organisation']]);
-    const demonyms = index.mentions(index.article('a')!).filter((m) => m.kind === 'demonym');
+    const demonyms = index.articleMentions.of(index.article('a')!).filter((m) => m.kind === 'demonym');
     assert.deepEqual(demonyms.map((m) => [text.slice(m.start, m.end), m.entity]), [['التركية', 'place:turkiye']]);
   });
 
@@ -123,12 +123,12 @@ describe('discovery: organisations', () => {
     const index = new CorpusIndex(entities);
     discovered('أعلنت ⟦وزارة الزراعة⟧ خطة جديدة.', index, 'a');
     const { found } = discovered('وقالت ⟦وزارة الزراعة⟧ إن الخطة تبدأ غدا.', index, 'b');
-    const e = index.entity(found[0].id)!;
+    const e = index.figures.entity(found[0].id)!;
     assert.equal(e.type, 'organisation');
     assert.equal(e.discovered, true);
     assert.equal(e.description, 'وزارة');
-    assert.equal(index.articlesOf(e.id).length, 2);
-    assert.deepEqual(index.summaries('organisation').filter((s) => s.entity.discovered).map((s) => s.entity.ar), ['وزارة الزراعة']);
+    assert.equal(index.figures.articlesOf(e.id).length, 2);
+    assert.deepEqual(index.figures.summaries('organisation').filter((s) => s.entity.discovered).map((s) => s.entity.ar), ['وزارة الزراعة']);
   });
 });
 
@@ -136,7 +136,7 @@ describe('discovery: places', () => {
   it('a cue word and the name after it', () => {
     const { found, index } = discovered('وقعت الاشتباكات في بلدة ⟦القطيفة⟧ قرب ولاية ⟦ميتشيغونا⟧.');
     assert.deepEqual(found.map((f) => [f.text, f.type]), [['القطيفة', 'place'], ['ميتشيغونا', 'place']]);
-    assert.equal(index.entity(found[0].id)!.description, 'بلدة');
+    assert.equal(index.figures.entity(found[0].id)!.description, 'بلدة');
   });
 
   it('a one-word place is found again by its cue, never by the word alone', () => {

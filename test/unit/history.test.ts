@@ -68,10 +68,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
  */
 async function relink(ix: CorpusIndex, docs: ReadonlyMap<string, string>, seen: { mark: number }): Promise<void> {
   for (let round = 0; round < 10; round++) {
-    const stale = await ix.staleArticles();
-    const people = ix.learntSince(seen.mark);
-    seen.mark = ix.learntCount;
-    const candidates = people.length > 0 ? await ix.relinkCandidates(people) : [];
+    const stale = await ix.discovery.relinking.staleArticles();
+    const people = ix.discovery.learntSince(seen.mark);
+    seen.mark = ix.discovery.learntCount;
+    const candidates = people.length > 0 ? await ix.discovery.relinking.relinkCandidates(people) : [];
     const todo = [...new Set([...stale, ...candidates])].filter((u) => docs.has(u));
     if (todo.length === 0) return;
     for (const uri of todo) ix.upsert(uri, docs.get(uri)!);
@@ -91,25 +91,25 @@ async function fresh(docs: ReadonlyMap<string, string>, order: readonly string[]
 function view(ix: CorpusIndex, uris: readonly string[]) {
   const counts = Object.fromEntries(
     ix
-      .summaries()
+      .figures.summaries()
       .map((s) => [s.entity.id, `${s.mentions} mentions in ${s.articles}, latest ${s.latest ?? '-'}`] as const)
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
   const discovered = ix
-    .allEntities()
+    .figures.allEntities()
     .filter((e) => e.discovered)
     .map((e) => e.id)
     .sort();
   const cards = Object.fromEntries(
     discovered.map((id) => {
-      const e = ix.entity(id)!;
-      return [id, { ar: e.ar, role: e.description, forms: ix.forms(id), earliest: ix.earliestFullArticle(id)?.uri }];
+      const e = ix.figures.entity(id)!;
+      return [id, { ar: e.ar, role: e.description, forms: ix.figures.forms(id), earliest: ix.figures.earliestFullArticle(id)?.uri }];
     }),
   );
   const mentions = Object.fromEntries(
     [...uris].sort().map((uri) => {
       const a = ix.article(uri);
-      return [uri, a && ix.mentions(a).map((m) => `${m.entity} ${m.kind}${m.boilerplate ? ' boilerplate' : ''} ${m.start}-${m.end}`)];
+      return [uri, a && ix.articleMentions.of(a).map((m) => `${m.entity} ${m.kind}${m.boilerplate ? ' boilerplate' : ''} ${m.start}-${m.end}`)];
     }),
   );
   return { counts, discovered, cards, mentions };
@@ -134,15 +134,15 @@ describe('edit histories', () => {
     // An open document introduces him; another names him bare, and links him.
     await put('open', POOL[0]);
     await put('other', POOL[2]);
-    assert.ok(ix.mentions(ix.article('other')!).some((m) => m.entity === person));
+    assert.ok(ix.articleMentions.of(ix.article('other')!).some((m) => m.entity === person));
     // Closed unsaved: the file on disk has no such text.
     await put('open', undefined);
-    assert.equal(ix.entity(person) && ix.allEntities().some((e) => e.id === person), false, 'no article introduces him');
-    assert.ok(!ix.mentions(ix.article('other')!).some((m) => m.entity === person), 'his links go with him');
+    assert.equal(ix.figures.entity(person) && ix.figures.allEntities().some((e) => e.id === person), false, 'no article introduces him');
+    assert.ok(!ix.articleMentions.of(ix.article('other')!).some((m) => m.entity === person), 'his links go with him');
     assert.deepEqual(view(ix, [...docs.keys()]), view(await fresh(docs, [...docs.keys()]), [...docs.keys()]));
     // Introduced again, by an edit: linked again.
     await put('open', POOL[1]);
-    assert.ok(ix.mentions(ix.article('other')!).some((m) => m.entity === person));
+    assert.ok(ix.articleMentions.of(ix.article('other')!).some((m) => m.entity === person));
     // An edit that takes the role phrase out of the only article introducing him.
     await put('open', POOL[1].replace('وأكد رئيس الوزراء البرتغالي', 'وأكد'));
     assert.deepEqual(view(ix, [...docs.keys()]), view(await fresh(docs, [...docs.keys()]), [...docs.keys()]));
@@ -156,13 +156,13 @@ describe('edit histories', () => {
     ]);
     const one = await fresh(docs, ['late', 'early', 'bare']);
     const other = await fresh(docs, ['bare', 'early', 'late']);
-    assert.equal(one.entity('discovered:جواو-كرافينيو')?.description, 'رئيس الوزراء البرتغالي');
+    assert.equal(one.figures.entity('discovered:جواو-كرافينيو')?.description, 'رئيس الوزراء البرتغالي');
     assert.deepEqual(view(one, [...docs.keys()]), view(other, [...docs.keys()]));
     // The earliest one goes: the next one's role.
     one.remove('early');
     docs.delete('early');
-    await relink(one, docs, { mark: one.learntCount });
-    assert.equal(one.entity('discovered:جواو-كرافينيو')?.description, 'وزير الخارجية البرتغالي');
+    await relink(one, docs, { mark: one.discovery.learntCount });
+    assert.equal(one.figures.entity('discovered:جواو-كرافينيو')?.description, 'وزير الخارجية البرتغالي');
     assert.deepEqual(view(one, [...docs.keys()]), view(await fresh(docs, [...docs.keys()]), [...docs.keys()]));
   });
 
@@ -199,7 +199,7 @@ describe('edit histories', () => {
     const uris = [...docs.keys()];
     const before = await fresh(docs, [...uris].reverse());
     const after = await fresh(docs, uris);
-    const linked = (ix: CorpusIndex, uri: string) => ix.mentions(ix.article(uri)!).filter((m) => m.entity === person).map((m) => `${m.kind} ${docs.get(uri)!.slice(m.start, m.end)}`);
+    const linked = (ix: CorpusIndex, uri: string) => ix.articleMentions.of(ix.article(uri)!).filter((m) => m.entity === person).map((m) => `${m.kind} ${docs.get(uri)!.slice(m.start, m.end)}`);
     for (const ix of [before, after]) {
       assert.deepEqual(linked(ix, 'titled'), ['short كرافينيو']);
       assert.deepEqual(linked(ix, 'lam'), ['discovered لوكا كرافينيو']);
@@ -236,14 +236,14 @@ describe('edit histories', () => {
         assert.deepEqual(view(await fresh(docs, [...uris].reverse()), uris), expected);
         // A warm start from the long-running index's cache, relinked as after its scan, too.
         const warm = new CorpusIndex(entities);
-        warm.restore(await live.snapshot(() => []));
-        await relink(warm, docs, { mark: warm.learntCount });
+        warm.persistence.restore(await live.persistence.snapshot(() => []));
+        await relink(warm, docs, { mark: warm.discovery.learntCount });
         assert.deepEqual(view(warm, uris), expected);
         // Restored part by part, as the persisted index is read, with nothing to analyse again.
-        const snap = await live.snapshot(() => []);
+        const snap = await live.persistence.snapshot(() => []);
         const parts = new CorpusIndex(entities);
-        for (let i = 0; i < snap.articles.length; i += 2) parts.restore({ ...snap, articles: snap.articles.slice(i, i + 2) });
-        assert.deepEqual(await parts.staleArticles(), []);
+        for (let i = 0; i < snap.articles.length; i += 2) parts.persistence.restore({ ...snap, articles: snap.articles.slice(i, i + 2) });
+        assert.deepEqual(await parts.discovery.relinking.staleArticles(), []);
         assert.deepEqual(view(parts, uris), expected);
       }),
       { numRuns: 300 },

@@ -18,34 +18,34 @@ describe('corpus index', () => {
   it('keeps totals, postings and forms in step with every change', () => {
     const ix = new CorpusIndex(entities);
     // Forms asked for before any article (then kept up to date) and after (then counted).
-    assert.deepEqual(ix.forms('person:vladimir-putin'), []);
+    assert.deepEqual(ix.figures.forms('person:vladimir-putin'), []);
     ix.upsert('a', A);
     ix.upsert('b', B);
-    assert.deepEqual(ix.summary('person:sergey-lavrov'), { entity: ix.entity('person:sergey-lavrov'), mentions: 4, articles: 2, latest: undefined });
-    assert.deepEqual(ix.forms('person:sergey-lavrov'), [['لافروف', 2], ['سيرجي لافروف', 1], ['سيرغي لافروف', 1]]);
-    assert.deepEqual(ix.forms('person:vladimir-putin'), [['بوتين', 1], ['فلاديمير بوتين', 1]]);
+    assert.deepEqual(ix.figures.summary('person:sergey-lavrov'), { entity: ix.figures.entity('person:sergey-lavrov'), mentions: 4, articles: 2, latest: undefined });
+    assert.deepEqual(ix.figures.forms('person:sergey-lavrov'), [['لافروف', 2], ['سيرجي لافروف', 1], ['سيرغي لافروف', 1]]);
+    assert.deepEqual(ix.figures.forms('person:vladimir-putin'), [['بوتين', 1], ['فلاديمير بوتين', 1]]);
     ix.upsert('a', 'خبر بلا أسماء');
-    assert.deepEqual(ix.summary('person:sergey-lavrov')!.mentions, 1);
-    assert.deepEqual(ix.forms('person:sergey-lavrov'), [['سيرجي لافروف', 1]]);
+    assert.deepEqual(ix.figures.summary('person:sergey-lavrov')!.mentions, 1);
+    assert.deepEqual(ix.figures.forms('person:sergey-lavrov'), [['سيرجي لافروف', 1]]);
     ix.remove('b');
-    assert.deepEqual(ix.forms('person:vladimir-putin'), []);
-    assert.equal(ix.summary('person:sergey-lavrov')!.articles, 0);
-    assert.deepEqual(ix.summaries('person'), []);
-    assert.equal(ix.allEntities().filter((e) => e.discovered).length, 0, 'a discovered person no article names is gone');
+    assert.deepEqual(ix.figures.forms('person:vladimir-putin'), []);
+    assert.equal(ix.figures.summary('person:sergey-lavrov')!.articles, 0);
+    assert.deepEqual(ix.figures.summaries('person'), []);
+    assert.equal(ix.figures.allEntities().filter((e) => e.discovered).length, 0, 'a discovered person no article names is gone');
   });
 
   it('keeps co-occurrence and the earliest article in step with changes', () => {
     const ix = new CorpusIndex(entities);
     ix.upsert('a', `10 يوليو 2025\n${A}`);
     ix.upsert('b', `3 مارس 2021\n${B}`);
-    const withLavrov = ix.cooccurring('person:sergey-lavrov', 10);
+    const withLavrov = ix.figures.cooccurring('person:sergey-lavrov', 10);
     assert.deepEqual([withLavrov[0].entity.id, withLavrov[0].articles], ['place:beijing', 2]);
     assert.ok(withLavrov.slice(1).every((c) => c.articles === 1));
-    assert.equal(ix.earliestArticle('person:sergey-lavrov')?.uri, 'b');
+    assert.equal(ix.figures.earliestArticle('person:sergey-lavrov')?.uri, 'b');
     ix.remove('b');
-    assert.equal(ix.earliestArticle('person:sergey-lavrov')?.uri, 'a');
-    assert.equal(ix.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'place:beijing')?.articles, 1);
-    assert.equal(ix.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'person:vladimir-putin'), undefined);
+    assert.equal(ix.figures.earliestArticle('person:sergey-lavrov')?.uri, 'a');
+    assert.equal(ix.figures.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'place:beijing')?.articles, 1);
+    assert.equal(ix.figures.cooccurring('person:sergey-lavrov', 10).find((c) => c.entity.id === 'person:vladimir-putin'), undefined);
   });
 
   it('co-occurrence and newest articles kept up to date as articles come and go equal a count from scratch', () => {
@@ -70,15 +70,15 @@ describe('corpus index', () => {
             live.upsert(uri, t);
             docs.set(uri, t);
           }
-          live.cooccurring(ids[n % ids.length], 3);
-          live.articlesOf(ids[(n + 1) % ids.length], 2);
+          live.figures.cooccurring(ids[n % ids.length], 3);
+          live.figures.articlesOf(ids[(n + 1) % ids.length], 2);
         }
         const fresh = new CorpusIndex(entities, Infinity);
         for (const [uri, t] of docs) fresh.upsert(uri, t);
-        const shares = (ix: CorpusIndex, id: string) => new Map(ix.cooccurring(id, 1000).map((c) => [c.entity.id, c.articles]));
+        const shares = (ix: CorpusIndex, id: string) => new Map(ix.figures.cooccurring(id, 1000).map((c) => [c.entity.id, c.articles]));
         for (const id of ids) {
           assert.deepEqual(shares(live, id), shares(fresh, id), id);
-          assert.deepEqual(live.articlesOf(id, 2).map((a) => a.uri), fresh.articlesOf(id, 2).map((a) => a.uri), id);
+          assert.deepEqual(live.figures.articlesOf(id, 2).map((a) => a.uri), fresh.figures.articlesOf(id, 2).map((a) => a.uri), id);
         }
       }),
       { numRuns: 150 },
@@ -93,26 +93,26 @@ describe('corpus index', () => {
     const lavrov = 'person:sergey-lavrov';
     const putin = 'person:vladimir-putin';
     // Asked for before the save: these two keep their figures (Lavrov's co-occurrences too).
-    ix.forms(lavrov);
-    ix.cooccurring(lavrov, 10);
-    ix.forms(putin);
-    const src = await ix.source();
+    ix.figures.forms(lavrov);
+    ix.figures.cooccurring(lavrov, 10);
+    ix.figures.forms(putin);
+    const src = await ix.persistence.source();
     for (const a of src.articles) src.counts.add(a);
     const saved = deserialize(serialize(src.counts.result()));
-    const copy = deserialize(serialize(await ix.snapshot(() => [])));
+    const copy = deserialize(serialize(await ix.persistence.snapshot(() => [])));
     const copyForPart = deserialize(serialize(copy));
     const back = new CorpusIndex(entities, 1);
-    back.restore(copy, () => true, true);
-    assert.equal(back.adoptCounts(saved, copy.entityIds, copy.formTexts), saved.length);
+    back.persistence.restore(copy, () => true, true);
+    assert.equal(back.persistence.adoptCounts(saved, copy.entityIds, copy.formTexts), saved.length);
     // Taken, not counted: the restored articles are not visited for them.
     const stats = (back as unknown as { entities: { stats: { entity: { id: string }; forms?: Map<number, number>; shared?: Uint32Array; top?: unknown[]; dates: { latest: { stale: boolean } } }[] } }).entities.stats;
     const lavrovStats = stats.find((x) => x?.entity.id === lavrov)!;
     assert.ok(lavrovStats.forms && lavrovStats.shared && lavrovStats.top && !lavrovStats.dates.latest.stale);
     const same = (id: string) => {
-      assert.deepEqual(back.forms(id), ix.forms(id), `forms of ${id}`);
-      assert.deepEqual(back.cooccurring(id, 10), ix.cooccurring(id, 10), `co-occurrences of ${id}`);
-      assert.deepEqual(back.summary(id), ix.summary(id), `summary of ${id}`);
-      assert.deepEqual(back.articlesOf(id, 2).map((a) => a.uri), ix.articlesOf(id, 2).map((a) => a.uri), `newest articles of ${id}`);
+      assert.deepEqual(back.figures.forms(id), ix.figures.forms(id), `forms of ${id}`);
+      assert.deepEqual(back.figures.cooccurring(id, 10), ix.figures.cooccurring(id, 10), `co-occurrences of ${id}`);
+      assert.deepEqual(back.figures.summary(id), ix.figures.summary(id), `summary of ${id}`);
+      assert.deepEqual(back.figures.articlesOf(id, 2).map((a) => a.uri), ix.figures.articlesOf(id, 2).map((a) => a.uri), `newest articles of ${id}`);
     };
     same(lavrov);
     same(putin);
@@ -126,38 +126,38 @@ describe('corpus index', () => {
     // An article the restore leaves out (an open document with other text) is taken off the figures.
     const left: Article[] = [];
     const part = new CorpusIndex(entities, 1);
-    part.restore(copyForPart, (uri) => uri !== 'a', true, undefined, (a) => left.push(a));
+    part.persistence.restore(copyForPart, (uri) => uri !== 'a', true, undefined, (a) => left.push(a));
     assert.deepEqual(left.map((a) => a.uri), ['a']);
-    assert.equal(part.adoptCounts(saved, copy.entityIds, copy.formTexts, left), saved.length);
+    assert.equal(part.persistence.adoptCounts(saved, copy.entityIds, copy.formTexts, left), saved.length);
     const fresh = new CorpusIndex(entities, 1);
-    for (const r of copy.articles.filter((r: { uri: string }) => r.uri !== 'a')) fresh.restore({ ...copy, articles: [r] });
+    for (const r of copy.articles.filter((r: { uri: string }) => r.uri !== 'a')) fresh.persistence.restore({ ...copy, articles: [r] });
     for (const id of [lavrov, putin, 'place:beijing']) {
-      assert.deepEqual(part.forms(id), fresh.forms(id), `forms of ${id} without a`);
-      assert.deepEqual(part.cooccurring(id, 10), fresh.cooccurring(id, 10), `co-occurrences of ${id} without a`);
-      assert.deepEqual(part.summary(id), fresh.summary(id), `summary of ${id} without a`);
-      assert.deepEqual(part.articlesOf(id, 1).map((a) => a.uri), fresh.articlesOf(id, 1).map((a) => a.uri), `newest article of ${id} without a`);
+      assert.deepEqual(part.figures.forms(id), fresh.figures.forms(id), `forms of ${id} without a`);
+      assert.deepEqual(part.figures.cooccurring(id, 10), fresh.figures.cooccurring(id, 10), `co-occurrences of ${id} without a`);
+      assert.deepEqual(part.figures.summary(id), fresh.figures.summary(id), `summary of ${id} without a`);
+      assert.deepEqual(part.figures.articlesOf(id, 1).map((a) => a.uri), fresh.figures.articlesOf(id, 1).map((a) => a.uri), `newest article of ${id} without a`);
     }
     // A snapshot numbered otherwise is refused.
     const other = new CorpusIndex(entities, 1);
     other.upsert('z', 'عنوان\nجواو كرافينيو في لشبونة.');
-    assert.equal(other.adoptCounts(saved, [...copy.entityIds].reverse(), copy.formTexts), undefined);
+    assert.equal(other.persistence.adoptCounts(saved, [...copy.entityIds].reverse(), copy.formTexts), undefined);
   });
 
   it('restores from a structured-clone snapshot to the same answers', async () => {
     const ix = new CorpusIndex(entities);
     ix.upsert('a', A);
     ix.upsert('b', B);
-    const copy = deserialize(serialize((await ix.snapshot(() => []))));
+    const copy = deserialize(serialize((await ix.persistence.snapshot(() => []))));
     const back = new CorpusIndex(entities);
-    assert.equal(back.restore(copy), 2);
+    assert.equal(back.persistence.restore(copy), 2);
     for (const id of ['person:sergey-lavrov', 'place:beijing', 'person:vladimir-putin']) {
-      assert.deepEqual(back.summary(id), ix.summary(id));
-      assert.equal(back.earliestArticle(id)?.uri, ix.earliestArticle(id)?.uri);
-      assert.equal(back.earliestFullArticle(id)?.uri, ix.earliestFullArticle(id)?.uri);
+      assert.deepEqual(back.figures.summary(id), ix.figures.summary(id));
+      assert.equal(back.figures.earliestArticle(id)?.uri, ix.figures.earliestArticle(id)?.uri);
+      assert.equal(back.figures.earliestFullArticle(id)?.uri, ix.figures.earliestFullArticle(id)?.uri);
     }
-    const disc = ix.allEntities().find((e) => e.discovered)!;
-    assert.equal(back.entity(disc.id)?.ar, 'جواو كرافينيو');
-    assert.deepEqual(back.mentions(back.article('b')!), ix.mentions(ix.article('b')!));
+    const disc = ix.figures.allEntities().find((e) => e.discovered)!;
+    assert.equal(back.figures.entity(disc.id)?.ar, 'جواو كرافينيو');
+    assert.deepEqual(back.articleMentions.of(back.article('b')!), ix.articleMentions.of(ix.article('b')!));
     assert.deepEqual(back.article('b')!.lines.positionAt(30), ix.article('b')!.lines.positionAt(30));
   });
 
@@ -166,14 +166,14 @@ describe('corpus index', () => {
     ix.upsert('early', 'خبر قديم\nقال جواو كرافينيو إن الحوار مهم.');
     ix.upsert('b', B);
     ix.upsert('later', 'خبر جديد\nوصل جواو كرافينيو إلى بكين. وقال وزير الخارجية الإيطالي جواو سيلفا إن الزيارة مهمة.');
-    const id = ix.allEntities().find((e) => e.discovered && e.ar === 'جواو كرافينيو')!.id;
-    assert.deepEqual(ix.articlesOf(id).map((a) => a.uri).sort(), ['b', 'later']);
+    const id = ix.figures.allEntities().find((e) => e.discovered && e.ar === 'جواو كرافينيو')!.id;
+    assert.deepEqual(ix.figures.articlesOf(id).map((a) => a.uri).sort(), ['b', 'later']);
     // A namesake introduced by his own role phrase is a person of his own.
-    assert.ok(ix.allEntities().some((e) => e.discovered && e.ar === 'جواو سيلفا'));
+    assert.ok(ix.figures.allEntities().some((e) => e.discovered && e.ar === 'جواو سيلفا'));
     // An article indexed before the introduction is linked when it is indexed again.
     ix.upsert('early', 'خبر قديم\nقال جواو كرافينيو إن الحوار مهم.');
-    assert.deepEqual(ix.articlesOf(id).map((a) => a.uri).sort(), ['b', 'early', 'later']);
-    assert.equal(ix.mentions(ix.article('later')!).find((m) => m.entity === id)?.kind, 'discovered');
+    assert.deepEqual(ix.figures.articlesOf(id).map((a) => a.uri).sort(), ['b', 'early', 'later']);
+    assert.equal(ix.articleMentions.of(ix.article('later')!).find((m) => m.entity === id)?.kind, 'discovered');
   });
 
   it('finds the articles indexed before an introduction that name the person, so they can be linked', async () => {
@@ -184,34 +184,34 @@ describe('corpus index', () => {
     ix.upsert('clitic', clitic);
     ix.upsert('other', 'خبر بلا اسمه\nقال سيرغي لافروف إن الحوار مهم.');
     ix.upsert('apart', 'خبر فيه الكلمتان\nقال جواو إن كرافينيو مدينة جميلة.');
-    const mark = ix.learntCount;
+    const mark = ix.discovery.learntCount;
     ix.upsert('b', B);
-    const learnt = ix.learntSince(mark);
+    const learnt = ix.discovery.learntSince(mark);
     assert.deepEqual(learnt.map((e) => e.ar), ['جواو كرافينيو']);
     // The introducing article names him already; those without his name, or with its words apart, are not read again.
-    assert.deepEqual((await ix.relinkCandidates(learnt)).sort(), ['clitic', 'early']);
+    assert.deepEqual((await ix.discovery.relinking.relinkCandidates(learnt)).sort(), ['clitic', 'early']);
     ix.upsert('early', early);
     ix.upsert('clitic', clitic);
-    assert.deepEqual(ix.articlesOf(learnt[0].id).map((a) => a.uri).sort(), ['b', 'clitic', 'early']);
-    assert.deepEqual(await ix.relinkCandidates(learnt), []);
+    assert.deepEqual(ix.figures.articlesOf(learnt[0].id).map((a) => a.uri).sort(), ['b', 'clitic', 'early']);
+    assert.deepEqual(await ix.discovery.relinking.relinkCandidates(learnt), []);
   });
 
   it('does not look again for a person at an article whose analysis knew the person already', async () => {
     const ix = new CorpusIndex(entities);
     const early = 'خبر قديم\nقال جواو كرافينيو إن الحوار مهم.';
     // Made before he is learnt: the name is not linked.
-    const before = analyzeArticle(early, ix.recognizer);
+    const before = analyzeArticle(early, ix.discovery.recognizer);
     ix.upsert('b', B);
-    const learnt = ix.learntSince(0);
+    const learnt = ix.discovery.learntSince(0);
     assert.deepEqual(learnt.map((e) => e.ar), ['جواو كرافينيو']);
     // Committed as made by recognisers that knew none of the people learnt, and that knew him.
     ix.commit('unknowing', before, 0);
     ix.commit('knowing', before, 1);
-    assert.deepEqual(await ix.relinkCandidates(learnt), ['unknowing']);
+    assert.deepEqual(await ix.discovery.relinking.relinkCandidates(learnt), ['unknowing']);
     // An article indexed now knows every person learnt.
     ix.upsert('unknowing', early);
     assert.equal(ix.article('unknowing')!.learntKnown, 1);
-    assert.deepEqual(await ix.relinkCandidates(learnt), []);
+    assert.deepEqual(await ix.discovery.relinking.relinkCandidates(learnt), []);
   });
 
   it('restores an article whose only discovered person stands in its boilerplate', async () => {
@@ -219,25 +219,25 @@ describe('corpus index', () => {
     const text = `عنوان عن بوتين\n${body}\nشاهد أيضاً\nوزير الخارجية البرتغالي جواو كرافينيو يزور بكين`;
     const ix = new CorpusIndex(entities);
     ix.upsert('c', text);
-    const kinds = ix.mentions(ix.article('c')!).filter((m) => m.kind === 'discovered');
+    const kinds = ix.articleMentions.of(ix.article('c')!).filter((m) => m.kind === 'discovered');
     assert.equal(kinds.length, 1);
     assert.equal(kinds[0].boilerplate, true);
     const back = new CorpusIndex(entities);
-    assert.equal(back.restore(deserialize(serialize((await ix.snapshot(() => []))))), 1);
-    assert.deepEqual(back.mentions(back.article('c')!), ix.mentions(ix.article('c')!));
+    assert.equal(back.persistence.restore(deserialize(serialize((await ix.persistence.snapshot(() => []))))), 1);
+    assert.deepEqual(back.articleMentions.of(back.article('c')!), ix.articleMentions.of(ix.article('c')!));
   });
 
   it('restores only what the caller keeps (files changed since are indexed again)', async () => {
     const ix = new CorpusIndex(entities);
     ix.upsert('a', A);
     ix.upsert('b', B);
-    const before = ix.mentions(ix.article('a')!);
+    const before = ix.articleMentions.of(ix.article('a')!);
     // Another catalog order interns entities differently, so restoring remaps every number.
     const back = new CorpusIndex([...entities].reverse());
-    assert.equal(back.restore((await ix.snapshot(() => [])), (uri) => uri === 'a'), 1);
-    assert.deepEqual(back.mentions(back.article('a')!), before);
+    assert.equal(back.persistence.restore((await ix.persistence.snapshot(() => [])), (uri) => uri === 'a'), 1);
+    assert.deepEqual(back.articleMentions.of(back.article('a')!), before);
     // The snapshot shared the live arrays: the source index must be untouched.
-    assert.deepEqual(ix.mentions(ix.article('a')!), before);
+    assert.deepEqual(ix.articleMentions.of(ix.article('a')!), before);
     assert.equal(back.article('b'), undefined);
   });
 });

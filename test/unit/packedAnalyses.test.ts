@@ -62,14 +62,14 @@ describe('analyses posted by a worker', () => {
     const texts = ['لافروف يلتقي نظيره\n\nقال وزير الخارجية سيرغي لافروف إن المحادثات ستستمر.\n', 'محادثات في موسكو\n\nقال المتحدث يوسف مرعي إن لافروف سيزور بكين.\n'];
     const direct = new CorpusIndex(entities);
     const viaBatch = new CorpusIndex(entities);
-    const results = texts.map((t, i) => ({ ...analysed(`/c/${i}.txt`, t), analysis: analyzeArticle(t, direct.recognizer, false) }) as FileAnalysis);
+    const results = texts.map((t, i) => ({ ...analysed(`/c/${i}.txt`, t), analysis: analyzeArticle(t, direct.discovery.recognizer, false) }) as FileAnalysis);
     // Posted first: committing rewrites an analysis's entity numbers in place.
     const batch = posted(results);
     results.forEach((r) => r.ok && direct.commit(`file://${r.file}`, r.analysis));
     batch.forEach((r) => r.ok && viaBatch.commit(`file://${r.file}`, r.analysis));
-    const seen = (index: CorpusIndex) => [...index.allArticles()].map((a) => ({ uri: a.uri, headline: a.headline, lines: a.lines.lineCount, mentions: index.mentions(a).map((m) => [m.entity, m.start, m.end]) }));
+    const seen = (index: CorpusIndex) => [...index.allArticles()].map((a) => ({ uri: a.uri, headline: a.headline, lines: a.lines.lineCount, mentions: index.articleMentions.of(a).map((m) => [m.entity, m.start, m.end]) }));
     assert.deepEqual(seen(viaBatch), seen(direct));
-    assert.deepEqual(viaBatch.forms('lavrov'), direct.forms('lavrov'));
+    assert.deepEqual(viaBatch.figures.forms('lavrov'), direct.figures.forms('lavrov'));
     assert.ok(seen(direct)[1].mentions.length >= 1);
   });
 

@@ -74,6 +74,55 @@ describe('recognition that generalises', () => {
   });
 });
 
+describe('names of catalog entities as news writes them', () => {
+  it('a headline names a person by the short form, and the full name on a later line serves it', () => {
+    expectMentions('⟦بري⟧ يدعو إلى جلسة نيابية الأسبوع المقبل\n\nدعا رئيس ⟦مجلس النواب اللبناني⟧ ⟦نبيه بري⟧ إلى جلسة، وقال ⟦بري⟧ إنها عامة.', [
+      'person:nabih-berri',
+      'org:lebanese-parliament',
+      'person:nabih-berri',
+      'person:nabih-berri',
+    ]);
+    // السوداني is a demonym too: the full name below makes the headline's the prime minister.
+    expectMentions('⟦السوداني⟧ يفتتح مشروعا جديدا\nافتتح رئيس الوزراء العراقي ⟦محمد شياع السوداني⟧ اليوم مشروعا.', ['person:mohammed-shia-al-sudani', 'person:mohammed-shia-al-sudani']);
+  });
+
+  it('a short form on the same line as the full name after it is no mention of that person (القيادي الحوثي: a Houthi leader)', () => {
+    expectMentions('وقال القيادي الحوثي إن الجماعة مستعدة، بعد خطاب ⟦عبد الملك الحوثي⟧ أمس.', ['person:abdul-malik-al-houthi']);
+    assert.deepEqual(recognizer.recognize('البرهان جديد على قوة الموقف').map((m) => m.entity), []);
+  });
+
+  it('أوبك+ is the alliance and أوبك the organisation, the + included in the mention', () =>
+    expectMentions('قررت ⟦أوبك+⟧ تمديد الخفض، وقالت ⟦أوبك⟧ إن دول ⟦أوبك+⟧ ملتزمة، وأكدت ⟦منظمة أوبك⟧ ذلك.', ['org:opec-plus', 'org:opec', 'org:opec-plus', 'org:opec']));
+
+  it("a club's one-word name links in an article on its league, not elsewhere; of two clubs named before that share a name, the one whose league the article names", () => {
+    expectMentions('تصدر ⟦الهلال⟧ ترتيب ⟦دوري روشن⟧ بعد فوزه على ⟦النصر⟧.', ['org:al-hilal', 'org:saudi-pro-league', 'org:al-nassr']);
+    expectMentions('شوهد الهلال في السماء مساء أمس، وخرج أنصار النصر إلى الشوارع.', []);
+    expectMentions('انتقل اللاعب من ⟦الأهلي المصري⟧ إلى ⟦الأهلي السعودي⟧ المنافس في ⟦الدوري السعودي⟧، وقال ⟦الأهلي⟧ إن الصفقة تمت.', [
+      'org:al-ahly',
+      'org:al-ahli-saudi',
+      'org:saudi-pro-league',
+      'org:al-ahli-saudi',
+    ]);
+  });
+
+  it('a demonym stays its place\'s when the place and a person whose surname it is were both named before', () => {
+    const text = 'التقى محمد شياع السوداني وفدا من السودان، وأشاد بالشعب السوداني.';
+    const last = recognizer.recognize(text).at(-1)!;
+    assert.deepEqual([text.slice(last.start, last.end), last.entity, last.kind], ['السوداني', 'place:sudan', 'demonym']);
+  });
+
+  it('a dotted acronym is one name (د.ب.أ, أ. ف. ب); a dotted abbreviation before a name is not', () => {
+    expectMentions('وزير الخارجية يصل (⟦د.ب.أ⟧) وصورة أخرى (⟦أ. ف. ب⟧)', ['org:dpa', 'org:afp']);
+    expectMentions('قال د. أحمد إن التقرير جاهز.', []);
+  });
+
+  it('the quoted part after a head word (قناة "المسيرة") is the mention; a name before the quotes stays one of its own', () => {
+    expectMentions('ونقلت قناة "⟦المسيرة⟧" عن مصدر، فيما قال ⟦الاتحاد الدولي لكرة القدم⟧ «⟦فيفا⟧» إن المباراة أجلت.', ['org:al-masirah', 'org:fifa', 'org:fifa']);
+    // A closing quote ends a name: "المسيرة" then a word is not a longer name.
+    expectMentions('انطلقت "المسيرة" الشعبية صباحا.', []);
+  });
+});
+
 describe('Latin names in Latin text (English notes taken as articles)', () => {
   it('link case-insensitively on word boundaries; a surname only after the full name', () =>
     expectMentions(
@@ -96,16 +145,16 @@ describe('discovery of people not in the catalog', () => {
     // A minister no catalog holds (the names are made up).
     index.upsert('a', 'قال وزير الخارجية الهندي راغوناث تشاندراشيكار إن بلاده مستعدة.');
     index.upsert('b', 'وأكد الوزير راغوناث تشاندراشيكار أن الحوار مستمر.');
-    const found = index.allEntities().filter((e) => e.discovered);
+    const found = index.figures.allEntities().filter((e) => e.discovered);
     assert.equal(found.length, 1);
     assert.equal(found[0].ar, 'راغوناث تشاندراشيكار');
-    assert.equal(index.articlesOf(found[0].id).length, 2);
+    assert.equal(index.figures.articlesOf(found[0].id).length, 2);
   });
 
   it('takes the role as the description', () => {
     const index = new CorpusIndex(entities);
     index.upsert('a', 'وقالت المتحدثة باسم وزارة الخارجية الفرنسية جوزيفين لاروش، إن');
-    const d = index.allEntities().find((e) => e.discovered)!;
+    const d = index.figures.allEntities().find((e) => e.discovered)!;
     assert.equal(d.ar, 'جوزيفين لاروش');
     assert.match(d.description!, /المتحدثة باسم وزارة الخارجية الفرنسية/);
   });

@@ -112,30 +112,30 @@ describe('seed articles: recognition', () => {
   for (const t of TABLE) {
     it(`${t.file}: people and their mention counts`, () => {
       const a = index.article(t.file)!;
-      const people = Object.fromEntries([...index.counts(a)].filter(([id]) => index.entity(id)?.type === 'person'));
+      const people = Object.fromEntries([...index.articleMentions.counts(a)].filter(([id]) => index.figures.entity(id)?.type === 'person'));
       assert.deepEqual(people, t.people);
     });
     it(`${t.file}: organisations and places`, () => {
       const a = index.article(t.file)!;
-      const present = new Set(index.counts(a).keys());
+      const present = new Set(index.articleMentions.counts(a).keys());
       const missing = [...t.organisations, ...t.places].filter((id) => !present.has(id));
       assert.deepEqual(missing, [], `not found: ${missing.join(', ')}`);
-      const orgs = [...present].filter((id) => index.entity(id)?.type === 'organisation').sort();
+      const orgs = [...present].filter((id) => index.figures.entity(id)?.type === 'organisation').sort();
       assert.deepEqual(orgs, [...t.organisations].sort());
     });
   }
 
   it('keeps mentions in boilerplate apart from the article’s own', () => {
     const a = index.article('001_f3a42c96f725cff0.txt')!;
-    const lavrov = index.mentions(a).filter((m) => m.entity === 'person:sergey-lavrov');
+    const lavrov = index.articleMentions.of(a).filter((m) => m.entity === 'person:sergey-lavrov');
     assert.equal(lavrov.filter((m) => m.boilerplate).length, 2);
-    assert.equal(index.counts(a).get('person:donald-trump'), undefined);
+    assert.equal(index.articleMentions.counts(a).get('person:donald-trump'), undefined);
   });
 
   it('discovers a person introduced by a role phrase', () => {
     const a = index.article('000_552278f0a494b428.txt')!;
-    const m = index.mentions(a).find((x) => x.kind === 'discovered');
-    const d = m && index.entity(m.entity);
+    const m = index.articleMentions.of(a).find((x) => x.kind === 'discovered');
+    const d = m && index.figures.entity(m.entity);
     assert.equal(d?.ar, 'مؤيد شعبان');
     assert.equal(m!.boilerplate, true, 'it is named in the “see also” teaser');
     assert.match(d!.description!, /الوزير/);

@@ -63,9 +63,9 @@ describe('names to review', () => {
     assert.ok(names.includes('كمال بوزيدي'));
     // Its surname goes with it.
     const a = index.article('a')!;
-    assert.ok(!index.mentions(a).some((m) => index.entity(m.entity)?.discovered), 'no discovered mention left in a');
+    assert.ok(!index.articleMentions.of(a).some((m) => index.figures.entity(m.entity)?.discovered), 'no discovered mention left in a');
     // The catalog's own mentions stay.
-    assert.ok(index.mentions(a).some((m) => m.entity === 'person:sergey-lavrov'));
+    assert.ok(index.articleMentions.of(a).some((m) => m.entity === 'person:sergey-lavrov'));
   });
 
   it('the workspace catalog file holds the ignored names', () => {

@@ -50,7 +50,7 @@ async function start(ws: CorpusWorkspace): Promise<CorpusWorkspace> {
 
 /** Mentions and articles of a person, as the entity views list them. */
 function counts(ws: CorpusWorkspace, id: string): [number, number] {
-  const s = ws.current().summary(id);
+  const s = ws.current().figures.summary(id);
   return [s?.mentions ?? 0, s?.articles ?? 0];
 }
 
@@ -188,7 +188,7 @@ describe('workspace over files in memory', function () {
 
   describe('relinking people discovered later', () => {
     const intro = 'زيارة إلى بكين\nوقال وزير الخارجية البرتغالي جواو كرافينيو إن الزيارة مهمة.\n';
-    const joao = (ws: CorpusWorkspace) => ws.current().summaries('person').find((s) => s.entity.ar === 'جواو كرافينيو');
+    const joao = (ws: CorpusWorkspace) => ws.current().figures.summaries('person').find((s) => s.entity.ar === 'جواو كرافينيو');
 
     it('links a person in the articles a scan analysed before the one that introduces them', async () => {
       const files = corpus(0);

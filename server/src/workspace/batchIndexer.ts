@@ -55,8 +55,8 @@ export class BatchIndexer {
     // Workers learn the people discovered so far, and those discovered while they work.
     let learnt = 0;
     const teach = () => {
-      pool?.learn(this.index.learntSince(learnt));
-      learnt = this.index.learntCount;
+      pool?.learn(this.index.discovery.learntSince(learnt));
+      learnt = this.index.discovery.learntCount;
     };
     teach();
     if (pool) this.host.log(`indexing ${todo.length} files on ${pool.workers} worker thread${pool.workers === 1 ? '' : 's'}`);
@@ -110,7 +110,7 @@ export class BatchIndexer {
    */
   private poolFor(files: number, generation: number): AnalysisPool | undefined {
     const pool = files >= 64 || (files > 0 && (this.pool?.workers ?? 0) > 0) ? this.pool : undefined;
-    pool?.setCatalog(generation, this.index.catalogEntities, files >= ALL_WORKERS_FROM ? undefined : 1);
+    pool?.setCatalog(generation, this.index.discovery.catalogEntities, files >= ALL_WORKERS_FROM ? undefined : 1);
     return pool;
   }
 
@@ -119,7 +119,7 @@ export class BatchIndexer {
     const maxFileSize = () => this.folders.settings.maxFileSize;
     const here = async (files: readonly string[]) => {
       const out: FileAnalysis[] = [];
-      for (const f of files) out.push(await analyzeFile(this.files, f, maxFileSize(), this.index.recognizer));
+      for (const f of files) out.push(await analyzeFile(this.files, f, maxFileSize(), this.index.discovery.recognizer));
       return out;
     };
     let givenUp = false;

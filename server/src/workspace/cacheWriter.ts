@@ -50,7 +50,7 @@ export class CacheWriter {
         const started = Date.now();
         // Short slices: the write is not urgent, and it starts as a scan ends, while requests come.
         const words = await this.search.headlineWordsOf(sliced(2));
-        await cache.save(this.catalog.key, (a) => this.stamps.get(a.slot), await this.index.source(sliced(2)), words);
+        await cache.save(this.catalog.key, (a) => this.stamps.get(a.slot), await this.index.persistence.source(sliced(2)), words);
         this.host.log(`index cache: ${this.index.articleCount} articles written in ${Date.now() - started} ms`);
       } catch (e) {
         this.host.log(`index cache: not written (${(e as Error).message})`);

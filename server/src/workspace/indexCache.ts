@@ -256,7 +256,7 @@ class ChunkReader {
   }
 }
 
-/** A cache read whole: how many articles it held, its numbering, and its hover figures (see `CorpusIndex.adoptCounts`). */
+/** A cache read whole: how many articles it held, its numbering, and its hover figures (see `IndexPersistence.adoptCounts`). */
 export interface LoadedCache {
   readonly articles: number;
   readonly entityIds: readonly string[];

@@ -109,7 +109,7 @@ export class OpenDocuments {
     this.stale.delete(uri);
     const text = this.texts.get(uri);
     if (text === undefined) return;
-    const mark = this.index.learntCount;
+    const mark = this.index.discovery.learntCount;
     const articles = this.index.articleCount;
     this.put(uri, text);
     this.analysed(mark);

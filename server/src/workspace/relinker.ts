@@ -45,15 +45,16 @@ export class Relinker {
    */
   async relink(mark: number): Promise<number> {
     let analysed = 0;
+    const { discovery } = this.index;
     // People an earlier pass looked for are not looked for again (an edit's pass queued behind a scan would redo the scan's).
     mark = Math.max(mark, this.relinkedUpTo);
     // Also the articles still linking someone no article introduces any more (their links go
-    // with them), and those an introduction came late for (see `CorpusIndex.staleArticles`).
-    for (let round = 0; round < 3 && (this.index.learntCount > mark || this.index.staleWaiting); round++) {
-      const people = this.index.learntSince(mark);
-      mark = this.index.learntCount;
-      const candidates = people.length > 0 ? await this.index.relinkCandidates(people, sliced()) : [];
-      const uris = [...new Set([...candidates, ...(await this.index.staleArticles(sliced()))])];
+    // with them), and those an introduction came late for (see `Relinking.staleArticles`).
+    for (let round = 0; round < 3 && (discovery.learntCount > mark || discovery.relinking.staleWaiting); round++) {
+      const people = discovery.learntSince(mark);
+      mark = discovery.learntCount;
+      const candidates = people.length > 0 ? await discovery.relinking.relinkCandidates(people, sliced()) : [];
+      const uris = [...new Set([...candidates, ...(await discovery.relinking.staleArticles(sliced()))])];
       // Open documents are analysed again from the editor's text.
       for (const u of uris) if (this.open.has(u)) this.open.markStale(u);
       const files = uris.filter((u) => isFileUri(u) && !this.open.has(u)).map((u) => uriPath(u));
@@ -74,8 +75,9 @@ export class Relinker {
    * relinks soon when it introduced someone, or left articles to analyse again (someone forgotten).
    */
   afterChange(learntBefore: number): void {
-    if (this.index.learntCount > learntBefore) this.soon(learntBefore);
-    if (this.index.staleWaiting) this.soon(this.index.learntCount);
+    const { discovery } = this.index;
+    if (discovery.learntCount > learntBefore) this.soon(learntBefore);
+    if (discovery.relinking.staleWaiting) this.soon(discovery.learntCount);
   }
 
   /** Relinks once the typing settles, after any scan. */

@@ -59,7 +59,7 @@ export class Scanner {
     const { files, listedAt: started, uris, compared } = await this.list();
     const todo = compared?.todo ?? (onlyNew ? files.filter((_, i) => !index.article(uris[i])) : files);
     await this.dropUnlisted(uris, compared?.listed);
-    const learnt = index.learntCount;
+    const learnt = index.discovery.learntCount;
     status.total = files.length;
     status.done = files.length - todo.length;
     progress?.begin(files.length);

@@ -110,7 +110,7 @@ export class WarmStart {
           stamps.set(a.slot, st[3 * i], st[3 * i + 1], st[3 * i + 2]);
           restored.push(a);
         };
-        index.restore(snapshot, keep, true, kept, (a) => left.push(a));
+        index.persistence.restore(snapshot, keep, true, kept, (a) => left.push(a));
       },
       memory?.ask,
       partsAfter,
@@ -125,7 +125,7 @@ export class WarmStart {
     // is those articles, less those left out, and nothing else (each restore adds one to the
     // version; anything else that changed the index meanwhile adds more).
     if (empty && restored.length + left.length === loaded.articles && index.version === version + restored.length) {
-      const taken = index.adoptCounts(loaded.counts, loaded.entityIds, loaded.formTexts, left);
+      const taken = index.persistence.adoptCounts(loaded.counts, loaded.entityIds, loaded.formTexts, left);
       host.log(taken === undefined ? 'index cache: hover figures not taken (numbering differs, or damaged)' : `index cache: hover figures of ${taken} entities taken`);
     }
     return { articles: loaded.articles, restored };

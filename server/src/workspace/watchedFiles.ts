@@ -48,7 +48,7 @@ export class WatchedFiles {
     if (kind === 'deleted') {
       index.remove(uri);
       status.skipped.delete(uri);
-      this.deps.relinker.afterChange(index.learntCount);
+      this.deps.relinker.afterChange(index.discovery.learntCount);
     } else {
       await this.indexFile(file);
     }
@@ -61,8 +61,8 @@ export class WatchedFiles {
     const { index, open } = this.deps;
     const uri = fileUri(file);
     if (open.has(uri)) return open.analyse(uri);
-    const mark = index.learntCount;
-    this.deps.committer.commit(await analyzeFile(this.deps.files, file, this.deps.folders.settings.maxFileSize, index.recognizer), uri);
+    const mark = index.discovery.learntCount;
+    this.deps.committer.commit(await analyzeFile(this.deps.files, file, this.deps.folders.settings.maxFileSize, index.discovery.recognizer), uri);
     this.deps.relinker.afterChange(mark);
   }
 }

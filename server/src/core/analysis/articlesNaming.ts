@@ -44,12 +44,12 @@ export const MAX_IDS = 16;
 export async function articlesNaming(index: CorpusIndex, params: ArticlesNamingParams, control: WorkControl = {}): Promise<ArticlesNamingPage | undefined> {
   const offset = Math.max(0, Math.floor(params.offset ?? 0));
   const limit = Math.max(1, Math.min(1000, Math.floor(params.limit ?? 100)));
-  const numbers = [...new Set(params.ids)].slice(0, MAX_IDS).map((id) => index.entityNumber(id));
+  const numbers = [...new Set(params.ids)].slice(0, MAX_IDS).map((id) => index.figures.entityNumber(id));
   if (numbers.length === 0 || numbers.some((e) => e === undefined)) return { articles: [], total: 0, offset };
   const entities = numbers as number[];
   const inRange = params.undated ? (date: string | undefined) => date === undefined : dateFilter(params);
   // The entity named in the fewest articles gives the candidates.
-  const lists = entities.map((e) => index.unorderedArticlesOf(index.entityByNumber(e)!.id));
+  const lists = entities.map((e) => index.figures.unorderedArticlesOf(index.figures.entityByNumber(e)!.id));
   const fewest = lists.reduce((a, b) => (b.length < a.length ? b : a));
   const found: Article[] = [];
   const done = await eachArticle(fewest, control, (a) => {
@@ -61,7 +61,7 @@ export async function articlesNaming(index: CorpusIndex, params: ArticlesNamingP
   found.sort(byDateDesc);
   const articles = found.slice(offset, offset + limit).map((a): NamingArticle => {
     const lines = params.sameParagraph ? new Set(sharedLines(a, entities)) : undefined;
-    const first = index.mentions(a).find((m) => m.entity === params.ids[0] && !m.boilerplate && (!lines || lines.has(a.lines.positionAt(m.start).line)));
+    const first = index.articleMentions.of(a).find((m) => m.entity === params.ids[0] && !m.boilerplate && (!lines || lines.has(a.lines.positionAt(m.start).line)));
     const at = first ?? { start: a.headline.start, end: a.headline.end };
     return { uri: a.uri, headline: a.headline.text, date: a.date, mentions: entities.map((e) => a.mentionsOf(e)), range: rangeOf(a, at.start, at.end) };
   });

@@ -96,11 +96,11 @@ export class Concordance {
    */
   static async create(index: CorpusIndex, query: ConcordanceQuery, work: Work): Promise<Concordance | { error: string }> {
     if (query.kind === 'entity') {
-      const entity = index.entity(query.id);
-      const number = index.entityNumber(query.id);
+      const entity = index.figures.entity(query.id);
+      const number = index.figures.entityNumber(query.id);
       if (!entity || number === undefined) return { error: `No entity ${query.id} in the index.` };
-      const source: HitSource = { countIn: (a) => a.mentionsOf(number), spansIn: (a, visit) => index.eachMentionSpan(a, query.id, visit) };
-      const hits = new ConcordanceHits(index.articlesNaming(query.id), index.summary(query.id)?.mentions ?? 0, source);
+      const source: HitSource = { countIn: (a) => a.mentionsOf(number), spansIn: (a, visit) => index.articleMentions.spans(a, query.id, visit) };
+      const hits = new ConcordanceHits(index.figures.articlesNaming(query.id), index.figures.summary(query.id)?.mentions ?? 0, source);
       return new Concordance(index, query, queryLabel(query, entityLabel(entity)), hits);
     }
     const matcher = textMatcher(query);
@@ -218,7 +218,7 @@ export class Concordance {
       const text = this.texts.get(a.uri);
       if (text !== undefined) {
         const start = this.hits.start(hit);
-        const entity = this.query.kind === 'entity' ? this.query.id : this.index.mentionAt(a.uri, start)?.entity;
+        const entity = this.query.kind === 'entity' ? this.query.id : this.index.articleMentions.at(a.uri, start)?.entity;
         const words = { sort, wordAt: (side: 0 | 1, distance: number) => this.wordAt(hit, side, distance), keyOf: (id: number) => this.vocabulary.keys[keys![id]] };
         out.push(concordanceLine(a, text, start, this.hits.end(hit), width, entity, words));
       }

@@ -134,7 +134,7 @@ export function queryKey(q: ConcordanceQuery): string {
 /** The entity named at `offset` of an article (on its name, or just before it), for a concordance of it. */
 export function entityAt(index: CorpusIndex, uri: string, offset: number, text: string): { id: string; label: string } | undefined {
   const m = mentionNear(index, uri, offset, text);
-  const e = m && index.entity(m.entity);
+  const e = m && index.figures.entity(m.entity);
   return e ? { id: e.id, label: entityLabel(e) } : undefined;
 }
 

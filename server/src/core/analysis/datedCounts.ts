@@ -94,7 +94,7 @@ export function corpusDates(index: CorpusIndex, control: WorkControl = {}): Prom
 
 /** An entity's articles (those naming it outside boilerplate) and mentions there, per date. */
 export function entityDates(index: CorpusIndex, id: string, control: WorkControl = {}): Promise<DatedCounts | undefined> | DatedCounts | undefined {
-  const e = index.entityNumber(id);
+  const e = index.figures.entityNumber(id);
   if (e === undefined) return undefined;
   const k = keptFor(index);
   const known = k.entities.get(e);
@@ -104,7 +104,7 @@ export function entityDates(index: CorpusIndex, id: string, control: WorkControl
     k.entities.set(e, known);
     return known;
   }
-  return counted(index, index.unorderedArticlesOf(id), (a) => a.mentionsOf(e), control, (c) => {
+  return counted(index, index.figures.unorderedArticlesOf(id), (a) => a.mentionsOf(e), control, (c) => {
     k.entities.set(e, c);
     if (k.entities.size > KEPT_ENTITIES) k.entities.delete(k.entities.keys().next().value!);
   });

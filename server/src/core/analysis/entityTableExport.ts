@@ -54,7 +54,7 @@ export interface EntityTableExportPage {
 export function entityTablePage(index: CorpusIndex, params: EntityTableParams): EntityTablePage {
   const limit = Math.max(1, Math.min(10_000, Math.floor(params.limit ?? 1000)));
   const types = params.types && params.types.length > 0 ? new Set(params.types) : undefined;
-  const all = index.summaries().filter((s) => !types || types.has(s.entity.type));
+  const all = index.figures.summaries().filter((s) => !types || types.has(s.entity.type));
   // Code-unit order: the same on every page, whatever the locale.
   const ids = all.map((s) => s.entity.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const after = params.after;
@@ -70,10 +70,10 @@ export function entityTablePage(index: CorpusIndex, params: EntityTableParams): 
   }
   const page = ids.slice(from, from + limit);
   const rows = page.map((id): EntityRow => {
-    const s = index.summary(id)!;
+    const s = index.figures.summary(id)!;
     const e = s.entity;
     const aliases = [...(e.aliases ?? []), ...(e.short ?? []).map((f) => (typeof f === 'string' ? f : f.text))].filter((n, i, list) => n !== e.ar && list.indexOf(n) === i);
-    return { id, type: e.type, ar: e.ar, en: e.en, aliases, discovered: !!e.discovered, mentions: s.mentions, articles: s.articles, first: index.earliestArticle(id)?.date, last: s.latest };
+    return { id, type: e.type, ar: e.ar, en: e.en, aliases, discovered: !!e.discovered, mentions: s.mentions, articles: s.articles, first: index.figures.earliestArticle(id)?.date, last: s.latest };
   });
   return { rows, next: from + limit < ids.length ? page[page.length - 1] : undefined, total: ids.length };
 }

@@ -62,7 +62,7 @@ export const DEFAULT_TOP = 100;
 
 /** Articles naming each entity (by index number) in the articles given, and its mentions in them; undefined when cancelled. */
 async function countsInRange(index: CorpusIndex, params: NetworkParams, ranged: Article[], control: WorkControl): Promise<{ articles: Uint32Array; mentions: Uint32Array } | undefined> {
-  const size = index.entityNumbers;
+  const size = index.figures.entityNumbers;
   const articles = new Uint32Array(size);
   const mentions = new Uint32Array(size);
   // Without a range, the index keeps them; with one, a first pass counts them.
@@ -77,8 +77,8 @@ async function countsInRange(index: CorpusIndex, params: NetworkParams, ranged: 
     );
     if (!done) return undefined;
   } else {
-    for (const s of index.summaries()) {
-      const e = index.entityNumber(s.entity.id)!;
+    for (const s of index.figures.summaries()) {
+      const e = index.figures.entityNumber(s.entity.id)!;
       articles[e] = s.articles;
       mentions[e] = s.mentions;
     }
@@ -91,10 +91,10 @@ function candidatesOf(index: CorpusIndex, params: NetworkParams, articles: Uint3
   const types = params.types && params.types.length > 0 ? new Set(params.types) : undefined;
   const candidates: number[] = [];
   for (let e = 0; e < articles.length; e++) {
-    const entity = articles[e] > 0 ? index.entityByNumber(e) : undefined;
+    const entity = articles[e] > 0 ? index.figures.entityByNumber(e) : undefined;
     if (entity && (!types || types.has(entity.type))) candidates.push(e);
   }
-  const idOf = (e: number) => index.entityByNumber(e)!.id;
+  const idOf = (e: number) => index.figures.entityByNumber(e)!.id;
   return candidates.sort((a, b) => articles[b] - articles[a] || mentions[b] - mentions[a] || (idOf(a) < idOf(b) ? -1 : 1));
 }
 
@@ -163,7 +163,7 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
   const top = Math.max(1, Math.min(MAX_NODES, Math.floor(params.top ?? DEFAULT_TOP)));
   const inRange = dateFilter(params);
   const ranged = params.from || params.to ? [...index.allArticles()].filter((a) => inRange(a.date)) : [...index.allArticles()];
-  const size = index.entityNumbers;
+  const size = index.figures.entityNumbers;
   const counts = await countsInRange(index, params, ranged, control);
   if (!counts) return undefined;
   const candidates = candidatesOf(index, params, counts.articles, counts.mentions);
@@ -171,7 +171,7 @@ export async function cooccurrenceNetwork(index: CorpusIndex, params: NetworkPar
   const weights = await pairWeights(chosen, size, basis, ranged, control);
   if (!weights) return undefined;
   const nodes = chosen.map((e): NetworkNode => {
-    const entity = index.entityByNumber(e)!;
+    const entity = index.figures.entityByNumber(e)!;
     return { id: entity.id, type: entity.type, ar: entity.ar, en: entity.en, discovered: !!entity.discovered, articles: counts.articles[e], mentions: counts.mentions[e] };
   });
   const { edges, omitted } = edgesOf(nodes, weights, Math.max(1, params.minWeight ?? 1));

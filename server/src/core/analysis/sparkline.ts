@@ -51,7 +51,7 @@ function keptYears(index: CorpusIndex): Map<number, Map<number, number>> {
 
 function countYears(index: CorpusIndex, id: string): Map<number, number> {
   const perYear = new Map<number, number>();
-  for (const a of index.unorderedArticlesOf(id)) if (a.date !== undefined) perYear.set(yearOf(a), (perYear.get(yearOf(a)) ?? 0) + 1);
+  for (const a of index.figures.unorderedArticlesOf(id)) if (a.date !== undefined) perYear.set(yearOf(a), (perYear.get(yearOf(a)) ?? 0) + 1);
   return perYear;
 }
 
@@ -62,10 +62,10 @@ function countYears(index: CorpusIndex, id: string): Map<number, number> {
  * are counted on each hover, which is quick for so few articles.
  */
 export function yearSparkline(index: CorpusIndex, id: string, keepFrom = SHARED_FROM): YearSparkline | undefined {
-  const e = index.entityNumber(id);
+  const e = index.figures.entityNumber(id);
   if (e === undefined) return undefined;
   let perYear: Map<number, number> | undefined;
-  if ((index.summary(id)?.articles ?? 0) >= keepFrom) {
+  if ((index.figures.summary(id)?.articles ?? 0) >= keepFrom) {
     const years = keptYears(index);
     perYear = years.get(e);
     if (!perYear) years.set(e, (perYear = countYears(index, id)));

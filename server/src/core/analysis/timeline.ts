@@ -86,7 +86,7 @@ function perPeriod(g: Granularity, dates: DatedCounts, inRange: (date: string) =
 
 /** The series of a counted entity over the periods from `first`, `span` of them. */
 function series(index: CorpusIndex, { id, entity, periods, undated }: Counted, first: number, span: number): TimelineSeries {
-  const e = index.entityByNumber(entity)!;
+  const e = index.figures.entityByNumber(entity)!;
   const mentions = new Array<number>(span).fill(0);
   const articles = new Array<number>(span).fill(0);
   let m = 0;
@@ -111,8 +111,8 @@ export async function timeline(index: CorpusIndex, params: TimelineParams, contr
   const span = { first: Infinity, last: -Infinity };
   const counted: Counted[] = [];
   for (const id of [...new Set(params.ids)].slice(0, MAX_SERIES)) {
-    const entity = index.entityNumber(id);
-    if (entity === undefined || !index.entityByNumber(entity)) continue;
+    const entity = index.figures.entityNumber(id);
+    if (entity === undefined || !index.figures.entityByNumber(entity)) continue;
     const dates = await entityDates(index, id, control);
     if (!dates) return undefined;
     counted.push({ id, entity, periods: perPeriod(g, dates, inRange, span), undated: dates.undated });

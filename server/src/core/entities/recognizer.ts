@@ -19,6 +19,8 @@ export interface Mention {
   readonly start: number;
   readonly end: number;
   readonly boilerplate: boolean;
+  /** The entity's number in the recogniser that found it (what `indexOf(entity)` gives), saving that lookup. */
+  readonly slot?: number;
 }
 
 interface Terminal {
@@ -31,6 +33,19 @@ interface Terminal {
    * beside one of its context words.
    */
   readonly needsContext: boolean;
+  /** The name ends with + (أوبك+, OPEC+): it is written so, and the name without + is another entity's. */
+  readonly plus?: boolean;
+}
+
+/** A name found at a token: its trie node, its last token, the proclitics before it. */
+interface Match {
+  readonly node: TrieNode;
+  readonly last: number;
+  readonly prefixLength: number;
+  /** The token after an opening quotation mark inside the name, where the mention starts (-1: none). */
+  readonly quoted: number;
+  /** Its first word was read without the article: only catalog names may end here. */
+  readonly article: boolean;
 }
 
 /** A reading of a token (see `cliticReadings`) that starts some name: its proclitics' length, the node it reaches, and whether they end with the article. */
@@ -40,24 +55,51 @@ interface Reading {
   readonly article: boolean;
 }
 
+/** What a second reading of a text takes from the first (see `Recognizer.scan`). */
+interface SecondReading {
+  readonly later: ReadonlyMap<number, number>;
+  readonly at: readonly number[];
+  /** The name the first reading found at each of `at`'s tokens, if it looked there. */
+  readonly found: readonly (Match | undefined)[];
+}
+
 interface TrieNode {
   readonly next: Map<string, TrieNode>;
   terminals: Terminal[];
+  /** Whether some terminal here is a name ending with + (tokens drop the +, so both names end here). */
+  plus?: boolean;
 }
 
 
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 
 /**
- * Whether `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's
- * brackets, the apostrophe of a Latin name (Ma'aden); never a line break.
+ * How `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's
+ * brackets, the apostrophe of a Latin name (Ma'aden) make a gap (`GAP`); never a line break. An
+ * opening quotation mark just before the next token (قناة "المسيرة", تحالف «أوبك+») is a gap
+ * after which the proper name starts (`QUOTE`): the mention is the quoted part.
  */
-function isNameGap(text: string, from: number, to: number): boolean {
+function nameGap(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const ok = c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2d || c === 0x2013 || c === 0x2010 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x640 || (c >= 0x200b && c <= 0x200f) || c === 0x27 || c === 0x2019;
-    if (!ok) return false;
+    if (ok) continue;
+    const opening = c === 0x22 || c === 0xab || c === 0x201c || c === 0x201e;
+    return opening && i === to - 1 ? QUOTE : NO_GAP;
   }
+  return GAP;
+}
+const NO_GAP = 0;
+const GAP = 1;
+const QUOTE = 2;
+
+/**
+ * Whether two one-letter tokens are letters of a dotted acronym (د.ب.أ, أ. ف. ب): a dot between
+ * them, spaces after it. The catalog spells such acronyms with spaces (د ب أ).
+ */
+function isAcronymDot(text: string, a: Token, b: Token): boolean {
+  if (a.end - a.start !== 1 || b.end - b.start !== 1 || text.charCodeAt(a.end) !== 0x2e) return false;
+  for (let i = a.end + 1; i < b.start; i++) if (text.charCodeAt(i) !== 0x20) return false;
   return true;
 }
 
@@ -154,7 +196,9 @@ export class Recognizer {
       }
       node = child;
     }
-    if (!node.terminals.some((x) => x.entity === t.entity && x.kind === t.kind)) node.terminals.push(t);
+    const plus = /\+\s*$/.test(name);
+    if (plus) node.plus = true;
+    if (!node.terminals.some((x) => x.entity === t.entity && x.kind === t.kind && !!x.plus === plus)) node.terminals.push(plus ? { ...t, plus } : t);
     // Names share first words (وزارة, الجيش, محمد): each one's forms are added once.
     if (this.firstWords.has(keys[0])) return;
     this.firstWords.add(keys[0]);
@@ -177,8 +221,9 @@ export class Recognizer {
     if (tokens.length === 0) return undefined;
     const m = this.longestAt(text, tokens, 0);
     if (!m || m.last !== tokens.length - 1) return undefined;
-    const ids = new Set(m.terminals.map((t) => t.entity));
-    return ids.size === 1 ? this.all[m.terminals[0].entity] : undefined;
+    const terminals = this.terminalsOf(m);
+    const ids = new Set(terminals.map((t) => t.entity));
+    return ids.size === 1 ? this.all[terminals[0].entity] : undefined;
   };
 
   /** True when `key` starts some catalog name (used by discovery to stop at known words). */
@@ -188,40 +233,90 @@ export class Recognizer {
 
   /**
    * Finds mentions in `text`. `inBoilerplate(offset)` tells whether an offset lies in a
-   * boilerplate zone; antecedents are tracked over the whole text in order.
+   * boilerplate zone; antecedents are tracked over the whole text in order. A short form on a
+   * line before the one that first gives the entity's full name (a headline's البرهان, the lead's
+   * عبد الفتاح البرهان) is read again once the whole text has been: the full name serves it.
    */
   recognize(text: string, inBoilerplate: (offset: number) => boolean = () => false, tokens: Token[] = tokenize(text)): Mention[] {
-    const mentions: Mention[] = [];
-    const seenFull = new Set<number>();
     // Context words are compared as whole tokens, never as substrings; built only when needed.
     let joined: string | undefined;
     const articleKey = () => (joined ??= ` ${tokens.map((t) => t.key).join(' ')} `);
+    const first = this.scan(text, inBoilerplate, tokens, articleKey);
+    return first.again ? this.scan(text, inBoilerplate, tokens, articleKey, first.again).mentions : first.mentions;
+  }
+
+  /**
+   * One reading of the text. Returns, when a short form or a name needing context came before
+   * its entity's full name, what a second reading needs (`again`): where the article first names
+   * each entity in full (`later`), which serves as antecedent to a name on an earlier line when
+   * no entity sharing the name was named before; and the names the first reading found by token,
+   * with the tokens it passed over inside mentions (`at`), the only ones where a name can start.
+   */
+  private scan(text: string, inBoilerplate: (offset: number) => boolean, tokens: Token[], articleKey: () => string, again?: SecondReading): { mentions: Mention[]; again?: SecondReading } {
+    const later = again?.later;
+    const at: number[] = [];
+    const found: (Match | undefined)[] = [];
+    const mentions: Mention[] = [];
+    /** The entities named in full so far, each with where it first was. */
+    const seenFull = new Map<number, number>();
+    /** Entities a short form or context-bound name was read for before their full name. */
+    const early: number[] = [];
     let i = 0;
-    while (i < tokens.length) {
-      const m = this.longestAt(text, tokens, i);
+    let next = 0;
+    for (;;) {
+      if (again) {
+        while (next < again.at.length && again.at[next] < i) next++;
+        if (next === again.at.length) break;
+        i = again.at[next];
+      } else if (i >= tokens.length) break;
+      const m = again ? (again.found[next] ?? this.longestAt(text, tokens, i)) : this.longestAt(text, tokens, i);
       if (!m) {
         i++;
         continue;
       }
-      const at = i;
+      const first = i;
+      if (!again) {
+        at.push(i);
+        found.push(m);
+      }
+      let terminals = this.terminalsOf(m);
+      let end = tokens[m.last].end;
+      if (m.node.plus) {
+        // أوبك+ and أوبك: the + written after the name picks the name ending with it.
+        const plusAfter = text.charCodeAt(end) === 0x2b;
+        terminals = terminals.filter((t) => !!t.plus === plusAfter);
+        if (plusAfter) end++;
+        if (terminals.length === 0) {
+          i++;
+          continue;
+        }
+      }
       // Only a bare word counts after a title: ولي (و + لي) after وولي is no name.
-      const entity = this.resolve(m.terminals, seenFull, articleKey, () => m.prefixLength === 0 && titleBefore(text, tokens, at));
+      const namedBelow = later && ((e: number) => (later.get(e) ?? -1) > end && text.lastIndexOf('\n', later.get(e)) >= end);
+      const entity = this.resolve(terminals, seenFull, namedBelow, articleKey, () => m.prefixLength === 0 && titleBefore(text, tokens, first));
+      if (later === undefined) for (const t of terminals) if (t.entity !== entity && (t.kind === 'short' || t.needsContext) && !seenFull.has(t.entity)) early.push(t.entity);
       if (entity === undefined) {
         i++;
         continue;
       }
-      const term = m.terminals.find((t) => t.entity === entity)!;
-      const start = keyUnitOffset(text, tokens[i], m.prefixLength);
-      const end = tokens[m.last].end;
-      if ((term.kind === 'name' || term.kind === 'discovered') && !term.needsContext) seenFull.add(entity);
-      mentions.push({ entity: this.entities[entity].id, kind: term.kind, start, end, boilerplate: inBoilerplate(start) });
+      const term = terminals.find((t) => t.entity === entity)!;
+      const start = m.quoted >= 0 ? tokens[m.quoted].start : keyUnitOffset(text, tokens[i], m.prefixLength);
+      if ((term.kind === 'name' || term.kind === 'discovered') && !term.needsContext && !seenFull.has(entity)) seenFull.set(entity, start);
+      mentions.push({ entity: this.entities[entity].id, kind: term.kind, start, end, boilerplate: inBoilerplate(start), slot: entity });
+      if (!again) {
+        for (let k = i + 1; k <= m.last; k++) {
+          at.push(k);
+          found.push(undefined);
+        }
+      }
       i = m.last + 1;
     }
-    return mentions;
+    return { mentions, again: !again && early.some((e) => seenFull.has(e)) ? { later: seenFull, at, found } : undefined };
   }
 
-  private longestAt(text: string, tokens: Token[], i: number): { terminals: readonly Terminal[]; last: number; prefixLength: number } | undefined {
-    let best: { terminals: readonly Terminal[]; last: number; prefixLength: number } | undefined;
+  /** The longest name at token `i`. */
+  private longestAt(text: string, tokens: Token[], i: number): Match | undefined {
+    let best: Match | undefined;
     const { key, hash } = tokens[i];
     if (this.latinPending && isLatinKey(key)) this.addLatinNames();
     // Most tokens neither start a name nor are one with proclitics: one bit, then one lookup, decide.
@@ -229,13 +324,19 @@ export class Recognizer {
     for (const reading of this.readingsOf(key)) {
       let node: TrieNode | undefined = reading.node;
       let j = i;
+      let quoted = -1;
       while (node) {
-        if (node.terminals.length > 0 && (!best || j > best.last)) {
-          const terminals = reading.article ? this.catalogTerminals(node) : node.terminals;
-          if (terminals.length > 0) best = { terminals, last: j, prefixLength: reading.prefixLength };
-        }
+        if (node.terminals.length > 0 && (!best || j > best.last) && (!reading.article || this.catalogTerminals(node).length > 0)) best = { node, last: j, prefixLength: reading.prefixLength, quoted, article: reading.article };
         const nextTok = tokens[j + 1];
-        if (!nextTok || !isNameGap(text, tokens[j].end, nextTok.start)) break;
+        if (node.next.size === 0 || !nextTok) break;
+        const gap = nameGap(text, tokens[j].end, nextTok.start);
+        if (gap === NO_GAP && !isAcronymDot(text, tokens[j], nextTok)) break;
+        // One quoted part a name: a second opening quote starts another name.
+        // A name before the quote (الاتحاد الدولي لكرة القدم «فيفا») is one; the quoted part another.
+        if (gap === QUOTE) {
+          if (quoted >= 0 || node.terminals.length > 0) break;
+          quoted = j + 1;
+        }
         node = node.next.get(nextTok.key);
         j++;
       }
@@ -263,6 +364,11 @@ export class Recognizer {
 
   private readonly readings = new Map<string, Reading[]>();
 
+  /** The terminals a name found may end in: the catalog's alone when its first word was read without the article (see `catalogTerminals`). */
+  private terminalsOf(m: Match): readonly Terminal[] {
+    return m.article ? this.catalogTerminals(m.node) : m.node.terminals;
+  }
+
   /**
    * The terminals of a node a word read without its article may end in: the catalog's. A learnt
    * name is not read so (الجواو كرافينيو), as no name is written so and an article's token filter
@@ -275,27 +381,29 @@ export class Recognizer {
 
   /**
    * The entity a name stands for here. `titled()`: whether a title stands before it, which
-   * serves a person's short form as an antecedent does (الرئيس عون).
+   * serves a person's short form as an antecedent does (الرئيس عون). `namedBelow(e)`: whether
+   * the entity is named in full on a later line, an antecedent when none of the name's entities
+   * was named before.
    */
-  private resolve(terminals: readonly Terminal[], seenFull: ReadonlySet<number>, articleKey: () => string, titled: () => boolean): number | undefined {
+  private resolve(terminals: readonly Terminal[], seenFull: ReadonlyMap<number, number>, namedBelow: ((e: number) => boolean) | undefined, articleKey: () => string, titled: () => boolean): number | undefined {
     const person = (e: number) => this.all[e].type === 'person';
-    // The common case, one terminal, without building the lists below.
-    if (terminals.length === 1) {
-      const t = terminals[0];
-      if (t.needsContext) return seenFull.has(t.entity) || this.inContext(t.entity, articleKey) ? t.entity : undefined;
-      return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity) || (person(t.entity) && titled()) ? t.entity : undefined;
+    // The common case, one entity, without building the lists below.
+    const t = terminals[0];
+    if (terminals.length === 1 || terminals.every((x) => x.entity === t.entity)) {
+      const e = t.entity;
+      if (t.needsContext) return seenFull.has(e) || namedBelow?.(e) || this.inContext(e, articleKey) ? e : undefined;
+      return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(e) || namedBelow?.(e) || (person(e) && titled()) ? e : undefined;
     }
-    const entities = [...new Set(terminals.map((t) => t.entity))];
-    // A full name or demonym of exactly one entity needs no help.
-    const firm = terminals.filter((t) => t.kind !== 'short');
-    if (entities.length === 1) {
-      const t = terminals[0];
-      if (t.needsContext) return seenFull.has(t.entity) || this.inContext(t.entity, articleKey) ? t.entity : undefined;
-      if (t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(t.entity) || (person(t.entity) && titled())) return t.entity;
-      return undefined;
-    }
-    const withAntecedent = entities.filter((e) => seenFull.has(e));
+    const entities = [...new Set(terminals.map((x) => x.entity))];
+    const firm = terminals.filter((x) => x.kind !== 'short');
+    let withAntecedent = entities.filter((e) => seenFull.has(e));
+    if (withAntecedent.length === 0 && namedBelow !== undefined) withAntecedent = entities.filter(namedBelow);
     if (withAntecedent.length === 1) return withAntecedent[0];
+    // Several named before (الأهلي السعودي, then الأهلي المصري): the one whose context words the article holds.
+    if (withAntecedent.length > 1) {
+      const byContext = withAntecedent.filter((e) => this.inContext(e, articleKey));
+      if (byContext.length === 1) return byContext[0];
+    }
     // A title picks the one person among the names' entities (الرئيس السوداني: not Sudan).
     if (withAntecedent.length === 0 && firm.length === 0 && titled()) {
       const people = entities.filter(person);
@@ -305,10 +413,14 @@ export class Recognizer {
       const byContext = entities.filter((e) => this.inContext(e, articleKey));
       if (byContext.length === 1) return byContext[0];
       // Names that need context aside, one entity may be left to take the name.
-      const free = entities.filter((e) => terminals.some((t) => t.entity === e && t.kind !== 'short' && !t.needsContext));
+      const free = entities.filter((e) => terminals.some((x) => x.entity === e && x.kind !== 'short' && !x.needsContext));
       if (byContext.length === 0 && free.length === 1) return free[0];
+      return undefined;
     }
-    return undefined;
+    if (withAntecedent.length > 0) return undefined;
+    // Short forms only, none named before: one whose entity needs context and has it (الهلال in an article on the Saudi league).
+    const byContext = entities.filter((e) => terminals.some((x) => x.entity === e && x.needsContext) && this.inContext(e, articleKey));
+    return byContext.length === 1 ? byContext[0] : undefined;
   }
 
   private inContext(entity: number, articleKey: () => string): boolean {

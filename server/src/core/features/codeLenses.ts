@@ -22,9 +22,9 @@ const FEW_ENTITIES = 3;
 /** Lenses over workspace catalog entries: mentions and articles of each. */
 export function catalogLenses(index: CorpusIndex, catalogUri: string): CodeLens[] {
   const out: CodeLens[] = [];
-  for (const e of index.allEntities()) {
+  for (const e of index.figures.allEntities()) {
     if (e.source?.uri !== catalogUri) continue;
-    const s = index.summary(e.id);
+    const s = index.figures.summary(e.id);
     const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
     const title = `${n(s?.mentions ?? 0, 'mention')} in ${n(s?.articles ?? 0, 'article')}`;
     out.push({ range: { start: e.source.range.start, end: e.source.range.start }, command: { title, command: s?.mentions ? 'corpusLens.showMentions' : '', arguments: s?.mentions ? [e.id] : undefined } });

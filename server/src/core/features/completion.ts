@@ -14,12 +14,12 @@ export function completions(index: CorpusIndex, uri: string, offset: number, tex
   const key = normalizeKey(typed);
   const latin = /[a-z]/i.test(typed) ? latinKey(typed) : '';
   const out: CompletionItem[] = [];
-  for (const e of index.allEntities()) {
+  for (const e of index.figures.allEntities()) {
     const names = [e.ar, ...(e.aliases ?? [])];
     // Any word of a name may be the one being typed (لافر… → سيرغي لافروف).
     const hit = names.find((n) => tokenKeys(n).some((k) => k.startsWith(key))) ?? (latin && e.en && (e.en.toLowerCase().split(/\s+/).some((w) => w.startsWith(typed.toLowerCase())) || latinKey(e.en).startsWith(latin)) ? e.ar : undefined);
     if (!hit) continue;
-    const s = index.summary(e.id);
+    const s = index.figures.summary(e.id);
     out.push({
       label: hit,
       kind: ENTITY_TYPE_INFO[e.type].completionKind,

@@ -38,8 +38,8 @@ function marks(index: CorpusIndex, uri: string, text: string): Mark[] | undefine
   const a = index.article(uri);
   if (!a) return undefined;
   const items: Mark[] = [];
-  for (const m of index.mentions(a)) {
-    const e = index.entity(m.entity);
+  for (const m of index.articleMentions.of(a)) {
+    const e = index.figures.entity(m.entity);
     if (!e) continue;
     items.push({ start: m.start, end: m.end, type: e.type, demonym: m.kind === 'demonym', discovered: m.kind === 'discovered', boilerplate: m.boilerplate });
   }

@@ -13,7 +13,7 @@ export function entityItem(s: EntitySummary): EntityItem {
 }
 
 export function entityItems(index: CorpusIndex, search: SearchEngine, type: EntityKind, sort: EntitySort, filter?: string): EntityItem[] {
-  let list = index.summaries(type);
+  let list = index.figures.summaries(type);
   if (filter && filter.trim()) {
     const rank = new Map(search.entities(filter, 200).map((h, i) => [h.entity.id, i]));
     list = list.filter((s) => rank.has(s.entity.id)).sort((a, b) => rank.get(a.entity.id)! - rank.get(b.entity.id)!);
@@ -30,7 +30,7 @@ export function entityItems(index: CorpusIndex, search: SearchEngine, type: Enti
 }
 
 export function entityArticles(index: CorpusIndex, id: string, limit = 500): EntityArticle[] {
-  return index.articlesOf(id, limit).map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, count: index.countIn(a, id), ...derived(a) }));
+  return index.figures.articlesOf(id, limit).map((a) => ({ uri: a.uri, headline: a.headline.text, date: a.date, count: index.articleMentions.countOf(a, id), ...derived(a) }));
 }
 
 /**
@@ -43,7 +43,7 @@ export function articleMentions(index: CorpusIndex, id: string, uri: string, tex
   const a = index.article(uri);
   if (!a) return [];
   return index
-    .mentions(a)
+    .articleMentions.of(a)
     .filter((m) => m.entity === id && !m.boilerplate)
     .map((m) => {
       const arabic = isMostlyArabic(text.slice(m.start, m.end));

@@ -46,7 +46,7 @@ export function hover(index: CorpusIndex, uri: string, offset: number, text: str
   const contents = (value: string) => ({ kind: format.markdown ? ('markdown' as const) : ('plaintext' as const), value });
   const mention = mentionNear(index, uri, offset, text);
   if (mention) {
-    const e = index.entity(mention.entity);
+    const e = index.figures.entity(mention.entity);
     if (!e) return undefined;
     const notes: string[] = [];
     if (mention.kind === 'demonym') notes.push(w.em(`${w.text(text.slice(mention.start, mention.end))}: an adjective of ${w.text(e.en ?? e.ar)} (demonym)`));
@@ -70,7 +70,7 @@ export function hover(index: CorpusIndex, uri: string, offset: number, text: str
 
 /** Why a discovered name was taken for one: the phrase that introduced it, in which article. */
 function foundFrom(index: CorpusIndex, e: Entity, w: Writer): string {
-  const a = index.introducer(e.id);
+  const a = index.figures.introducer(e.id);
   const phrase = `«${e.description ? `${w.text(e.description)} ` : ''}${w.text(e.ar)}»`;
   if (!a) return `Found from ${phrase}; in no catalog.`;
   const line = a.lines.positionAt(a.headline.start).line + 1;
@@ -87,20 +87,20 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
   if (e.description && e.description !== role) out.push(w.text(e.description));
   if (e.discovered) out.push(foundFrom(index, e, w));
 
-  const forms = index.forms(e.id);
+  const forms = index.figures.forms(e.id);
   if (forms.length > 0) {
     // Each spelling with its own count: «لافروف» ×13.
     out.push(`Forms seen: ${forms.slice(0, 12).map(([f, n]) => `«${w.text(f)}» ×${n}`).join(' · ')}${forms.length > 12 ? ' · …' : ''}`);
   }
   const a0 = index.article(uri);
-  const here = a0 ? index.countIn(a0, e.id) : 0;
-  const summary = index.summary(e.id);
+  const here = a0 ? index.articleMentions.countOf(a0, e.id) : 0;
+  const summary = index.figures.summary(e.id);
   const total = summary?.mentions ?? 0;
   const count = summary?.articles ?? 0;
   out.push(`Mentions: ${w.strong(String(here))} in this article · ${w.strong(String(total))} in the corpus, in ${count} article${count === 1 ? '' : 's'}`);
   const years = yearSparkline(index, e.id);
   if (years) out.push(`Articles by year: ${years.first} ${years.bars} ${years.last}`);
-  const articles = index.articlesOf(e.id, 8);
+  const articles = index.figures.articlesOf(e.id, 8);
   if (articles.length > 0) {
     const list = articles.map((a) => {
       const line = a.lines.positionAt(a.headline.start).line + 1;
@@ -110,7 +110,7 @@ function entityCard(index: CorpusIndex, e: Entity, uri: string, w: Writer, comma
     if (count > 8) list.push(`- … ${count - 8} more`);
     out.push(`Articles:\n${list.join('\n')}`);
   }
-  const withIt = index.cooccurring(e.id, 5);
+  const withIt = index.figures.cooccurring(e.id, 5);
   if (withIt.length > 0) out.push(`Named with: ${withIt.map((c) => `${w.text(c.entity.ar)} (${c.articles})`).join(', ')}`);
   if (commands && w === MARKDOWN) {
     const adopt = e.discovered ? ` · ${commandLink('Add to catalog', 'corpusLens.adoptName', [e.id])} · ${commandLink('Ignore', 'corpusLens.ignoreName', [e.id])}` : '';

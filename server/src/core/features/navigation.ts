@@ -7,12 +7,12 @@ import { locationOf, rangeOf } from './ranges';
 
 /** The mention at `offset`, or the one that starts inside the same word (after a proclitic). */
 export function mentionNear(index: CorpusIndex, uri: string, offset: number, text: string): Mention | undefined {
-  const direct = index.mentionAt(uri, offset);
+  const direct = index.articleMentions.at(uri, offset);
   if (direct) return direct;
   let o = offset;
   for (let step = 0; step < 3 && o < text.length && /[\p{L}\p{M}]/u.test(text[o]); step++) {
     o++;
-    const m = index.mentionAt(uri, o);
+    const m = index.articleMentions.at(uri, o);
     if (m && m.start === o) return m;
   }
   return undefined;
@@ -21,11 +21,11 @@ export function mentionNear(index: CorpusIndex, uri: string, offset: number, tex
 export function definition(index: CorpusIndex, uri: string, offset: number, text: string): Location | undefined {
   const m = mentionNear(index, uri, offset, text);
   if (!m) return undefined;
-  const e = index.entity(m.entity);
+  const e = index.figures.entity(m.entity);
   if (e?.source) return { uri: e.source.uri, range: e.source.range };
   // The article at hand first: its first full-name mention, unless that is where the cursor is.
   const here = index.article(uri);
-  const full = here && index.mentions(here).find((x) => x.entity === m.entity && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
+  const full = here && index.articleMentions.of(here).find((x) => x.entity === m.entity && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
   if (here && full && full.start !== m.start) return locationOf(here, full.start, full.end);
   // Then the oldest dated article; undated ones after.
   return firstMention(index, m.entity);
@@ -37,11 +37,11 @@ export function definition(index: CorpusIndex, uri: string, offset: number, text
  * to date by the index, so this costs two article scans at most.
  */
 export function firstMention(index: CorpusIndex, id: string): Location | undefined {
-  const full = index.earliestFullArticle(id);
-  const inFull = full && index.mentions(full).find((x) => x.entity === id && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
+  const full = index.figures.earliestFullArticle(id);
+  const inFull = full && index.articleMentions.of(full).find((x) => x.entity === id && !x.boilerplate && (x.kind === 'name' || x.kind === 'discovered'));
   if (full && inFull) return locationOf(full, inFull.start, inFull.end);
-  const first = index.earliestArticle(id);
-  const any = first && index.mentions(first).find((x) => x.entity === id && !x.boilerplate);
+  const first = index.figures.earliestArticle(id);
+  const any = first && index.articleMentions.of(first).find((x) => x.entity === id && !x.boilerplate);
   return first && any ? locationOf(first, any.start, any.end) : undefined;
 }
 
@@ -63,8 +63,8 @@ export interface MentionLocations {
  * thousands, more than a references list can show or a client can take in one answer).
  */
 export function mentionLocations(index: CorpusIndex, id: string, includeDemonyms: boolean, limit = Infinity, first?: string): MentionLocations {
-  const { mentions, total } = index.mentionPage(id, { includeDemonyms }, limit, first);
-  return { entity: index.entity(id), locations: mentions.map((r) => locationOf(index.article(r.uri)!, r.start, r.end)), total };
+  const { mentions, total } = index.figures.mentionPage(id, { includeDemonyms }, limit, first);
+  return { entity: index.figures.entity(id), locations: mentions.map((r) => locationOf(index.article(r.uri)!, r.start, r.end)), total };
 }
 
 export function references(index: CorpusIndex, uri: string, offset: number, text: string, includeDemonyms = true, limit = Infinity): MentionLocations {
@@ -77,5 +77,5 @@ export function highlights(index: CorpusIndex, uri: string, offset: number, text
   const m = mentionNear(index, uri, offset, text);
   const a = index.article(uri);
   if (!m || !a) return [];
-  return index.mentions(a).filter((x) => x.entity === m.entity).map((x) => ({ range: rangeOf(a, x.start, x.end), kind: DocumentHighlightKind.Text }));
+  return index.articleMentions.of(a).filter((x) => x.entity === m.entity).map((x) => ({ range: rangeOf(a, x.start, x.end), kind: DocumentHighlightKind.Text }));
 }

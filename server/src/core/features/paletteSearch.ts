@@ -22,10 +22,10 @@ export async function searchAll(
   if (!query.trim()) return result;
   const candidates = new Set<Article>();
   for (const h of search.entities(query, 20)) {
-    const s = index.summary(h.entity.id);
+    const s = index.figures.summary(h.entity.id);
     if (!s || s.mentions === 0) continue;
     result.entities.push({ ...entityItem(s), location: entityLocation(index, h.entity) });
-    for (const a of index.articlesOf(h.entity.id, 50)) if (candidates.size < maxArticles) candidates.add(a);
+    for (const a of index.figures.articlesOf(h.entity.id, 50)) if (candidates.size < maxArticles) candidates.add(a);
   }
   for (const h of search.headlineHits(query, 20)) {
     const a = h.article;

@@ -37,11 +37,11 @@ export interface ReaderArticle {
 export function readerArticle(index: CorpusIndex, uri: string, text: string): ReaderArticle | undefined {
   const a = index.article(uri);
   if (!a) return undefined;
-  const s = parseArticle(text, index.recognizer.named);
+  const s = parseArticle(text, index.discovery.recognizer.named);
   const span = (x: { start: number; end: number }): ReaderSpan => ({ start: x.start, end: x.end });
   const marks: ReaderMark[] = [];
-  for (const m of index.mentions(a)) {
-    const e = index.entity(m.entity);
+  for (const m of index.articleMentions.of(a)) {
+    const e = index.figures.entity(m.entity);
     if (e) marks.push({ start: m.start, end: m.end, type: e.type, id: e.id, ar: e.ar, en: e.en, demonym: m.kind === 'demonym', boilerplate: m.boilerplate });
   }
   return {

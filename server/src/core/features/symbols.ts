@@ -36,7 +36,7 @@ function sym(a: Article, name: string, kind: SymbolKind, start: number, end: num
 export function documentSymbols(index: CorpusIndex, uri: string, text: string): DocumentSymbol[] {
   const a = index.article(uri);
   if (!a) return [];
-  const s = parseArticle(text, index.recognizer.named);
+  const s = parseArticle(text, index.discovery.recognizer.named);
   const out: DocumentSymbol[] = [headlineSymbol(a, s.headline, [s.date?.iso, s.source].filter(Boolean).join(' · '))];
   // The part of the text that starts last, after which the groups are placed.
   let last = s.headline.synthetic ? { start: 0, end: 0 } : { start: 0, end: s.headline.end };
@@ -59,11 +59,11 @@ export function documentSymbols(index: CorpusIndex, uri: string, text: string): 
   });
 
   const groups: Omit<DocumentSymbol, 'range' | 'selectionRange'>[] = [];
-  const mentions = index.mentions(a);
+  const mentions = index.articleMentions.of(a);
   for (const type of ENTITY_TYPES) {
     const byEntity = new Map<string, { start: number; end: number; count: number }>();
     for (const m of mentions) {
-      if (m.boilerplate || index.entity(m.entity)?.type !== type) continue;
+      if (m.boilerplate || index.figures.entity(m.entity)?.type !== type) continue;
       const cur = byEntity.get(m.entity);
       if (cur) cur.count++;
       else byEntity.set(m.entity, { start: m.start, end: m.end, count: 1 });
@@ -71,7 +71,7 @@ export function documentSymbols(index: CorpusIndex, uri: string, text: string): 
     if (byEntity.size === 0) continue;
     const items = [...byEntity]
       .sort((x, y) => y[1].count - x[1].count)
-      .map(([id, v]) => sym(a, index.entity(id)!.ar, SymbolKind.Object, v.start, v.end, `×${v.count}`));
+      .map(([id, v]) => sym(a, index.figures.entity(id)!.ar, SymbolKind.Object, v.start, v.end, `×${v.count}`));
     groups.push({ name: ENTITY_TYPE_INFO[type].plural, detail: String(items.length), kind: SymbolKind.Namespace, children: items });
   }
   // The source line is listed among the parts.

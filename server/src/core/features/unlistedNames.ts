@@ -15,13 +15,13 @@ const TYPES: readonly EntityType[] = ['person', 'organisation', 'place'];
 
 /** Discovered names (or the one of that `id`), those in the most articles first, then the most mentioned. */
 export function unlistedNames(index: CorpusIndex, limit = 1000, id?: string): UnlistedName[] {
-  const one = id === undefined ? undefined : index.summary(id);
-  const found: EntitySummary[] = (one ? [one] : id === undefined ? TYPES.flatMap((t) => index.summaries(t)) : []).filter((s) => s.entity.discovered);
+  const one = id === undefined ? undefined : index.figures.summary(id);
+  const found: EntitySummary[] = (one ? [one] : id === undefined ? TYPES.flatMap((t) => index.figures.summaries(t)) : []).filter((s) => s.entity.discovered);
   found.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.entity.ar.localeCompare(b.entity.ar, 'ar'));
   return found.slice(0, limit).map((s) => ({
     ...entityItem(s),
     latin: romanize(s.entity.ar),
-    forms: index.forms(s.entity.id).map(([form]) => form),
+    forms: index.figures.forms(s.entity.id).map(([form]) => form),
     reason: s.entity.description || undefined,
   }));
 }
@@ -47,8 +47,8 @@ export const ADOPTABLE_TYPES: readonly EntityType[] = TYPES;
 
 /** Quick fixes on a discovered name at `offset`: add it to the catalog, merge it, ignore it. */
 export function unlistedNameFixes(index: CorpusIndex, uri: string, offset: number): CodeAction[] {
-  const m = index.mentionAt(uri, offset);
-  const e = m && index.entity(m.entity);
+  const m = index.articleMentions.at(uri, offset);
+  const e = m && index.figures.entity(m.entity);
   if (!e?.discovered) return [];
   const fix = (title: string, command: string, isPreferred = false): CodeAction => ({
     title,
@@ -100,12 +100,12 @@ export function adoptedEntry(name: UnlistedName, type: EntityType, latin: string
  * words, those of its type first; then the catalog entities most often named beside it.
  */
 export function mergeTargets(index: CorpusIndex, search: SearchEngine, id: string, limit = 8): Entity[] {
-  const name = index.entity(id);
+  const name = index.figures.entity(id);
   if (!name) return [];
   const words = name.ar.split(/\s+/).filter((w) => w.length > 3).sort((a, b) => b.length - a.length).slice(0, 2);
   const found = new Map<string, Entity>();
   for (const query of [name.ar, ...words]) for (const h of search.entities(query, 2 * limit)) if (!h.entity.discovered) found.set(h.entity.id, h.entity);
-  for (const c of index.cooccurring(id, 2 * limit)) if (!c.entity.discovered) found.set(c.entity.id, c.entity);
+  for (const c of index.figures.cooccurring(id, 2 * limit)) if (!c.entity.discovered) found.set(c.entity.id, c.entity);
   const all = [...found.values()];
   return [...all.filter((e) => e.type === name.type), ...all.filter((e) => e.type !== name.type)].slice(0, limit);
 }

@@ -63,7 +63,7 @@ export function analyzeArticle(text: string, recognizer: Recognizer, detach = tr
   const people = new DiscoveredSlots(recognizer.catalogSize);
   // People learnt from other articles are numbered like the ones this article introduces.
   const local: number[] = found.map((m) => {
-    const i = recognizer.indexOf(m.entity);
+    const i = m.slot ?? recognizer.indexOf(m.entity);
     if (i < recognizer.catalogSize) return i;
     const e = recognizer.entities[i];
     return people.slot(discoveredKey(e.id), e.ar, e.description ?? '');
@@ -309,7 +309,7 @@ function addDiscovered(text: string, tokens: Token[], recognizer: Recognizer, me
   const described: (KnownMention | undefined)[] = [];
   const known = (k: number): KnownMention => {
     const x = mentions[k];
-    return (described[k] ??= { type: recognizer.entities[recognizer.indexOf(x.entity)].type, demonym: x.kind === 'demonym', short: x.kind === 'short' });
+    return (described[k] ??= { type: recognizer.entities[x.slot ?? recognizer.indexOf(x.entity)].type, demonym: x.kind === 'demonym', short: x.kind === 'short' });
   };
   const cover = coverOf(tokens, mentions, local, recognizer.catalogSize);
   const found = discoverNames(text, tokens, cover.catalog, known);

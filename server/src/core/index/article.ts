@@ -235,19 +235,6 @@ export class Article {
     }
   }
 
-  /** Calls `f` with each entity the article introduces: those its own discovery found (see `MENTION_KINDS`). */
-  forEachIntroduced(f: (entity: number) => void): void {
-    const d = this.data;
-    // The bits spelt out (see `mentionWord`): this runs over every mention of every article restored.
-    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (((d[k] >>> 1) & 3) === DISCOVERED_KIND) f(d[k] >>> 3);
-  }
-
-  /** Calls `f` with the entity of each mention that gives a full name outside boilerplate (an entity once a mention). */
-  forEachFullName(f: (entity: number) => void): void {
-    const d = this.data;
-    for (let k = mentionsAt(d, this.base), end = countsAt(d, this.base); k < end; k += 3) if (isFullName(d[k])) f(d[k] >>> 3);
-  }
-
   /** Whether a mention names the entity (`inFull`: gives its full name outside boilerplate). */
   hasMention(entity: number, inFull = false): boolean {
     const d = this.data;
@@ -277,39 +264,55 @@ export class Article {
     for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) f(d[k], d[k + 1]);
   }
 
-  /**
-   * Copies the entities the article names outside boilerplate (index numbers), and their counts of
-   * mentions there, into `entities` and `mentions` (each `entityCount` long at least); returns how
-   * many. For the loops that run for every article of a restore, without a call per entity.
-   */
-  copyEntities(entities: Uint32Array, mentions: Uint32Array): number {
-    const d = this.data;
-    let n = 0;
-    for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2, n++) {
-      entities[n] = d[k];
-      mentions[n] = d[k + 1];
-    }
-    return n;
-  }
-
-  /** Adds `by` to `into` at each entity the article names outside boilerplate, but `except`: a count of the entities named with it. */
-  countEntities(into: Uint32Array, by: number, except: number): void {
-    const d = this.data;
-    for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) if (d[k] !== except) into[d[k]] += by;
-  }
-
   /** Mentions of the entity (its index number) outside boilerplate; 0 when the article does not name it. */
   mentionsOf(entity: number): number {
     const d = this.data;
     for (let k = countsAt(d, this.base), end = formsAt(d, this.base); k < end; k += 2) if (d[k] === entity) return d[k + 1];
     return 0;
   }
+}
 
-  /** Calls `f` with each written form: its entity, form id and count. */
-  forEachForm(f: (entity: number, form: number, count: number) => void): void {
-    const d = this.data;
-    for (let k = formsAt(d, this.base), end = filterAt(d, this.base); k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
+// The index's own passes over an article's sections, beside the class rather than in it: its
+// statistics, discovery and persistence run them for every article they take in or let go.
+
+/** Calls `f` with each entity the article introduces: those its own discovery found (see `MENTION_KINDS`). */
+export function forEachIntroduced(a: Article, f: (entity: number) => void): void {
+  const d = a.data;
+  // The bits spelt out (see `mentionWord`): this runs over every mention of every article restored.
+  for (let k = mentionsAt(d, a.base), end = countsAt(d, a.base); k < end; k += 3) if (((d[k] >>> 1) & 3) === DISCOVERED_KIND) f(d[k] >>> 3);
+}
+
+/** Calls `f` with the entity of each mention that gives a full name outside boilerplate (an entity once a mention). */
+export function forEachFullName(a: Article, f: (entity: number) => void): void {
+  const d = a.data;
+  for (let k = mentionsAt(d, a.base), end = countsAt(d, a.base); k < end; k += 3) if (isFullName(d[k])) f(d[k] >>> 3);
+}
+
+/**
+ * Copies the entities the article names outside boilerplate (index numbers), and their counts of
+ * mentions there, into `entities` and `mentions` (each `entityCount` long at least); returns how
+ * many. For the loops that run for every article of a restore, without a call per entity.
+ */
+export function copyEntities(a: Article, entities: Uint32Array, mentions: Uint32Array): number {
+  const d = a.data;
+  let n = 0;
+  for (let k = countsAt(d, a.base), end = formsAt(d, a.base); k < end; k += 2, n++) {
+    entities[n] = d[k];
+    mentions[n] = d[k + 1];
   }
+  return n;
+}
+
+/** Adds `by` to `into` at each entity the article names outside boilerplate, but `except`: a count of the entities named with it. */
+export function countEntities(a: Article, into: Uint32Array, by: number, except: number): void {
+  const d = a.data;
+  for (let k = countsAt(d, a.base), end = formsAt(d, a.base); k < end; k += 2) if (d[k] !== except) into[d[k]] += by;
+}
+
+/** Calls `f` with each written form: its entity, form id and count. */
+export function forEachForm(a: Article, f: (entity: number, form: number, count: number) => void): void {
+  const d = a.data;
+  for (let k = formsAt(d, a.base), end = filterAt(d, a.base); k < end; k += 3) f(d[k], d[k + 1], d[k + 2]);
 }
 
 /** True when every entity number in the article is below `entities` and every form id below `forms`. */

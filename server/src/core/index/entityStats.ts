@@ -4,7 +4,7 @@
  * co-occurrences once first asked for (or spoilt by a removal), then kept from there.
  */
 import type { Entity, EntityType } from '../catalog/types';
-import type { Article } from './article';
+import { copyEntities, countEntities, forEachForm, forEachFullName, type Article } from './article';
 import type { ArticleList } from './articleList';
 import { addToTop, byDateDesc, earlier } from './articleOrder';
 import type { EntityTable } from './entityTable';
@@ -123,7 +123,7 @@ export class EntityStatistics {
     }
     // After the counts, which give every entity named outside boilerplate its dates. An entity
     // named in full twice is offered the article twice, harmlessly.
-    if (!datesLater) a.forEachFullName((e) => stats[e]!.dates?.earliestFull.offer(a));
+    if (!datesLater) forEachFullName(a, (e) => stats[e]!.dates?.earliestFull.offer(a));
     this.countForms(a, 1);
   }
 
@@ -145,7 +145,7 @@ export class EntityStatistics {
     this.countForms(a, -1);
   }
 
-  /** Arrays an article's entities are copied into (see `Article.copyEntities`), reused from article to article. */
+  /** Arrays an article's entities are copied into (see `copyEntities` in `article.ts`), reused from article to article. */
   private scratchEntities = new Uint32Array(256);
   private scratchMentions = new Uint32Array(256);
 
@@ -155,7 +155,7 @@ export class EntityStatistics {
       this.scratchEntities = new Uint32Array(2 * a.entityCount);
       this.scratchMentions = new Uint32Array(2 * a.entityCount);
     }
-    return a.copyEntities(this.scratchEntities, this.scratchMentions);
+    return copyEntities(a, this.scratchEntities, this.scratchMentions);
   }
 
   /** Leaves every entity's dates to be found when first asked: comparing them article by article slows a restore down (an entity first named in the restore gets them so too). */
@@ -216,7 +216,7 @@ export class EntityStatistics {
       this.formsKept = true;
       const forms = (s.forms = new Map());
       const add = (entity: number, form: number, count: number) => entity === e && forms.set(form, (forms.get(form) ?? 0) + count);
-      s.articles.forEach((a) => a.forEachForm(add));
+      s.articles.forEach((a) => forEachForm(a, add));
     }
     // Ties in code-unit order, so that the list does not depend on when the forms were first counted.
     const list = [...s.forms].map(([form, n]): [string, number] => [this.entities.formTexts[form], n]);
@@ -235,7 +235,7 @@ export class EntityStatistics {
     let shared = s.shared;
     if (!shared) {
       const counts = (shared = new Uint32Array(this.entities.stats.length));
-      s.articles.forEach((a) => a.countEntities(counts, 1, e));
+      s.articles.forEach((a) => countEntities(a, counts, 1, e));
     }
     const stats = this.entities.stats;
     const seen: number[] = [];
@@ -258,7 +258,7 @@ export class EntityStatistics {
       grown.set(s.shared!);
       s.shared = grown;
     }
-    a.countEntities(s.shared!, by, e);
+    countEntities(a, s.shared!, by, e);
   }
 
   /** Takes forms counted elsewhere (a persisted index's) for an entity that counts none yet. */
@@ -272,7 +272,7 @@ export class EntityStatistics {
   private countForms(a: Article, by: 1 | -1): void {
     if (!this.formsKept) return;
     const stats = this.entities.stats;
-    a.forEachForm((e, form, count) => {
+    forEachForm(a, (e, form, count) => {
       const f = stats[e]!.forms;
       if (!f) return;
       const n = (f.get(form) ?? 0) + by * count;

@@ -5,7 +5,7 @@
  * (`restoreSnapshot`), then the figures (`adoptCounts`).
  */
 import type { Entity } from '../catalog/types';
-import { Article, articleDataAt, numbersBelow, renumber } from './article';
+import { Article, articleDataAt, copyEntities, forEachForm, numbersBelow, renumber } from './article';
 import { addToTop } from './articleOrder';
 import type { EntityTable } from './entityTable';
 import { TOP, type EntityStatistics, type EntityStats } from './entityStats';
@@ -18,7 +18,7 @@ import type { LearntPeople } from './learntPeople';
  */
 export type HeadlineWords = readonly string[] | { readonly table: readonly string[]; readonly ids: Uint32Array; readonly start: number; readonly end: number };
 
-/** What a persisted index holds; see `CorpusIndex.snapshot()` and `restoreSnapshot()`. */
+/** What a persisted index holds; see `IndexPersistence.snapshot()` and `restoreSnapshot()`. */
 export interface IndexSnapshot {
   readonly entityIds: string[];
   readonly discovered: Entity[];
@@ -76,7 +76,7 @@ export class HoverCounts {
   private readonly latest: (string | undefined)[] = [];
   /** Whether some entity's forms are counted. */
   private readonly countsForms: boolean;
-  /** The entities an article names and their counts (see `Article.copyEntities`), reused from article to article. */
+  /** The entities an article names and their counts (see `copyEntities` in `article.ts`), reused from article to article. */
   private named = new Uint32Array(256);
   private namedCounts = new Uint32Array(256);
 
@@ -106,13 +106,13 @@ export class HoverCounts {
   };
 
   add(a: Article): void {
-    if (this.countsForms) a.forEachForm(this.addForm);
+    if (this.countsForms) forEachForm(a, this.addForm);
     if (a.entityCount > this.named.length) {
       this.named = new Uint32Array(2 * a.entityCount);
       this.namedCounts = new Uint32Array(2 * a.entityCount);
     }
     const named = this.named;
-    const n = a.copyEntities(named, this.namedCounts);
+    const n = copyEntities(a, named, this.namedCounts);
     // Entities numbered since the counting began are not counted (nor shared with).
     const known = this.slot.length;
     for (let x = 0; x < n; x++) {
@@ -289,7 +289,7 @@ function countsWithout(c: SavedCounts, left: readonly Article[], entityCount: nu
   for (const a of left) {
     if (a.mentionsOf(c.entity) === 0) continue;
     if (forms)
-      a.forEachForm((e, form, count) => {
+      forEachForm(a, (e, form, count) => {
         if (e !== c.entity) return;
         const n = (forms.get(form) ?? 0) - count;
         if (n > 0) forms.set(form, n);
@@ -297,10 +297,38 @@ function countsWithout(c: SavedCounts, left: readonly Article[], entityCount: nu
       });
     if (shared) {
       const named = new Uint32Array(a.entityCount);
-      for (let i = 0, n = a.copyEntities(named, new Uint32Array(a.entityCount)); i < n; i++) if (named[i] !== c.entity && shared[named[i]] > 0) shared[named[i]]--;
+      for (let i = 0, n = copyEntities(a, named, new Uint32Array(a.entityCount)); i < n; i++) if (named[i] !== c.entity && shared[named[i]] > 0) shared[named[i]]--;
     }
     if (top?.includes(a.uri)) top = undefined;
     if (a.date !== undefined && a.date === latest) latest = null;
   }
   return { forms, shared, top, latest };
+}
+
+const noPause = async () => undefined;
+
+/** The index's persistence: what a cache writes of it, and the index taken back from one. */
+export class IndexPersistence {
+  constructor(private readonly parts: PersistedParts) {}
+
+  /** What a persisted cache writes: see `indexSource`. */
+  source(pause: () => Promise<void> = noPause): Promise<IndexSource> {
+    return indexSource(this.parts, pause);
+  }
+
+  /** A structured-clone-able copy of the index. */
+  async snapshot(headlineWords: (a: Article) => readonly string[], pause: () => Promise<void> = noPause): Promise<IndexSnapshot> {
+    const { entityIds, discovered, formTexts, articles } = await this.source(pause);
+    return { entityIds, discovered, formTexts, articles: articles.map((a) => recordOf(a, headlineWords(a))) };
+  }
+
+  /** Takes the hover figures saved with a persisted index into the index restored from it: see `adoptCounts`. */
+  adoptCounts(saved: readonly SavedCounts[], entityIds: readonly string[], formTexts: readonly string[], left: readonly Article[] = []): number | undefined {
+    return adoptCounts(this.parts, saved, entityIds, formTexts, left);
+  }
+
+  /** Restores articles from a snapshot taken under the same catalog; returns how many: see `restoreSnapshot`. */
+  restore(snap: IndexSnapshot, keep: (uri: string, i: number) => boolean = () => true, owned = false, restored?: (a: Article, i: number) => void, left?: (a: Article) => void): number {
+    return restoreSnapshot(this.parts, snap, keep, owned, restored, left);
+  }
 }

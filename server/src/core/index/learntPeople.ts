@@ -3,44 +3,25 @@
  * A discovered entity exists while some article introduces it (its own discovery found it: a
  * 'discovered' mention, see `MENTION_KINDS`). At the end of each update, an entity given its
  * first introducer is learnt (the recogniser knows it from then on); one left without any is
- * forgotten (the recogniser is made again without it, and `staleArticles` lists the articles
+ * forgotten (the recogniser is made again without it, and `Relinking.staleArticles` lists the articles
  * still linking it, to be analysed again: its links go with it). Its text and role are those of
  * its earliest introducing article (`earlier`: by date, then URI), so they do not depend on the
  * order of indexing.
  */
 import type { Entity } from '../catalog/types';
 import { discoveredEntity } from '../entities/discovery';
-import { filteredPairs } from '../entities/nameWords';
 import { Recognizer } from '../entities/recognizer';
 import { tokenKeys } from '../text/tokenize';
 import type { ArticleAnalysis } from './analysis';
-import { discoveredId } from './analysis';
-import { DISCOVERED_KIND, type Article } from './article';
+import { forEachIntroduced, type Article } from './article';
 import { earlier } from './articleOrder';
 import type { EntityTable } from './entityTable';
 import type { Introduction } from './entityStats';
 import { LazyFigure } from './lazyFigure';
-import { filterProbe, titledProbe, type FilterProbe } from './tokenFilter';
+import { localNumbering, type LocalNumbering } from './localNumbering';
+import { Relinking } from './relinking';
 
-/** How an analysis's local entity numbers become the index's (see `LearntPeople.numbering`). */
-export interface LocalNumbering {
-  /** The index's number of each local one. */
-  readonly numbers: Uint32Array;
-  /** What the article says of the entities it introduces, by index number. */
-  readonly said: Map<number, Introduction>;
-  /** Local numbers of people no article introduces any more, whose links are to be left out (the article is to be analysed again). */
-  readonly dropped?: number[];
-  /** Local numbers of names the user ignores, whose links are left out too. */
-  readonly ignored?: number[];
-}
-
-/** A person `relinkCandidates` looks for: the probes of their name's pairs and of their surname after a title. */
-interface Wanted {
-  readonly number: number;
-  readonly learnt: number;
-  readonly keys: FilterProbe[];
-  readonly titled: FilterProbe | undefined;
-}
+export type { LocalNumbering } from './localNumbering';
 
 export class LearntPeople {
   private recognizerNow = new Recognizer([]);
@@ -56,14 +37,18 @@ export class LearntPeople {
   private learnt: Entity[] = [];
   /** Entities whose introducing articles an update changed, settled at its end (`settle`). */
   private readonly unsettled = new Set<number>();
-  /** Entities forgotten since `staleArticles` last looked for the articles linking them. */
-  private readonly forgotten = new Set<number>();
-  /** Articles to analyse again besides those (see `staleArticles`). */
-  readonly staleUris = new Set<string>();
+  /** The articles to analyse again as people are forgotten, described anew or learnt late. */
+  readonly relinking: Relinking;
   /** Names the user chose to ignore (the workspace catalog's `ignore`), as discovery keys them. */
   private ignored: ReadonlySet<string> = new Set();
 
-  constructor(private readonly entities: EntityTable) {}
+  /** `articles`: the index's articles, which `relinking` looks through. */
+  constructor(
+    private readonly entities: EntityTable,
+    articles: () => Iterable<Article>,
+  ) {
+    this.relinking = new Relinking(entities, articles, () => this.learnt);
+  }
 
   /** Starts again under a catalog and the names discovery is not to offer (the index holds no article). */
   reset(catalog: readonly Entity[], ignored: readonly string[]): void {
@@ -74,8 +59,7 @@ export class LearntPeople {
     this.recognizerStale = false;
     this.learnt = [];
     this.unsettled.clear();
-    this.forgotten.clear();
-    this.staleUris.clear();
+    this.relinking.clear();
   }
 
   /** The catalog articles are recognised against, in the order `analyzeArticle` numbers it. */
@@ -113,44 +97,9 @@ export class LearntPeople {
     return out;
   }
 
-  /**
-   * The index's numbers for an analysis's local ones (catalog entries, then `discovered`),
-   * interning the people it introduces. A person it links but no article introduces any more
-   * (the recogniser that made it had not forgotten them yet) is `dropped`; a name the user ignores
-   * is no entity, here or anywhere (so never learnt): `ignored`.
-   */
+  /** The index's numbers for an analysis's local ones (see `localNumbering`). */
   numbering(article: Article, analysis: ArticleAnalysis): LocalNumbering {
-    const base = this.recognizerNow.catalogSize;
-    const introduced = new Uint8Array(analysis.discovered.length);
-    const linked = new Uint8Array(analysis.discovered.length);
-    article.forEachMention((e, kind) => {
-      if (e < base) return;
-      linked[e - base] = 1;
-      if (kind === DISCOVERED_KIND) introduced[e - base] = 1;
-    });
-    const numbers = new Uint32Array(base + analysis.discovered.length);
-    numbers.set(this.catalogNumbers);
-    const said = new Map<number, Introduction>();
-    let dropped: number[] | undefined;
-    let ignored: number[] | undefined;
-    analysis.discovered.forEach((x, i) => {
-      if (!linked[i]) return;
-      if (this.ignored.size > 0 && this.ignored.has(x.key.slice(x.key.indexOf(':') + 1))) {
-        (ignored ??= []).push(base + i);
-        return;
-      }
-      const id = discoveredId(x.key);
-      let n = this.entities.numberOf(id);
-      if (introduced[i]) {
-        if (n === undefined || !this.entities.stats[n]) n = this.entities.intern(discoveredEntity(id, x.key, x.text, x.role));
-        said.set(n, { key: x.key, text: x.text, role: x.role });
-      } else if (n === undefined || !this.entities.stats[n]?.introducers?.size) {
-        (dropped ??= []).push(base + i);
-        return;
-      }
-      numbers[base + i] = n;
-    });
-    return { numbers, said, dropped, ignored };
+    return localNumbering({ entities: this.entities, catalogNumbers: this.catalogNumbers, ignored: this.ignored }, article, analysis);
   }
 
   /** The local numbers an analysis may hold: below this, it was not made under the current catalog. */
@@ -162,7 +111,7 @@ export class LearntPeople {
   introducedBy(a: Article, said?: ReadonlyMap<number, Introduction>): void {
     this.introducing = a;
     this.saying = said;
-    a.forEachIntroduced(this.introduced);
+    forEachIntroduced(a, this.introduced);
   }
 
   /** The article `introducedBy` records, and what it says: fields, so that one callback serves every article of a restore. */
@@ -177,7 +126,7 @@ export class LearntPeople {
 
   /** The article that went introduces nobody any more. */
   withdrawn(a: Article): void {
-    a.forEachIntroduced((e) => {
+    forEachIntroduced(a, (e) => {
       const s = this.entities.stats[e]!;
       s.introducers?.delete(a);
       s.firstIntroducer?.withdraw(a);
@@ -223,7 +172,7 @@ export class LearntPeople {
             this.entities.version++;
           }
           s.entity = e;
-        } else if (s.describedBy !== undefined && !restoring) this.staleUris.add(first!.uri);
+        } else if (s.describedBy !== undefined && !restoring) this.relinking.staleUris.add(first!.uri);
         // A restored article does not say (a cache keeps the entity as its earliest introducer
         // described it): first described, it stands; later, analysed again, it tells.
         s.describedBy = first;
@@ -237,7 +186,7 @@ export class LearntPeople {
   private learn(i: number): void {
     const s = this.entities.stats[i]!;
     s.live = true;
-    this.forgotten.delete(i);
+    this.relinking.relearnt(i);
     if (!this.recognizerStale) this.recognizerNow.learn(s.entity);
     this.learnt.push(s.entity);
     this.entities.version++;
@@ -248,67 +197,8 @@ export class LearntPeople {
     const s = this.entities.stats[i]!;
     s.live = false;
     s.describedBy = undefined;
-    this.forgotten.add(i);
+    this.relinking.forgot(i);
     this.recognizerStale = true;
     this.entities.version++;
-  }
-
-  /** Whether `staleArticles` has something to look at: a relinking pass is due. */
-  get staleWaiting(): boolean {
-    return this.forgotten.size > 0 || this.staleUris.size > 0;
-  }
-
-  /**
-   * Articles to analyse again, listed once: those linking a discovered entity no article
-   * introduces any more, those whose committed analysis linked one (the links were left out), and
-   * restored ones whose introduction now describes someone (see `settle`).
-   */
-  async staleArticles(articles: Iterable<Article>, pause: () => Promise<void>): Promise<string[]> {
-    const gone = [...this.forgotten];
-    this.forgotten.clear();
-    const out = new Set(this.staleUris);
-    this.staleUris.clear();
-    if (gone.length === 0) return [...out];
-    let n = 0;
-    for (const a of [...articles]) {
-      if (++n % 64 === 0) await pause();
-      if (!a.removed && gone.some((e) => !this.entities.stats[e]!.live && a.hasMention(e))) out.add(a.uri);
-    }
-    return [...out];
-  }
-
-  /**
-   * Articles that may name one of these people (learnt after the articles were analysed) without
-   * linking them yet: those whose token filter holds every pair of neighbouring name words of
-   * the name (`filteredPairs`), or a person's surname after a title. Analysing them again links
-   * the people. A name without such a pair (a one-word name, باسم الحكومة) is not learnt, and not
-   * looked for. An article analysed by a recogniser
-   * that knew a person already is not looked at for them (`Article.learntKnown`): analysing it
-   * again would find what it found, and in a scan most articles come after most people are learnt.
-   */
-  async relinkCandidates(articles: Iterable<Article>, people: readonly Entity[], pause: () => Promise<void>): Promise<string[]> {
-    const learntAt = new Map(this.learnt.map((e, i) => [e.id, i]));
-    const wanted = people
-      .map((e) => {
-        const keys = filteredPairs(tokenKeys(e.ar)).map(([first, second]) => filterProbe(first, second));
-        const surname = e.type === 'person' ? e.short?.[0] : undefined;
-        const titled = surname === undefined ? undefined : titledProbe(tokenKeys(typeof surname === 'string' ? surname : surname.text)[0]);
-        return { number: this.entities.numberOf(e.id), learnt: learntAt.get(e.id) ?? Infinity, keys, titled };
-      })
-      .filter((p): p is Wanted => p.number !== undefined && !!this.entities.stats[p.number]?.live && p.keys.length > 0);
-    const out: string[] = [];
-    if (wanted.length === 0) return out;
-    const latest = Math.max(...wanted.map((p) => p.learnt));
-    // Taken whole, in slices between which the index may change (a removed article is skipped).
-    let n = 0;
-    for (const a of [...articles]) {
-      if (++n % 64 === 0) await pause();
-      if (a.removed || a.learntKnown > latest) continue;
-      // An article that names the person already is looked at only when it may name them before
-      // introducing them (`namesEarly`): analysed before they were learnt, it missed that.
-      const early = a.namesEarly;
-      if (wanted.some((p) => a.learntKnown <= p.learnt && (p.keys.every((k) => a.mayContain(k)) || (p.titled !== undefined && a.mayContain(p.titled))) && (early || !a.hasMention(p.number)))) out.push(a.uri);
-    }
-    return out;
   }
 }

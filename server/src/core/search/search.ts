@@ -274,7 +274,7 @@ export class SearchEngine {
 
   private syncEntities(): void {
     if (this.entityVersion === this.index.entityVersion) return;
-    for (const e of this.index.allEntities()) {
+    for (const e of this.index.figures.allEntities()) {
       if (this.entitySlot.has(e.id)) continue;
       const id = this.entityIds.length;
       const names = [e.ar, ...(e.aliases ?? []), ...(e.short ?? []).map((s) => (typeof s === 'string' ? s : s.text))];
@@ -346,7 +346,7 @@ export class SearchEngine {
     this.syncEntities();
     const q = parseQuery(query);
     const hits = this.graded(this.entityList, (id) => this.entityMatch[id], q, Math.max(150, 3 * limit))
-      .map(({ id, grade }) => ({ entity: this.index.entity(this.entityIds[id])!, grade, present: this.index.summary(this.entityIds[id])?.mentions ?? 0, id }))
+      .map(({ id, grade }) => ({ entity: this.index.figures.entity(this.entityIds[id])!, grade, present: this.index.figures.summary(this.entityIds[id])?.mentions ?? 0, id }))
       .filter((h) => h.entity);
     return this.fuzzyOrdered(withoutPoorFuzzy(hits), query, (id) => this.entityDocs[id])
       .sort((a, b) => byGrade(a.grade, b.grade) || Number(!!a.entity.discovered) - Number(!!b.entity.discovered) || b.present - a.present || (a.fuzzy ?? 0) - (b.fuzzy ?? 0))
