@@ -74,6 +74,20 @@ interface TrieNode {
 const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 
 /**
+ * The terminals of a node a word read without its article may end in: the catalog's (numbered
+ * below `catalogSize`). A learnt name is not read so (الجواو كرافينيو), as no name is written so
+ * and an article's token filter holds no such reading: an article analysed before the name was
+ * learnt could not be found to link it there (`filteredPairs`).
+ */
+function catalogTerminals(node: TrieNode, catalogSize: number): readonly Terminal[] {
+  return node.terminals.some((t) => t.entity >= catalogSize) ? node.terminals.filter((t) => t.entity < catalogSize) : node.terminals;
+}
+
+/** The terminals a name found may end in: the catalog's alone when its first word was read without the article. */
+const terminalsOf = (m: Match, catalogSize: number): readonly Terminal[] => (m.article ? catalogTerminals(m.node, catalogSize) : m.node.terminals);
+
+
+/**
  * How `text[from, to)` may stand between two tokens of one name: spaces, hyphens, an editor's
  * brackets, the apostrophe of a Latin name (Ma'aden) make a gap (`GAP`); never a line break. An
  * opening quotation mark just before the next token (قناة "المسيرة", تحالف «أوبك+») is a gap
@@ -221,7 +235,7 @@ export class Recognizer {
     if (tokens.length === 0) return undefined;
     const m = this.longestAt(text, tokens, 0);
     if (!m || m.last !== tokens.length - 1) return undefined;
-    const terminals = this.terminalsOf(m);
+    const terminals = terminalsOf(m, this.catalogSize);
     const ids = new Set(terminals.map((t) => t.entity));
     return ids.size === 1 ? this.all[terminals[0].entity] : undefined;
   };
@@ -279,7 +293,7 @@ export class Recognizer {
         at.push(i);
         found.push(m);
       }
-      let terminals = this.terminalsOf(m);
+      let terminals = terminalsOf(m, this.catalogSize);
       let end = tokens[m.last].end;
       if (m.node.plus) {
         // أوبك+ and أوبك: the + written after the name picks the name ending with it.
@@ -326,7 +340,7 @@ export class Recognizer {
       let j = i;
       let quoted = -1;
       while (node) {
-        if (node.terminals.length > 0 && (!best || j > best.last) && (!reading.article || this.catalogTerminals(node).length > 0)) best = { node, last: j, prefixLength: reading.prefixLength, quoted, article: reading.article };
+        if (node.terminals.length > 0 && (!best || j > best.last) && (!reading.article || catalogTerminals(node, this.catalogSize).length > 0)) best = { node, last: j, prefixLength: reading.prefixLength, quoted, article: reading.article };
         const nextTok = tokens[j + 1];
         if (node.next.size === 0 || !nextTok) break;
         const gap = nameGap(text, tokens[j].end, nextTok.start);
@@ -363,21 +377,6 @@ export class Recognizer {
   }
 
   private readonly readings = new Map<string, Reading[]>();
-
-  /** The terminals a name found may end in: the catalog's alone when its first word was read without the article (see `catalogTerminals`). */
-  private terminalsOf(m: Match): readonly Terminal[] {
-    return m.article ? this.catalogTerminals(m.node) : m.node.terminals;
-  }
-
-  /**
-   * The terminals of a node a word read without its article may end in: the catalog's. A learnt
-   * name is not read so (الجواو كرافينيو), as no name is written so and an article's token filter
-   * holds no such reading: an article analysed before the name was learnt could not be found
-   * to link it there (`filteredPairs`).
-   */
-  private catalogTerminals(node: TrieNode): readonly Terminal[] {
-    return node.terminals.some((t) => t.entity >= this.catalogSize) ? node.terminals.filter((t) => t.entity < this.catalogSize) : node.terminals;
-  }
 
   /**
    * The entity a name stands for here. `titled()`: whether a title stands before it, which
