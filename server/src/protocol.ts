@@ -9,7 +9,7 @@ export type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, M
 import type { ArticleGroup, EntityArticle, EntityItem, EntityKind, EntitySort, MentionLine, SearchResult, UnlistedName } from './core/features/viewTypes';
 export { DERIVED_HEADLINE_NOTE } from './core/features/viewTypes';
 /** The server's commands that edit the workspace catalog (`workspace/executeCommand`). */
-export { CATALOG_COMMANDS } from './core/features/unlistedNames';
+export { CATALOG_COMMANDS } from './core/features/viewTypes';
 /** The entity types and how each is shown (views, icons, labels), for the client's trees. */
 export { ENTITY_TYPES } from './core/catalog/types';
 export { ENTITY_TYPE_INFO, type EntityTypeInfo } from './core/catalog/entityTypes';

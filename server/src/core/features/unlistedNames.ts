@@ -9,7 +9,9 @@ import { romanize } from '../text/romanize';
 import { entityItem } from './entityViews';
 import type { CatalogEntry, Entity, EntityType } from '../catalog/types';
 import type { SearchEngine } from '../search/search';
-import type { UnlistedName } from './viewTypes';
+import { CATALOG_COMMANDS, type UnlistedName } from './viewTypes';
+
+export { CATALOG_COMMANDS };
 
 const TYPES: readonly EntityType[] = ['person', 'organisation', 'place'];
 
@@ -25,22 +27,6 @@ export function unlistedNames(index: CorpusIndex, limit = 1000, id?: string): Un
     reason: s.entity.description || undefined,
   }));
 }
-
-/**
- * The commands that change the workspace catalog, which the server runs for any client
- * (`workspace/executeCommand`; arguments after each name):
- * - adopt a discovered name: its id, the type (the one it was found as when left out), a Latin
- *   name (the automatic spelling when left out);
- * - merge a discovered name into an entity as an alias: its id, the entity's (asked when left out);
- * - ignore a discovered name: its id;
- * - add an alias to an entity: its id, the alias.
- */
-export const CATALOG_COMMANDS = {
-  adoptName: 'corpusLens.catalog.adoptName',
-  mergeName: 'corpusLens.catalog.mergeName',
-  ignoreName: 'corpusLens.catalog.ignoreName',
-  addAlias: 'corpusLens.catalog.addAlias',
-} as const;
 
 /** The types a discovered name can be adopted as. */
 export const ADOPTABLE_TYPES: readonly EntityType[] = TYPES;

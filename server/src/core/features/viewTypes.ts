@@ -73,3 +73,20 @@ export interface UnlistedName extends EntityItem {
   /** The role or cue that introduced it, when there was one. */
   reason?: string;
 }
+
+/**
+ * The commands that change the workspace catalog, which the server runs for any client
+ * (`workspace/executeCommand`; arguments after each name):
+ * - adopt a discovered name: its id, the type (the one it was found as when left out), a Latin
+ *   name (the automatic spelling when left out);
+ * - merge a discovered name into an entity as an alias: its id, the entity's (asked when left out);
+ * - ignore a discovered name: its id;
+ * - add an alias to an entity: its id, the alias.
+ * Here, with nothing imported, as the client's pages read this module's values through protocol.ts.
+ */
+export const CATALOG_COMMANDS = {
+  adoptName: 'corpusLens.catalog.adoptName',
+  mergeName: 'corpusLens.catalog.mergeName',
+  ignoreName: 'corpusLens.catalog.ignoreName',
+  addAlias: 'corpusLens.catalog.addAlias',
+} as const;
