@@ -100,7 +100,7 @@ export class Concordance {
       const number = index.figures.entityNumber(query.id);
       if (!entity || number === undefined) return { error: `No entity ${query.id} in the index.` };
       const source: HitSource = { countIn: (a) => a.mentionsOf(number), spansIn: (a, visit) => index.articleMentions.spans(a, query.id, visit) };
-      const hits = new ConcordanceHits(index.figures.articlesNaming(query.id), index.figures.summary(query.id)?.mentions ?? 0, source);
+      const hits = new ConcordanceHits(index.figures.unorderedArticlesOf(query.id), index.figures.summary(query.id)?.mentions ?? 0, source);
       return new Concordance(index, query, queryLabel(query, entityLabel(entity)), hits);
     }
     const matcher = textMatcher(query);

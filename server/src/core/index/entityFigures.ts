@@ -56,14 +56,9 @@ export class EntityFigures {
     return out;
   }
 
-  /** The articles naming the entity (outside boilerplate), in no particular order: no sorting, for counts over all of them. */
+  /** The articles naming the entity (outside boilerplate), in no particular order: cheaper than `articlesOf` for counts over all of them or a caller that orders them itself. */
   unorderedArticlesOf(id: string): Article[] {
     return this.entities.statsOf(id)?.articles.toArray() ?? [];
-  }
-
-  /** The articles naming the entity (outside boilerplate), in no order (cheaper than `articlesOf` for a caller that orders them itself). */
-  articlesNaming(id: string): Article[] {
-    return this.unorderedArticlesOf(id);
   }
 
   /** Articles naming the entity (outside boilerplate), newest first, undated last; at most `limit`. */
