@@ -33,7 +33,7 @@ interface SecondReading {
 
 export class Recognizer {
   private readonly trie = new NameTrie();
-  private readonly contextKeys: string[][] = [];
+  private readonly contextWords: ContextWords[][] = [];
   private readonly slots = new Map<string, number>();
   private readonly all: Entity[] = [];
   /** First tokens of catalog names (learnt names excluded): where discovery stops. */
@@ -69,7 +69,7 @@ export class Recognizer {
     // A one-word name (a place after its cue, نصر) is an ordinary word elsewhere besides: it is
     // found again by its cue, never by itself.
     if (e.discovered && filteredPairs(tokenKeys(e.ar)).length === 0) {
-      this.contextKeys.push([]);
+      this.contextWords.push([]);
       return;
     }
     const guarded = (name: string) => (e.context?.length ?? 0) > 0 && tokenKeys(name).length === 1;
@@ -80,7 +80,7 @@ export class Recognizer {
       this.trie.add(text, { entity: idx, kind: 'short', requiresAntecedent, needsContext: guarded(text) });
     }
     for (const d of e.demonyms ?? []) this.trie.add(d, { entity: idx, kind: 'demonym', requiresAntecedent: false, needsContext: false });
-    this.contextKeys.push((e.context ?? []).map((c) => ` ${tokenKeys(c).join(' ')} `));
+    this.contextWords.push((e.context ?? []).map(contextWords));
   }
 
   /** Whether the catalog's Latin names are still to be added (they are at the first Latin word recognised). */
@@ -141,11 +141,8 @@ export class Recognizer {
    * عبد الفتاح البرهان) is read again once the whole text has been: the full name serves it.
    */
   recognize(text: string, inBoilerplate: (offset: number) => boolean = () => false, tokens: Token[] = tokenize(text)): Mention[] {
-    // Context words are compared as whole tokens, never as substrings; built only when needed.
-    let joined: string | undefined;
-    const articleKey = () => (joined ??= ` ${tokens.map((t) => t.key).join(' ')} `);
-    const first = this.scan(text, inBoilerplate, tokens, articleKey);
-    return first.again ? this.scan(text, inBoilerplate, tokens, articleKey, first.again).mentions : first.mentions;
+    const first = this.scan(new Reading(text, tokens), inBoilerplate);
+    return first.again ? this.scan(new Reading(text, tokens, first.again), inBoilerplate).mentions : first.mentions;
   }
 
   /**
@@ -155,13 +152,11 @@ export class Recognizer {
    * no entity sharing the name was named before; and the names the first reading found by token,
    * with the tokens it passed over inside mentions (`at`), the only ones where a name can start.
    */
-  private scan(text: string, inBoilerplate: (offset: number) => boolean, tokens: Token[], articleKey: () => string, again?: SecondReading): { mentions: Mention[]; again?: SecondReading } {
-    const later = again?.later;
+  private scan(r: Reading, inBoilerplate: (offset: number) => boolean): { mentions: Mention[]; again?: SecondReading } {
+    const { text, tokens, again, seenFull } = r;
     const at: number[] = [];
     const found: (Match | undefined)[] = [];
     const mentions: Mention[] = [];
-    /** The entities named in full so far, each with where it first was. */
-    const seenFull = new Map<number, number>();
     /** Entities a short form or context-bound name was read for before their full name. */
     const early: number[] = [];
     let i = 0;
@@ -177,25 +172,24 @@ export class Recognizer {
         i++;
         continue;
       }
-      const first = i;
       if (!again) {
         at.push(i);
         found.push(m);
       }
-      const { terminals, end } = withPlus(text, m, terminalsOf(m, this.catalogSize), tokens[m.last].end);
+      let terminals = terminalsOf(m, this.catalogSize);
+      let end = tokens[m.last].end;
+      if (m.node.plus) ({ terminals, end } = withPlus(text, m, terminals, end));
       if (terminals.length === 0) {
         i++;
         continue;
       }
-      // Only a bare word counts after a title: ولي (و + لي) after وولي is no name.
-      const namedBelow = later && ((e: number) => (later.get(e) ?? -1) > end && text.lastIndexOf('\n', later.get(e)) >= end);
-      const entity = this.resolve(terminals, seenFull, namedBelow, articleKey, () => m.prefixLength === 0 && titleBefore(text, tokens, first));
-      if (later === undefined) for (const t of terminals) if (t.entity !== entity && (t.kind === 'short' || t.needsContext) && !seenFull.has(t.entity)) early.push(t.entity);
+      const entity = this.resolve(terminals, r, i, m.prefixLength, end);
+      if (!again) for (const t of terminals) if (t.entity !== entity && (t.kind === 'short' || t.needsContext) && !seenFull.has(t.entity)) early.push(t.entity);
       if (entity === undefined) {
         i++;
         continue;
       }
-      const term = terminals.find((t) => t.entity === entity)!;
+      const term = terminalOf(terminals, entity);
       const start = m.quoted >= 0 ? tokens[m.quoted].start : keyUnitOffset(text, tokens[i], m.prefixLength);
       if ((term.kind === 'name' || term.kind === 'discovered') && !term.needsContext && !seenFull.has(entity)) seenFull.set(entity, start);
       mentions.push({ entity: this.entities[entity].id, kind: term.kind, start, end, boilerplate: inBoilerplate(start), slot: entity });
@@ -211,37 +205,41 @@ export class Recognizer {
   }
 
   /**
-   * The entity a name stands for here. `titled()`: whether a title stands before it, which
-   * serves a person's short form as an antecedent does (الرئيس عون). `namedBelow(e)`: whether
-   * the entity is named in full on a later line, an antecedent when none of the name's entities
-   * was named before.
+   * The entity a name at token `first` (after `prefix` key units of proclitics, ending at offset
+   * `end`) stands for here. A title before it serves a person's short form as an antecedent
+   * does (الرئيس عون); on a second reading, an entity named in full on a later line is an
+   * antecedent when none of the name's entities was named before.
    */
-  private resolve(terminals: readonly Terminal[], seenFull: ReadonlyMap<number, number>, namedBelow: ((e: number) => boolean) | undefined, articleKey: () => string, titled: () => boolean): number | undefined {
-    const person = (e: number) => this.all[e].type === 'person';
+  private resolve(terminals: readonly Terminal[], r: Reading, first: number, prefix: number, end: number): number | undefined {
+    const seenFull = r.seenFull;
     // The common case, one entity, without building the lists below.
     const t = terminals[0];
-    if (terminals.length === 1 || terminals.every((x) => x.entity === t.entity)) {
+    if (oneEntity(terminals)) {
       const e = t.entity;
-      if (t.needsContext) return seenFull.has(e) || namedBelow?.(e) || this.inContext(e, articleKey) ? e : undefined;
-      return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(e) || namedBelow?.(e) || (person(e) && titled()) ? e : undefined;
+      if (t.needsContext) return seenFull.has(e) || r.namedBelow(e, end) || this.inContext(e, r.tokens) ? e : undefined;
+      return t.kind !== 'short' || !t.requiresAntecedent || seenFull.has(e) || r.namedBelow(e, end) || (this.isPerson(e) && r.titled(first, prefix)) ? e : undefined;
     }
-    const entities = [...new Set(terminals.map((x) => x.entity))];
-    const firm = terminals.filter((x) => x.kind !== 'short');
+    const entities: number[] = [];
+    let firm = 0;
+    for (const x of terminals) {
+      if (!entities.includes(x.entity)) entities.push(x.entity);
+      if (x.kind !== 'short') firm++;
+    }
     let withAntecedent = entities.filter((e) => seenFull.has(e));
-    if (withAntecedent.length === 0 && namedBelow !== undefined) withAntecedent = entities.filter(namedBelow);
+    if (withAntecedent.length === 0 && r.again) withAntecedent = entities.filter((e) => r.namedBelow(e, end));
     if (withAntecedent.length === 1) return withAntecedent[0];
     // Several named before (الأهلي السعودي, then الأهلي المصري): the one whose context words the article holds.
     if (withAntecedent.length > 1) {
-      const byContext = withAntecedent.filter((e) => this.inContext(e, articleKey));
+      const byContext = withAntecedent.filter((e) => this.inContext(e, r.tokens));
       if (byContext.length === 1) return byContext[0];
     }
     // A title picks the one person among the names' entities (الرئيس السوداني: not Sudan).
-    if (withAntecedent.length === 0 && firm.length === 0 && titled()) {
-      const people = entities.filter(person);
+    if (withAntecedent.length === 0 && firm === 0 && r.titled(first, prefix)) {
+      const people = entities.filter((e) => this.isPerson(e));
       if (people.length === 1) return people[0];
     }
-    if (firm.length > 0) {
-      const byContext = entities.filter((e) => this.inContext(e, articleKey));
+    if (firm > 0) {
+      const byContext = entities.filter((e) => this.inContext(e, r.tokens));
       if (byContext.length === 1) return byContext[0];
       // Names that need context aside, one entity may be left to take the name.
       const free = entities.filter((e) => terminals.some((x) => x.entity === e && x.kind !== 'short' && !x.needsContext));
@@ -250,13 +248,78 @@ export class Recognizer {
     }
     if (withAntecedent.length > 0) return undefined;
     // Short forms only, none named before: one whose entity needs context and has it (الهلال in an article on the Saudi league).
-    const byContext = entities.filter((e) => terminals.some((x) => x.entity === e && x.needsContext) && this.inContext(e, articleKey));
+    const byContext = entities.filter((e) => terminals.some((x) => x.entity === e && x.needsContext) && this.inContext(e, r.tokens));
     return byContext.length === 1 ? byContext[0] : undefined;
   }
 
-  private inContext(entity: number, articleKey: () => string): boolean {
-    return this.contextKeys[entity].some((k) => articleKey().includes(k));
+  private isPerson(e: number): boolean {
+    return this.all[e].type === 'person';
   }
+
+  /** Whether the article holds one of the entity's context words (whole tokens, never parts of one). */
+  private inContext(entity: number, tokens: readonly Token[]): boolean {
+    for (const c of this.contextWords[entity]) if (holdsRun(tokens, c)) return true;
+    return false;
+  }
+}
+
+/** One reading of an article by `Recognizer.scan`: the text, its tokens, and the entities named in full so far. */
+class Reading {
+  /** The entities named in full so far, each with where it first was. */
+  readonly seenFull = new Map<number, number>();
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly again?: SecondReading,
+  ) {}
+
+  /** Whether a title stands before token `first`; only a bare word counts after one (ولي, و + لي, after وولي is no name). */
+  titled(first: number, prefix: number): boolean {
+    return prefix === 0 && titleBefore(this.text, this.tokens, first);
+  }
+
+  /** On a second reading, whether entity `e` is first named in full on a line after offset `end`. */
+  namedBelow(e: number, end: number): boolean {
+    const at = this.again?.later.get(e);
+    return at !== undefined && at > end && this.text.lastIndexOf('\n', at) >= end;
+  }
+}
+
+/** Whether all the terminals are one entity's. */
+function oneEntity(terminals: readonly Terminal[]): boolean {
+  for (let k = 1; k < terminals.length; k++) if (terminals[k].entity !== terminals[0].entity) return false;
+  return true;
+}
+
+/** The first of the terminals that is `entity`'s (there is one). */
+function terminalOf(terminals: readonly Terminal[], entity: number): Terminal {
+  for (const t of terminals) if (t.entity === entity) return t;
+  throw new Error(`no terminal of entity ${entity}`);
+}
+
+/** Context words: a phrase's tokens, by key and hash. */
+interface ContextWords {
+  readonly keys: readonly string[];
+  readonly hashes: readonly number[];
+}
+
+function contextWords(phrase: string): ContextWords {
+  const tokens = tokenize(phrase);
+  return { keys: tokens.map((t) => t.key), hashes: tokens.map((t) => t.hash) };
+}
+
+/** Whether `tokens` hold the context words' tokens in a run, compared by hash before key. */
+function holdsRun(tokens: readonly Token[], c: ContextWords): boolean {
+  const n = c.keys.length;
+  if (n === 0) return false;
+  const hash = c.hashes[0];
+  for (let i = 0; i + n <= tokens.length; i++) {
+    if (tokens[i].hash !== hash || tokens[i].key !== c.keys[0]) continue;
+    let k = 1;
+    while (k < n && tokens[i + k].key === c.keys[k]) k++;
+    if (k === n) return true;
+  }
+  return false;
 }
 
 /**
