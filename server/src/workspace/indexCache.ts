@@ -13,7 +13,7 @@ import { articleDataLength } from '../core/index/article';
 import { givenWay, sliced } from './nextTurn';
 
 /** Bump when the file's layout or the recognition it encodes changes. */
-export const CACHE_FORMAT = 15;
+export const CACHE_FORMAT = 16;
 
 export interface FileStamp {
   size: number;

@@ -4,7 +4,7 @@
  * its proper part, a dotted acronym's dots).
  */
 import { cliticReadings } from '../text/clitics';
-import { hashOn, keyHash, tokenKeys, type Token } from '../text/tokenize';
+import { hashOn, keyHash, keyState, tokenKeys, type Token } from '../text/tokenize';
 
 export type MentionKind = 'name' | 'short' | 'demonym' | 'discovered';
 
@@ -198,14 +198,14 @@ const FORM_MASK = (FORM_BITS >>> 5) - 1;
 
 /** The proclitics `cliticReadings` strips: conjunction, preposition, article; and لل for ل + ال. */
 const PROCLITICS = ['', 'و', 'ف'].flatMap((conj) => ['', 'ب', 'ك', 'ل'].flatMap((prep) => ['', 'ال'].map((art) => conj + prep + art)));
-const PREFIX_HASHES = PROCLITICS.map((p) => keyHash(p));
+const PREFIX_STATES = PROCLITICS.map(keyState);
 /** Before a key that starts with ا (of ال), ل takes the ا's place: للحزب. */
-const LAM_HASHES = ['', 'و', 'ف'].map((conj) => keyHash(`${conj}ل`));
+const LAM_STATES = ['', 'و', 'ف'].map((conj) => keyState(`${conj}ل`));
 
 /** The `keyHash`es of `key` with every proclitic before it, computed without making the strings. */
 function procliticHashes(key: string): number[] {
-  const out = PREFIX_HASHES.map((h) => hashOn(h, key));
-  if (key.startsWith('ا')) for (const h of LAM_HASHES) out.push(hashOn(h, key, 1));
+  const out = PREFIX_STATES.map((h) => hashOn(h, key));
+  if (key.startsWith('ا')) for (const h of LAM_STATES) out.push(hashOn(h, key, 1));
   return out;
 }
 

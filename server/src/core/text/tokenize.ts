@@ -35,16 +35,29 @@ export function keyUnitOffset(text: string, token: Token, k: number): number {
 
 const FNV_BASIS = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/**
+ * Hashes keep FNV-1a's low 30 bits: a number that fits a small integer, which V8 keeps in a
+ * token without boxing it (a full 32-bit hash made one heap number a token).
+ */
+const HASH_MASK = 0x3fffffff;
 
 /** FNV-1a of `key`'s UTF-16 units from `from` on (a token's `hash` when `from` is 0). */
 export function keyHash(key: string, from = 0): number {
   return hashOn(FNV_BASIS, key, from);
 }
 
-/** FNV-1a continued from `h` (the hash of some text before) over `key` from `from` on: the hash of the two joined, without joining them. */
-export function hashOn(h: number, key: string, from = 0): number {
+/** FNV-1a's state after `key`, from which `hashOn` goes on. */
+export function keyState(key: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** FNV-1a continued from `state` (`keyState` of some text before) over `key` from `from` on: the hash of the two joined, without joining them. */
+export function hashOn(state: number, key: string, from = 0): number {
+  let h = state;
   for (let i = from; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+  return h & HASH_MASK;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -131,7 +144,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       j += wide ? 2 : 1;
       if (cl !== 3) tokEnd = j;
     }
-    if (n > ks) putSpan(count++, tokStart, tokEnd, ks, n, h >>> 0);
+    if (n > ks) putSpan(count++, tokStart, tokEnd, ks, n, h & HASH_MASK);
     i = Math.max(j, tokEnd);
   }
   return tokensOf(unitsText(codes, n), count);
