@@ -10,7 +10,7 @@ import { packAnalyses, packedTransferables, unpackAnalyses } from '../../server/
 /** A packed batch after the trip to another thread: cloned, its buffers moved. */
 function posted(results: FileAnalysis[]): FileAnalysis[] {
   const packed = packAnalyses(results);
-  return unpackAnalyses(structuredClone(packed, { transfer: packedTransferables(packed) }));
+  return unpackAnalyses(structuredClone(packed, { transfer: packedTransferables(packed) }), results.map((r) => r.file));
 }
 
 /** A result as plain values (its own data array as numbers, a missing field as absent). */
@@ -50,7 +50,7 @@ describe('analyses posted by a worker', () => {
     const results = [analysed('/c/a.txt', 'لافروف\n\nقال لافروف.\n'), analysed('/c/b.txt', 'موسكو\n\nقال سيرغي لافروف في موسكو.\n')];
     const packed = packAnalyses(results);
     assert.equal(packedTransferables(packed).length, 2, 'the fields and the data');
-    const back = unpackAnalyses(structuredClone(packed, { transfer: packedTransferables(packed) }));
+    const back = unpackAnalyses(structuredClone(packed, { transfer: packedTransferables(packed) }), results.map((r) => r.file));
     assert.equal(packed.data.length, 0, 'the sender no longer holds the moved array');
     assert.ok(back[0].ok && back[1].ok);
     assert.equal(back[0].analysis.data, back[1].analysis.data, 'both articles in one array');

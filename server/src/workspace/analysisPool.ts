@@ -63,7 +63,7 @@ export class AnalysisPool {
   async analyze(files: readonly string[], maxFileSize: number): Promise<FileAnalysis[]> {
     const reply = await this.ask((batch) => ({ type: 'analyze', batch, files, maxFileSize }));
     if (reply.generation !== this.generation) throw new Error('analysed against an older catalog');
-    return unpackAnalyses(reply.packed);
+    return unpackAnalyses(reply.packed, files);
   }
 
   private ask(request: (batch: number) => WorkerRequest): Promise<WorkerReply> {

@@ -17,10 +17,10 @@ export interface PackedAnalyses {
   readonly data: Uint32Array;
 }
 
-// Per file: whether it was analysed, and its file name; then, when it was, the stamp (size,
-// time, hash), flags (1 truncated, 2 mostly Arabic), the length of its data array, headline, date, source and three
-// counted lists (forms, headline words, discovered people as key, text and role); when it was
-// not, missing and reason.
+// Per file, in the order of the batch's files (whose names the receiver has already): whether it
+// was analysed; then, when it was, the stamp (size, time, hash), flags (1 truncated, 2 mostly
+// Arabic), the length of its data array, headline, date, source and three counted lists (forms,
+// headline words, discovered people as key, text and role); when it was not, missing and reason.
 const ANALYSED = 1;
 const FAILED = 0;
 
@@ -32,14 +32,14 @@ export function packAnalyses(results: readonly FileAnalysis[]): PackedAnalyses {
   let words = 0;
   for (const r of results) {
     if (!r.ok) {
-      fields.push(FAILED, id(r.file), r.missing ? 1 : 0, id(r.reason));
+      fields.push(FAILED, r.missing ? 1 : 0, id(r.reason));
       continue;
     }
     const a = r.analysis;
     const data = ownArticleData(a);
     own.push(data);
     words += data.length;
-    fields.push(ANALYSED, id(r.file), r.stamp.size, r.stamp.mtimeMs, r.stamp.hash, (r.truncated ? 1 : 0) | (r.arabic ? 2 : 0), data.length, id(a.headline), id(a.date), id(a.source));
+    fields.push(ANALYSED, r.stamp.size, r.stamp.mtimeMs, r.stamp.hash, (r.truncated ? 1 : 0) | (r.arabic ? 2 : 0), data.length, id(a.headline), id(a.date), id(a.source));
     fields.push(a.formTexts.length, a.headlineWords.length, a.discovered.length);
     for (const f of a.formTexts) fields.push(id(f));
     for (const w of a.headlineWords) fields.push(id(w));
@@ -59,7 +59,8 @@ export function packedTransferables(packed: PackedAnalyses): ArrayBuffer[] {
   return [packed.fields.buffer as ArrayBuffer, packed.data.buffer as ArrayBuffer];
 }
 
-export function unpackAnalyses({ strings, fields, data }: PackedAnalyses): FileAnalysis[] {
+/** The analyses of `files`, the batch `packed` was made from, in its order. */
+export function unpackAnalyses({ strings, fields, data }: PackedAnalyses, files: readonly string[]): FileAnalysis[] {
   const out: FileAnalysis[] = [];
   let at = 0;
   let base = 0;
@@ -75,7 +76,7 @@ export function unpackAnalyses({ strings, fields, data }: PackedAnalyses): FileA
   };
   while (at < fields.length) {
     const kind = fields[at++];
-    const file = str();
+    const file = files[out.length];
     if (kind === FAILED) {
       const missing = fields[at++] === 1;
       out.push({ file, ok: false, missing, reason: str() });
