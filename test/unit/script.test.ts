@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { arabicShare, isMostlyArabic } from '../../server/src/core/text/script';
+import { arabicShare, isMostlyArabic, readsAsArabic, SCRIPT_SAMPLE } from '../../server/src/core/text/script';
 
 describe('script of a text', () => {
   it('an Arabic article with Latin names and figures in it is mostly Arabic', () => {
@@ -11,5 +11,13 @@ describe('script of a text', () => {
   it('counts letters only: digits, punctuation and marks weigh nothing', () => {
     assert.equal(arabicShare('١٢٣ 456 ،؛ ً'), 0);
     assert.equal(arabicShare('مصر Egypt'), 3 / 8);
+  });
+  it('a file is told from its beginning: an English preamble longer than the sample makes a note', () => {
+    const arabic = 'قال المتحدث باسم الوزارة إن المحادثات ستستمر. '.repeat(100);
+    const preamble = 'Draft notes, not for publication. '.repeat(Math.ceil(SCRIPT_SAMPLE / 30));
+    assert.ok(readsAsArabic(arabic));
+    assert.ok(readsAsArabic(`Draft.\n${arabic}`), 'a short Latin line first');
+    assert.ok(!readsAsArabic(preamble + arabic));
+    assert.ok(isMostlyArabic(preamble + arabic), 'though the whole is mostly Arabic');
   });
 });

@@ -5,12 +5,10 @@
 import type { Recognizer } from '../core/entities/recognizer';
 import { analyzeArticle, type ArticleAnalysis } from '../core/index/analysis';
 import { decode } from '../core/text/decode';
-import { isMostlyArabic } from '../core/text/script';
+import { readsAsArabic } from '../core/text/script';
 import type { FileSystem, ReadResult } from './fileSystem';
 import { contentHash, type FileStamp } from './indexCache';
 import { ReadSpace, readBoundedSync } from './nodeFileSystem';
-
-const SCRIPT_SAMPLE = 4096;
 
 export type FileAnalysis =
   | { readonly file: string; readonly ok: true; readonly stamp: FileStamp; readonly truncated: boolean; readonly analysis: ArticleAnalysis; readonly arabic: boolean }
@@ -63,7 +61,6 @@ function analyzeRead(file: string, r: ReadResult, recognizer: Recognizer, detach
   const d = decode(r.bytes);
   if (!d.ok) return { file, ok: false, missing: false, reason: d.reason };
   const stamp = { size: r.size, mtimeMs: r.mtimeMs, hash: contentHash(r.bytes) };
-  // Told from the first few thousand characters: a file whose letters are mostly Latin is a note, a README or a log.
-  const arabic = isMostlyArabic(d.text.length > SCRIPT_SAMPLE ? d.text.slice(0, SCRIPT_SAMPLE) : d.text);
+  const arabic = readsAsArabic(d.text);
   return { file, ok: true, stamp, truncated: r.truncated, analysis: analyzeArticle(d.text, recognizer, detach), arabic };
 }

@@ -4,7 +4,7 @@
  * after a burst of opened documents wait for their own document only.
  */
 import type { CorpusIndex } from '../core/index/corpusIndex';
-import { isMostlyArabic } from '../core/text/script';
+import { readsAsArabic } from '../core/text/script';
 import type { CorpusFolders } from './corpusFolders';
 import { isFileUri, uriPath } from './fileUris';
 import type { WorkspaceHost } from './host';
@@ -100,7 +100,7 @@ export class OpenDocuments {
 
   /** An open document's text into the index, when it is an article (see `takesAnyScript`). */
   put(uri: string, text: string): void {
-    if (isMostlyArabic(text.slice(0, 4096)) || (isFileUri(uri) && this.folders.takesAnyScript(uriPath(uri)))) this.index.upsert(uri, text);
+    if (readsAsArabic(text) || (isFileUri(uri) && this.folders.takesAnyScript(uriPath(uri)))) this.index.upsert(uri, text);
     else this.index.remove(uri);
   }
 
