@@ -43,13 +43,22 @@ interface Reading {
 
 interface TrieNode {
   readonly next: Map<string, TrieNode>;
+  /**
+   * One bit for each child, from its key's hash (`childBit`), kept in the node: a name goes on
+   * past a token only when the next token's bit is set, so that most walks end without the
+   * lookup in `next` (a map elsewhere in memory).
+   */
+  childBits: number;
   terminals: Terminal[];
   /** Whether some terminal here is a name ending with + (tokens drop the +, so both names end here). */
   plus?: boolean;
 }
 
 
-const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
+const newNode = (): TrieNode => ({ next: new Map(), childBits: 0, terminals: [] });
+
+/** A token's bit in its parent's `childBits`. */
+const childBit = (hash: number) => 1 << (hash & 31);
 
 /**
  * The terminals of a node a word read without its article may end in: the catalog's (numbered
@@ -121,6 +130,7 @@ export class NameTrie {
       let child = node.next.get(k);
       if (!child) {
         node.next.set(k, (child = newNode()));
+        node.childBits |= childBit(keyHash(k));
         if (node === this.root) this.readings.clear();
       }
       node = child;
@@ -149,7 +159,7 @@ export class NameTrie {
       while (node) {
         if (node.terminals.length > 0 && (!best || j > best.last) && (!reading.article || catalogTerminals(node, catalogSize).length > 0)) best = { node, last: j, prefixLength: reading.prefixLength, quoted, article: reading.article };
         const nextTok = tokens[j + 1];
-        if (node.next.size === 0 || !nextTok) break;
+        if (!nextTok || (node.childBits & childBit(nextTok.hash)) === 0) break;
         const gap = nameGap(text, tokens[j].end, nextTok.start);
         if (gap === NO_GAP && !isAcronymDot(text, tokens[j], nextTok)) break;
         // One quoted part a name: a second opening quote starts another name.
