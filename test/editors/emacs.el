@@ -126,6 +126,41 @@
     (cl-put 'references_limited (jsonrpc-request server :textDocument/references
                                                  (append (eglot--TextDocumentPositionParams)
                                                          '(:context (:includeDeclaration t)))))
+    ;; A discovered name adopted through its code action, as a user does it: picks the action that
+    ;; adds the name from Eglot's menu, then approves the edit of the workspace catalog Eglot asks
+    ;; about (the catalog is not open). The edit goes to a buffer left unsaved (a batch Emacs
+    ;; exits without saving it), and the server reads the catalog as edited at once.
+    (cl-put 'adopt_discovered_before (jsonrpc-request server :corpusLens/entity '(:id "discovered:مويد-شعبان")))
+    (goto-char (point-min))
+    (search-forward "مؤيد شعبان")
+    (goto-char (- (point) 3))
+    (let ((titles nil)
+          (asked nil)
+          (catalog (expand-file-name ".corpus-lens/catalog.json" cl-seeds))
+          ;; Not a mouse event: Eglot then offers its menu through `completing-read'.
+          (last-nonmenu-event 13))
+      (cl-letf (((symbol-function 'completing-read)
+                 (lambda (_prompt collection &rest _)
+                   (setq titles (mapcar #'car collection))
+                   (cl-find-if (lambda (title) (string-prefix-p "Add" title)) titles)))
+                ((symbol-function 'y-or-n-p)
+                 (lambda (prompt) (setq asked prompt) t)))
+        (eglot-code-actions (point) (point) nil t))
+      (cl-put 'adopt_titles (vconcat titles))
+      (cl-put 'adopt_asked (or asked :null))
+      (let* ((buf (find-buffer-visiting catalog))
+             (text (if buf (with-current-buffer buf (buffer-substring-no-properties (point-min) (point-max))) ""))
+             (parsed (ignore-errors (json-read-from-string text)))
+             (entities (and (consp parsed) (cdr (assq 'entities parsed))))
+             (id (and (vectorp entities) (> (length entities) 0) (cdr (assq 'id (aref entities 0))))))
+        (cl-put 'adopt_catalog text)
+        (cl-put 'adopt_modified (if (and buf (buffer-modified-p buf)) t :json-false))
+        (cl-put 'adopt_on_disk (if (file-exists-p catalog) t :json-false))
+        (when id
+          (cl-put 'adopt_linked (if (cl-wait (lambda () (jsonrpc-request server :corpusLens/entity `(:id ,id))) 30) t :json-false))
+          (cl-put 'adopt_entity (jsonrpc-request server :corpusLens/entity `(:id ,id)))
+          ;; nil, written as null, once the name is no discovered one.
+          (cl-put 'adopt_discovered (jsonrpc-request server :corpusLens/entity '(:id "discovered:مويد-شعبان"))))))
     (cl-put 'messages (vconcat (reverse cl-messages)))
     (cl-put 'statuses (vconcat (reverse cl-statuses)))
     ;; Shutdown: signals an error unless the server answers `shutdown' within 1.5 s.

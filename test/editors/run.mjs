@@ -249,6 +249,24 @@ async function emacs() {
     check('Emacs: Eglot warns about nothing (no dynamic registration of workspace/didChangeConfiguration)', warnings.length === 0, warnings.join('; '));
     check('Emacs: no client/registerCapability in the events buffer', d.events_register_capability === false);
     check('Emacs: Imenu lists the outline', Array.isArray(d.imenu_groups) && d.imenu_groups.includes('File'), (d.imenu_groups ?? []).join(', '));
+    const entry = (() => {
+      try {
+        return JSON.parse(d.adopt_catalog).entities[0];
+      } catch {
+        return undefined;
+      }
+    })();
+    check(
+      'Emacs: the code actions on a discovered name add, merge and ignore it; adding it, approved when Eglot asks, has Eglot apply the server\'s edit of the catalog, unsaved',
+      (d.adopt_titles ?? []).length === 3 && /^Add «مؤيد شعبان» to the workspace catalog as a person$/.test(d.adopt_titles[0]) && /catalog\.json/.test(d.adopt_asked ?? '') && d.adopt_modified === true && d.adopt_on_disk === false && entry?.ar === 'مؤيد شعبان' && entry?.type === 'person',
+      `${(d.adopt_titles ?? []).join(' | ')}; asked ${JSON.stringify(d.adopt_asked)}; ${d.adopt_catalog}`,
+    );
+    const adopted = d.adopt_entity;
+    check(
+      'Emacs: the server reads the catalog as edited at once: the name is a catalog entity, no longer a discovered one',
+      d.adopt_discovered_before?.discovered === true && d.adopt_linked === true && adopted?.id === entry?.id && adopted?.ar === 'مؤيد شعبان' && !adopted?.discovered && d.adopt_discovered == null,
+      JSON.stringify({ before: d.adopt_discovered_before?.id, adopted, discovered: d.adopt_discovered }),
+    );
     check('Emacs: the server answered shutdown and stopped', d.events_shutdown === true && d.stopped === true);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
