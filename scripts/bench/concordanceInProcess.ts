@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       progress: () => Promise.resolve(undefined),
     });
   const none = CancellationToken.None;
-  const byMentions = ix.summaries().sort((a, b) => b.mentions - a.mentions);
+  const byMentions = ix.figures.summaries().sort((a, b) => b.mentions - a.mentions);
   const top = { kind: 'entity' as const, id: byMentions[0].entity.id };
   console.log(`${ix.articleCount} articles; most mentioned ${top.id}: ${byMentions[0].mentions} mentions in ${byMentions[0].articles} articles; load average ${loadavg()[0].toFixed(1)}`);
 

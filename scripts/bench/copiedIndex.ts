@@ -15,7 +15,7 @@ export const arg = (name: string, dflt: string): string => {
 export function copiedIndex(corpus: string, copies: number): CorpusIndex {
   const ix = new CorpusIndex((shipped as { entities: CatalogEntry[] }).entities);
   for (const f of listFiles(corpus)) {
-    const analysis = analyzeArticle(readFileSync(f, 'utf8'), ix.recognizer);
+    const analysis = analyzeArticle(readFileSync(f, 'utf8'), ix.discovery.recognizer);
     for (let c = 0; c < copies; c++) ix.commit(`${f}#${c}`, { ...analysis, data: analysis.data.slice(), dataBase: undefined });
   }
   return ix;

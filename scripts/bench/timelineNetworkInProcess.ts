@@ -10,7 +10,7 @@ import { arg, copiedIndex, measure } from './copiedIndex';
 
 async function main(): Promise<void> {
   const ix = copiedIndex(arg('corpus', '.bench/corpus-10000'), Number(arg('copies', '10')));
-  const [top, second] = ix.summaries().sort((a, b) => b.mentions - a.mentions);
+  const [top, second] = ix.figures.summaries().sort((a, b) => b.mentions - a.mentions);
   const id = top.entity.id;
   console.log(`${ix.articleCount} articles; most mentioned ${id}: ${top.mentions} mentions in ${top.articles} articles; load average ${loadavg()[0].toFixed(1)}`);
   // The counts by date are made when first asked for, then kept: the first requests apart.

@@ -41,7 +41,8 @@ import { NodeFileSystem } from './workspace/nodeFileSystem';
 import type { FileChange } from './workspace/fileSystem';
 import type { CorpusIndex } from './core/index/corpusIndex';
 import { IncomingMessages } from './incomingMessages';
-import { giveWayWhile } from './workspace/nextTurn';
+import { giveWayWhile, sliced } from './workspace/nextTurn';
+import { corpusDates } from './core/analysis/datedCounts';
 import { ArticlesNamingRequest, EntityTableExportRequest, EntityTableRequest, NetworkExportRequest, NetworkRequest, TimelineRequest } from './protocol';
 import { articlesNamingRequest, entityTableExportRequest, entityTableRequest, networkExportRequest, networkRequest, timelineRequest } from './networkRequests';
 import { format } from 'util';
@@ -187,7 +188,16 @@ connection.onInitialized(async () => {
   else connection.onNotification(DidChangeWorkspaceFoldersNotification.type, (p) => foldersChanged(p.event));
   await ws.loadCatalog();
   await ws.scan(await indexingProgress());
+  countCorpusDates();
 });
+
+/**
+ * Counts the corpus's articles by date once a scan is done, in slices, so that the first timeline
+ * asked for counts only its entities' articles; the index keeps the counts up to date from then on.
+ */
+function countCorpusDates(): void {
+  void corpusDates(ws.index, { pause: sliced(2) });
+}
 
 connection.onDidChangeConfiguration(async (change) => {
   const s = (change.settings?.corpusLens ?? (hasConfiguration ? await connection.workspace.getConfiguration('corpusLens') : undefined)) as Partial<WorkspaceSettings> | undefined;
@@ -197,6 +207,7 @@ connection.onDidChangeConfiguration(async (change) => {
   warned = new Set();
   await ws.loadCatalog();
   await ws.scan();
+  countCorpusDates();
 });
 
 /** The key of a URI the client sent (see `fileUris.ts`): the index knows files by their keys. */
