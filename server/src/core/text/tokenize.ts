@@ -48,16 +48,19 @@ export function keyHash(key: string, from = 0): number {
 
 /** FNV-1a's state after `key`, from which `hashOn` goes on. */
 export function keyState(key: string): number {
-  let h = FNV_BASIS;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h;
+  return fnvOn(FNV_BASIS, key, 0);
 }
 
 /** FNV-1a continued from `state` (`keyState` of some text before) over `key` from `from` on: the hash of the two joined, without joining them. */
 export function hashOn(state: number, key: string, from = 0): number {
+  return fnvOn(state, key, from) & HASH_MASK;
+}
+
+/** FNV-1a's state, from `state` on, after `key`'s UTF-16 units from `from` on. */
+function fnvOn(state: number, key: string, from: number): number {
   let h = state;
   for (let i = from; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h & HASH_MASK;
+  return h;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
