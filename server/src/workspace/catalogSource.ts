@@ -66,13 +66,18 @@ export class CatalogSource {
 
   /** A workspace catalog file's text; undefined when there is no such file (a file that cannot be read throws). */
   async fileText(file: string): Promise<string | undefined> {
-    const r = await this.files.read(file, CATALOG_LIMIT);
-    if (r.ok) {
-      const d = decode(r.bytes);
-      return d.ok ? d.text : '';
-    }
+    const r = await this.readText(file);
+    if ('text' in r) return r.text;
     if (r.reason === 'ENOENT') return undefined;
     throw new Error(`cannot read the catalog ${file}: ${r.reason}`);
+  }
+
+  /** A catalog file's text (one that does not decode reads as empty), or why it could not be read. */
+  private async readText(file: string): Promise<{ text: string } | { reason: string }> {
+    const r = await this.files.read(file, CATALOG_LIMIT);
+    if (!r.ok) return { reason: r.reason };
+    const d = decode(r.bytes);
+    return { text: d.ok ? d.text : '' };
   }
 
   /** Reads and parses one catalog; true when its entries changed. */
@@ -80,15 +85,14 @@ export class CatalogSource {
     const uri = fileUri(file);
     let text = textOverride;
     if (text === undefined) {
-      const r = await this.files.read(file, CATALOG_LIMIT);
-      if (!r.ok) {
+      const r = await this.readText(file);
+      if (!('text' in r)) {
         if (r.reason !== 'ENOENT') this.host.warn(`Corpus Lens: cannot read the catalog ${file}: ${r.reason}`);
         this.host.catalogProblems(uri, []);
         this.texts.delete(file);
         return r.reason === 'ENOENT' && this.byFile.delete(file);
       }
-      const d = decode(r.bytes);
-      text = d.ok ? d.text : '';
+      text = r.text;
     }
     // The same text again (an edit the server read as the client applied it, then the saved file): nothing changes.
     if (this.texts.get(file) === text) return false;
