@@ -52,6 +52,15 @@ function rangeText(uri, range) {
   return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
 }
 
+/** The first entry of a workspace catalog's text, as an editor holds it after adopting a name; undefined when it does not parse. */
+function firstCatalogEntry(text) {
+  try {
+    return JSON.parse(text).entities[0];
+  } catch {
+    return undefined;
+  }
+}
+
 const hasProgram = (cmd, arg = '--version') => spawnSync(cmd, [arg], { stdio: 'ignore' }).status === 0;
 
 /** Runs an editor in its own process group with state in a temp dir; its JSON, or an error. */
@@ -195,13 +204,7 @@ async function neovim() {
     );
     // Adopting a discovered name through its code action, in the second run.
     const a = d2?.adopt ?? {};
-    const entry = (() => {
-      try {
-        return JSON.parse(a.catalog).entities[0];
-      } catch {
-        return undefined;
-      }
-    })();
+    const entry = firstCatalogEntry(a.catalog);
     check(
       'Neovim: the code actions on a discovered name add, merge and ignore it; adding it has Neovim apply the server\'s edit of the catalog, unsaved',
       (a.titles ?? []).length === 3 && /^Add «مؤيد شعبان» to the workspace catalog as a person$/.test(a.titles[0]) && a.applied === true && a.modified === true && a.on_disk === false && entry?.ar === 'مؤيد شعبان' && entry?.type === 'person',
@@ -249,13 +252,7 @@ async function emacs() {
     check('Emacs: Eglot warns about nothing (no dynamic registration of workspace/didChangeConfiguration)', warnings.length === 0, warnings.join('; '));
     check('Emacs: no client/registerCapability in the events buffer', d.events_register_capability === false);
     check('Emacs: Imenu lists the outline', Array.isArray(d.imenu_groups) && d.imenu_groups.includes('File'), (d.imenu_groups ?? []).join(', '));
-    const entry = (() => {
-      try {
-        return JSON.parse(d.adopt_catalog).entities[0];
-      } catch {
-        return undefined;
-      }
-    })();
+    const entry = firstCatalogEntry(d.adopt_catalog);
     check(
       'Emacs: the code actions on a discovered name add, merge and ignore it; adding it, approved when Eglot asks, has Eglot apply the server\'s edit of the catalog, unsaved',
       (d.adopt_titles ?? []).length === 3 && /^Add «مؤيد شعبان» to the workspace catalog as a person$/.test(d.adopt_titles[0]) && /catalog\.json/.test(d.adopt_asked ?? '') && d.adopt_modified === true && d.adopt_on_disk === false && entry?.ar === 'مؤيد شعبان' && entry?.type === 'person',
