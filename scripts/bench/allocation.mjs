@@ -4,21 +4,17 @@
 // what the scan's garbage collection (in the workers and V8's helper threads) grows with, and it
 // is steadier from run to run than time on a shared machine. Bundles this checkout's analysis
 // with esbuild; CORPUS defaults to `.bench/corpus-100000` (or `-10000`) from `npm run bench`.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commandLine, loadAnalysis } from './analysisBundle.mjs';
+import { benchCorpus, commandLine, loadAnalysis } from './analysisBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { option, rest: argv } = commandLine();
 const count = Number(option('--articles', '5000'));
-const corpus = argv[0] ? path.resolve(argv[0]) : [100000, 10000].map((n) => path.join(root, `.bench/corpus-${n}`)).find(existsSync);
-if (!corpus || !existsSync(corpus)) {
-  console.error('no corpus: run `npm run bench -- --sizes 10000` first, or name one');
-  process.exit(1);
-}
+const corpus = benchCorpus(argv[0]);
 
 const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-allocation-'));
 try {

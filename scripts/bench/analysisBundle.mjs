@@ -4,6 +4,7 @@
 // Also what the comparison tools share: their options and another revision's sources.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -49,4 +50,17 @@ export function commandLine() {
 export function revisionSources(ref, dir) {
   execFileSync('sh', ['-c', `mkdir -p "${dir}" && git -C "${root}" archive "${ref}" server | tar -x -C "${dir}"`]);
   return dir;
+}
+
+/**
+ * The corpus a comparison tool reads: the one named, else the largest of `sizes` that `npm run
+ * bench` generated under `.bench/`. Exits, saying so, when there is none.
+ */
+export function benchCorpus(named, sizes = [100000, 10000]) {
+  const corpus = named ? path.resolve(named) : sizes.map((n) => path.join(root, `.bench/corpus-${n}`)).find(existsSync);
+  if (!corpus || !existsSync(corpus)) {
+    console.error('no corpus: run `npm run bench -- --sizes 10000` first, or name one');
+    process.exit(1);
+  }
+  return corpus;
 }

@@ -3,22 +3,18 @@
 // one process, the two alternated round by round, so that the machine's drift falls on both.
 // First checks that both give the same analysis of every article. Bundles each revision's
 // analysis with esbuild; CORPUS defaults to `.bench/corpus-100000` (or `-10000`) from `npm run bench`.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { commandLine, loadAnalysis, revisionSources } from './analysisBundle.mjs';
+import { benchCorpus, commandLine, loadAnalysis, revisionSources } from './analysisBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { option, rest: argv } = commandLine();
 const count = Number(option('--articles', '30000'));
 const ref = argv[0] ?? 'HEAD';
-const corpus = argv[1] ? path.resolve(argv[1]) : [100000, 10000].map((n) => path.join(root, `.bench/corpus-${n}`)).find(existsSync);
-if (!corpus || !existsSync(corpus)) {
-  console.error('no corpus: run `npm run bench -- --sizes 10000` first, or name one');
-  process.exit(1);
-}
+const corpus = benchCorpus(argv[1]);
 
 const work = mkdtempSync(path.join(tmpdir(), 'corpus-lens-compare-'));
 try {

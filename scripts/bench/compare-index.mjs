@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { commandLine, loadCore, revisionSources } from './analysisBundle.mjs';
+import { benchCorpus, commandLine, loadCore, revisionSources } from './analysisBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const self = fileURLToPath(import.meta.url);
@@ -23,11 +23,7 @@ const rounds = Number(option('--rounds', '6'));
 /** Set in a round's own process: the bundle it times. */
 const child = option('--bundle', undefined);
 const ref = rest[0] ?? 'HEAD';
-const corpus = path.resolve(rest[1] ?? path.join(root, '.bench/corpus-10000'));
-if (!existsSync(corpus)) {
-  console.error('no corpus: run `npm run bench -- --sizes 10000` first, or name one');
-  process.exit(1);
-}
+const corpus = benchCorpus(rest[1], [10000]);
 
 /** The core's index, analysis and search from the sources under `from` (the search module moved once: either place). */
 function bundleIndex(from, outfile) {
